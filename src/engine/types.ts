@@ -1,0 +1,49 @@
+import type { Catalog } from '../lang/catalog.ts';
+
+/** A JSON-safe cell value: numbers (integers beyond 2^53 as digit strings), DATE as 'YYYY-MM-DD', TIMESTAMP as ISO 8601. */
+export type Value = number | string | boolean | null;
+
+export interface QueryResult {
+  columns: string[];
+  /** DuckDB type names, upper case, one per column. */
+  types: string[];
+  rows: Value[][];
+}
+
+/** Reader options with DuckDB's meanings; the same keys the notebook front matter records (spec §8). */
+export interface ReaderOptions {
+  format?: 'csv' | 'tsv' | 'txt' | 'parquet' | 'json' | 'jsonl';
+  delimiter?: string;
+  header?: boolean;
+  names?: string[];
+  skip?: number;
+  dateformat?: string;
+  types?: Record<string, string>;
+}
+
+export type DataSource =
+  | { kind: 'path'; path: string }
+  | { kind: 'bytes'; bytes: Uint8Array; fileName: string }
+  | { kind: 'url'; url: string };
+
+export interface LoadedTable {
+  name: string;
+  rowCount: number;
+  columns: { name: string; type: string }[];
+}
+
+export interface QueryOptions {
+  signal?: AbortSignal;
+}
+
+/** One engine API for the browser (Worker) and Node. */
+export interface Engine {
+  /** Runs one SQL statement and returns its rows (empty for DDL). */
+  query(sql: string, options?: QueryOptions): Promise<QueryResult>;
+  /** Loads a file as table NAME (replacing it), inferring the format from the file name unless given. */
+  loadTable(name: string, source: DataSource, options?: ReaderOptions): Promise<LoadedTable>;
+  catalog(): Promise<Catalog>;
+  /** Cancels the running query, if any; its promise rejects with a QueryCancelledError. */
+  cancel(): Promise<void>;
+  close(): Promise<void>;
+}

@@ -1,0 +1,30 @@
+/**
+ * What the compiler knows about the database: tables and views with their columns.
+ * The engine produces it (src/engine); the compiler only reads it, so src/lang stays pure.
+ * Type names are DuckDB's, upper case (INTEGER, BIGINT, DOUBLE, VARCHAR, DATE, BOOLEAN, ...).
+ */
+export interface CatalogColumn {
+  name: string;
+  type: string;
+}
+
+export interface CatalogTable {
+  name: string;
+  columns: CatalogColumn[];
+  rowCount?: number;
+}
+
+export interface Catalog {
+  tables: CatalogTable[];
+}
+
+/** Case-insensitive lookup: SegQL names are case-insensitive (spec §2). */
+export function findTable(catalog: Catalog, name: string): CatalogTable | undefined {
+  const wanted = name.toLowerCase();
+  return catalog.tables.find((t) => t.name.toLowerCase() === wanted);
+}
+
+export function findColumn(table: CatalogTable, name: string): CatalogColumn | undefined {
+  const wanted = name.toLowerCase();
+  return table.columns.find((c) => c.name.toLowerCase() === wanted);
+}
