@@ -1,0 +1,102 @@
+import { describe, expect, it } from 'vitest';
+import type { Span } from '../../src/lang/diagnostics.ts';
+import { buildGraph, downstreamOf, upstreamOf, type CellSymbols, type SymbolKind } from '../../src/notebook/graph.ts';
+
+const at = (line: number): Span => ({ start: 0, end: 1, line, column: 1, endLine: line, endColumn: 2 });
+const def = (name: string, kind: SymbolKind, line = 1) => (kind === 'view' ? { name, kind } : { name, kind, span: at(line) });
+const ref = (name: string, line = 1) => ({ name, span: at(line) });
+const cell = (defines: CellSymbols['defines'], references: CellSymbols['references'] = []): CellSymbols => ({ defines, references });
+const markdown = cell([]);
+
+describe('the dependency graph', () => {
+  it('orders cells by what they use, whatever their order in the file', () => {
+    const graph = buildGraph(
+      [
+        markdown,
+        { ...cell([], [ref('vip'), ref('customers')]), sql: true }, // a SQL query over a segment defined below
+        cell([def('vip', 'segment', 3)], [ref('spend', 3)]),
+        cell([def('customers', 'population'), def('orders', 'link', 2), def('spend', 'let', 3)], [ref('customers'), ref('orders', 2)]),
+      ],
+      ['customers', 'orders'],
+    );
+    expect(graph.errors).toEqual([]);
+    expect(graph.order).toEqual([0, 3, 2, 1]);
+    expect(graph.upstream[1]).toEqual([2]);
+    expect(graph.tables[3]).toEqual(['customers', 'orders']);
+    expect(downstreamOf(graph, 3)).toEqual([3, 2, 1]);
+    expect(upstreamOf(graph, 1)).toEqual([3, 2, 1]);
+    expect(downstreamOf(graph, 0)).toEqual([0]);
+  });
+
+  it('lets a population carry the name of its table, including a SQL view defined later', () => {
+    const graph = buildGraph(
+      [cell([def('people', 'population')], [ref('age')]), cell([def('people', 'view')], [ref('customers')])],
+      ['customers'],
+    );
+    expect(graph.errors).toEqual([]);
+    expect(graph.upstream[0]).toEqual([1]);
+    expect(graph.order).toEqual([1, 0]);
+  });
+
+  it('reports a name defined twice at the later definition, in file order', () => {
+    const graph = buildGraph(
+      [
+        cell([def('customers', 'population'), def('seniors', 'segment', 2), def('seniors', 'segment', 4)]),
+        cell([def('SENIORS', 'view')]),
+        cell([def('customers', 'let', 2)]),
+        cell([def('orders', 'segment', 5)]),
+      ],
+      ['customers', 'orders'],
+    );
+    expect(graph.errors.map((e) => [e.cell, e.span?.line, e.message])).toEqual([
+      [0, 4, "'seniors' is already defined as a segment in cell 0 (line 2)"],
+      [1, undefined, "'SENIORS' is already defined as a segment in cell 0 (line 2)"],
+      [2, 2, "'customers' is already defined as a population in cell 0 (line 1)"],
+      [3, 5, "'orders' is already a table loaded by the notebook"],
+    ]);
+  });
+
+  it('reports a SQL view named like a loaded table or another view', () => {
+    const graph = buildGraph([cell([def('orders', 'view')]), cell([def('top', 'view')]), cell([def('Top', 'view')])], ['orders']);
+    expect(graph.errors.map((e) => [e.cell, e.message])).toEqual([
+      [0, "'orders' is already a table loaded by the notebook"],
+      [2, "'Top' is already defined as a SQL view in cell 1"],
+    ]);
+  });
+
+  it('reports a cycle between cells at every use that closes it, naming the cells', () => {
+    const graph = buildGraph(
+      [
+        cell([def('a', 'segment', 1)], [ref('b', 1)]),
+        markdown,
+        cell([def('b', 'segment', 1)], [ref('c', 1)]),
+        cell([def('c', 'segment', 2)], [ref('a', 2)]),
+        cell([], [ref('a')]),
+      ],
+      [],
+    );
+    expect(graph.errors.map((e) => [e.cell, e.span?.line, e.message])).toEqual([
+      [0, 1, "'b' comes from cell 2, which depends on this cell: a cycle between cells 0, 2 and 3"],
+      [2, 1, "'c' comes from cell 3, which depends on this cell: a cycle between cells 0, 2 and 3"],
+      [3, 2, "'a' comes from cell 0, which depends on this cell: a cycle between cells 0, 2 and 3"],
+    ]);
+    expect(graph.order).toEqual([1, 0, 2, 3, 4]);
+  });
+
+  it('reads a name shared by a table and a population as the table in SQL', () => {
+    const graph = buildGraph(
+      [
+        { ...cell([def('big_orders', 'view')], [ref('orders'), ref('customers')]), sql: true },
+        cell([def('customers', 'population'), def('big_orders', 'link', 2)], [ref('customers'), ref('big_orders', 2)]),
+      ],
+      ['customers', 'orders'],
+    );
+    expect(graph.errors).toEqual([]);
+    expect(graph.order).toEqual([0, 1]);
+  });
+
+  it('links a part of a partition to the partition', () => {
+    const graph = buildGraph([cell([def('tiers', 'partition')]), cell([], [{ name: 'tiers.gold' }])], []);
+    expect(graph.upstream[1]).toEqual([0]);
+  });
+});
