@@ -1,0 +1,34 @@
+import path from 'node:path';
+import { defineConfig } from 'vite';
+import { createStaticHandler } from './scripts/static-server.ts';
+import { offlineDuckdbWasm } from './scripts/vite/offline-duckdb-wasm.ts';
+import { precompress } from './scripts/vite/precompress.ts';
+
+const port = Number(process.env.PORT) || 5173;
+
+export default defineConfig({
+  // DuckDB-WASM ships prebuilt workers and wasm; pre-bundling it breaks their `?url` imports.
+  optimizeDeps: { exclude: ['@duckdb/duckdb-wasm'] },
+  worker: { format: 'es' },
+  server: { port, strictPort: true },
+  preview: { port, strictPort: true },
+  build: {
+    outDir: 'dist',
+    target: 'es2022',
+    // The DuckDB worker and wasm are served as files, never inlined as data: URLs.
+    assetsInlineLimit: 0,
+    // The eh wasm is 34 MB by itself; chunk-size warnings would only be noise about it.
+    chunkSizeWarningLimit: 2048,
+  },
+  plugins: [
+    offlineDuckdbWasm(),
+    precompress(),
+    {
+      name: 'segbook:preview-compressed',
+      // `vite preview` has no compression; serve the precompressed variants like the e2e server does.
+      configurePreviewServer(server) {
+        server.middlewares.use(createStaticHandler(path.resolve(server.config.root, server.config.build.outDir)));
+      },
+    },
+  ],
+});
