@@ -1,0 +1,52 @@
+// Records every request a browser context makes (pages and their workers), failed loads,
+// console errors and uncaught page errors, so each test can be checked for all of them.
+import type { BrowserContext, Page } from 'playwright-core';
+
+export class PageWatch {
+  readonly requests: string[] = [];
+  readonly failedRequests: string[] = [];
+  readonly consoleErrors: string[] = [];
+  readonly pageErrors: string[] = [];
+
+  constructor(readonly origin: string) {}
+
+  attach(context: BrowserContext, page: Page): void {
+    context.on('request', (request) => this.requests.push(request.url()));
+    context.on('requestfailed', (request) =>
+      this.failedRequests.push(`${request.url()} (${request.failure()?.errorText ?? 'failed'})`),
+    );
+    context.on('response', (response) => {
+      if (response.status() >= 400) this.failedRequests.push(`${response.url()} (HTTP ${response.status()})`);
+    });
+    page.on('console', (message) => {
+      if (message.type() === 'error') this.consoleErrors.push(message.text());
+    });
+    page.on('pageerror', (error) => this.pageErrors.push(error.stack ?? error.message));
+  }
+
+  /** Requests to anything but the app's own origin (blob: URLs of this origin count as local). */
+  offOrigin(): string[] {
+    return this.requests.filter((url) => !isLocal(url, this.origin));
+  }
+
+  /** Every problem that fails a test. Requests off the origin and uncaught errors are never expected. */
+  problems(expectedProblems: RegExp[] = []): string[] {
+    const expected = (problem: string) => expectedProblems.some((re) => re.test(problem));
+    return [
+      ...this.offOrigin().map((url) => `request left the origin: ${url}`),
+      ...this.pageErrors.map((text) => `page error: ${text}`),
+      ...this.failedRequests.map((what) => `request failed: ${what}`).filter((p) => !expected(p)),
+      ...this.consoleErrors.map((text) => `console error: ${text}`).filter((p) => !expected(p)),
+    ];
+  }
+}
+
+function isLocal(url: string, origin: string): boolean {
+  if (url.startsWith('data:')) return true;
+  const bare = url.startsWith('blob:') ? url.slice('blob:'.length) : url;
+  try {
+    return new URL(bare).origin === origin;
+  } catch {
+    return false;
+  }
+}
