@@ -20,7 +20,7 @@ export function profileChart(result: CellResult, { document, width = WIDTH }: Ch
     height: 40 + Math.max(1, rows.length) * BAR_STEP,
     marginLeft: labelMargin(labels, 60, 280),
     marginRight: 20,
-    x: { type: 'log', domain: [low, high], label: 'lift (segment share ÷ baseline share)', grid: true },
+    x: { type: 'log', domain: [low, high], label: 'lift (segment share ÷ baseline share)', grid: true, tickFormat: '~g' },
     y: { domain: labels, label: null },
     color: { domain: ['over', 'under'], range: ['#2b6cb0', '#dd6b20'] },
     marks: [

@@ -1,0 +1,42 @@
+import { describe, expect, it } from 'vitest';
+import { readFrontMatter, updateFrontMatter } from '../../src/notebook/front-matter.ts';
+
+describe('the front matter', () => {
+  it('reads title, asof and data entries as paths or reader options', () => {
+    const { meta, problems } = readFrontMatter(
+      'title: RFM\nasof: 2024-06-30\ndata:\n  customers: data/customers.csv\n  orders:\n    path: data/orders.txt\n    delimiter: ";"\n    header: false\n    names: [id, customer_id, amount]\n    skip: 1\n    dateformat: "%d/%m/%Y"\n    types: {amount: DOUBLE}\n',
+    );
+    expect(problems).toEqual([]);
+    expect(meta).toEqual({
+      title: 'RFM',
+      asof: '2024-06-30',
+      data: [
+        { name: 'customers', path: 'data/customers.csv', options: {} },
+        {
+          name: 'orders',
+          path: 'data/orders.txt',
+          options: { delimiter: ';', header: false, names: ['id', 'customer_id', 'amount'], skip: 1, dateformat: '%d/%m/%Y', types: { amount: 'DOUBLE' } },
+        },
+      ],
+    });
+  });
+
+  it('says what is wrong, in words, without throwing', () => {
+    expect(readFrontMatter('title: [oops\n').problems[0]).toMatch(/^the front matter is not valid YAML/);
+    expect(readFrontMatter('asof: 2024-02-30\n').problems).toEqual(["asof '2024-02-30' in the front matter is not a date like 2024-06-30"]);
+    expect(readFrontMatter('data:\n  t: {path: a.csv, delim: ";"}\n').problems).toEqual([
+      "data entry 't' has unknown option delim (known: path, format, delimiter, header, names, skip, dateformat, types)",
+    ]);
+    expect(readFrontMatter('data:\n  t: {header: true}\n').problems).toEqual(["data entry 't' needs a path"]);
+    expect(readFrontMatter('data:\n  t: {path: a.csv, skip: -1}\n').problems).toEqual(["data entry 't': skip must be a number of lines"]);
+    expect(readFrontMatter('- a\n').problems).toEqual(['the front matter must be a mapping of fields (title, asof, data)']);
+  });
+
+  it('changes fields and keeps comments and order', () => {
+    const yaml = '# shared with the team\ntitle: Old\ndata:\n  customers: c.csv # the CRM export\n';
+    expect(updateFrontMatter(yaml, { title: 'New', asof: '2024-01-01' })).toBe(
+      '# shared with the team\ntitle: New\ndata:\n  customers: c.csv # the CRM export\nasof: 2024-01-01\n',
+    );
+    expect(updateFrontMatter(undefined, { title: 'T' })).toBe('title: T\n');
+  });
+});
