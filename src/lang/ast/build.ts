@@ -1,0 +1,398 @@
+import type { CstElement, CstNode, IToken } from 'chevrotain';
+import type { Span } from '../diagnostics.ts';
+import { emptySpan, joinSpans, spanOfRange, spanOfToken } from '../span.ts';
+import type {
+  BinaryOp, Call, Duration, DurationUnit, Expr, Metric, Name, PartitionPart, SegmentRef, SplitArm, Statement,
+} from './nodes.ts';
+
+/**
+ * Turns a statement's CST into an AST. Error recovery may leave parts of the CST missing; those
+ * become `missing` nodes or undefined optionals, and the parser has already reported why.
+ */
+export function buildStatement(cst: CstNode, source: string): Statement | undefined {
+  const [kind] = Object.keys(cst.children);
+  const node = first(cst, kind);
+  if (!node) return undefined;
+  const b = new Builder(source);
+  switch (kind) {
+    case 'populationStatement':
+      return b.population(node);
+    case 'linkStatement':
+      return b.link(node);
+    case 'letStatement':
+    case 'segmentStatement':
+      return b.letOrSegment(node, kind === 'letStatement' ? 'let' : 'segment');
+    case 'partitionStatement':
+      return b.partition(node);
+    case 'splitStatement':
+      return b.split(node);
+    case 'asofStatement':
+      return { kind: 'asof', date: token(node, 'DateLiteral')?.image ?? '', span: b.span(node) };
+    case 'compareStatement':
+      return b.compare(node);
+    case 'overlapStatement':
+      return { kind: 'overlap', segments: b.segmentList(first(node, 'segmentList')), span: b.span(node) };
+    case 'profileStatement':
+      return b.profile(node);
+    case 'trendStatement':
+      return b.trend(node);
+    case 'showStatement': {
+      const limit = token(node, 'NumberLiteral');
+      return {
+        kind: 'show',
+        segment: b.segmentRef(first(node, 'segmentRef')),
+        limit: limit ? parseNumber(limit.image) : undefined,
+        span: b.span(node),
+      };
+    }
+    case 'expectStatement': {
+      const expr = first(node, 'expression');
+      return { kind: 'expect', expr: b.expression(expr), text: b.text(expr), span: b.span(node) };
+    }
+    default:
+      return undefined;
+  }
+}
+
+function first(node: CstNode | undefined, key: string): CstNode | undefined {
+  const child = node?.children[key]?.[0];
+  return child && isNode(child) ? child : undefined;
+}
+
+function all(node: CstNode | undefined, key: string): CstNode[] {
+  return (node?.children[key] ?? []).filter(isNode);
+}
+
+function token(node: CstNode | undefined, key: string): IToken | undefined {
+  const child = node?.children[key]?.[0];
+  return child && !isNode(child) && !isRecovered(child) ? child : undefined;
+}
+
+function tokens(node: CstNode | undefined, key: string): IToken[] {
+  return (node?.children[key] ?? []).filter((c): c is IToken => !isNode(c) && !isRecovered(c));
+}
+
+function isNode(element: CstElement): element is CstNode {
+  return 'children' in element;
+}
+
+function isRecovered(t: IToken): boolean {
+  return t.isInsertedInRecovery === true || Number.isNaN(t.startOffset);
+}
+
+export function parseNumber(image: string): number {
+  return Number(image.replace(/_/g, ''));
+}
+
+export function unquoteString(image: string): string {
+  const quote = image[0];
+  return image.slice(1, -1).split(quote + quote).join(quote);
+}
+
+function normaliseUnit(word: string): DurationUnit {
+  const singular = word.toLowerCase().replace(/s$/, '');
+  return singular as DurationUnit;
+}
+
+const COMPARISON: Record<string, BinaryOp> = { '=': '=', '!=': '!=', '<>': '!=', '<': '<', '<=': '<=', '>': '>', '>=': '>=' };
+
+class Builder {
+  constructor(private readonly source: string) {}
+
+  span(node: CstNode | undefined): Span {
+    const loc = node?.location;
+    if (!loc || Number.isNaN(loc.startOffset)) return emptySpan;
+    return spanOfRange(this.source, loc.startOffset, (loc.endOffset ?? loc.startOffset) + 1);
+  }
+
+  text(node: CstNode | undefined): string {
+    const s = this.span(node);
+    return this.source.slice(s.start, s.end);
+  }
+
+  name(node: CstNode | undefined): Name | undefined {
+    const t = token(node, 'Identifier') ?? token(node, 'QuotedIdentifier');
+    if (!t) return undefined;
+    const text = t.tokenType.name === 'QuotedIdentifier' ? t.image.slice(1, -1).split('``').join('`') : t.image;
+    return { text, span: spanOfToken(t) };
+  }
+
+  requiredName(node: CstNode | undefined, parent: CstNode): Name {
+    return this.name(node) ?? { text: '', span: this.span(parent) };
+  }
+
+  population(node: CstNode): Statement {
+    const where = first(node, 'where');
+    return {
+      kind: 'population',
+      name: this.requiredName(first(node, 'populationName'), node),
+      table: this.name(first(node, 'table')),
+      key: this.requiredName(first(node, 'key'), node),
+      where: where ? this.expression(where) : undefined,
+      span: this.span(node),
+    };
+  }
+
+  link(node: CstNode): Statement {
+    return {
+      kind: 'link',
+      table: this.requiredName(first(node, 'table'), node),
+      alias: this.name(first(node, 'alias')),
+      population: this.name(first(node, 'population')),
+      on: this.requiredName(first(node, 'on'), node),
+      time: this.name(first(node, 'time')),
+      span: this.span(node),
+    };
+  }
+
+  ofPopulation(node: CstNode): Name | undefined {
+    return this.name(first(first(node, 'ofPopulation'), 'name'));
+  }
+
+  letOrSegment(node: CstNode, kind: 'let' | 'segment'): Statement {
+    return {
+      kind,
+      name: this.requiredName(first(node, 'name'), node),
+      population: this.ofPopulation(node),
+      expr: this.expression(first(node, 'expression')),
+      span: this.span(node),
+    };
+  }
+
+  partition(node: CstNode): Statement {
+    const parts: PartitionPart[] = all(node, 'partitionPart').map((part) => {
+      const condition = first(part, 'expression');
+      return {
+        name: this.requiredName(first(part, 'name'), part),
+        condition: token(part, 'Otherwise') ? undefined : this.expression(condition),
+        span: this.span(part),
+      };
+    });
+    return {
+      kind: 'partition',
+      name: this.requiredName(first(node, 'name'), node),
+      population: this.ofPopulation(node),
+      parts,
+      span: this.span(node),
+    };
+  }
+
+  split(node: CstNode): Statement {
+    const arms: SplitArm[] = all(node, 'splitArm').map((arm) => ({
+      name: this.requiredName(first(arm, 'name'), arm),
+      percent: parseNumber(token(arm, 'NumberLiteral')?.image ?? 'NaN'),
+      span: this.span(arm),
+    }));
+    const seed = token(node, 'StringLiteral');
+    return {
+      kind: 'split',
+      name: this.requiredName(first(node, 'name'), node),
+      segment: this.segmentRef(first(node, 'segmentRef')),
+      arms,
+      seed: seed ? unquoteString(seed.image) : undefined,
+      span: this.span(node),
+    };
+  }
+
+  compare(node: CstNode): Statement {
+    const by = first(node, 'by');
+    const byAlias = this.name(first(node, 'byAlias'));
+    return {
+      kind: 'compare',
+      segments: this.segmentList(first(node, 'segmentList')),
+      metrics: all(node, 'metric').map((m) => this.metric(first(m, 'expression'), this.name(first(m, 'alias')), m)),
+      by: by ? this.metric(by, byAlias, by) : undefined,
+      span: this.span(node),
+    };
+  }
+
+  metric(exprNode: CstNode | undefined, alias: Name | undefined, whole: CstNode): Metric {
+    return { expr: this.expression(exprNode), alias, text: compactText(this.text(exprNode)), span: this.span(whole) };
+  }
+
+  profile(node: CstNode): Statement {
+    const baseline = first(node, 'baseline');
+    return {
+      kind: 'profile',
+      segment: this.segmentRef(first(node, 'segment')),
+      baseline: baseline ? this.segmentRef(baseline) : undefined,
+      span: this.span(node),
+    };
+  }
+
+  trend(node: CstNode): Statement {
+    return {
+      kind: 'trend',
+      segments: this.segmentList(first(node, 'segmentList')),
+      every: this.duration(first(node, 'duration')),
+      from: token(node, 'from')?.image ?? '',
+      to: token(node, 'to')?.image ?? '',
+      span: this.span(node),
+    };
+  }
+
+  segmentList(node: CstNode | undefined): SegmentRef[] {
+    return all(node, 'segmentRef').map((r) => this.segmentRef(r));
+  }
+
+  segmentRef(node: CstNode | undefined): SegmentRef {
+    return {
+      name: this.name(first(node, 'name')),
+      member: this.name(first(node, 'member')),
+      span: this.span(node),
+    };
+  }
+
+  duration(node: CstNode | undefined): Duration {
+    const amount = token(node, 'NumberLiteral');
+    const unit = token(node, 'unit');
+    return {
+      type: 'duration',
+      amount: amount ? parseNumber(amount.image) : NaN,
+      unit: unit ? normaliseUnit(unit.image) : 'day',
+      span: this.span(node),
+    };
+  }
+
+  expression(node: CstNode | undefined): Expr {
+    if (!node) return { type: 'missing', span: emptySpan };
+    return this.chain(all(node, 'operands'), 'or', (n) => this.andExpression(n));
+  }
+
+  andExpression(node: CstNode): Expr {
+    return this.chain(all(node, 'operands'), 'and', (n) => this.notExpression(n));
+  }
+
+  chain(nodes: CstNode[], op: BinaryOp, build: (n: CstNode) => Expr): Expr {
+    const operands = nodes.map(build);
+    if (operands.length === 0) return { type: 'missing', span: emptySpan };
+    return operands.reduce((left, right) => ({ type: 'binary', op, left, right, span: joinSpans(left.span, right.span) }));
+  }
+
+  notExpression(node: CstNode): Expr {
+    const inner = first(node, 'notExpression');
+    if (token(node, 'Not') && inner) return { type: 'unary', op: 'not', operand: this.notExpression(inner), span: this.span(node) };
+    return this.comparison(first(node, 'comparison'));
+  }
+
+  comparison(node: CstNode | undefined): Expr {
+    if (!node) return { type: 'missing', span: emptySpan };
+    const left = this.additive(first(node, 'left'));
+    const span = this.span(node);
+    const negated = token(node, 'negated') !== undefined;
+    const op = token(node, 'ComparisonOperator');
+    if (op) return { type: 'binary', op: COMPARISON[op.image] ?? '=', left, right: this.additive(first(node, 'right')), span };
+    if (token(node, 'Is')) return { type: 'isNull', value: left, negated: token(node, 'Not') !== undefined, span };
+    if (token(node, 'Between')) {
+      return { type: 'between', value: left, low: this.additive(first(node, 'low')), high: this.additive(first(node, 'high')), negated, span };
+    }
+    if (token(node, 'In')) return { type: 'in', value: left, list: all(node, 'list').map((e) => this.expression(e)), negated, span };
+    if (token(node, 'Like') || token(node, 'Ilike')) {
+      return {
+        type: 'like',
+        value: left,
+        pattern: this.additive(first(node, 'pattern')),
+        negated,
+        caseInsensitive: token(node, 'Ilike') !== undefined,
+        span,
+      };
+    }
+    return left;
+  }
+
+  additive(node: CstNode | undefined): Expr {
+    return this.operatorChain(node, (n) => this.multiplicative(n));
+  }
+
+  multiplicative(node: CstNode | undefined): Expr {
+    return this.operatorChain(node, (n) => this.unary(n));
+  }
+
+  operatorChain(node: CstNode | undefined, build: (n: CstNode) => Expr): Expr {
+    const operands = all(node, 'operands').map(build);
+    const operators = tokens(node, 'operators');
+    if (operands.length === 0) return { type: 'missing', span: this.span(node) };
+    return operands.reduce((left, right, i) => ({
+      type: 'binary',
+      op: (operators[i - 1]?.image ?? '+') as BinaryOp,
+      left,
+      right,
+      span: joinSpans(left.span, right.span),
+    }));
+  }
+
+  unary(node: CstNode): Expr {
+    const inner = first(node, 'unary');
+    if (inner) return { type: 'unary', op: '-', operand: this.unary(inner), span: this.span(node) };
+    return this.primary(first(node, 'primary'));
+  }
+
+  primary(node: CstNode | undefined): Expr {
+    if (!node) return { type: 'missing', span: emptySpan };
+    const span = this.span(node);
+    const sub = (key: string) => first(node, key);
+    const tok = (key: string) => token(node, key);
+    let t: IToken | undefined;
+    if (sub('duration')) return this.duration(sub('duration'));
+    if ((t = tok('NumberLiteral'))) return { type: 'number', value: parseNumber(t.image), span };
+    if ((t = tok('StringLiteral'))) return { type: 'string', value: unquoteString(t.image), span };
+    if ((t = tok('DateLiteral'))) return { type: 'date', value: t.image, span };
+    if (tok('True')) return { type: 'boolean', value: true, span };
+    if (tok('False')) return { type: 'boolean', value: false, span };
+    if (tok('Null')) return { type: 'null', span };
+    if (tok('Asof')) return { type: 'asof', span };
+    if (tok('Everyone')) return { type: 'everyone', span };
+    if (sub('caseExpression')) return this.caseExpression(sub('caseExpression')!);
+    if (sub('expression')) return this.expression(sub('expression'));
+    if (sub('call')) return this.call(sub('call')!);
+    const ref = sub('reference');
+    const name = this.name(first(ref, 'name'));
+    if (ref && name) return { type: 'reference', name, member: this.name(first(ref, 'member')), span: this.span(ref) };
+    return { type: 'missing', span };
+  }
+
+  call(node: CstNode): Call {
+    const fn = token(node, 'function');
+    const where = first(node, 'where');
+    const within = first(node, 'within');
+    return {
+      type: 'call',
+      name: fn ? { text: fn.image, span: spanOfToken(fn) } : { text: '', span: this.span(node) },
+      args: all(node, 'args').map((a) => this.expression(a)),
+      order: token(node, 'Desc') ? 'desc' : token(node, 'Asc') ? 'asc' : undefined,
+      where: where ? this.expression(where) : undefined,
+      within: within ? this.duration(within) : undefined,
+      span: this.span(node),
+    };
+  }
+
+  caseExpression(node: CstNode): Expr {
+    const conditions = all(node, 'conditions');
+    const results = all(node, 'results');
+    const otherwise = first(node, 'otherwise');
+    return {
+      type: 'case',
+      whens: conditions.map((c, i) => ({ condition: this.expression(c), result: this.expression(results[i]) })),
+      otherwise: otherwise ? this.expression(otherwise) : undefined,
+      span: this.span(node),
+    };
+  }
+}
+
+/** Removes white space outside quotes and backticks: `avg( spend )` → `avg(spend)` (spec §10). */
+export function compactText(text: string): string {
+  let out = '';
+  let quote: string | undefined;
+  for (const ch of text) {
+    if (quote) {
+      out += ch;
+      if (ch === quote) quote = undefined;
+    } else if (ch === "'" || ch === '"' || ch === '`') {
+      quote = ch;
+      out += ch;
+    } else if (!/\s/.test(ch)) {
+      out += ch;
+    }
+  }
+  return out;
+}

@@ -1,0 +1,387 @@
+import type { DefinitionStatement, Name } from '../ast/nodes.ts';
+import { findColumn, findTable, type Catalog } from '../catalog.ts';
+import { error, type Diagnostic, type Span } from '../diagnostics.ts';
+import type { Program, ProgramDefinition } from '../program.ts';
+import { findCycles } from './cycles.ts';
+import type { EntityColumn, LinkModel, PopulationModel, ValueType } from './model.ts';
+import { ExpressionResolver, type NameLookup, type QuantileSpec, type Scope } from './resolve.ts';
+import { didYouMean } from './suggest.ts';
+import { valueTypeOf } from './types.ts';
+
+export interface CellDiagnostic extends Diagnostic {
+  cell: number;
+}
+
+interface ResolvedDefinition {
+  id: string;
+  kind: string;
+  type: ValueType;
+  ok: boolean;
+  parts?: string[];
+  population: string;
+  cell: number;
+}
+
+/**
+ * The whole notebook checked against the catalog: populations, links, and every let, segment,
+ * partition and split as an entity column of its population. Definitions resolve on demand, in
+ * any order across cells; a definition that reaches itself is a cycle.
+ */
+export class Analysis implements NameLookup {
+  readonly diagnostics: CellDiagnostic[] = [];
+  readonly populations = new Map<string, PopulationModel>();
+  readonly links = new Map<string, LinkModel>();
+  /** First definition of each name (lower case), in file order. */
+  readonly definitions = new Map<string, ProgramDefinition>();
+  private readonly resolved = new Map<string, ResolvedDefinition>();
+  private readonly resolving = new Set<string>();
+  private readonly edges = new Map<string, string[]>();
+  private readonly resolver = new ExpressionResolver(this);
+  private order = 0;
+
+  constructor(
+    readonly program: Program,
+    readonly catalog: Catalog,
+  ) {
+    this.collectNames();
+    for (const def of this.definitions.values()) if (def.statement.kind === 'population') this.addPopulation(def);
+    for (const def of this.definitions.values()) if (def.statement.kind === 'link') this.addLink(def);
+    for (const def of this.definitions.values()) this.resolveDefinition(def);
+    this.reportCycles();
+  }
+
+  report(cell: number, code: string, message: string, span: Span): void {
+    this.diagnostics.push({ ...error(code, message, span), cell });
+  }
+
+  sourceOf(cell: number): string {
+    return this.program.cells.find((c) => c.index === cell)?.parsed.source ?? '';
+  }
+
+  isBroken(name: string): boolean {
+    const r = this.resolved.get(name.toLowerCase());
+    return r ? !r.ok : false;
+  }
+
+  resolvedDefinition(name: string): ResolvedDefinition | undefined {
+    return this.resolved.get(name.toLowerCase());
+  }
+
+  private collectNames(): void {
+    for (const def of this.program.definitions) {
+      const key = def.name.toLowerCase();
+      const earlier = this.definitions.get(key);
+      if (earlier) {
+        const where = earlier.cell === def.cell ? `line ${earlier.span.line}` : `cell ${earlier.cell}`;
+        this.report(def.cell, 'duplicate', `'${def.name}' is already defined (${where}): every name is defined once per notebook`, def.span);
+        continue;
+      }
+      const table = findTable(this.catalog, def.name);
+      const ownTable = isOwnTable(def.statement, def.name);
+      if (table && !ownTable && !this.isOwnView(def)) {
+        this.report(def.cell, 'duplicate', `'${def.name}' is already the name of a table: choose another name`, def.span);
+        continue;
+      }
+      this.definitions.set(key, def);
+    }
+  }
+
+  /** Views the runner made of our own segments, parts and arms are not name clashes. */
+  private isOwnView(def: ProgramDefinition): boolean {
+    return def.statement.kind === 'segment';
+  }
+
+  populationNamed(name: string): PopulationModel | undefined {
+    return this.populations.get(name.toLowerCase());
+  }
+
+  link(name: string): LinkModel | undefined {
+    return this.links.get(name.toLowerCase());
+  }
+
+  private addPopulation(def: ProgramDefinition): void {
+    const s = def.statement;
+    if (s.kind !== 'population') return;
+    const tableName = (s.table ?? s.name).text;
+    const table = findTable(this.catalog, tableName);
+    if (!table) {
+      this.report(def.cell, 'unknown-table', `unknown table '${tableName}'${didYouMean(tableName, this.catalog.tables.map((t) => t.name))}`, (s.table ?? s.name).span);
+      return;
+    }
+    const key = findColumn(table, s.key.text);
+    if (!key) {
+      this.report(def.cell, 'unknown-column', `table ${table.name} has no column '${s.key.text}'${didYouMean(s.key.text, table.columns.map((c) => c.name))}`, s.key.span);
+      return;
+    }
+    const population: PopulationModel = {
+      name: s.name.text,
+      table: table.name,
+      key: key.name,
+      keyType: valueTypeOf(key.type),
+      columns: table.columns.map((c) => ({ name: c.name, type: valueTypeOf(c.type), sqlType: c.type })),
+      links: [],
+      entityColumns: new Map(),
+      cell: def.cell,
+    };
+    this.populations.set(s.name.text.toLowerCase(), population);
+    if (s.where) {
+      const scope = this.scope(population, def.cell, 'populationWhere');
+      const where = this.resolver.condition(s.where, scope);
+      if (!scope.failed) population.where = where.ir;
+    }
+  }
+
+  private addLink(def: ProgramDefinition): void {
+    const s = def.statement;
+    if (s.kind !== 'link') return;
+    const table = findTable(this.catalog, s.table.text);
+    if (!table) {
+      this.report(def.cell, 'unknown-table', `unknown table '${s.table.text}'${didYouMean(s.table.text, this.catalog.tables.map((t) => t.name))}`, s.table.span);
+      return;
+    }
+    const population = this.populationFor(s.population, def.cell, s.span);
+    if (!population) return;
+    const on = findColumn(table, s.on.text);
+    if (!on) {
+      this.report(def.cell, 'unknown-column', `table ${table.name} has no column '${s.on.text}'${didYouMean(s.on.text, table.columns.map((c) => c.name))}`, s.on.span);
+      return;
+    }
+    const onType = valueTypeOf(on.type);
+    if (onType !== population.keyType && onType !== 'unknown' && population.keyType !== 'unknown') {
+      this.report(def.cell, 'type', `${table.name}.${on.name} holds ${onType} values but ${population.name}.${population.key} holds ${population.keyType} values`, s.on.span);
+      return;
+    }
+    let time: LinkModel['time'];
+    if (s.time) {
+      const col = findColumn(table, s.time.text);
+      if (!col) {
+        this.report(def.cell, 'unknown-column', `table ${table.name} has no column '${s.time.text}'${didYouMean(s.time.text, table.columns.map((c) => c.name))}`, s.time.span);
+        return;
+      }
+      const type = valueTypeOf(col.type);
+      if (type !== 'date' && type !== 'timestamp') {
+        this.report(def.cell, 'type', `the time of a link must be a date or timestamp, but ${table.name}.${col.name} is ${col.type}`, s.time.span);
+        return;
+      }
+      time = { name: col.name, type };
+    }
+    const link: LinkModel = {
+      alias: (s.alias ?? s.table).text,
+      table: table.name,
+      population: population.name,
+      on: on.name,
+      onType,
+      columns: table.columns.map((c) => ({ name: c.name, type: valueTypeOf(c.type) })),
+      time,
+      aggregates: new Map(),
+    };
+    population.links.push(link);
+    this.links.set(link.alias.toLowerCase(), link);
+  }
+
+  private populationFor(name: Name | undefined, cell: number, span: Span): PopulationModel | undefined {
+    if (name) {
+      const found = this.populations.get(name.text.toLowerCase());
+      if (!found) this.report(cell, 'unknown-population', `unknown population '${name.text}'${didYouMean(name.text, [...this.populations.values()].map((p) => p.name))}`, name.span);
+      return found;
+    }
+    const declared = [...this.definitions.values()].filter((d) => d.statement.kind === 'population');
+    if (declared.length === 1) return this.populations.get(declared[0].name.toLowerCase());
+    if (declared.length === 0) this.report(cell, 'no-population', 'no population is defined: start with population TABLE key COLUMN', span);
+    else this.report(cell, 'ambiguous-population', `this notebook has several populations (${declared.map((d) => d.name).join(', ')}): say which with 'of POPULATION'`, span);
+    return undefined;
+  }
+
+  private scope(population: PopulationModel, cell: number, mode: Scope['mode']): Scope {
+    return { population, mode, cell, source: this.sourceOf(cell), deps: new Set(), readsPopulation: false, failed: false };
+  }
+
+  entityDefinition(name: string, scope: Scope, span: Span): ResolvedDefinition | undefined {
+    const def = this.definitions.get(name.toLowerCase());
+    if (!def || !['let', 'segment', 'partition', 'split'].includes(def.kind)) return undefined;
+    const resolved = this.resolveDefinition(def);
+    if (!resolved) return { id: def.name, kind: def.kind, type: 'unknown', ok: false, population: '', cell: def.cell };
+    if (resolved.population && resolved.population.toLowerCase() !== scope.population.name.toLowerCase()) {
+      this.report(scope.cell, 'population', `'${def.name}' belongs to population ${resolved.population}, not ${scope.population.name}`, span);
+      return { ...resolved, ok: false };
+    }
+    return resolved;
+  }
+
+  visibleNames(scope: Scope): string[] {
+    const defs = [...this.definitions.values()].filter((d) => ['let', 'segment', 'partition', 'split'].includes(d.kind)).map((d) => d.name);
+    return [...scope.population.columns.map((c) => c.name), ...defs];
+  }
+
+  registerQuantile(scope: Scope, id: string, q: QuantileSpec, span: Span): string {
+    const key = id.toLowerCase();
+    const existing = [...scope.population.entityColumns.values()].find((c) => c.kind === 'quantile' && c.id.toLowerCase() === key);
+    if (existing) return existing.id;
+    scope.population.entityColumns.set(key, {
+      id,
+      kind: 'quantile',
+      type: 'number',
+      deps: q.deps,
+      value: { k: 'quantile', buckets: q.buckets, arg: q.arg, order: q.order },
+      cell: scope.cell,
+      span,
+      order: this.order++,
+    });
+    return id;
+  }
+
+  private resolveDefinition(def: ProgramDefinition): ResolvedDefinition | undefined {
+    const key = def.name.toLowerCase();
+    const done = this.resolved.get(key);
+    if (done) return done;
+    if (!['let', 'segment', 'partition', 'split'].includes(def.kind)) return undefined;
+    if (this.resolving.has(key)) return { id: def.name, kind: def.kind, type: 'unknown', ok: false, population: '', cell: def.cell };
+    this.resolving.add(key);
+    const result = this.resolveEntity(def);
+    this.resolving.delete(key);
+    if (result) this.resolved.set(key, result);
+    return result;
+  }
+
+  private resolveEntity(def: ProgramDefinition): ResolvedDefinition | undefined {
+    const s = def.statement as Exclude<DefinitionStatement, { kind: 'population' | 'link' }>;
+    const population = s.kind === 'split' ? this.splitPopulation(def) : this.populationFor(s.population, def.cell, s.name.span);
+    if (!population) return { id: def.name, kind: def.kind, type: 'unknown', ok: false, population: '', cell: def.cell };
+    const shadowed = population.columns.find((c) => c.name.toLowerCase() === def.name.toLowerCase());
+    if (shadowed && def.kind !== 'split') {
+      this.report(def.cell, 'duplicate', `'${def.name}' is already a column of ${population.name}: choose another name`, def.span);
+      return { id: def.name, kind: def.kind, type: 'unknown', ok: false, population: population.name, cell: def.cell };
+    }
+    const scope = this.scope(population, def.cell, 'entity');
+    const column = buildEntityColumn(this, this.resolver, def, scope, population);
+    this.edges.set(def.name.toLowerCase(), [...scope.deps].map((d) => d.toLowerCase()));
+    const ok = !scope.failed && column !== undefined;
+    if (column) {
+      column.order = this.order++;
+      population.entityColumns.set(def.name.toLowerCase(), column);
+    }
+    const parts = column?.value.k === 'partition' ? column.value.parts.map((p) => p.name) : column?.value.k === 'split' ? column.value.arms.map((a) => a.name) : undefined;
+    return { id: def.name, kind: def.kind, type: column?.type ?? 'unknown', ok, parts, population: population.name, cell: def.cell };
+  }
+
+  private splitPopulation(def: ProgramDefinition): PopulationModel | undefined {
+    const s = def.statement;
+    if (s.kind !== 'split') return undefined;
+    const target = s.segment.name ? this.definitions.get(s.segment.name.text.toLowerCase()) : undefined;
+    if (target && ['segment', 'partition', 'split'].includes(target.kind)) {
+      const r = this.resolveDefinition(target);
+      if (r?.population) return this.populations.get(r.population.toLowerCase());
+    }
+    if (s.segment.name) {
+      const pop = this.populations.get(s.segment.name.text.toLowerCase());
+      if (pop) return pop;
+    }
+    return this.populationFor(undefined, def.cell, s.span);
+  }
+
+  private reportCycles(): void {
+    for (const cycle of findCycles(this.edges)) {
+      const names = cycle.map((k) => this.definitions.get(k)?.name ?? k);
+      const path = [...names, names[0]].join(' → ');
+      for (const key of cycle) {
+        const def = this.definitions.get(key);
+        if (!def) continue;
+        this.report(def.cell, 'cycle', `'${def.name}' depends on itself: ${path}`, def.span);
+        const r = this.resolved.get(key);
+        if (r) r.ok = false;
+      }
+    }
+  }
+}
+
+function isOwnTable(statement: DefinitionStatement, name: string): boolean {
+  if (statement.kind === 'population') return (statement.table?.text ?? statement.name.text).toLowerCase() === name.toLowerCase();
+  if (statement.kind === 'link') return statement.table.text.toLowerCase() === name.toLowerCase();
+  return false;
+}
+
+export function buildEntityColumn(
+  analysis: Analysis,
+  resolver: ExpressionResolver,
+  def: ProgramDefinition,
+  scope: Scope,
+  population: PopulationModel,
+): EntityColumn | undefined {
+  const s = def.statement;
+  const base = { id: def.name, cell: def.cell, span: def.span, order: 0 };
+  switch (s.kind) {
+    case 'let': {
+      const t = resolver.resolve(s.expr, scope);
+      if (t.type === 'duration') analysis.report(def.cell, 'type', 'a let cannot hold a duration on its own: add it to a date', s.expr.span);
+      return { ...base, kind: 'let', type: t.type, deps: [...scope.deps], value: { k: 'expr', ir: t.ir, coalesceFalse: false } };
+    }
+    case 'segment': {
+      const t = resolver.condition(s.expr, scope);
+      return { ...base, kind: 'segment', type: 'boolean', deps: [...scope.deps], value: { k: 'expr', ir: t.ir, coalesceFalse: true } };
+    }
+    case 'partition':
+      return partitionColumn(analysis, resolver, def, scope, base);
+    case 'split':
+      return splitColumn(analysis, resolver, def, scope, population, base);
+    default:
+      return undefined;
+  }
+}
+
+function partitionColumn(analysis: Analysis, resolver: ExpressionResolver, def: ProgramDefinition, scope: Scope, base: Pick<EntityColumn, 'id' | 'cell' | 'span' | 'order'>): EntityColumn | undefined {
+  const s = def.statement;
+  if (s.kind !== 'partition') return undefined;
+  const seen = new Set<string>();
+  const parts: { name: string; condition?: ReturnType<ExpressionResolver['condition']>['ir'] }[] = [];
+  s.parts.forEach((part, i) => {
+    const key = part.name.text.toLowerCase();
+    if (seen.has(key)) {
+      analysis.report(def.cell, 'duplicate', `partition ${s.name.text} has two parts named '${part.name.text}'`, part.name.span);
+      scope.failed = true;
+    }
+    seen.add(key);
+    if (!part.condition && i !== s.parts.length - 1) {
+      analysis.report(def.cell, 'otherwise-last', `'otherwise' takes everything left, so it must be the last part`, part.span);
+      scope.failed = true;
+    }
+    parts.push({ name: part.name.text, condition: part.condition ? resolver.condition(part.condition, scope).ir : undefined });
+  });
+  if (parts.length === 0) {
+    analysis.report(def.cell, 'empty-partition', `partition ${s.name.text} has no parts: write PART: CONDITION lines inside the braces`, s.span);
+    scope.failed = true;
+  }
+  return { ...base, kind: 'partition', type: 'text', deps: [...scope.deps], value: { k: 'partition', parts } };
+}
+
+function splitColumn(analysis: Analysis, resolver: ExpressionResolver, def: ProgramDefinition, scope: Scope, population: PopulationModel, base: Pick<EntityColumn, 'id' | 'cell' | 'span' | 'order'>): EntityColumn | undefined {
+  const s = def.statement;
+  if (s.kind !== 'split') return undefined;
+  const segment = s.segment.name
+    ? resolver.condition({ type: 'reference', name: s.segment.name, member: s.segment.member, span: s.segment.span }, scope)
+    : { ir: { k: 'boolean' as const, value: true }, type: 'boolean' as const };
+  const seen = new Set<string>();
+  for (const arm of s.arms) {
+    const key = arm.name.text.toLowerCase();
+    if (seen.has(key)) {
+      analysis.report(def.cell, 'duplicate', `split ${s.name.text} has two arms named '${arm.name.text}'`, arm.name.span);
+      scope.failed = true;
+    }
+    seen.add(key);
+    if (!(arm.percent > 0)) {
+      analysis.report(def.cell, 'split-percent', `arm '${arm.name.text}' needs a percentage above 0%`, arm.span);
+      scope.failed = true;
+    }
+  }
+  const total = s.arms.reduce((sum, a) => sum + a.percent, 0);
+  if (Math.abs(total - 100) > 1e-9) {
+    analysis.report(def.cell, 'split-percent', `the percentages of split ${s.name.text} add up to ${+total.toFixed(6)}%, not 100%`, s.span);
+    scope.failed = true;
+  }
+  return {
+    ...base,
+    kind: 'split',
+    type: 'text',
+    deps: [...scope.deps],
+    value: { k: 'split', segment: segment.ir, arms: s.arms.map((a) => ({ name: a.name.text, percent: a.percent })), seed: s.seed ?? s.name.text, key: population.key },
+  };
+}

@@ -1,0 +1,423 @@
+import { compactText } from '../ast/build.ts';
+import type { Call, Expr } from '../ast/nodes.ts';
+import { forEachChild } from '../program.ts';
+import type { Span } from '../diagnostics.ts';
+import { AGGREGATE_FUNCTIONS, ALL_FUNCTION_NAMES, isAggregateFn, SCALAR_FUNCTIONS } from './functions.ts';
+import type { IR, LinkModel, PopulationModel, Typed, ValueType } from './model.ts';
+import { didYouMean } from './suggest.ts';
+import { comparable, describeType, isDateLike } from './types.ts';
+
+/** Where an expression is evaluated: per entity, per linked row (inside an aggregate), or in a population's where. */
+export interface Scope {
+  population: PopulationModel;
+  mode: 'entity' | 'link' | 'populationWhere';
+  link?: LinkModel;
+  cell: number;
+  source: string;
+  /** Entity columns this expression reads (ids). */
+  deps: Set<string>;
+  /** Set when a link expression reads the population's columns. */
+  readsPopulation: boolean;
+  failed: boolean;
+}
+
+/** What the resolver needs from the analysis of the whole notebook. */
+export interface NameLookup {
+  report(cell: number, code: string, message: string, span: Span): void;
+  /** A let, segment, partition or split of a population, resolved on demand; undefined when unknown. */
+  entityDefinition(name: string, scope: Scope, span: Span): { id: string; kind: string; type: ValueType; ok: boolean; parts?: string[]; cell?: number } | undefined;
+  link(name: string): LinkModel | undefined;
+  populationNamed(name: string): PopulationModel | undefined;
+  /** Every name visible in the scope, for "did you mean". */
+  visibleNames(scope: Scope): string[];
+  /** Adds a quantile column to the scope's population (once per distinct text); returns its column id. */
+  registerQuantile(scope: Scope, id: string, quantile: QuantileSpec, span: Span): string;
+}
+
+export interface QuantileSpec {
+  buckets: number;
+  arg: IR;
+  order: 'asc' | 'desc';
+  deps: string[];
+}
+
+const NUMBER: ValueType = 'number';
+
+export class ExpressionResolver {
+  constructor(private readonly names: NameLookup) {}
+
+  private fail(scope: Scope, code: string, message: string, span: Span): Typed {
+    scope.failed = true;
+    this.names.report(scope.cell, code, message, span);
+    return { ir: { k: 'null' }, type: 'unknown' };
+  }
+
+  resolve(e: Expr, scope: Scope): Typed {
+    switch (e.type) {
+      case 'number':
+        return { ir: { k: 'number', value: e.value }, type: NUMBER };
+      case 'string':
+        return { ir: { k: 'string', value: e.value }, type: 'text' };
+      case 'date':
+        if (!isValidDate(e.value)) return this.fail(scope, 'bad-date', `'${e.value}' is not a date on the calendar`, e.span);
+        return { ir: { k: 'date', value: e.value }, type: 'date' };
+      case 'boolean':
+        return { ir: { k: 'boolean', value: e.value }, type: 'boolean' };
+      case 'null':
+        return { ir: { k: 'null' }, type: 'null' };
+      case 'asof':
+        return { ir: { k: 'asof' }, type: 'date' };
+      case 'everyone':
+        return { ir: { k: 'boolean', value: true }, type: 'boolean' };
+      case 'duration':
+        return { ir: { k: 'duration', duration: e }, type: 'duration' };
+      case 'missing':
+        scope.failed = true;
+        return { ir: { k: 'null' }, type: 'unknown' };
+      case 'reference':
+        return this.reference(e, scope);
+      case 'call':
+        return this.call(e, scope);
+      case 'unary':
+        return this.unary(e, scope);
+      case 'binary':
+        return this.binary(e, scope);
+      case 'between': {
+        const value = this.resolve(e.value, scope);
+        const low = this.resolve(e.low, scope);
+        const high = this.resolve(e.high, scope);
+        this.expectComparable(value, low, e.span, scope);
+        this.expectComparable(value, high, e.span, scope);
+        return { ir: { k: 'between', value: value.ir, low: low.ir, high: high.ir, negated: e.negated }, type: 'boolean' };
+      }
+      case 'in': {
+        const value = this.resolve(e.value, scope);
+        const list = e.list.map((item) => this.resolve(item, scope));
+        list.forEach((item) => this.expectComparable(value, item, e.span, scope));
+        return { ir: { k: 'in', value: value.ir, list: list.map((i) => i.ir), negated: e.negated }, type: 'boolean' };
+      }
+      case 'isNull':
+        return { ir: { k: 'isNull', value: this.resolve(e.value, scope).ir, negated: e.negated }, type: 'boolean' };
+      case 'like': {
+        const value = this.resolve(e.value, scope);
+        const pattern = this.resolve(e.pattern, scope);
+        for (const side of [value, pattern]) {
+          if (!['text', 'null', 'unknown'].includes(side.type)) {
+            return this.fail(scope, 'type', `like compares text, but this is ${describeType(side.type)}`, e.span);
+          }
+        }
+        return {
+          ir: { k: 'like', value: value.ir, pattern: pattern.ir, negated: e.negated, caseInsensitive: e.caseInsensitive },
+          type: 'boolean',
+        };
+      }
+      case 'case': {
+        const whens = e.whens.map((w) => ({ condition: this.condition(w.condition, scope), result: this.resolve(w.result, scope) }));
+        const otherwise = e.otherwise ? this.resolve(e.otherwise, scope) : undefined;
+        const results = [...whens.map((w) => w.result), ...(otherwise ? [otherwise] : [])];
+        const type = results.find((r) => r.type !== 'null' && r.type !== 'unknown')?.type ?? 'unknown';
+        for (const r of results) {
+          if (!comparable(type, r.type)) {
+            return this.fail(scope, 'type', `the results of this case mix ${describeType(type)} and ${describeType(r.type)}`, e.span);
+          }
+        }
+        return {
+          ir: { k: 'case', whens: whens.map((w) => ({ condition: w.condition.ir, result: w.result.ir })), otherwise: otherwise?.ir },
+          type,
+        };
+      }
+    }
+  }
+
+  /** A condition: true/false (or null, which counts as false). */
+  condition(e: Expr, scope: Scope): Typed {
+    const t = this.resolve(e, scope);
+    if (!['boolean', 'null', 'unknown'].includes(t.type)) {
+      return this.fail(scope, 'type', `a condition must be true or false, but this is ${describeType(t.type)}`, e.span);
+    }
+    return t;
+  }
+
+  private expectComparable(a: Typed, b: Typed, span: Span, scope: Scope): void {
+    if (!comparable(a.type, b.type)) {
+      this.fail(scope, 'type', `cannot compare ${describeType(a.type)} with ${describeType(b.type)}`, span);
+    }
+  }
+
+  private reference(e: Extract<Expr, { type: 'reference' }>, scope: Scope): Typed {
+    const name = e.name.text;
+    if (scope.mode === 'link' && scope.link) {
+      const linkColumn = e.member && name.toLowerCase() === scope.link.alias.toLowerCase() ? e.member.text : e.member ? undefined : name;
+      const inLink = linkColumn !== undefined ? this.linkColumn(scope.link, linkColumn) : undefined;
+      if (inLink) return inLink;
+      if (!e.member) {
+        const col = findPopulationColumn(scope.population, name);
+        if (col) {
+          scope.readsPopulation = true;
+          return { ir: { k: 'column', name: col.name, row: 'population' }, type: col.type };
+        }
+      }
+      const where = e.member ? `${name}.${e.member.text}` : name;
+      const candidates = [...this.linkColumnNames(scope.link), ...scope.population.columns.map((c) => c.name)];
+      return this.fail(
+        scope,
+        'unknown-column',
+        `unknown column '${where}' in ${scope.link.alias} or ${scope.population.name}${didYouMean(e.member?.text ?? name, candidates)}`,
+        e.span,
+      );
+    }
+    if (e.member) return this.memberReference(e, scope);
+    const col = findPopulationColumn(scope.population, name);
+    if (col) return { ir: { k: 'column', name: col.name, row: 'entity' }, type: col.type };
+    if (this.names.link(name)) {
+      return this.fail(scope, 'link-outside-aggregate', `'${name}' is a linked table: use it inside an aggregate, like count(${name})`, e.span);
+    }
+    const population = this.names.populationNamed(name);
+    if (population && scope.mode === 'entity') {
+      if (population.name.toLowerCase() !== scope.population.name.toLowerCase()) {
+        return this.fail(scope, 'population', `'${name}' is another population than ${scope.population.name}`, e.span);
+      }
+      return { ir: { k: 'boolean', value: true }, type: 'boolean' };
+    }
+    if (scope.mode === 'entity') {
+      const def = this.names.entityDefinition(name, scope, e.name.span);
+      if (def) {
+        if (!def.ok) this.brokenDependency(def, scope, e.name.span);
+        scope.deps.add(def.id);
+        if (def.kind === 'segment') return { ir: { k: 'segment', name: def.id }, type: 'boolean' };
+        return { ir: { k: 'column', name: def.id, row: 'entity' }, type: def.type };
+      }
+    }
+    const candidates = this.names.visibleNames(scope);
+    return this.fail(scope, 'unknown-column', `unknown column '${name}'${didYouMean(name, candidates)}`, e.name.span);
+  }
+
+  private memberReference(e: Extract<Expr, { type: 'reference' }>, scope: Scope): Typed {
+    const name = e.name.text;
+    const member = e.member!.text;
+    if (this.names.link(name)) {
+      return this.fail(
+        scope,
+        'link-outside-aggregate',
+        `${name}.${member} is a column of the linked table ${name}: use it inside an aggregate, like sum(${name}.${member})`,
+        e.span,
+      );
+    }
+    const def = scope.mode === 'entity' ? this.names.entityDefinition(name, scope, e.name.span) : undefined;
+    if (def && (def.kind === 'partition' || def.kind === 'split')) {
+      if (!def.ok) this.brokenDependency(def, scope, e.name.span);
+      const part = def.parts?.find((p) => p.toLowerCase() === member.toLowerCase());
+      if (!part) {
+        const what = def.kind === 'partition' ? 'part' : 'arm';
+        return this.fail(scope, 'unknown-part', `${def.kind} ${name} has no ${what} '${member}'${didYouMean(member, def.parts ?? [])}`, e.member!.span);
+      }
+      scope.deps.add(def.id);
+      return { ir: { k: 'member', column: def.id, value: part }, type: 'boolean' };
+    }
+    return this.fail(scope, 'unknown-column', `unknown name '${name}.${member}'${didYouMean(name, this.names.visibleNames(scope))}`, e.span);
+  }
+
+  /** A definition with an error makes its users fail; say so where the error is not in view. */
+  private brokenDependency(def: { id: string; cell?: number }, scope: Scope, span: Span): void {
+    scope.failed = true;
+    if (def.cell !== undefined && def.cell !== scope.cell) {
+      this.names.report(scope.cell, 'broken-dependency', `'${def.id}' cannot be used: its definition in cell ${def.cell} has an error`, span);
+    }
+  }
+
+  private linkColumn(link: LinkModel, name: string): Typed | undefined {
+    const col = this.linkColumns(link).find((c) => c.name.toLowerCase() === name.toLowerCase());
+    return col ? { ir: { k: 'column', name: col.name, row: 'link' }, type: col.type } : undefined;
+  }
+
+  private linkColumns(link: LinkModel): { name: string; type: ValueType }[] {
+    return link.columns;
+  }
+
+  private linkColumnNames(link: LinkModel): string[] {
+    return this.linkColumns(link).map((c) => c.name);
+  }
+
+  private unary(e: Extract<Expr, { type: 'unary' }>, scope: Scope): Typed {
+    if (e.op === 'not') {
+      const operand = this.condition(e.operand, scope);
+      return { ir: { k: 'unary', op: 'not', operand: operand.ir }, type: 'boolean' };
+    }
+    const operand = this.resolve(e.operand, scope);
+    if (!['number', 'null', 'unknown'].includes(operand.type)) {
+      return this.fail(scope, 'type', `cannot negate ${describeType(operand.type)}`, e.span);
+    }
+    return { ir: { k: 'unary', op: '-', operand: operand.ir }, type: NUMBER };
+  }
+
+  private binary(e: Extract<Expr, { type: 'binary' }>, scope: Scope): Typed {
+    if (e.op === 'and' || e.op === 'or') {
+      const left = this.condition(e.left, scope);
+      const right = this.condition(e.right, scope);
+      return { ir: { k: 'binary', op: e.op, left: left.ir, right: right.ir }, type: 'boolean' };
+    }
+    const left = this.resolve(e.left, scope);
+    const right = this.resolve(e.right, scope);
+    if (['=', '!=', '<', '<=', '>', '>='].includes(e.op)) {
+      this.expectComparable(left, right, e.span, scope);
+      return { ir: { k: 'binary', op: e.op, left: left.ir, right: right.ir }, type: 'boolean' };
+    }
+    if ((e.op === '+' || e.op === '-') && isDateLike(left.type) && right.type === 'duration' && right.ir.k === 'duration') {
+      return {
+        ir: { k: 'dateShift', date: left.ir, sign: e.op === '+' ? 1 : -1, duration: right.ir.duration, timestamp: left.type === 'timestamp' },
+        type: left.type,
+      };
+    }
+    if (e.op === '+' && left.type === 'duration' && isDateLike(right.type) && left.ir.k === 'duration') {
+      return { ir: { k: 'dateShift', date: right.ir, sign: 1, duration: left.ir.duration, timestamp: right.type === 'timestamp' }, type: right.type };
+    }
+    if (e.op === '-' && isDateLike(left.type) && isDateLike(right.type)) {
+      return { ir: { k: 'function', fn: 'days_between', args: [right.ir, left.ir] }, type: NUMBER };
+    }
+    for (const side of [left, right]) {
+      if (side.type === 'duration') {
+        return this.fail(scope, 'type', 'a duration can only be added to or subtracted from a date', e.span);
+      }
+      if (!['number', 'null', 'unknown'].includes(side.type)) {
+        const hint = isDateLike(side.type) && (e.op === '+' || e.op === '-') ? ': add a duration such as 30 days' : '';
+        return this.fail(scope, 'type', `'${e.op}' needs numbers, but one side is ${describeType(side.type)}${hint}`, e.span);
+      }
+    }
+    return { ir: { k: 'binary', op: e.op, left: left.ir, right: right.ir }, type: NUMBER };
+  }
+
+  private call(e: Call, scope: Scope): Typed {
+    const fn = e.name.text.toLowerCase();
+    if ((e.where || e.within || e.order) && !isAggregateFn(fn) && fn !== 'quantile') {
+      return this.fail(scope, 'syntax', `${fn}() takes no where, within, asc or desc`, e.span);
+    }
+    if (isAggregateFn(fn)) return this.aggregate(e, fn, scope);
+    if (fn === 'quantile') return this.quantile(e, scope);
+    const spec = SCALAR_FUNCTIONS[fn];
+    if (!spec) {
+      const hint = ['size', 'share', 'pct'].includes(fn) ? ` (${fn}() is only used in ${fn === 'pct' ? 'compare metrics' : 'expect'})` : '';
+      return this.fail(scope, 'unknown-function', `unknown function '${e.name.text}'${hint || didYouMean(fn, ALL_FUNCTION_NAMES)}`, e.name.span);
+    }
+    if (e.args.length < spec.minArgs || e.args.length > spec.maxArgs) {
+      return this.fail(scope, 'arity', `${spec.signature} takes ${describeArity(spec.minArgs, spec.maxArgs)}`, e.span);
+    }
+    const args = e.args.map((a) => this.resolve(a, scope));
+    args.forEach((arg, i) => {
+      const want = spec.args[Math.min(i, spec.args.length - 1)];
+      const ok = want === 'any' || arg.type === 'null' || arg.type === 'unknown' || (want === 'dateLike' ? isDateLike(arg.type) : arg.type === want);
+      if (!ok) this.fail(scope, 'type', `${spec.signature}: argument ${i + 1} should be ${want === 'dateLike' ? 'a date' : describeType(want as ValueType)}, not ${describeType(arg.type)}`, e.args[i].span);
+    });
+    const type = spec.returns === 'first' ? (args.find((a) => a.type !== 'null')?.type ?? 'unknown') : spec.returns;
+    return { ir: { k: 'function', fn, args: args.map((a) => a.ir) }, type };
+  }
+
+  private aggregate(e: Call, fn: keyof typeof AGGREGATE_FUNCTIONS, scope: Scope): Typed {
+    if (scope.mode !== 'entity') {
+      const why = scope.mode === 'link' ? 'aggregates cannot be nested' : "a population's where can only use its own columns";
+      return this.fail(scope, 'aggregate-context', `${fn}(): ${why}`, e.span);
+    }
+    const link = this.findLink(e, scope);
+    if (!link) {
+      const example = AGGREGATE_FUNCTIONS[fn].signature;
+      const hint = fn === 'min' || fn === 'max' ? ` (for the ${fn === 'min' ? 'smaller' : 'larger'} of two values use ${fn === 'min' ? 'least' : 'greatest'})` : '';
+      return this.fail(scope, 'aggregate-link', `${fn}() works on a linked table: ${example}${hint}`, e.span);
+    }
+    if (link.population.toLowerCase() !== scope.population.name.toLowerCase()) {
+      return this.fail(scope, 'population', `${link.alias} is linked to ${link.population}, not ${scope.population.name}`, e.span);
+    }
+    if (e.args.length !== 1) return this.fail(scope, 'arity', `${AGGREGATE_FUNCTIONS[fn].signature} takes one argument`, e.span);
+    if ((fn === 'first' || fn === 'last' || e.within) && !link.time) {
+      const what = e.within ? 'within' : `${fn}()`;
+      return this.fail(scope, 'link-time', `${what} needs the time of ${link.alias}: add 'time COLUMN' to its link`, e.span);
+    }
+    const linkScope: Scope = { ...scope, mode: 'link', link, deps: new Set(), readsPopulation: false, failed: false };
+    const arg0 = e.args[0];
+    const countsRows = fn === 'count' && arg0.type === 'reference' && !arg0.member && arg0.name.text.toLowerCase() === link.alias.toLowerCase();
+    const arg = countsRows ? undefined : this.resolve(arg0, linkScope);
+    if (arg && ['sum', 'avg', 'median'].includes(fn) && !['number', 'null', 'unknown'].includes(arg.type)) {
+      this.fail(scope, 'type', `${fn}() needs numbers, but ${compactText(this.text(arg0.span, scope))} is ${describeType(arg.type)}`, arg0.span);
+    }
+    const where = e.where ? this.condition(e.where, linkScope) : undefined;
+    if (linkScope.failed) scope.failed = true;
+    const id = normaliseSpaces(this.text(e.span, scope));
+    const key = id.toLowerCase();
+    if (!link.aggregates.has(key)) {
+      link.aggregates.set(key, { id, fn, arg: arg?.ir, where: where?.ir, within: e.within, readsPopulation: linkScope.readsPopulation });
+    }
+    const stored = link.aggregates.get(key)!;
+    const column: IR = { k: 'column', name: stored.id, row: 'entity' };
+    const zeroWhenEmpty = fn === 'count' || fn === 'count_distinct' || fn === 'sum';
+    const type: ValueType = fn === 'count' || fn === 'count_distinct' || fn === 'sum' || fn === 'avg' || fn === 'median' ? NUMBER : (arg?.type ?? 'unknown');
+    return { ir: zeroWhenEmpty ? { k: 'function', fn: 'coalesce', args: [column, { k: 'number', value: 0 }] } : column, type };
+  }
+
+  private findLink(e: Call, scope: Scope): LinkModel | undefined {
+    let found: LinkModel | undefined;
+    const visit = (x: Expr): void => {
+      if (found) return;
+      if (x.type === 'reference') {
+        const link = this.names.link(x.name.text);
+        if (link && (x.member || e.name.text.toLowerCase() === 'count')) found = link;
+      }
+      if (x.type === 'call') x.args.forEach(visit);
+      else forEachChild(x, visit);
+    };
+    e.args.forEach(visit);
+    if (!found && scope.population.links.length === 1 && e.name.text.toLowerCase() === 'count' && e.args.length === 0) {
+      return undefined;
+    }
+    return found;
+  }
+
+  private quantile(e: Call, scope: Scope): Typed {
+    if (scope.mode !== 'entity') return this.fail(scope, 'aggregate-context', 'quantile() ranks entities: it cannot be used here', e.span);
+    const [n, value] = e.args;
+    if (e.args.length !== 2 || n.type !== 'number' || !Number.isInteger(n.value) || n.value < 1) {
+      return this.fail(scope, 'arity', 'quantile(N, value [asc|desc]) takes a whole number of buckets N ≥ 1 and a value', e.span);
+    }
+    const inner: Scope = { ...scope, deps: new Set() };
+    const arg = this.resolve(value, inner);
+    inner.deps.forEach((d) => scope.deps.add(d));
+    if (inner.failed) scope.failed = true;
+    if (containsQuantile(value)) return this.fail(scope, 'nested-quantile', 'quantile() cannot rank another quantile directly: define it as a let first', e.span);
+    const id = normaliseSpaces(this.text(e.span, scope));
+    const column = this.names.registerQuantile(scope, id, { buckets: n.value, arg: arg.ir, order: e.order ?? 'asc', deps: [...inner.deps] }, e.span);
+    scope.deps.add(column);
+    return { ir: { k: 'column', name: column, row: 'entity' }, type: NUMBER };
+  }
+
+  private text(span: Span, scope: Scope): string {
+    return scope.source.slice(span.start, span.end);
+  }
+}
+
+function findPopulationColumn(population: PopulationModel, name: string) {
+  const lower = name.toLowerCase();
+  return population.columns.find((c) => c.name.toLowerCase() === lower);
+}
+
+function describeArity(min: number, max: number): string {
+  if (min === max) return `${min} argument${min === 1 ? '' : 's'}`;
+  if (max === Infinity) return `at least ${min} argument${min === 1 ? '' : 's'}`;
+  return `${min} to ${max} arguments`;
+}
+
+export function normaliseSpaces(text: string): string {
+  return text.replace(/\s+/g, ' ').trim();
+}
+
+function containsQuantile(e: Expr): boolean {
+  let found = false;
+  const visit = (x: Expr): void => {
+    if (x.type === 'call' && x.name.text.toLowerCase() === 'quantile') found = true;
+    forEachChild(x, visit);
+  };
+  visit(e);
+  return found;
+}
+
+function isValidDate(value: string): boolean {
+  const [y, m, d] = value.split('-').map(Number);
+  const date = new Date(Date.UTC(y, m - 1, d));
+  return date.getUTCFullYear() === y && date.getUTCMonth() === m - 1 && date.getUTCDate() === d;
+}

@@ -1,0 +1,116 @@
+import type { Catalog } from './catalog.ts';
+import { Analysis } from './check/analyze.ts';
+import { StatementChecker, type CheckedStatement } from './check/statements.ts';
+import type { Diagnostic, Span } from './diagnostics.ts';
+import type { Program } from './program.ts';
+import type { Dialect } from './sql/dialect.ts';
+import { duckdb } from './sql/duckdb.ts';
+import { emitCompare } from './sql/statements/compare.ts';
+import { emitExpect } from './sql/statements/expect.ts';
+import { emitOverlap } from './sql/statements/overlap.ts';
+import { emitProfile } from './sql/statements/profile.ts';
+import { emitMembers } from './sql/statements/show.ts';
+import { emitSplit } from './sql/statements/split.ts';
+import { emitTrend } from './sql/statements/trend.ts';
+
+export type ResultStatement = 'compare' | 'overlap' | 'profile' | 'trend' | 'show' | 'split' | 'expect';
+
+export type CompiledStatement =
+  /** A view of a segment's, part's or arm's members (spec §6): run it, show nothing. */
+  | { kind: 'view'; name: string; sql: string }
+  | { kind: 'result'; statement: ResultStatement; sql: string; span: Span };
+
+export interface CompiledCell {
+  diagnostics: Diagnostic[];
+  statements: CompiledStatement[];
+}
+
+export interface CompileOptions {
+  /** The reference date, 'YYYY-MM-DD'. */
+  asof: string;
+  dialect?: Dialect;
+}
+
+const analyses = new WeakMap<Program, { catalog: Catalog; analysis: Analysis }>();
+
+/** The notebook-wide analysis, reused while the program and the catalog are the same objects. */
+export function analyze(program: Program, catalog: Catalog): Analysis {
+  const cached = analyses.get(program);
+  if (cached && cached.catalog === catalog) return cached.analysis;
+  const analysis = new Analysis(program, catalog);
+  analyses.set(program, { catalog, analysis });
+  return analysis;
+}
+
+/** Compiles one SegQL cell against the catalog as it is now. Never throws for user mistakes. */
+export function compileCell(program: Program, cell: number, catalog: Catalog, options: CompileOptions): CompiledCell {
+  const found = program.cells.find((c) => c.index === cell);
+  if (!found) return { diagnostics: [], statements: [] };
+  const dialect = options.dialect ?? duckdb;
+  const analysis = analyze(program, catalog);
+  const before = analysis.diagnostics.length;
+  const checker = new StatementChecker(analysis, cell);
+  const statements: CompiledStatement[] = [];
+  for (const statement of found.parsed.statements) {
+    if (statement.kind === 'segment' || statement.kind === 'partition' || statement.kind === 'split') {
+      statements.push(...views(analysis, checker, statement.name.text, options.asof, dialect));
+    }
+    if (!['compare', 'overlap', 'profile', 'trend', 'show', 'split', 'expect'].includes(statement.kind)) continue;
+    const checked = checker.check(statement);
+    if (checked) statements.push({ kind: 'result', statement: checked.kind, sql: emitStatement(checked, options.asof, dialect), span: statement.span });
+  }
+  // Statement checks add to the shared analysis; keep them out of later calls' view of it.
+  const statementDiagnostics = analysis.diagnostics.splice(before);
+  const diagnostics = [...found.parsed.diagnostics, ...analysis.diagnostics.filter((d) => d.cell === cell), ...statementDiagnostics]
+    .map(({ cell: _cell, ...d }: Diagnostic & { cell?: number }) => d)
+    .sort((a, b) => a.span.start - b.span.start);
+  return { diagnostics: dedupe(diagnostics), statements };
+}
+
+function emitStatement(s: CheckedStatement, asof: string, dialect: Dialect): string {
+  switch (s.kind) {
+    case 'compare':
+      return emitCompare(s, asof, dialect);
+    case 'overlap':
+      return emitOverlap(s, asof, dialect);
+    case 'profile':
+      return emitProfile(s, asof, dialect);
+    case 'trend':
+      return emitTrend(s, dialect);
+    case 'show':
+      return emitMembers(s.population, s.segment.condition, s.columns, asof, dialect, s.limit);
+    case 'split':
+      return emitSplit(s, asof, dialect);
+    case 'expect':
+      return emitExpect(s, asof, dialect);
+  }
+}
+
+/** CREATE VIEW statements for a segment, or each part or arm of a partition or split. */
+function views(analysis: Analysis, checker: StatementChecker, name: string, asof: string, dialect: Dialect): CompiledStatement[] {
+  const resolved = analysis.resolvedDefinition(name);
+  const def = analysis.definitions.get(name.toLowerCase());
+  if (!resolved?.ok || !def || def.name !== name) return [];
+  const population = analysis.populationNamed(resolved.population);
+  if (!population) return [];
+  const lets = checker.letsOf(population);
+  const members =
+    def.kind === 'segment'
+      ? [{ view: def.name, condition: { k: 'segment' as const, name: def.name } }]
+      : (resolved.parts ?? []).map((part) => ({ view: `${def.name}.${part}`, condition: { k: 'member' as const, column: def.name, value: part } }));
+  return members.map(({ view, condition }) => ({
+    kind: 'view',
+    name: view,
+    sql: `CREATE OR REPLACE VIEW ${dialect.ident(view)} AS\n${emitMembers(population, condition, lets, asof, dialect)}`,
+  }));
+}
+
+function dedupe(diagnostics: Diagnostic[]): Diagnostic[] {
+  const seen = new Set<string>();
+  return diagnostics.filter((d) => {
+    const key = `${d.span.start}:${d.message}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}

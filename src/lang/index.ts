@@ -1,0 +1,19 @@
+/**
+ * SegQL: text → SQL, pure and synchronous (no DOM, no engine, no I/O).
+ *
+ *   source ─lex─▶ tokens ─parse─▶ CST ─build─▶ AST ─check─▶ model ─lower─▶ SQL (per dialect)
+ *   lexer.ts      parser.ts       ast/build.ts   check/       sql/
+ *
+ * buildProgram parses every cell once; compileCell checks one cell against the catalog (the
+ * tables and views that exist now) and the whole notebook's definitions, and lowers its
+ * statements to SQL. Mistakes come back as diagnostics with positions, never as exceptions.
+ */
+export type { Catalog, CatalogColumn, CatalogTable } from './catalog.ts';
+export type { Diagnostic, Span, Severity } from './diagnostics.ts';
+export { buildProgram, cellDefinitions, cellReferences, programAsof } from './program.ts';
+export type { CellSource, Definition, DefinitionKind, Program } from './program.ts';
+export { compileCell, analyze } from './compile.ts';
+export type { CompiledCell, CompiledStatement, CompileOptions, ResultStatement } from './compile.ts';
+export { parseCell } from './parse.ts';
+export { sqlReferences } from './sql-references.ts';
+export { duckdb } from './sql/duckdb.ts';

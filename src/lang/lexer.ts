@@ -1,0 +1,24 @@
+import { Lexer, type IToken } from 'chevrotain';
+import { allTokens } from './tokens.ts';
+import { error, type Diagnostic } from './diagnostics.ts';
+import { spanOfRange } from './span.ts';
+
+const segqlLexer = new Lexer(allTokens, { positionTracking: 'full', ensureOptimizations: false });
+
+export interface LexResult {
+  tokens: IToken[];
+  comments: IToken[];
+  diagnostics: Diagnostic[];
+}
+
+export function lex(source: string): LexResult {
+  const result = segqlLexer.tokenize(source);
+  const diagnostics = result.errors.map((e) =>
+    error(
+      'unexpected-character',
+      `unexpected character '${source.slice(e.offset, e.offset + e.length)}'`,
+      spanOfRange(source, e.offset, e.offset + e.length),
+    ),
+  );
+  return { tokens: result.tokens, comments: result.groups.comments ?? [], diagnostics };
+}

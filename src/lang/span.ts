@@ -1,0 +1,48 @@
+import type { IToken } from 'chevrotain';
+import type { Span } from './diagnostics.ts';
+
+/** Line and column (1-based) of an offset, counting \r\n, \n and \r as line breaks. */
+export function positionOf(source: string, offset: number): { line: number; column: number } {
+  let line = 1;
+  let lineStart = 0;
+  for (let i = 0; i < offset && i < source.length; i++) {
+    const ch = source.charCodeAt(i);
+    if (ch === 10 || (ch === 13 && source.charCodeAt(i + 1) !== 10)) {
+      line++;
+      lineStart = i + 1;
+    }
+  }
+  return { line, column: offset - lineStart + 1 };
+}
+
+export function spanOfRange(source: string, start: number, end: number): Span {
+  const a = positionOf(source, start);
+  const b = positionOf(source, end);
+  return { start, end, line: a.line, column: a.column, endLine: b.line, endColumn: b.column };
+}
+
+export function spanOfToken(token: IToken): Span {
+  const start = token.startOffset;
+  const end = (token.endOffset ?? start) + 1;
+  return {
+    start,
+    end,
+    line: token.startLine ?? 1,
+    column: token.startColumn ?? 1,
+    endLine: token.endLine ?? token.startLine ?? 1,
+    endColumn: (token.endColumn ?? token.startColumn ?? 1) + 1,
+  };
+}
+
+export function joinSpans(a: Span, b: Span): Span {
+  return {
+    start: a.start,
+    end: b.end,
+    line: a.line,
+    column: a.column,
+    endLine: b.endLine,
+    endColumn: b.endColumn,
+  };
+}
+
+export const emptySpan: Span = { start: 0, end: 0, line: 1, column: 1, endLine: 1, endColumn: 1 };

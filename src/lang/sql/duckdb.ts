@@ -1,0 +1,78 @@
+import type { Duration } from '../ast/nodes.ts';
+import type { AggregateFn } from '../check/model.ts';
+import type { Dialect } from './dialect.ts';
+
+function ident(name: string): string {
+  return `"${name.replace(/"/g, '""')}"`;
+}
+
+function string(value: string): string {
+  return `'${value.replace(/'/g, "''")}'`;
+}
+
+function number(value: number): string {
+  if (!Number.isFinite(value)) return 'NULL';
+  return String(value);
+}
+
+function interval(duration: Duration): string {
+  switch (duration.unit) {
+    case 'day':
+      return `INTERVAL ${duration.amount} DAY`;
+    case 'week':
+      return `INTERVAL ${duration.amount * 7} DAY`;
+    case 'month':
+      return `INTERVAL ${duration.amount} MONTH`;
+    case 'year':
+      return `INTERVAL ${duration.amount * 12} MONTH`;
+  }
+}
+
+const SAME_NAME = new Set(['year', 'month', 'lower', 'upper', 'length', 'abs', 'round', 'coalesce', 'least', 'greatest']);
+
+export const duckdb: Dialect = {
+  name: 'duckdb',
+  ident,
+  string,
+  number,
+  date: (value) => `DATE ${string(value)}`,
+  boolean: (value) => (value ? 'TRUE' : 'FALSE'),
+  dateShift(date, sign, duration, timestamp) {
+    const shifted = `${date} ${sign > 0 ? '+' : '-'} ${interval(duration)}`;
+    return timestamp ? `(${shifted})` : `CAST(${shifted} AS DATE)`;
+  },
+  daysBetween: (a, b) => `date_diff('day', CAST(${a} AS DATE), CAST(${b} AS DATE))`,
+  toDate: (value) => `CAST(${value} AS DATE)`,
+  divide: (a, b) => `${a} / NULLIF(${b}, 0)`,
+  scalar(fn, args) {
+    if (SAME_NAME.has(fn)) return `${fn}(${args.join(', ')})`;
+    throw new Error(`no DuckDB template for ${fn}`);
+  },
+  aggregate(fn: AggregateFn, arg, time, filter) {
+    const where = filter ? ` FILTER (WHERE ${filter})` : '';
+    switch (fn) {
+      case 'count':
+        return `count(${arg ?? '*'})${where}`;
+      case 'count_distinct':
+        return `count(DISTINCT ${arg})${where}`;
+      case 'first':
+        return `arg_min(${arg}, ${time})${where}`;
+      case 'last':
+        return `arg_max(${arg}, ${time})${where}`;
+      default:
+        return `${fn}(${arg})${where}`;
+    }
+  },
+  splitHash: (seed, key) => `CAST('0x' || substr(md5(${seed} || ':' || CAST(${key} AS VARCHAR)), 1, 8) AS BIGINT)`,
+  quantile(buckets, value, order) {
+    const ranked = `count(${value}) OVER (ORDER BY ${value} ${order === 'desc' ? 'DESC' : 'ASC'})`;
+    const n = `count(${value}) OVER ()`;
+    return `CASE WHEN ${value} IS NULL THEN NULL ELSE (${buckets} * ${ranked} + ${n} - 1) // ${n} END`;
+  },
+  median: (value) => `median(${value})`,
+  countDistinct: (value) => `count(DISTINCT ${value})`,
+  toText: (value) => `CAST(${value} AS VARCHAR)`,
+  values(rows, columns) {
+    return `(VALUES ${rows.map((r) => `(${r.join(', ')})`).join(', ')}) AS t(${columns.map(ident).join(', ')})`;
+  },
+};

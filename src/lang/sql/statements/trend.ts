@@ -1,0 +1,33 @@
+import type { CheckedStatement } from '../../check/statements.ts';
+import type { Dialect } from '../dialect.ts';
+import { emitExpr } from '../expr.ts';
+import { emitPipeline, withClause, type Cte } from '../pipeline.ts';
+import { countWhere, structList } from '../rows.ts';
+
+type Trend = Extract<CheckedStatement, { kind: 'trend' }>;
+
+/** trend → asof, segment, size: the whole pipeline re-evaluated as of each date (spec §5, §10). */
+export function emitTrend(s: Trend, dialect: Dialect): string {
+  const q = dialect.ident;
+  const ctes: Cte[] = [];
+  const selects: string[] = [];
+  for (const date of s.dates) {
+    const ctx = { dialect, asof: date, entity: 'e' };
+    const pipeline = emitPipeline(s.population, s.segments.map((g) => g.condition), [], date, dialect, ` @ ${date}`);
+    ctes.push(...pipeline.ctes);
+    const entries = s.segments.map((segment, i): [string, string][] => [
+      ['#', String(i + 1)],
+      ['segment', dialect.string(segment.display)],
+      ['size', countWhere(emitExpr(segment.condition, ctx))],
+    ]);
+    const sizes = `sizes @ ${date}`;
+    ctes.push({ name: sizes, sql: `SELECT ${structList(entries, dialect)} AS "rows"\n  FROM ${q(pipeline.entities)} AS e` });
+    selects.push(`SELECT ${dialect.date(date)} AS "asof", unnest("rows", recursive := true) FROM ${q(sizes)}`);
+  }
+  return (
+    `${withClause(ctes, dialect)}\n` +
+    `SELECT "asof", "segment", "size"\n` +
+    `FROM (\n  ${selects.join('\n  UNION ALL\n  ')}\n)\n` +
+    `ORDER BY "asof", "#"`
+  );
+}

@@ -1,0 +1,128 @@
+import { createToken, Lexer, type TokenType } from 'chevrotain';
+
+/**
+ * SegQL tokens (spec §2). Keywords are case-insensitive and declared before Identifier with
+ * `longer_alt`, so `keyword_x` lexes as one identifier. Function names (count, sum, year, month…)
+ * are plain identifiers: `month(d)` is a function while `3 months` is a duration, which the
+ * parser tells apart by what follows.
+ */
+export const WhiteSpace = createToken({ name: 'WhiteSpace', pattern: /\s+/, group: Lexer.SKIPPED, line_breaks: true });
+export const LineComment = createToken({ name: 'LineComment', pattern: /--[^\n\r]*/, group: 'comments' });
+export const BlockComment = createToken({
+  name: 'BlockComment',
+  pattern: /\/\*[\s\S]*?\*\//,
+  group: 'comments',
+  line_breaks: true,
+});
+
+export const Identifier = createToken({ name: 'Identifier', pattern: /[A-Za-z_][A-Za-z0-9_]*/ });
+export const QuotedIdentifier = createToken({ name: 'QuotedIdentifier', pattern: /`(?:[^`]|``)*`/ });
+
+function keyword(word: string): TokenType {
+  return createToken({
+    name: word[0].toUpperCase() + word.slice(1),
+    pattern: new RegExp(`${word}(?![A-Za-z0-9_])`, 'i'),
+    longer_alt: Identifier,
+    categories: [KeywordCategory],
+  });
+}
+
+export const KeywordCategory = createToken({ name: 'Keyword', pattern: Lexer.NA });
+
+export const Population = keyword('population');
+export const Key = keyword('key');
+export const Where = keyword('where');
+export const Link = keyword('link');
+export const As = keyword('as');
+export const To = keyword('to');
+export const On = keyword('on');
+export const Time = keyword('time');
+export const Let = keyword('let');
+export const Of = keyword('of');
+export const Segment = keyword('segment');
+export const Partition = keyword('partition');
+export const Otherwise = keyword('otherwise');
+export const Split = keyword('split');
+export const Into = keyword('into');
+export const Seed = keyword('seed');
+export const Asof = keyword('asof');
+export const Compare = keyword('compare');
+export const By = keyword('by');
+export const Overlap = keyword('overlap');
+export const Profile = keyword('profile');
+export const Vs = keyword('vs');
+export const Trend = keyword('trend');
+export const Every = keyword('every');
+export const From = keyword('from');
+export const Show = keyword('show');
+export const Limit = keyword('limit');
+export const Expect = keyword('expect');
+export const Everyone = keyword('everyone');
+export const Within = keyword('within');
+export const Asc = keyword('asc');
+export const Desc = keyword('desc');
+export const And = keyword('and');
+export const Or = keyword('or');
+export const Not = keyword('not');
+export const In = keyword('in');
+export const Is = keyword('is');
+export const Null = keyword('null');
+export const Like = keyword('like');
+export const Ilike = keyword('ilike');
+export const Between = keyword('between');
+export const Case = keyword('case');
+export const When = keyword('when');
+export const Then = keyword('then');
+export const Else = keyword('else');
+export const End = keyword('end');
+export const True = keyword('true');
+export const False = keyword('false');
+
+/** A bare ISO date is a DATE literal, never a subtraction (spec §2). */
+export const DateLiteral = createToken({ name: 'DateLiteral', pattern: /\d{4}-\d{2}-\d{2}(?![A-Za-z0-9_])/ });
+export const NumberLiteral = createToken({
+  name: 'NumberLiteral',
+  pattern: /\d[\d_]*(?:\.\d+)?(?:[eE][+-]?\d+)?/,
+});
+export const StringLiteral = createToken({ name: 'StringLiteral', pattern: /'(?:[^']|'')*'|"(?:[^"]|"")*"/ });
+
+export const ComparisonOperator = createToken({ name: 'ComparisonOperator', pattern: Lexer.NA });
+export const NotEquals = createToken({ name: 'NotEquals', pattern: /!=|<>/, categories: [ComparisonOperator] });
+export const LessEquals = createToken({ name: 'LessEquals', pattern: /<=/, categories: [ComparisonOperator] });
+export const GreaterEquals = createToken({ name: 'GreaterEquals', pattern: />=/, categories: [ComparisonOperator] });
+export const Less = createToken({ name: 'Less', pattern: /</, categories: [ComparisonOperator] });
+export const Greater = createToken({ name: 'Greater', pattern: />/, categories: [ComparisonOperator] });
+export const Equals = createToken({ name: 'Equals', pattern: /=/, categories: [ComparisonOperator] });
+
+export const AdditiveOperator = createToken({ name: 'AdditiveOperator', pattern: Lexer.NA });
+export const Plus = createToken({ name: 'Plus', pattern: /\+/, categories: [AdditiveOperator] });
+export const Minus = createToken({ name: 'Minus', pattern: /-/, categories: [AdditiveOperator] });
+export const MultiplicativeOperator = createToken({ name: 'MultiplicativeOperator', pattern: Lexer.NA });
+export const Star = createToken({ name: 'Star', pattern: /\*/, categories: [MultiplicativeOperator] });
+export const Slash = createToken({ name: 'Slash', pattern: /\//, categories: [MultiplicativeOperator] });
+export const Percent = createToken({ name: 'Percent', pattern: /%/, categories: [MultiplicativeOperator] });
+
+export const LParen = createToken({ name: 'LParen', pattern: /\(/ });
+export const RParen = createToken({ name: 'RParen', pattern: /\)/ });
+export const LBrace = createToken({ name: 'LBrace', pattern: /\{/ });
+export const RBrace = createToken({ name: 'RBrace', pattern: /\}/ });
+export const Comma = createToken({ name: 'Comma', pattern: /,/ });
+export const Dot = createToken({ name: 'Dot', pattern: /\./ });
+export const Colon = createToken({ name: 'Colon', pattern: /:/ });
+export const Semicolon = createToken({ name: 'Semicolon', pattern: /;/ });
+
+export const keywordTokens: TokenType[] = [
+  Population, Key, Where, Link, As, To, On, Time, Let, Of, Segment, Partition, Otherwise, Split, Into, Seed,
+  Asof, Compare, By, Overlap, Profile, Vs, Trend, Every, From, Show, Limit, Expect, Everyone, Within, Asc, Desc,
+  And, Or, Not, In, Is, Null, Like, Ilike, Between, Case, When, Then, Else, End, True, False,
+];
+
+/** Order matters: comments before Minus/Slash, dates before numbers, keywords before Identifier. */
+export const allTokens: TokenType[] = [
+  WhiteSpace, LineComment, BlockComment,
+  KeywordCategory, ...keywordTokens,
+  DateLiteral, NumberLiteral, StringLiteral, QuotedIdentifier, Identifier,
+  ComparisonOperator, NotEquals, LessEquals, GreaterEquals, Less, Greater, Equals,
+  AdditiveOperator, Plus, Minus, MultiplicativeOperator, Star, Slash, Percent,
+  LParen, RParen, LBrace, RBrace, Comma, Dot, Colon, Semicolon,
+];
