@@ -17,3 +17,8 @@ export type { CompiledCell, CompiledStatement, CompileOptions, ResultStatement }
 export { parseCell } from './parse.ts';
 export { sqlReferences } from './sql-references.ts';
 export { duckdb } from './sql/duckdb.ts';
+export { completeAt } from './ide/completion.ts';
+export type { Completion, CompletionItem, CompletionKind } from './ide/completion.ts';
+export { hoverAt } from './ide/hover.ts';
+export type { Hover } from './ide/hover.ts';
+export { keywordTokens } from './tokens.ts';

@@ -1,0 +1,163 @@
+import type { TokenType } from 'chevrotain';
+import { findTable, type Catalog } from '../catalog.ts';
+import { analyze } from '../compile.ts';
+import { AGGREGATE_FUNCTIONS, isAggregateFn, SCALAR_FUNCTIONS } from '../check/functions.ts';
+import type { PopulationModel } from '../check/model.ts';
+import { parser } from '../parser.ts';
+import type { Program } from '../program.ts';
+import * as T from '../tokens.ts';
+import { cursorContext, nameOf, openCall } from './context.ts';
+
+export type CompletionKind = 'keyword' | 'table' | 'column' | 'let' | 'segment' | 'partition' | 'split' | 'population' | 'link' | 'function' | 'part';
+
+export interface CompletionItem {
+  label: string;
+  kind: CompletionKind;
+  /** A type, a signature or where a name comes from. */
+  detail?: string;
+  documentation?: string;
+  /** Text to insert when it differs from the label (backticks for odd names). */
+  insertText?: string;
+}
+
+export interface Completion {
+  items: CompletionItem[];
+  /** The typed prefix the items replace. */
+  from: number;
+  to: number;
+}
+
+/**
+ * Completion at an offset of a cell: the keywords the grammar allows there (Chevrotain's content
+ * assist over the statement's tokens), and the names that make sense in that place — tables
+ * after `population`, columns after `key`, a link's columns after `orders.`, segments in lists,
+ * columns, lets, segments and functions in expressions.
+ */
+export function completeAt(program: Program, cell: number, offset: number, catalog: Catalog): Completion {
+  const source = program.cells.find((c) => c.index === cell)?.parsed.source ?? '';
+  const ctx = cursorContext(source, offset);
+  const analysis = analyze(program, catalog);
+  const items: CompletionItem[] = [];
+  const before = ctx.before;
+  const last = before[before.length - 1];
+  const population = currentPopulation(analysis.populations, before);
+
+  if (last?.tokenType === T.Dot && before.length >= 2) {
+    const owner = nameOf(before[before.length - 2]);
+    const link = analysis.link(owner);
+    if (link) link.columns.forEach((c) => items.push({ label: c.name, kind: 'column', detail: `${c.type} · ${link.alias}`, insertText: quoteIfNeeded(c.name) }));
+    const resolved = analysis.resolvedDefinition(owner);
+    resolved?.parts?.forEach((p) => items.push({ label: p, kind: 'part', detail: `${resolved.kind} ${resolved.id}`, insertText: quoteIfNeeded(p) }));
+    return finish(items, ctx);
+  }
+
+  const paths = safeContentAssist(before);
+  const next = new Set<TokenType>(paths.map((p) => p.nextTokenType));
+  for (const type of next) {
+    if (type === T.KeywordCategory || !T.keywordTokens.includes(type)) continue;
+    items.push({ label: keywordText(type), kind: 'keyword' });
+  }
+  const wantsName = next.has(T.Identifier) || next.has(T.QuotedIdentifier);
+  if (!wantsName) return finish(items, ctx);
+
+  const statement = before[0]?.tokenType;
+  const prev = last?.tokenType;
+  const tables = () => catalog.tables.forEach((t) => items.push({ label: t.name, kind: 'table', detail: `${t.columns.length} columns`, insertText: quoteIfNeeded(t.name) }));
+  const columnsOf = (table: string | undefined) => {
+    const found = table ? findTable(catalog, table) : undefined;
+    found?.columns.forEach((c) => items.push({ label: c.name, kind: 'column', detail: `${c.type} · ${found.name}`, insertText: quoteIfNeeded(c.name) }));
+  };
+  const populations = () => analysis.populations.forEach((p) => items.push({ label: p.name, kind: 'population', detail: `table ${p.table}` }));
+
+  if (statement === T.Population) {
+    if (prev === T.Key) columnsOf(populationTable(before));
+    else if (prev === T.Population || prev === T.Equals) tables();
+    else if (population) expressionNames(items, analysis, population);
+    return finish(items, ctx);
+  }
+  if (statement === T.Link) {
+    if (prev === T.Link) tables();
+    else if (prev === T.To) populations();
+    else if (prev === T.On || prev === T.Time) columnsOf(nameOf(before[1]));
+    return finish(items, ctx);
+  }
+  if (prev === T.Of) {
+    populations();
+    return finish(items, ctx);
+  }
+  const inSegmentList = paths.some((p) => p.ruleStack.includes('segmentRef'));
+  if (inSegmentList) {
+    segmentNames(items, analysis);
+    return finish(items, ctx);
+  }
+  const call = openCall(before);
+  if (call && isAggregateFn(call)) {
+    population?.links.forEach((l) => items.push({ label: l.alias, kind: 'link', detail: `linked table ${l.table}` }));
+  }
+  if (population) expressionNames(items, analysis, population);
+  return finish(items, ctx);
+}
+
+function safeContentAssist(before: import('chevrotain').IToken[]) {
+  try {
+    return parser.computeContentAssist('statement', before);
+  } catch {
+    return [];
+  }
+}
+
+function expressionNames(items: CompletionItem[], analysis: ReturnType<typeof analyze>, population: PopulationModel): void {
+  population.columns.forEach((c) => items.push({ label: c.name, kind: 'column', detail: `${c.sqlType} · ${population.name}`, insertText: quoteIfNeeded(c.name) }));
+  for (const def of analysis.definitions.values()) {
+    if (!['let', 'segment', 'partition', 'split'].includes(def.kind)) continue;
+    const resolved = analysis.resolvedDefinition(def.name);
+    if (resolved?.population && resolved.population !== population.name) continue;
+    items.push({ label: def.name, kind: def.kind as CompletionKind, detail: `${def.kind}${resolved?.type && resolved.type !== 'unknown' ? ` · ${resolved.type}` : ''}`, insertText: quoteIfNeeded(def.name) });
+  }
+  population.links.forEach((l) => items.push({ label: l.alias, kind: 'link', detail: `linked table ${l.table}` }));
+  for (const [name, f] of Object.entries(SCALAR_FUNCTIONS)) items.push({ label: name, kind: 'function', detail: f.signature, documentation: f.doc, insertText: `${name}(` });
+  for (const [name, f] of Object.entries(AGGREGATE_FUNCTIONS)) items.push({ label: name, kind: 'function', detail: f.signature, documentation: f.doc, insertText: `${name}(` });
+  items.push({ label: 'quantile', kind: 'function', detail: 'quantile(N, value [asc|desc])', documentation: 'Bucket 1..N over the population; ties share a bucket.', insertText: 'quantile(' });
+}
+
+function segmentNames(items: CompletionItem[], analysis: ReturnType<typeof analyze>): void {
+  for (const def of analysis.definitions.values()) {
+    if (def.kind === 'segment' || def.kind === 'partition' || def.kind === 'split') items.push({ label: def.name, kind: def.kind, detail: def.kind, insertText: quoteIfNeeded(def.name) });
+  }
+  if (analysis.populations.size > 1) analysis.populations.forEach((p) => items.push({ label: p.name, kind: 'population', detail: 'the whole population' }));
+}
+
+/** The population of the statement: its `of P`, else the only one. */
+function currentPopulation(populations: Map<string, PopulationModel>, before: import('chevrotain').IToken[]): PopulationModel | undefined {
+  const of = before.findIndex((t) => t.tokenType === T.Of);
+  if (of >= 0 && before[of + 1]) return populations.get(nameOf(before[of + 1]).toLowerCase());
+  if (before[0]?.tokenType === T.Population && before[1]) return populations.get(nameOf(before[1]).toLowerCase());
+  return populations.size >= 1 ? [...populations.values()][0] : undefined;
+}
+
+/** `population NAME [= TABLE] key`: the table is after '=', else the name itself. */
+function populationTable(before: import('chevrotain').IToken[]): string | undefined {
+  const equals = before.findIndex((t) => t.tokenType === T.Equals);
+  const token = equals >= 0 ? before[equals + 1] : before[1];
+  return token ? nameOf(token) : undefined;
+}
+
+function keywordText(type: TokenType): string {
+  return type.name.toLowerCase();
+}
+
+export function quoteIfNeeded(name: string): string | undefined {
+  return /^[A-Za-z_][A-Za-z0-9_]*$/.test(name) && !T.keywordTokens.some((k) => k.name.toLowerCase() === name.toLowerCase()) ? undefined : `\`${name.replace(/`/g, '``')}\``;
+}
+
+function finish(items: CompletionItem[], ctx: ReturnType<typeof cursorContext>): Completion {
+  const prefix = ctx.prefix.toLowerCase().replace(/^`/, '');
+  const seen = new Set<string>();
+  const filtered = items.filter((item) => {
+    const key = `${item.kind}:${item.label.toLowerCase()}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return !prefix || item.label.toLowerCase().startsWith(prefix);
+  });
+  return { items: filtered, from: ctx.prefixStart, to: ctx.prefixStart + ctx.prefix.length };
+}

@@ -1,0 +1,59 @@
+import type { IToken } from 'chevrotain';
+import { lex } from '../lexer.ts';
+import * as T from '../tokens.ts';
+
+/** Where the cursor is, in the terms completion and hover need. */
+export interface CursorContext {
+  /** Tokens of the current statement before the word under the cursor. */
+  before: IToken[];
+  /** The partly typed word, if any, and where it starts. */
+  prefix: string;
+  prefixStart: number;
+  /** All tokens of the cell. */
+  tokens: IToken[];
+}
+
+const STATEMENT_STARTS = new Set([
+  T.Population, T.Link, T.Let, T.Segment, T.Partition, T.Split, T.Compare, T.Overlap, T.Profile, T.Trend, T.Show, T.Expect,
+]);
+
+export function cursorContext(source: string, offset: number): CursorContext {
+  const { tokens } = lex(source);
+  const beforeCursor = tokens.filter((t) => (t.endOffset ?? t.startOffset) < offset);
+  let prefix = '';
+  let prefixStart = offset;
+  const last = beforeCursor[beforeCursor.length - 1];
+  if (last && (last.endOffset ?? last.startOffset) + 1 === offset && isWord(last)) {
+    beforeCursor.pop();
+    prefix = last.image;
+    prefixStart = last.startOffset;
+  }
+  let start = 0;
+  beforeCursor.forEach((t, i) => {
+    if (t.tokenType === T.Semicolon) start = i + 1;
+    else if (STATEMENT_STARTS.has(t.tokenType) || (t.tokenType === T.Asof && beforeCursor[i + 1]?.tokenType === T.DateLiteral)) start = i;
+  });
+  return { before: beforeCursor.slice(start), prefix, prefixStart, tokens };
+}
+
+function isWord(t: IToken): boolean {
+  return t.tokenType === T.Identifier || t.tokenType === T.QuotedIdentifier || /^[A-Za-z_]/.test(t.image);
+}
+
+/** The innermost call whose parenthesis is still open before the cursor, if any. */
+export function openCall(before: IToken[]): string | undefined {
+  let depth = 0;
+  for (let i = before.length - 1; i >= 0; i--) {
+    const t = before[i];
+    if (t.tokenType === T.RParen) depth++;
+    else if (t.tokenType === T.LParen) {
+      if (depth === 0) return before[i - 1]?.tokenType === T.Identifier ? before[i - 1].image.toLowerCase() : undefined;
+      depth--;
+    }
+  }
+  return undefined;
+}
+
+export function nameOf(t: IToken): string {
+  return t.tokenType === T.QuotedIdentifier ? t.image.slice(1, -1).split('``').join('`') : t.image;
+}

@@ -1,0 +1,68 @@
+import type { Catalog } from '../catalog.ts';
+import { analyze } from '../compile.ts';
+import { AGGREGATE_FUNCTIONS, SCALAR_FUNCTIONS } from '../check/functions.ts';
+import type { Span } from '../diagnostics.ts';
+import type { Program } from '../program.ts';
+import { spanOfToken } from '../span.ts';
+import * as T from '../tokens.ts';
+import { cursorContext, nameOf } from './context.ts';
+
+export interface Hover {
+  /** Markdown. */
+  contents: string;
+  span: Span;
+  /** The definition hovered, when it is a segment/part the notebook can count (the editor adds its size). */
+  segment?: string;
+}
+
+/** What the word under the cursor is: a column and its type, a definition and its text, a function. */
+export function hoverAt(program: Program, cell: number, offset: number, catalog: Catalog): Hover | undefined {
+  const source = program.cells.find((c) => c.index === cell)?.parsed.source ?? '';
+  const { tokens } = cursorContext(source, offset);
+  const index = tokens.findIndex((t) => t.startOffset <= offset && offset <= (t.endOffset ?? t.startOffset) + 1 && t.tokenType !== T.Dot);
+  const token = tokens[index];
+  if (!token || (token.tokenType !== T.Identifier && token.tokenType !== T.QuotedIdentifier)) return undefined;
+  const span = spanOfToken(token);
+  const name = nameOf(token);
+  const analysis = analyze(program, catalog);
+  const lower = name.toLowerCase();
+  const dotted = tokens[index - 1]?.tokenType === T.Dot ? tokens[index - 2] : undefined;
+
+  if (dotted) {
+    const link = analysis.link(nameOf(dotted));
+    const column = link?.columns.find((c) => c.name.toLowerCase() === lower);
+    if (link && column) return { contents: `**${link.alias}.${column.name}** — ${sqlTypeOf(catalog, link.table, column.name)}`, span };
+    const owner = analysis.resolvedDefinition(nameOf(dotted));
+    if (owner?.parts?.some((p) => p.toLowerCase() === lower)) {
+      return { contents: `**${owner.id}.${name}** — a ${owner.kind === 'split' ? 'split arm' : 'partition part'}`, span, segment: `${owner.id}.${name}` };
+    }
+  }
+  if (tokens[index + 1]?.tokenType === T.LParen) {
+    const fn = SCALAR_FUNCTIONS[lower] ?? AGGREGATE_FUNCTIONS[lower as keyof typeof AGGREGATE_FUNCTIONS];
+    if (fn) return { contents: `\`${fn.signature}\`\n\n${fn.doc}`, span };
+  }
+  const def = analysis.definitions.get(lower);
+  if (def) {
+    const defSource = analysis.sourceOf(def.cell);
+    const text = defSource.slice(def.statement.span.start, def.statement.span.end);
+    const resolved = analysis.resolvedDefinition(def.name);
+    const type = resolved && resolved.type !== 'unknown' ? ` · ${resolved.type}` : '';
+    return {
+      contents: `**${def.kind} ${def.name}**${type} (cell ${def.cell})\n\n\`\`\`seg\n${text}\n\`\`\``,
+      span,
+      segment: def.kind === 'segment' ? def.name : undefined,
+    };
+  }
+  for (const population of analysis.populations.values()) {
+    const column = population.columns.find((c) => c.name.toLowerCase() === lower);
+    if (column) return { contents: `**${column.name}** — ${column.sqlType}, a column of ${population.table}`, span };
+  }
+  const table = catalog.tables.find((t) => t.name.toLowerCase() === lower);
+  if (table) return { contents: `**table ${table.name}** — ${table.columns.length} columns${table.rowCount !== undefined ? `, ${table.rowCount} rows` : ''}`, span };
+  return undefined;
+}
+
+function sqlTypeOf(catalog: Catalog, table: string, column: string): string {
+  const t = catalog.tables.find((x) => x.name === table);
+  return t?.columns.find((c) => c.name === column)?.type ?? 'unknown type';
+}
