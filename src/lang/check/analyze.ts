@@ -282,14 +282,14 @@ export class Analysis implements NameLookup {
   private reportCycles(): void {
     for (const cycle of findCycles(this.edges)) {
       const names = cycle.map((k) => this.definitions.get(k)?.name ?? k);
-      const path = [...names, names[0]].join(' → ');
-      for (const key of cycle) {
+      cycle.forEach((key, i) => {
         const def = this.definitions.get(key);
-        if (!def) continue;
+        if (!def) return;
+        const path = [...names.slice(i), ...names.slice(0, i), names[i]].join(' → ');
         this.report(def.cell, 'cycle', `'${def.name}' depends on itself: ${path}`, def.span);
         const r = this.resolved.get(key);
         if (r) r.ok = false;
-      }
+      });
     }
   }
 }

@@ -1,0 +1,86 @@
+-- view us
+CREATE OR REPLACE VIEW "us" AS
+WITH
+"population customers" AS (
+  SELECT *
+  FROM "customers"
+),
+"segment us" AS (
+  SELECT *, coalesce("country" = 'US', FALSE) AS "us"
+  FROM "population customers"
+)
+SELECT e."customer_id", e."gender", e."age", e."country", e."city_size", e."signup_date", e."email_opt_in", e."Annual Income (k$)"
+FROM "segment us" AS e
+WHERE e."us"
+ORDER BY e."customer_id";
+
+-- view seniors
+CREATE OR REPLACE VIEW "seniors" AS
+WITH
+"population customers" AS (
+  SELECT *
+  FROM "customers"
+),
+"segment seniors" AS (
+  SELECT *, coalesce("age" >= 65, FALSE) AS "seniors"
+  FROM "population customers"
+)
+SELECT e."customer_id", e."gender", e."age", e."country", e."city_size", e."signup_date", e."email_opt_in", e."Annual Income (k$)"
+FROM "segment seniors" AS e
+WHERE e."seniors"
+ORDER BY e."customer_id";
+
+-- view us_seniors
+CREATE OR REPLACE VIEW "us_seniors" AS
+WITH
+"population customers" AS (
+  SELECT *
+  FROM "customers"
+),
+"segment us" AS (
+  SELECT *, coalesce("country" = 'US', FALSE) AS "us"
+  FROM "population customers"
+),
+"segment seniors" AS (
+  SELECT *, coalesce("age" >= 65, FALSE) AS "seniors"
+  FROM "segment us"
+),
+"segment us_seniors" AS (
+  SELECT *, coalesce("us" AND "seniors", FALSE) AS "us_seniors"
+  FROM "segment seniors"
+)
+SELECT e."customer_id", e."gender", e."age", e."country", e."city_size", e."signup_date", e."email_opt_in", e."Annual Income (k$)"
+FROM "segment us_seniors" AS e
+WHERE e."us_seniors"
+ORDER BY e."customer_id";
+
+-- compare
+WITH
+"population customers" AS (
+  SELECT *
+  FROM "customers"
+),
+"segment us" AS (
+  SELECT *, coalesce("country" = 'US', FALSE) AS "us"
+  FROM "population customers"
+),
+"segment seniors" AS (
+  SELECT *, coalesce("age" >= 65, FALSE) AS "seniors"
+  FROM "segment us"
+),
+"segment us_seniors" AS (
+  SELECT *, coalesce("us" AND "seniors", FALSE) AS "us_seniors"
+  FROM "segment seniors"
+),
+"compare" AS (
+  SELECT [
+      {'#': 1, 'segment': 'everyone', 'size': count(*), 'share': count(*) / NULLIF(count(*), 0)},
+      {'#': 2, 'segment': 'us', 'size': count(*) FILTER (WHERE e."us"), 'share': count(*) FILTER (WHERE e."us") / NULLIF(count(*), 0)},
+      {'#': 3, 'segment': 'seniors', 'size': count(*) FILTER (WHERE e."seniors"), 'share': count(*) FILTER (WHERE e."seniors") / NULLIF(count(*), 0)},
+      {'#': 4, 'segment': 'us_seniors', 'size': count(*) FILTER (WHERE e."us_seniors"), 'share': count(*) FILTER (WHERE e."us_seniors") / NULLIF(count(*), 0)}
+    ] AS "rows"
+  FROM "segment us_seniors" AS e
+)
+SELECT "segment", "size", "share"
+FROM (SELECT unnest("rows", recursive := true) FROM "compare")
+ORDER BY "#";

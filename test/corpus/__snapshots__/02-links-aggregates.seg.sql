@@ -1,0 +1,105 @@
+-- view buyers
+CREATE OR REPLACE VIEW "buyers" AS
+WITH
+"population customers" AS (
+  SELECT *
+  FROM "customers"
+  WHERE "signup_date" <= DATE '2024-06-30'
+),
+"orders per customer_id" AS (
+  SELECT l."customer_id" AS "customer_id",
+    count(*) AS "count(orders)",
+    sum(l."amount") AS "sum(orders.amount)",
+    count(*) FILTER (WHERE l."channel" = 'web') AS "count(orders where channel = 'web')",
+    sum(l."amount") FILTER (WHERE l."order_date" > CAST(DATE '2024-06-30' - INTERVAL 90 DAY AS DATE)) AS "sum(orders.amount within 90 days)",
+    arg_min(l."amount", l."order_date") FILTER (WHERE (l."channel" = 'web') AND (l."order_date" > CAST(DATE '2024-06-30' - INTERVAL 12 MONTH AS DATE))) AS "first(orders.amount where channel = 'web' within 1 year)",
+    arg_max(l."order_date", l."order_date") FILTER (WHERE (l."channel" = 'store') AND (l."order_date" IS NOT NULL)) AS "last(orders.order_date where channel = 'store')"
+  FROM "orders" AS l
+  WHERE l."order_date" <= DATE '2024-06-30' OR l."order_date" IS NULL
+  GROUP BY l."customer_id"
+),
+"customers with links" AS (
+  SELECT p.*, l1."count(orders)", l1."sum(orders.amount)", l1."count(orders where channel = 'web')", l1."sum(orders.amount within 90 days)", l1."first(orders.amount where channel = 'web' within 1 year)", l1."last(orders.order_date where channel = 'store')"
+  FROM "population customers" AS p
+  LEFT JOIN "orders per customer_id" AS l1 ON l1."customer_id" = p."customer_id"
+),
+"let n_orders" AS (
+  SELECT *, coalesce("count(orders)", 0) AS "n_orders"
+  FROM "customers with links"
+),
+"segment buyers" AS (
+  SELECT *, coalesce("n_orders" > 0, FALSE) AS "buyers"
+  FROM "let n_orders"
+),
+"let spend" AS (
+  SELECT *, coalesce("sum(orders.amount)", 0) AS "spend"
+  FROM "segment buyers"
+),
+"let web_orders" AS (
+  SELECT *, coalesce("count(orders where channel = 'web')", 0) AS "web_orders"
+  FROM "let spend"
+),
+"let recent_spend" AS (
+  SELECT *, coalesce("sum(orders.amount within 90 days)", 0) AS "recent_spend"
+  FROM "let web_orders"
+),
+"let first_web" AS (
+  SELECT *, "first(orders.amount where channel = 'web' within 1 year)" AS "first_web"
+  FROM "let recent_spend"
+),
+"let last_store" AS (
+  SELECT *, "last(orders.order_date where channel = 'store')" AS "last_store"
+  FROM "let first_web"
+)
+SELECT e."customer_id", e."gender", e."age", e."country", e."city_size", e."signup_date", e."email_opt_in", e."Annual Income (k$)", e."n_orders", e."spend", e."web_orders", e."recent_spend", e."first_web", e."last_store"
+FROM "let last_store" AS e
+WHERE e."buyers"
+ORDER BY e."customer_id";
+
+-- compare
+WITH
+"population customers" AS (
+  SELECT *
+  FROM "customers"
+  WHERE "signup_date" <= DATE '2024-06-30'
+),
+"orders per customer_id" AS (
+  SELECT l."customer_id" AS "customer_id",
+    count(*) AS "count(orders)",
+    sum(l."amount") AS "sum(orders.amount)",
+    count(*) FILTER (WHERE l."channel" = 'web') AS "count(orders where channel = 'web')"
+  FROM "orders" AS l
+  WHERE l."order_date" <= DATE '2024-06-30' OR l."order_date" IS NULL
+  GROUP BY l."customer_id"
+),
+"customers with links" AS (
+  SELECT p.*, l1."count(orders)", l1."sum(orders.amount)", l1."count(orders where channel = 'web')"
+  FROM "population customers" AS p
+  LEFT JOIN "orders per customer_id" AS l1 ON l1."customer_id" = p."customer_id"
+),
+"let n_orders" AS (
+  SELECT *, coalesce("count(orders)", 0) AS "n_orders"
+  FROM "customers with links"
+),
+"segment buyers" AS (
+  SELECT *, coalesce("n_orders" > 0, FALSE) AS "buyers"
+  FROM "let n_orders"
+),
+"let spend" AS (
+  SELECT *, coalesce("sum(orders.amount)", 0) AS "spend"
+  FROM "segment buyers"
+),
+"let web_orders" AS (
+  SELECT *, coalesce("count(orders where channel = 'web')", 0) AS "web_orders"
+  FROM "let spend"
+),
+"compare" AS (
+  SELECT [
+      {'#': 1, 'segment': 'everyone', 'size': count(*), 'share': count(*) / NULLIF(count(*), 0), 'avg_spend': avg(e."spend"), 'sum(n_orders)': sum(e."n_orders"), 'pct(web_orders>0)': count(*) FILTER (WHERE e."web_orders" > 0) / NULLIF(count(*), 0)},
+      {'#': 2, 'segment': 'buyers', 'size': count(*) FILTER (WHERE e."buyers"), 'share': count(*) FILTER (WHERE e."buyers") / NULLIF(count(*), 0), 'avg_spend': avg(e."spend") FILTER (WHERE e."buyers"), 'sum(n_orders)': sum(e."n_orders") FILTER (WHERE e."buyers"), 'pct(web_orders>0)': count(*) FILTER (WHERE e."buyers" AND (e."web_orders" > 0)) / NULLIF(count(*) FILTER (WHERE e."buyers"), 0)}
+    ] AS "rows"
+  FROM "let web_orders" AS e
+)
+SELECT "segment", "size", "share", "avg_spend", "sum(n_orders)", "pct(web_orders>0)"
+FROM (SELECT unnest("rows", recursive := true) FROM "compare")
+ORDER BY "#";

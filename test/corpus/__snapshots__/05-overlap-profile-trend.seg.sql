@@ -1,0 +1,307 @@
+-- view web_buyer
+CREATE OR REPLACE VIEW "web_buyer" AS
+WITH
+"population customers" AS (
+  SELECT *
+  FROM "customers"
+),
+"orders per customer_id" AS (
+  SELECT l."customer_id" AS "customer_id",
+    count(*) FILTER (WHERE l."channel" = 'web') AS "count(orders where channel = 'web')"
+  FROM "orders" AS l
+  WHERE l."order_date" <= DATE '2024-06-30' OR l."order_date" IS NULL
+  GROUP BY l."customer_id"
+),
+"customers with links" AS (
+  SELECT p.*, l1."count(orders where channel = 'web')"
+  FROM "population customers" AS p
+  LEFT JOIN "orders per customer_id" AS l1 ON l1."customer_id" = p."customer_id"
+),
+"segment web_buyer" AS (
+  SELECT *, coalesce(coalesce("count(orders where channel = 'web')", 0) > 0, FALSE) AS "web_buyer"
+  FROM "customers with links"
+)
+SELECT e."customer_id", e."gender", e."age", e."country", e."city_size", e."signup_date", e."email_opt_in", e."Annual Income (k$)"
+FROM "segment web_buyer" AS e
+WHERE e."web_buyer"
+ORDER BY e."customer_id";
+
+-- view app_buyer
+CREATE OR REPLACE VIEW "app_buyer" AS
+WITH
+"population customers" AS (
+  SELECT *
+  FROM "customers"
+),
+"orders per customer_id" AS (
+  SELECT l."customer_id" AS "customer_id",
+    count(*) FILTER (WHERE l."channel" = 'app') AS "count(orders where channel = 'app')"
+  FROM "orders" AS l
+  WHERE l."order_date" <= DATE '2024-06-30' OR l."order_date" IS NULL
+  GROUP BY l."customer_id"
+),
+"customers with links" AS (
+  SELECT p.*, l1."count(orders where channel = 'app')"
+  FROM "population customers" AS p
+  LEFT JOIN "orders per customer_id" AS l1 ON l1."customer_id" = p."customer_id"
+),
+"segment app_buyer" AS (
+  SELECT *, coalesce(coalesce("count(orders where channel = 'app')", 0) > 0, FALSE) AS "app_buyer"
+  FROM "customers with links"
+)
+SELECT e."customer_id", e."gender", e."age", e."country", e."city_size", e."signup_date", e."email_opt_in", e."Annual Income (k$)"
+FROM "segment app_buyer" AS e
+WHERE e."app_buyer"
+ORDER BY e."customer_id";
+
+-- view active
+CREATE OR REPLACE VIEW "active" AS
+WITH
+"population customers" AS (
+  SELECT *
+  FROM "customers"
+),
+"orders per customer_id" AS (
+  SELECT l."customer_id" AS "customer_id",
+    count(*) FILTER (WHERE l."order_date" > CAST(DATE '2024-06-30' - INTERVAL 30 DAY AS DATE)) AS "count(orders within 30 days)"
+  FROM "orders" AS l
+  WHERE l."order_date" <= DATE '2024-06-30' OR l."order_date" IS NULL
+  GROUP BY l."customer_id"
+),
+"customers with links" AS (
+  SELECT p.*, l1."count(orders within 30 days)"
+  FROM "population customers" AS p
+  LEFT JOIN "orders per customer_id" AS l1 ON l1."customer_id" = p."customer_id"
+),
+"segment active" AS (
+  SELECT *, coalesce(coalesce("count(orders within 30 days)", 0) > 0, FALSE) AS "active"
+  FROM "customers with links"
+)
+SELECT e."customer_id", e."gender", e."age", e."country", e."city_size", e."signup_date", e."email_opt_in", e."Annual Income (k$)"
+FROM "segment active" AS e
+WHERE e."active"
+ORDER BY e."customer_id";
+
+-- overlap
+WITH
+"population customers" AS (
+  SELECT *
+  FROM "customers"
+),
+"orders per customer_id" AS (
+  SELECT l."customer_id" AS "customer_id",
+    count(*) FILTER (WHERE l."channel" = 'web') AS "count(orders where channel = 'web')",
+    count(*) FILTER (WHERE l."channel" = 'app') AS "count(orders where channel = 'app')"
+  FROM "orders" AS l
+  WHERE l."order_date" <= DATE '2024-06-30' OR l."order_date" IS NULL
+  GROUP BY l."customer_id"
+),
+"customers with links" AS (
+  SELECT p.*, l1."count(orders where channel = 'web')", l1."count(orders where channel = 'app')"
+  FROM "population customers" AS p
+  LEFT JOIN "orders per customer_id" AS l1 ON l1."customer_id" = p."customer_id"
+),
+"segment web_buyer" AS (
+  SELECT *, coalesce(coalesce("count(orders where channel = 'web')", 0) > 0, FALSE) AS "web_buyer"
+  FROM "customers with links"
+),
+"segment app_buyer" AS (
+  SELECT *, coalesce(coalesce("count(orders where channel = 'app')", 0) > 0, FALSE) AS "app_buyer"
+  FROM "segment web_buyer"
+)
+SELECT e."web_buyer" AS "web_buyer",
+  e."app_buyer" AS "app_buyer",
+  count(*) AS "size"
+FROM "segment app_buyer" AS e
+WHERE e."web_buyer" OR e."app_buyer"
+GROUP BY 1, 2
+ORDER BY "size" DESC, 1 DESC, 2 DESC;
+
+-- profile
+WITH
+"population customers" AS (
+  SELECT *
+  FROM "customers"
+),
+"orders per customer_id" AS (
+  SELECT l."customer_id" AS "customer_id",
+    count(*) FILTER (WHERE l."channel" = 'web') AS "count(orders where channel = 'web')",
+    count(*) FILTER (WHERE l."order_date" > CAST(DATE '2024-06-30' - INTERVAL 30 DAY AS DATE)) AS "count(orders within 30 days)"
+  FROM "orders" AS l
+  WHERE l."order_date" <= DATE '2024-06-30' OR l."order_date" IS NULL
+  GROUP BY l."customer_id"
+),
+"customers with links" AS (
+  SELECT p.*, l1."count(orders where channel = 'web')", l1."count(orders within 30 days)"
+  FROM "population customers" AS p
+  LEFT JOIN "orders per customer_id" AS l1 ON l1."customer_id" = p."customer_id"
+),
+"segment active" AS (
+  SELECT *, coalesce(coalesce("count(orders within 30 days)", 0) > 0, FALSE) AS "active"
+  FROM "customers with links"
+),
+"segment web_buyer" AS (
+  SELECT *, coalesce(coalesce("count(orders where channel = 'web')", 0) > 0, FALSE) AS "web_buyer"
+  FROM "segment active"
+),
+"binned" AS (
+  SELECT e."active" AS "in segment", e."web_buyer" AS "in baseline",
+    CAST(e."gender" AS VARCHAR) AS "gender",
+    'Q' || CAST(CASE WHEN e."age" IS NULL THEN NULL ELSE (4 * count(e."age") OVER (ORDER BY e."age" ASC) + count(e."age") OVER () - 1) // count(e."age") OVER () END AS VARCHAR) AS "age",
+    CAST(e."country" AS VARCHAR) AS "country",
+    CAST(e."city_size" AS VARCHAR) AS "city_size",
+    CAST(e."email_opt_in" AS VARCHAR) AS "email_opt_in",
+    'Q' || CAST(CASE WHEN e."Annual Income (k$)" IS NULL THEN NULL ELSE (4 * count(e."Annual Income (k$)") OVER (ORDER BY e."Annual Income (k$)" ASC) + count(e."Annual Income (k$)") OVER () - 1) // count(e."Annual Income (k$)") OVER () END AS VARCHAR) AS "Annual Income (k$)"
+  FROM "segment web_buyer" AS e
+),
+"attribute values" AS (
+  SELECT b."in segment", b."in baseline", unnest([
+      {'attribute': 'gender', 'value': b."gender"},
+      {'attribute': 'age', 'value': b."age"},
+      {'attribute': 'country', 'value': b."country"},
+      {'attribute': 'city_size', 'value': b."city_size"},
+      {'attribute': 'email_opt_in', 'value': b."email_opt_in"},
+      {'attribute': 'Annual Income (k$)', 'value': b."Annual Income (k$)"}
+    ], recursive := true)
+  FROM "binned" AS b
+),
+"counts" AS (
+  SELECT "attribute", "value",
+    count(*) FILTER (WHERE "in segment") AS "segment count",
+    count(*) FILTER (WHERE "in baseline") AS "baseline count"
+  FROM "attribute values"
+  GROUP BY "attribute", "value"
+),
+"shares" AS (
+  SELECT "attribute", "value",
+    coalesce("segment count" / NULLIF(sum("segment count") OVER (PARTITION BY "attribute"), 0), 0) AS "segment_share",
+    coalesce("baseline count" / NULLIF(sum("baseline count") OVER (PARTITION BY "attribute"), 0), 0) AS "baseline_share",
+    "attribute" IN ('age', 'Annual Income (k$)') OR count("value") OVER (PARTITION BY "attribute") <= 50 AS "kept"
+  FROM "counts"
+)
+SELECT "attribute", "value", "segment_share", "baseline_share", "segment_share" / NULLIF("baseline_share", 0) AS "lift"
+FROM "shares"
+WHERE "kept" AND ("segment_share" > 0 OR "baseline_share" > 0)
+ORDER BY coalesce("lift", 0) = 0, abs(ln(nullif("lift", 0))) DESC, "attribute", "value" NULLS LAST;
+
+-- trend
+WITH
+"population customers @ 2024-01-31" AS (
+  SELECT *
+  FROM "customers"
+),
+"orders per customer_id @ 2024-01-31" AS (
+  SELECT l."customer_id" AS "customer_id",
+    count(*) FILTER (WHERE l."order_date" > CAST(DATE '2024-01-31' - INTERVAL 30 DAY AS DATE)) AS "count(orders within 30 days)"
+  FROM "orders" AS l
+  WHERE l."order_date" <= DATE '2024-01-31' OR l."order_date" IS NULL
+  GROUP BY l."customer_id"
+),
+"customers with links @ 2024-01-31" AS (
+  SELECT p.*, l1."count(orders within 30 days)"
+  FROM "population customers @ 2024-01-31" AS p
+  LEFT JOIN "orders per customer_id @ 2024-01-31" AS l1 ON l1."customer_id" = p."customer_id"
+),
+"segment active @ 2024-01-31" AS (
+  SELECT *, coalesce(coalesce("count(orders within 30 days)", 0) > 0, FALSE) AS "active"
+  FROM "customers with links @ 2024-01-31"
+),
+"sizes @ 2024-01-31" AS (
+  SELECT [
+      {'#': 1, 'segment': 'active', 'size': count(*) FILTER (WHERE e."active")},
+      {'#': 2, 'segment': 'everyone', 'size': count(*)}
+    ] AS "rows"
+  FROM "segment active @ 2024-01-31" AS e
+),
+"population customers @ 2024-02-29" AS (
+  SELECT *
+  FROM "customers"
+),
+"orders per customer_id @ 2024-02-29" AS (
+  SELECT l."customer_id" AS "customer_id",
+    count(*) FILTER (WHERE l."order_date" > CAST(DATE '2024-02-29' - INTERVAL 30 DAY AS DATE)) AS "count(orders within 30 days)"
+  FROM "orders" AS l
+  WHERE l."order_date" <= DATE '2024-02-29' OR l."order_date" IS NULL
+  GROUP BY l."customer_id"
+),
+"customers with links @ 2024-02-29" AS (
+  SELECT p.*, l1."count(orders within 30 days)"
+  FROM "population customers @ 2024-02-29" AS p
+  LEFT JOIN "orders per customer_id @ 2024-02-29" AS l1 ON l1."customer_id" = p."customer_id"
+),
+"segment active @ 2024-02-29" AS (
+  SELECT *, coalesce(coalesce("count(orders within 30 days)", 0) > 0, FALSE) AS "active"
+  FROM "customers with links @ 2024-02-29"
+),
+"sizes @ 2024-02-29" AS (
+  SELECT [
+      {'#': 1, 'segment': 'active', 'size': count(*) FILTER (WHERE e."active")},
+      {'#': 2, 'segment': 'everyone', 'size': count(*)}
+    ] AS "rows"
+  FROM "segment active @ 2024-02-29" AS e
+),
+"population customers @ 2024-03-31" AS (
+  SELECT *
+  FROM "customers"
+),
+"orders per customer_id @ 2024-03-31" AS (
+  SELECT l."customer_id" AS "customer_id",
+    count(*) FILTER (WHERE l."order_date" > CAST(DATE '2024-03-31' - INTERVAL 30 DAY AS DATE)) AS "count(orders within 30 days)"
+  FROM "orders" AS l
+  WHERE l."order_date" <= DATE '2024-03-31' OR l."order_date" IS NULL
+  GROUP BY l."customer_id"
+),
+"customers with links @ 2024-03-31" AS (
+  SELECT p.*, l1."count(orders within 30 days)"
+  FROM "population customers @ 2024-03-31" AS p
+  LEFT JOIN "orders per customer_id @ 2024-03-31" AS l1 ON l1."customer_id" = p."customer_id"
+),
+"segment active @ 2024-03-31" AS (
+  SELECT *, coalesce(coalesce("count(orders within 30 days)", 0) > 0, FALSE) AS "active"
+  FROM "customers with links @ 2024-03-31"
+),
+"sizes @ 2024-03-31" AS (
+  SELECT [
+      {'#': 1, 'segment': 'active', 'size': count(*) FILTER (WHERE e."active")},
+      {'#': 2, 'segment': 'everyone', 'size': count(*)}
+    ] AS "rows"
+  FROM "segment active @ 2024-03-31" AS e
+),
+"population customers @ 2024-04-30" AS (
+  SELECT *
+  FROM "customers"
+),
+"orders per customer_id @ 2024-04-30" AS (
+  SELECT l."customer_id" AS "customer_id",
+    count(*) FILTER (WHERE l."order_date" > CAST(DATE '2024-04-30' - INTERVAL 30 DAY AS DATE)) AS "count(orders within 30 days)"
+  FROM "orders" AS l
+  WHERE l."order_date" <= DATE '2024-04-30' OR l."order_date" IS NULL
+  GROUP BY l."customer_id"
+),
+"customers with links @ 2024-04-30" AS (
+  SELECT p.*, l1."count(orders within 30 days)"
+  FROM "population customers @ 2024-04-30" AS p
+  LEFT JOIN "orders per customer_id @ 2024-04-30" AS l1 ON l1."customer_id" = p."customer_id"
+),
+"segment active @ 2024-04-30" AS (
+  SELECT *, coalesce(coalesce("count(orders within 30 days)", 0) > 0, FALSE) AS "active"
+  FROM "customers with links @ 2024-04-30"
+),
+"sizes @ 2024-04-30" AS (
+  SELECT [
+      {'#': 1, 'segment': 'active', 'size': count(*) FILTER (WHERE e."active")},
+      {'#': 2, 'segment': 'everyone', 'size': count(*)}
+    ] AS "rows"
+  FROM "segment active @ 2024-04-30" AS e
+)
+SELECT "asof", "segment", "size"
+FROM (
+  SELECT DATE '2024-01-31' AS "asof", unnest("rows", recursive := true) FROM "sizes @ 2024-01-31"
+  UNION ALL
+  SELECT DATE '2024-02-29' AS "asof", unnest("rows", recursive := true) FROM "sizes @ 2024-02-29"
+  UNION ALL
+  SELECT DATE '2024-03-31' AS "asof", unnest("rows", recursive := true) FROM "sizes @ 2024-03-31"
+  UNION ALL
+  SELECT DATE '2024-04-30' AS "asof", unnest("rows", recursive := true) FROM "sizes @ 2024-04-30"
+)
+ORDER BY "asof", "#";

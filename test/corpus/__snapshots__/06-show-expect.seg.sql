@@ -1,0 +1,96 @@
+-- view whales
+CREATE OR REPLACE VIEW "whales" AS
+WITH
+"population customers" AS (
+  SELECT *
+  FROM "customers"
+),
+"orders per customer_id" AS (
+  SELECT l."customer_id" AS "customer_id",
+    sum(l."amount") AS "sum(orders.amount)"
+  FROM "orders" AS l
+  WHERE l."order_date" <= DATE '2024-06-30' OR l."order_date" IS NULL
+  GROUP BY l."customer_id"
+),
+"customers with links" AS (
+  SELECT p.*, l1."sum(orders.amount)"
+  FROM "population customers" AS p
+  LEFT JOIN "orders per customer_id" AS l1 ON l1."customer_id" = p."customer_id"
+),
+"let spend" AS (
+  SELECT *, coalesce("sum(orders.amount)", 0) AS "spend"
+  FROM "customers with links"
+),
+"segment whales" AS (
+  SELECT *, coalesce("spend" >= 3000, FALSE) AS "whales"
+  FROM "let spend"
+)
+SELECT e."customer_id", e."gender", e."age", e."country", e."city_size", e."signup_date", e."email_opt_in", e."Annual Income (k$)", e."spend"
+FROM "segment whales" AS e
+WHERE e."whales"
+ORDER BY e."customer_id";
+
+-- show
+WITH
+"population customers" AS (
+  SELECT *
+  FROM "customers"
+),
+"orders per customer_id" AS (
+  SELECT l."customer_id" AS "customer_id",
+    sum(l."amount") AS "sum(orders.amount)"
+  FROM "orders" AS l
+  WHERE l."order_date" <= DATE '2024-06-30' OR l."order_date" IS NULL
+  GROUP BY l."customer_id"
+),
+"customers with links" AS (
+  SELECT p.*, l1."sum(orders.amount)"
+  FROM "population customers" AS p
+  LEFT JOIN "orders per customer_id" AS l1 ON l1."customer_id" = p."customer_id"
+),
+"let spend" AS (
+  SELECT *, coalesce("sum(orders.amount)", 0) AS "spend"
+  FROM "customers with links"
+),
+"segment whales" AS (
+  SELECT *, coalesce("spend" >= 3000, FALSE) AS "whales"
+  FROM "let spend"
+)
+SELECT e."customer_id", e."gender", e."age", e."country", e."city_size", e."signup_date", e."email_opt_in", e."Annual Income (k$)", e."spend"
+FROM "segment whales" AS e
+WHERE e."whales"
+ORDER BY e."customer_id"
+LIMIT 10;
+
+-- expect
+WITH
+"population customers" AS (
+  SELECT *
+  FROM "customers"
+),
+"orders per customer_id" AS (
+  SELECT l."customer_id" AS "customer_id",
+    sum(l."amount") AS "sum(orders.amount)"
+  FROM "orders" AS l
+  WHERE l."order_date" <= DATE '2024-06-30' OR l."order_date" IS NULL
+  GROUP BY l."customer_id"
+),
+"customers with links" AS (
+  SELECT p.*, l1."sum(orders.amount)"
+  FROM "population customers" AS p
+  LEFT JOIN "orders per customer_id" AS l1 ON l1."customer_id" = p."customer_id"
+),
+"let spend" AS (
+  SELECT *, coalesce("sum(orders.amount)", 0) AS "spend"
+  FROM "customers with links"
+),
+"segment whales" AS (
+  SELECT *, coalesce("spend" >= 3000, FALSE) AS "whales"
+  FROM "let spend"
+),
+"measures" AS (
+  SELECT count(*) FILTER (WHERE e."whales") AS "size(whales)", count(*) FILTER (WHERE e."whales") / NULLIF(count(*), 0) AS "share(whales)"
+  FROM "segment whales" AS e
+)
+SELECT 'size(whales) < 100 and share(whales) <= 0.05' AS "expectation", coalesce("size(whales)" < 100 AND "share(whales)" <= 0.05, FALSE) AS "passed", concat_ws(', ', 'size(whales) = ' || CAST("size(whales)" AS VARCHAR), 'share(whales) = ' || CAST("share(whales)" AS VARCHAR)) AS "detail"
+FROM "measures";

@@ -1,0 +1,104 @@
+-- view big
+CREATE OR REPLACE VIEW "big" AS
+WITH
+"population customers" AS (
+  SELECT *
+  FROM "customers"
+),
+"orders per customer_id" AS (
+  SELECT l."customer_id" AS "customer_id",
+    sum(l."amount") AS "SUM(orders.amount)"
+  FROM "orders" AS l
+  WHERE l."order_date" <= DATE '2024-06-30' OR l."order_date" IS NULL
+  GROUP BY l."customer_id"
+),
+"customers with links" AS (
+  SELECT p.*, l1."SUM(orders.amount)"
+  FROM "population customers" AS p
+  LEFT JOIN "orders per customer_id" AS l1 ON l1."customer_id" = p."customer_id"
+),
+"let spend" AS (
+  SELECT *, coalesce("SUM(orders.amount)", 0) AS "spend"
+  FROM "customers with links"
+),
+"segment big" AS (
+  SELECT *, coalesce("spend" >= 1000 AND "spend" < 10000, FALSE) AS "big"
+  FROM "let spend"
+)
+SELECT e."customer_id", e."gender", e."age", e."country", e."city_size", e."signup_date", e."email_opt_in", e."Annual Income (k$)", e."spend"
+FROM "segment big" AS e
+WHERE e."big"
+ORDER BY e."customer_id";
+
+-- view quoted
+CREATE OR REPLACE VIEW "quoted" AS
+WITH
+"population customers" AS (
+  SELECT *
+  FROM "customers"
+),
+"orders per customer_id" AS (
+  SELECT l."customer_id" AS "customer_id",
+    sum(l."amount") AS "SUM(orders.amount)"
+  FROM "orders" AS l
+  WHERE l."order_date" <= DATE '2024-06-30' OR l."order_date" IS NULL
+  GROUP BY l."customer_id"
+),
+"customers with links" AS (
+  SELECT p.*, l1."SUM(orders.amount)"
+  FROM "population customers" AS p
+  LEFT JOIN "orders per customer_id" AS l1 ON l1."customer_id" = p."customer_id"
+),
+"segment quoted" AS (
+  SELECT *, coalesce("country" = 'US' OR "city_size" = 'it''s', FALSE) AS "quoted"
+  FROM "customers with links"
+),
+"let spend" AS (
+  SELECT *, coalesce("SUM(orders.amount)", 0) AS "spend"
+  FROM "segment quoted"
+)
+SELECT e."customer_id", e."gender", e."age", e."country", e."city_size", e."signup_date", e."email_opt_in", e."Annual Income (k$)", e."spend"
+FROM "let spend" AS e
+WHERE e."quoted"
+ORDER BY e."customer_id";
+
+-- compare
+WITH
+"population customers" AS (
+  SELECT *
+  FROM "customers"
+),
+"orders per customer_id" AS (
+  SELECT l."customer_id" AS "customer_id",
+    sum(l."amount") AS "SUM(orders.amount)"
+  FROM "orders" AS l
+  WHERE l."order_date" <= DATE '2024-06-30' OR l."order_date" IS NULL
+  GROUP BY l."customer_id"
+),
+"customers with links" AS (
+  SELECT p.*, l1."SUM(orders.amount)"
+  FROM "population customers" AS p
+  LEFT JOIN "orders per customer_id" AS l1 ON l1."customer_id" = p."customer_id"
+),
+"let spend" AS (
+  SELECT *, coalesce("SUM(orders.amount)", 0) AS "spend"
+  FROM "customers with links"
+),
+"segment big" AS (
+  SELECT *, coalesce("spend" >= 1000 AND "spend" < 10000, FALSE) AS "big"
+  FROM "let spend"
+),
+"segment quoted" AS (
+  SELECT *, coalesce("country" = 'US' OR "city_size" = 'it''s', FALSE) AS "quoted"
+  FROM "segment big"
+),
+"compare" AS (
+  SELECT [
+      {'#': 1, 'segment': 'big', 'size': count(*) FILTER (WHERE e."big"), 'share': count(*) FILTER (WHERE e."big") / NULLIF(count(*), 0), 'avg_spend': avg(e."spend") FILTER (WHERE e."big")},
+      {'#': 2, 'segment': 'quoted', 'size': count(*) FILTER (WHERE e."quoted"), 'share': count(*) FILTER (WHERE e."quoted") / NULLIF(count(*), 0), 'avg_spend': avg(e."spend") FILTER (WHERE e."quoted")}
+    ] AS "rows"
+  FROM "segment quoted" AS e
+)
+SELECT "segment", "size", "share", "avg_spend"
+FROM (SELECT unnest("rows", recursive := true) FROM "compare")
+ORDER BY "#";

@@ -1,0 +1,96 @@
+import { describe, expect, it } from 'vitest';
+import { buildProgram, compileCell } from '../../src/lang/index.ts';
+import { ASOF, retailCatalog } from './fixtures.ts';
+
+/**
+ * Every diagnostic the compiler gives, with its exact words and position: messages are part of
+ * the product (spec §7), so a change of wording is a reviewed change of this file.
+ */
+const HEAD = 'population customers key customer_id\nlink orders on customer_id time order_date\n';
+
+function diagnose(source: string): string[] {
+  const compiled = compileCell(buildProgram([{ index: 0, source: HEAD + source }]), 0, retailCatalog, { asof: ASOF });
+  return compiled.diagnostics.map((d) => `${d.span.line}:${d.span.column} ${d.code}: ${d.message}`);
+}
+
+const cases: [string, string, string[]][] = [
+  ["unexpected-character", 'segment s = age > 3 ?', ["3:21 unexpected-character: unexpected character '?'"]],
+  ["syntax missing expr", 'segment s = ', ["3:11 syntax: the statement ended too early: expected an expression or a keyword"]],
+  ["syntax keyword", 'segment = age > 3', ["3:9 syntax: unexpected '=': expected an expression or a keyword"]],
+  ["bad-date", "segment s = signup_date > 2024-02-30", ["3:27 bad-date: '2024-02-30' is not a date on the calendar"]],
+  ["type compare", "segment s = age = 'x'", ["3:13 type: cannot compare a number with text"]],
+  ["type and", 'segment s = age and country', ["3:13 type: a condition must be true or false, but this is a number", "3:21 type: a condition must be true or false, but this is text"]],
+  ["type arith", "let x = country + 1", ["3:9 type: '+' needs numbers, but one side is text"]],
+  ["type date+num", 'let x = signup_date + 3', ["3:9 type: '+' needs numbers, but one side is a date: add a duration such as 30 days"]],
+  ["type duration let", 'let x = 3 days', ["3:9 type: a let cannot hold a duration on its own: add it to a date"]],
+  ["type like", 'segment s = age like 3', ["3:13 type: like compares text, but this is a number"]],
+  ["type case", "let x = case when age > 3 then 'a' else 3 end", ["3:9 type: the results of this case mix text and a number"]],
+  ["type segment not boolean", 'segment s = age', ["3:13 type: a condition must be true or false, but this is a number"]],
+  ["unknown-column", "segment s = contry = 'US'", ["3:13 unknown-column: unknown column 'contry' — did you mean 'country'?"]],
+  ["unknown-column in agg", "let x = count(orders where chanel = 'web')", ["3:28 unknown-column: unknown column 'chanel' in orders or customers — did you mean 'channel'?"]],
+  ["link-outside", 'segment s = orders > 3', ["3:13 link-outside-aggregate: 'orders' is a linked table: use it inside an aggregate, like count(orders)"]],
+  ["link col outside", 'segment s = orders.amount > 3', ["3:13 link-outside-aggregate: orders.amount is a column of the linked table orders: use it inside an aggregate, like sum(orders.amount)"]],
+  ["unknown-part", "partition t { a: age > 50  b: otherwise }\nsegment s = t.c", ["4:15 unknown-part: partition t has no part 'c' — did you mean 'a'?"]],
+  ["unknown-function", 'let x = shout(country)', ["3:9 unknown-function: unknown function 'shout'"]],
+  ["unknown-function near", 'let x = uper(country)', ["3:9 unknown-function: unknown function 'uper' — did you mean 'upper'?"]],
+  ["size outside expect", 'let x = size(everyone)', ["3:9 unknown-function: unknown function 'size' (size() is only used in expect)"]],
+  ["arity", 'let x = year(signup_date, 2)', ["3:9 arity: year(date) takes 1 argument"]],
+  ["arity round", 'let x = round()', ["3:9 arity: round(x [, digits]) takes 1 to 2 arguments"]],
+  ["arg type", 'let x = year(age)', ["3:14 type: year(date): argument 1 should be a date, not a number"]],
+  ["nested agg", 'let x = sum(orders.amount where count(orders) > 1)', ["3:33 aggregate-context: count(): aggregates cannot be nested"]],
+  ["agg no link", 'let x = sum(age)', ["3:9 aggregate-link: sum() works on a linked table: sum(link.x [where C] [within D])"]],
+  ["min two", 'let x = min(age, 3)', ["3:9 aggregate-link: min() works on a linked table: min(link.x [where C] [within D]) (for the smaller of two values use least)"]],
+  ["sum text", 'let x = sum(orders.channel)', ["3:13 type: sum() needs numbers, but orders.channel is text"]],
+  ["quantile nested", 'let x = quantile(4, quantile(3, age))', ["3:9 nested-quantile: quantile() cannot rank another quantile directly: define it as a let first"]],
+  ["quantile bad n", 'let x = quantile(0, age)', ["3:9 arity: quantile(N, value [asc|desc]) takes a whole number of buckets N ≥ 1 and a value"]],
+  ["duplicate", 'segment a = age > 1\nsegment a = age > 2', ["4:9 duplicate: 'a' is already defined (line 3): every name is defined once per notebook"]],
+  ["duplicate table", 'segment orders = age > 1', ["3:9 duplicate: 'orders' is already defined (line 2): every name is defined once per notebook"]],
+  ["shadow", 'let country = 1', ["3:5 duplicate: 'country' is already a column of customers: choose another name"]],
+  ["cycle self", 'let x = x + 1', ["3:5 cycle: 'x' depends on itself: x → x"]],
+  ["otherwise-last", 'partition t { a: otherwise  b: age > 3 }', ["3:15 otherwise-last: 'otherwise' takes everything left, so it must be the last part"]],
+  ["empty-partition", 'partition t { }', ["3:1 empty-partition: partition t has no parts: write PART: CONDITION lines inside the braces"]],
+  ["duplicate part", 'partition t { a: age > 3  a: otherwise }', ["3:27 duplicate: partition t has two parts named 'a'"]],
+  ["split-percent", 'segment e = age > 3\nsplit ab = e into a 50%, b 40%', ["4:1 split-percent: the percentages of split ab add up to 90%, not 100%"]],
+  ["split zero", 'segment e = age > 3\nsplit ab = e into a 0%, b 100%', ["4:19 split-percent: arm 'a' needs a percentage above 0%"]],
+  ["limit", 'segment e = age > 3\nshow e limit 2.5', ["4:1 limit: limit takes a whole number of rows"]],
+  ["metric", 'segment e = age > 3\ncompare e on age', ["4:14 metric: a metric is count, avg(x), sum(x), min(x), max(x), median(x), count_distinct(x) or pct(condition), where x is a per-entity value"]],
+  ["metric fn", 'segment e = age > 3\ncompare e on avrg(age)', ["4:14 metric: a metric is count, avg(x), sum(x), min(x), max(x), median(x), count_distinct(x) or pct(condition), where x is a per-entity value — did you mean 'avg'?"]],
+  ["metric dup", 'segment e = age > 3\ncompare e on count, count', ["4:1 duplicate: two columns would be named 'count': give one a name with 'as'"]],
+  ["single-segment", "partition t { a: age > 50  b: otherwise }\nshow t", ["4:6 single-segment: 't' has several parts: name one, like t.a"]],
+  ["unknown-segment", 'compare nobody', ["3:9 unknown-segment: unknown segment 'nobody'"]],
+  ["not a segment", 'let x = 1\ncompare x', ["4:9 unknown-segment: 'x' is a let, not a segment"]],
+  ["expect", 'expect avg(age) > 3', ["3:8 expect: expect can use size(SEGMENT), share(SEGMENT), numbers and comparisons, not avg()"]],
+  ["trend dates", 'trend everyone every 1 month from 2024-05-01 to 2024-01-01', ["3:1 dates: the trend ends (2024-01-01) before it starts (2024-05-01)"]],
+  ["trend duration", 'trend everyone every 0 days from 2024-01-01 to 2024-05-01', ["3:22 duration: every takes a whole positive number of days, weeks, months or years"]],
+  ["first no time", 'link deals2 = x', ["3:13 syntax: unexpected '=': expected 'on'"]],
+  ["unknown table", 'population p = custmers key id', ["2:1 ambiguous-population: this notebook has several populations (customers, p): say which with 'of POPULATION'", "3:16 unknown-table: unknown table 'custmers' — did you mean 'customers'?"]],
+  ["unknown key", 'population p = customers key custid', ["2:1 ambiguous-population: this notebook has several populations (customers, p): say which with 'of POPULATION'", "3:30 unknown-column: table customers has no column 'custid'"]],
+];
+
+describe('diagnostics', () => {
+  it.each(cases)('%s', (_name, source, expected) => {
+    expect(diagnose(source)).toEqual(expected);
+  });
+
+  it('reports every syntax error of a cell, not just the first', () => {
+    const messages = diagnose('segment a = (age > 3\nsegment b = \nsegment c = age >> 2');
+    expect(messages.map((m) => m.split(' ')[0])).toEqual(['3:20', '4:11', '5:18']);
+  });
+
+  it('reports a definition error in the cell that uses it from another cell', () => {
+    const program = buildProgram([
+      { index: 0, source: HEAD + "segment us = contry = 'US'" },
+      { index: 2, source: 'compare us\nsegment us_old = us and age > 60' },
+    ]);
+    const used = compileCell(program, 2, retailCatalog, { asof: ASOF });
+    expect(used.diagnostics.map((d) => `${d.span.line}:${d.span.column} ${d.message}`)).toEqual([
+      "1:9 'us' has an error in its definition (cell 0)",
+      "2:18 'us' cannot be used: its definition in cell 0 has an error",
+    ]);
+  });
+
+  it('needs a population to say which when there are several', () => {
+    const messages = diagnose('population accounts = orders key order_id\nsegment big = age > 3');
+    expect(messages).toContain("4:9 ambiguous-population: this notebook has several populations (customers, accounts): say which with 'of POPULATION'");
+  });
+});
