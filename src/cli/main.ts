@@ -1,7 +1,7 @@
 /** The `segbook` command: parse, dispatch, and turn every failure into an exit status and one line. */
 import { readFileSync } from 'node:fs';
 import { parseArgs, USAGE, UsageError } from './args.ts';
-import { runFileCommand, type CliIO } from './run.ts';
+import type { CliIO } from './run.ts';
 
 export async function main(argv: string[], io: CliIO): Promise<number> {
   try {
@@ -14,6 +14,7 @@ export async function main(argv: string[], io: CliIO): Promise<number> {
       io.stdout(`${version()}\n`);
       return 0;
     }
+    const { runFileCommand } = await import('./run.ts');
     return await runFileCommand(command, io);
   } catch (e) {
     if (e instanceof UsageError) {
