@@ -1,0 +1,67 @@
+/**
+ * The engine's failures, each with a message an analyst can read: DuckDB's own words without
+ * its echo of the SQL or the worker's stack, and for data files the file name (and line) first.
+ */
+
+/** A statement DuckDB refused or failed to run. */
+export class QueryError extends Error {
+  override readonly name = 'QueryError';
+  constructor(message: string) {
+    super(message);
+  }
+}
+
+/** The query was cancelled by `cancel()` or its AbortSignal before it finished. */
+export class QueryCancelledError extends Error {
+  override readonly name = 'QueryCancelledError';
+  constructor() {
+    super('query cancelled');
+  }
+}
+
+/** A data file could not be read as a table. `message` is `FILE[, line N]: REASON` or `file not found: PATH`. */
+export class DataLoadError extends Error {
+  override readonly name = 'DataLoadError';
+  constructor(
+    /** The file's name as the analyst knows it (its base name, or the URL / path given). */
+    readonly file: string,
+    /** What is wrong, without the file name. */
+    readonly reason: string,
+    /** 1-based line of the file, when known. */
+    readonly line?: number,
+  ) {
+    super(line === undefined ? `${file}: ${reason}` : `${file}, line ${line}: ${reason}`);
+  }
+}
+
+export function fileNotFound(path: string): DataLoadError {
+  const error = new DataLoadError(path, 'file not found');
+  error.message = `file not found: ${path}`;
+  return error;
+}
+
+/**
+ * DuckDB-WASM reports errors either as text or as a JSON object
+ * (`{"exception_type":"Parser","exception_message":"..."}`); both become one line of text
+ * such as `Parser Error: syntax error at or near "x"`, with DuckDB's hints kept.
+ */
+export function duckdbMessage(error: unknown): string {
+  const raw = error instanceof Error ? error.message : String(error);
+  const text = fromJson(raw) ?? raw;
+  return text.replace(/\n+LINE \d+:[\s\S]*$/, '').trim();
+}
+
+function fromJson(raw: string): string | undefined {
+  if (!raw.startsWith('{')) return undefined;
+  try {
+    const parsed = JSON.parse(raw) as { exception_type?: string; exception_message?: string };
+    if (typeof parsed.exception_message !== 'string') return undefined;
+    return parsed.exception_type ? `${parsed.exception_type} Error: ${parsed.exception_message}` : parsed.exception_message;
+  } catch {
+    return undefined;
+  }
+}
+
+export function isCancellation(error: unknown): boolean {
+  return error instanceof QueryCancelledError || (error instanceof Error && /query was cancell?ed/i.test(error.message));
+}

@@ -1,0 +1,16 @@
+/** What a loader may do with the engine: run SQL, hand over files and Arrow data. */
+import type { QueryResult } from '../types.ts';
+import type { FileAccess } from './source.ts';
+
+export interface LoadContext {
+  files: FileAccess;
+  /** Runs SQL on the engine's connection; cancellable like any query. */
+  run(sql: string): Promise<QueryResult>;
+  /** Appends an Arrow IPC stream to `table`, creating it when `create` is set. Takes the buffer. */
+  insertArrow(table: string, ipc: Uint8Array, create: boolean): Promise<void>;
+  /** Makes `bytes` readable by DuckDB under `name`. Takes the buffer. */
+  registerFile(name: string, bytes: Uint8Array): Promise<void>;
+  dropFile(name: string): Promise<void>;
+  /** A fresh name for a temporary table or file, a plain identifier. */
+  uniqueName(prefix: string): string;
+}

@@ -1,0 +1,57 @@
+/** Where a data file comes from, how each platform reads it, and which format its name says. */
+import { DataLoadError } from '../errors.ts';
+import type { DataSource, ReaderOptions } from '../types.ts';
+
+export type Format = NonNullable<ReaderOptions['format']>;
+
+/** Reading a DataSource: files in Node, fetched URLs and dropped files in the browser. */
+export interface FileAccess {
+  /** The whole file, in a buffer the engine may give away. Rejects with `fileNotFound` when missing. */
+  readBytes(source: DataSource): Promise<Uint8Array>;
+  /** Up to `maxBytes` from the start, to tell the analyst what is wrong with a file. */
+  readHead(source: DataSource, maxBytes: number): Promise<Uint8Array>;
+  /** A path DuckDB can open itself (Node), or undefined when the bytes must be handed over. */
+  directPath(source: DataSource): Promise<string | undefined>;
+}
+
+/** The name an analyst knows the file by: the last part of its path or URL. */
+export function sourceFileName(source: DataSource): string {
+  if (source.kind === 'bytes') return source.fileName;
+  const place = source.kind === 'path' ? source.path : urlPath(source.url);
+  return place.split(/[\\/]/).filter(Boolean).pop() ?? place;
+}
+
+/** The path or URL as given, for "file not found". */
+export function sourceLabel(source: DataSource): string {
+  return source.kind === 'path' ? source.path : source.kind === 'url' ? source.url : source.fileName;
+}
+
+function urlPath(url: string): string {
+  try {
+    return decodeURIComponent(new URL(url, 'file:///').pathname);
+  } catch {
+    return url;
+  }
+}
+
+const EXTENSIONS: Record<string, Format> = {
+  csv: 'csv',
+  tsv: 'tsv',
+  tab: 'tsv',
+  txt: 'txt',
+  parquet: 'parquet',
+  pq: 'parquet',
+  json: 'json',
+  jsonl: 'jsonl',
+  ndjson: 'jsonl',
+};
+
+export function formatOf(fileName: string, options: ReaderOptions): Format {
+  if (options.format) return options.format;
+  const extension = /\.([a-z0-9]+)$/i.exec(fileName)?.[1]?.toLowerCase() ?? '';
+  const format = EXTENSIONS[extension];
+  if (!format) {
+    throw new DataLoadError(fileName, 'unknown file type; expected .csv, .tsv, .txt, .parquet, .json or .jsonl');
+  }
+  return format;
+}

@@ -1,0 +1,41 @@
+/** Data files in Node: paths (and file: URLs) are read from disk; DuckDB opens paths itself. */
+import { open, readFile, stat } from 'node:fs/promises';
+import { resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { DataLoadError, fileNotFound } from './errors.ts';
+import type { FileAccess } from './load/source.ts';
+import type { DataSource } from './types.ts';
+
+export const nodeFiles: FileAccess = {
+  async readBytes(source) {
+    if (source.kind === 'bytes') return source.bytes.slice();
+    const path = await existingPath(source);
+    return new Uint8Array(await readFile(path));
+  },
+  async readHead(source, maxBytes) {
+    if (source.kind === 'bytes') return source.bytes.subarray(0, maxBytes);
+    const handle = await open(await existingPath(source), 'r');
+    try {
+      const buffer = new Uint8Array(maxBytes);
+      const { bytesRead } = await handle.read(buffer, 0, maxBytes, 0);
+      return buffer.subarray(0, bytesRead);
+    } finally {
+      await handle.close();
+    }
+  },
+  async directPath(source) {
+    return source.kind === 'bytes' ? undefined : existingPath(source);
+  },
+};
+
+async function existingPath(source: Exclude<DataSource, { kind: 'bytes' }>): Promise<string> {
+  const given = source.kind === 'path' ? source.path : source.url;
+  if (source.kind === 'url' && !source.url.startsWith('file:')) {
+    throw new DataLoadError(given, 'only local files can be read outside the browser');
+  }
+  const path = source.kind === 'path' ? resolve(source.path) : fileURLToPath(source.url);
+  const info = await stat(path).catch(() => undefined);
+  if (!info) throw fileNotFound(given);
+  if (!info.isFile()) throw new DataLoadError(given, 'not a file');
+  return path;
+}
