@@ -32,8 +32,11 @@ export function percent(share: Value): string {
   return typeof share === 'number' ? `${(share * 100).toFixed(share < 0.1 ? 1 : 0)}%` : '';
 }
 
+/** Integers with thousands separators; other numbers with cents or four significant digits. */
 export function count(value: Value): string {
-  return typeof value === 'number' ? value.toLocaleString('en-US') : label(value);
+  if (typeof value !== 'number') return label(value);
+  if (Number.isInteger(value)) return value.toLocaleString('en-US');
+  return Math.abs(value) >= 1 ? (Math.round(value * 100) / 100).toLocaleString('en-US') : String(Number(value.toPrecision(4)));
 }
 
 export function figure(document: Document, className: string, parts: Element[]): HTMLElement {

@@ -12,9 +12,11 @@ export function compareChart(result: CellResult, { document, width = WIDTH }: Ch
   const segments = unique(rows.map((r) => r._segment));
   const groups = unique(rows.map((r) => r._group)).slice(0, MAX_GROUPS);
   const shown = rows.filter((r) => groups.includes(r._group));
-  const parts: Element[] = [bars(shown, 'size', 'members', { document, width, segments, groups, by, share: true })];
+  const parts: Element[] = [];
+  if (by) parts.push(heading(document, `by ${by}`));
+  parts.push(bars(shown, 'size', 'members', { document, width, segments, groups, by, share: true }));
   for (const metric of metrics) {
-    parts.push(heading(document, metric), bars(shown, metric, metric, { document, width: Math.min(width, 480), segments, groups, by, share: false }));
+    parts.push(heading(document, by ? `${metric} by ${by}` : metric), bars(shown, metric, metric, { document, width: Math.min(width, 480), segments, groups, by, share: false }));
   }
   if (by && groups.length < unique(rows.map((r) => r._group)).length) parts.push(heading(document, `first ${MAX_GROUPS} ${by} values shown`));
   return figure(document, 'seg-chart-compare', parts);
@@ -40,7 +42,7 @@ function bars(rows: ChartRecord[], column: string, axisLabel: string, o: BarOpti
     marginRight: o.by ? labelMargin(o.groups, 20, 120) : 80,
     x: { label: axisLabel, grid: true, nice: true },
     y: { label: null, domain: o.segments },
-    fy: o.by ? { label: o.by, domain: o.groups } : undefined,
+    fy: o.by ? { label: null, domain: o.groups } : undefined,
     color: { domain: o.segments },
     marks: [
       Plot.barX(rows, { x: column, y: '_segment', fill: '_segment', ...facet }),

@@ -5,7 +5,6 @@ import type { DataSource, Engine } from '../engine/types.ts';
 import { parseNotebook } from '../notebook/format.ts';
 import type { Notebook } from '../notebook/model.ts';
 import { NotebookRunner, type RunReport } from '../notebook/runner.ts';
-import { segql } from '../notebook/segql.ts';
 import type { TableSource } from '../notebook/tables.ts';
 import { UsageError, type Command } from './args.ts';
 import { jsonDocument } from './json.ts';
@@ -33,12 +32,13 @@ export async function runFileCommand(command: FileCommand, io: CliIO): Promise<n
   const out = command.out === undefined ? undefined : resolve(io.cwd, command.out);
   if (out && !existsSync(dirname(out))) throw new UsageError(`--out: no such directory ${dirname(command.out!)}`);
 
-  const engine = await startEngine();
+  // The engine starts on its worker thread while this one loads the compiler.
+  const [engine, compiler] = await Promise.all([startEngine(), import('../notebook/segql.ts').then((m) => m.segql)]);
   let report: RunReport;
   try {
     const runner = new NotebookRunner({
       engine,
-      compiler: segql,
+      compiler,
       resolveData: (path) => dataSource(dirname(notebookPath), path),
     });
     runner.update({ notebook, tables: overrides, ...(command.asof ? { asof: command.asof } : {}) });

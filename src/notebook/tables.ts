@@ -89,8 +89,10 @@ export function quoteIdentifier(name: string): string {
   return `"${name.replace(/"/g, '""')}"`;
 }
 
-/** The engine's own words after the file's name; DuckDB's echo of the SQL it ran is left out. */
+/** "cannot read PATH: " and the engine's own words (without its repeat of the file name or echo of SQL). */
 function loadError(label: string, e: unknown): string {
-  const message = (e instanceof Error ? e.message : String(e)).split(/\n\s*\n|\nLINE \d+:/)[0]!.trim();
-  return message.toLowerCase().startsWith('cannot read') ? message : `cannot read ${label}: ${message}`;
+  let message = (e instanceof Error ? e.message : String(e)).split(/\n\s*\n|\nLINE \d+:/)[0]!.trim();
+  const fileName = label.split(/[\\/]/).pop()!;
+  if (message.startsWith(`${fileName}, `)) message = message.slice(fileName.length + 2);
+  return `cannot read ${label}: ${message}`;
 }

@@ -1,0 +1,168 @@
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startNodeEngine } from '../../src/engine/node.ts';
+import type { Engine } from '../../src/engine/types.ts';
+import { parseNotebook } from '../../src/notebook/format.ts';
+import type { CellStatus, RunnerEvent } from '../../src/notebook/outcome.ts';
+import { NotebookRunner } from '../../src/notebook/runner.ts';
+import { segql } from '../../src/notebook/segql.ts';
+
+const FIXTURES = join(import.meta.dirname, 'fixtures');
+let engine: Engine;
+
+beforeAll(async () => {
+  engine = await startNodeEngine();
+}, 60_000);
+afterAll(async () => {
+  await engine?.close();
+});
+
+function notebook(...cells: string[]): string {
+  const front = '---\ntitle: Test\nasof: 2024-06-30\ndata:\n  customers: customers.csv\n  orders: orders.csv\n---\n\n';
+  return front + cells.join('\n\n') + '\n';
+}
+const seg = (code: string) => '```seg\n' + code + '\n```';
+const sql = (code: string, name?: string) => '```sql' + (name ? ` ${name}` : '') + '\n' + code + '\n```';
+
+function runnerFor(text: string, options: { today?: string; asof?: string } = {}) {
+  const runner = new NotebookRunner({
+    engine,
+    compiler: segql,
+    resolveData: (path) => ({ kind: 'path', path: join(FIXTURES, path) }),
+    today: () => options.today ?? '2030-01-01',
+  });
+  runner.update({ notebook: parseNotebook(text), ...(options.asof ? { asof: options.asof } : {}) });
+  const events: RunnerEvent[] = [];
+  runner.on((e) => events.push(e));
+  const ran = () => events.flatMap((e) => (e.type === 'cell' && e.status === 'running' ? [e.index] : []));
+  return { runner, events, ran, clear: () => events.splice(0) };
+}
+
+describe('the notebook runner', () => {
+  it('runs cells in dependency order: a query may come before the view it reads', async () => {
+    const { runner } = runnerFor(
+      notebook('# Intro', sql('select country, n from by_country order by n desc, country'), sql('select country, count(*) as n from customers group by country', 'by_country')),
+    );
+    const report = await runner.run();
+    expect(report.ok).toBe(true);
+    expect(report.cells.map((c) => [c.index, c.kind, c.status])).toEqual([
+      [0, 'markdown', 'done'],
+      [1, 'sql', 'done'],
+      [2, 'sql', 'done'],
+    ]);
+    expect(report.cells[1]!.results).toEqual([
+      { statement: 'sql', columns: ['country', 'n'], types: [expect.any(String), 'BIGINT'], rows: [['US', 3], ['DE', 2], ['FR', 1]] },
+    ]);
+    expect(report.cells[2]!.results).toEqual([]);
+  });
+
+  it('compiles SegQL against the tables and views that exist, and lets SQL read segment views', async () => {
+    const { runner } = runnerFor(
+      notebook(
+        seg('population customers key customer_id\nlink orders on customer_id time order_date\nlet spend = sum(orders.amount)\nsegment big = spend >= 100'),
+        sql('select customer_id, spend from big order by customer_id'),
+        seg('compare big, everyone on sum(spend) as total\nexpect size(big) = 3'),
+      ),
+    );
+    const report = await runner.run();
+    expect(report.cells.flatMap((c) => c.errors)).toEqual([]);
+    expect(report.cells[1]!.results[0]!.rows).toEqual([[1, 200.5], [2, 1800.25], [5, 1044.99]]);
+    const [compare, expectation] = report.cells[2]!.results;
+    expect(compare!.statement).toBe('compare');
+    expect(compare!.columns).toEqual(['segment', 'size', 'share', 'total']);
+    expect(compare!.rows[0]!.slice(0, 2)).toEqual(['big', 3]);
+    expect(expectation!.statement).toBe('expect');
+    expect(report.failedExpectations).toBe(0);
+    expect(report.ok).toBe(true);
+  });
+
+  it('re-runs an edited cell and what depends on it, and reuses everything else', async () => {
+    const cells = [
+      sql("select * from customers where country = 'US'", 'us'),
+      sql('select count(*) as n from us'),
+      sql('select count(*) as n from orders'),
+    ];
+    const { runner, ran, clear, events } = runnerFor(notebook(...cells));
+    await runner.run();
+    expect(ran().sort()).toEqual([0, 1, 2]);
+
+    clear();
+    await runner.run();
+    expect(ran()).toEqual([]);
+
+    clear();
+    runner.update({ notebook: parseNotebook(notebook(cells[0]!.replace("'US'", "'DE'"), cells[1]!, cells[2]!)) });
+    const staled = events.flatMap((e) => (e.type === 'cell' && e.status === 'stale' ? [e.index] : []));
+    expect(staled).toEqual([0, 1]);
+    const report = await runner.run({ cell: 0 });
+    expect(ran()).toEqual([0, 1]);
+    expect(report.cells[1]!.results[0]!.rows).toEqual([[2]]);
+    expect(report.cells[2]!.status).toBe('done');
+  });
+
+  it('stops at a cancel and leaves the cells it did not finish stale', async () => {
+    const { runner } = runnerFor(notebook(sql('select 1 as a'), sql('select 2 as b'), sql('select 3 as c')));
+    const controller = new AbortController();
+    runner.on((e) => {
+      if (e.type === 'cell' && e.index === 0 && e.status === 'done') controller.abort();
+    });
+    const report = await runner.run({ signal: controller.signal });
+    expect(report.cancelled).toBe(true);
+    expect(report.ok).toBe(false);
+    expect(report.cells.map((c) => c.status)).toEqual<CellStatus[]>(['done', 'stale', 'stale']);
+  });
+
+  it('reports SegQL errors at their place and keeps dependents from running', async () => {
+    const { runner } = runnerFor(
+      notebook(seg('population customers key customer_id\nsegment old = agee > 60'), sql('select count(*) from old'), sql('select 1 as fine')),
+    );
+    const report = await runner.run();
+    expect(report.cells[0]!.errors).toEqual([{ message: expect.stringContaining("did you mean 'age'"), line: 2, column: 15 }]);
+    expect(report.cells[1]!.errors).toEqual([{ message: "'old' comes from cell 0, which has errors", line: 1, column: 1 }]);
+    expect(report.cells[2]!.status).toBe('done');
+    expect(report.ok).toBe(false);
+  });
+
+  it('reports a SQL view named like an existing name, and a cycle between cells', async () => {
+    const { runner } = runnerFor(
+      notebook(sql('select 1 as x', 'orders'), sql('select * from b', 'a'), sql('select * from a', 'b')),
+    );
+    const report = await runner.run();
+    expect(report.cells[0]!.errors[0]!.message).toBe("'orders' is already a table loaded by the notebook");
+    expect(report.cells[1]!.errors[0]!.message).toMatch(/cycle between cells 1 and 2/);
+    expect(report.cells[2]!.errors[0]!.message).toMatch(/cycle between cells 1 and 2/);
+  });
+
+  it('takes the reference date from --asof, then the asof statement, then the front matter, then today', async () => {
+    const text = notebook(seg('asof 2024-03-31\npopulation customers key customer_id'));
+    expect((await runnerFor(text, { asof: '2023-01-01' }).runner.run()).asof).toBe('2023-01-01');
+    expect((await runnerFor(text).runner.run()).asof).toBe('2024-03-31');
+    expect((await runnerFor(notebook(sql('select 1 as x'))).runner.run()).asof).toBe('2024-06-30');
+    expect((await runnerFor('```sql\nselect 1 as x\n```\n', { today: '2031-05-06' }).runner.run()).asof).toBe('2031-05-06');
+  });
+
+  it('names a missing or malformed data file in the error of every cell that reads it', async () => {
+    const text = '---\ndata:\n  customers: broken.csv\n  orders: nowhere.csv\n---\n\n' + [sql('select * from customers'), sql('select * from orders'), sql('select 1 as ok')].join('\n\n') + '\n';
+    const { runner } = runnerFor(text);
+    const report = await runner.run();
+    expect(report.problems).toHaveLength(2);
+    expect(report.problems[0]).toBe('cannot read broken.csv: line 3: expected 3 columns, found 5');
+    expect(report.problems[1]).toMatch(/^cannot read nowhere\.csv: /);
+    expect(report.cells[0]!.errors[0]!.message).toMatch(/table 'customers' is not available: cannot read broken\.csv/);
+    expect(report.cells[1]!.errors[0]!.message).toMatch(/cannot read nowhere\.csv/);
+    expect(report.cells[2]!.status).toBe('done');
+  });
+
+  it('reads delimited text with reader options from the front matter', async () => {
+    const text =
+      '---\ndata:\n  events:\n    path: semicolons.txt\n    delimiter: ";"\n    skip: 1\n    header: false\n    names: [id, label, happened]\n    dateformat: "%d/%m/%Y"\n---\n\n' +
+      sql('select id, label, happened from events order by id') +
+      '\n';
+    const report = await runnerFor(text).runner.run();
+    expect(report.cells[0]!.errors).toEqual([]);
+    expect(report.cells[0]!.results[0]!.rows).toEqual([
+      [1, 'first', '2024-01-03'],
+      [2, 'second', '2024-02-15'],
+    ]);
+  });
+});
