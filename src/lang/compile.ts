@@ -9,7 +9,8 @@ import { emitCompare } from './sql/statements/compare.ts';
 import { emitExpect } from './sql/statements/expect.ts';
 import { emitOverlap } from './sql/statements/overlap.ts';
 import { emitProfile } from './sql/statements/profile.ts';
-import { emitMembers } from './sql/statements/show.ts';
+import { emitPipeline, withClause, type Pipeline } from './sql/pipeline.ts';
+import { emitMembers, selectMembers } from './sql/statements/show.ts';
 import { emitSplit } from './sql/statements/split.ts';
 import { emitTrend } from './sql/statements/trend.ts';
 
@@ -86,7 +87,11 @@ function emitStatement(s: CheckedStatement, asof: string, dialect: Dialect): str
   }
 }
 
-/** CREATE VIEW statements for a segment, or each part or arm of a partition or split. */
+/**
+ * CREATE VIEW statements for a segment, or each part or arm of a partition or split. Every view
+ * of a population shares one pipeline with all its lets and segments, built once per as-of date:
+ * a notebook with many segments would otherwise rebuild the same CTEs for each view.
+ */
 function views(analysis: Analysis, checker: StatementChecker, name: string, asof: string, dialect: Dialect): CompiledStatement[] {
   const resolved = analysis.resolvedDefinition(name);
   const def = analysis.definitions.get(name.toLowerCase());
@@ -94,6 +99,7 @@ function views(analysis: Analysis, checker: StatementChecker, name: string, asof
   const population = analysis.populationNamed(resolved.population);
   if (!population) return [];
   const lets = checker.letsOf(population);
+  const shared = sharedPipeline(analysis, population, lets, asof, dialect);
   const members =
     def.kind === 'segment'
       ? [{ view: def.name, condition: { k: 'segment' as const, name: def.name } }]
@@ -101,8 +107,27 @@ function views(analysis: Analysis, checker: StatementChecker, name: string, asof
   return members.map(({ view, condition }) => ({
     kind: 'view',
     name: view,
-    sql: `CREATE OR REPLACE VIEW ${dialect.ident(view)} AS\n${emitMembers(population, condition, lets, asof, dialect)}`,
+    sql: `CREATE OR REPLACE VIEW ${dialect.ident(view)} AS\n${selectMembers(population, shared.pipeline, shared.with, condition, lets, asof, dialect)}`,
   }));
+}
+
+const sharedPipelines = new WeakMap<Analysis, Map<string, { pipeline: Pipeline; with: string }>>();
+
+function sharedPipeline(analysis: Analysis, population: import('./check/model.ts').PopulationModel, lets: string[], asof: string, dialect: Dialect) {
+  let cache = sharedPipelines.get(analysis);
+  if (!cache) sharedPipelines.set(analysis, (cache = new Map()));
+  const key = `${population.name}\u0000${asof}\u0000${dialect.name}`;
+  let entry = cache.get(key);
+  if (!entry) {
+    const viewable = [...analysis.definitions.values()]
+      .filter((d) => (d.kind === 'segment' || d.kind === 'partition' || d.kind === 'split') && !analysis.isBroken(d.name))
+      .filter((d) => population.entityColumns.has(d.name.toLowerCase()))
+      .map((d) => d.name);
+    const pipeline = emitPipeline(population, [], [...lets, ...viewable], asof, dialect);
+    entry = { pipeline, with: withClause(pipeline.ctes, dialect) };
+    cache.set(key, entry);
+  }
+  return entry;
 }
 
 function dedupe(diagnostics: Diagnostic[]): Diagnostic[] {

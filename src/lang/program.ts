@@ -32,10 +32,29 @@ export interface Program {
   definitions: ProgramDefinition[];
 }
 
+/**
+ * Parsed cells by source text. A notebook is rebuilt on every keystroke but only the edited cell
+ * changed; parsed cells are plain immutable data, so reusing them is safe. Bounded, oldest first.
+ */
+const parsedBySource = new Map<string, ParsedCell>();
+const PARSE_CACHE_SIZE = 500;
+
+function parseCached(source: string): ParsedCell {
+  let parsed = parsedBySource.get(source);
+  if (parsed) {
+    parsedBySource.delete(source);
+  } else {
+    parsed = parseCell(source);
+    if (parsedBySource.size >= PARSE_CACHE_SIZE) parsedBySource.delete(parsedBySource.keys().next().value as string);
+  }
+  parsedBySource.set(source, parsed);
+  return parsed;
+}
+
 export function buildProgram(cells: CellSource[]): Program {
   const programCells = [...cells]
     .sort((a, b) => a.index - b.index)
-    .map((c) => ({ index: c.index, parsed: parseCell(c.source) }));
+    .map((c) => ({ index: c.index, parsed: parseCached(c.source) }));
   const definitions: ProgramDefinition[] = [];
   for (const cell of programCells) {
     for (const statement of cell.parsed.statements) {

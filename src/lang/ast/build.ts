@@ -1,6 +1,6 @@
 import type { CstElement, CstNode, IToken } from 'chevrotain';
 import type { Span } from '../diagnostics.ts';
-import { emptySpan, joinSpans, spanOfRange, spanOfToken } from '../span.ts';
+import { emptySpan, joinSpans, spanOfToken } from '../span.ts';
 import type {
   BinaryOp, Call, Duration, DurationUnit, Expr, Metric, Name, PartitionPart, SegmentRef, SplitArm, Statement,
 } from './nodes.ts';
@@ -102,7 +102,15 @@ class Builder {
   span(node: CstNode | undefined): Span {
     const loc = node?.location;
     if (!loc || Number.isNaN(loc.startOffset)) return emptySpan;
-    return spanOfRange(this.source, loc.startOffset, (loc.endOffset ?? loc.startOffset) + 1);
+    // Chevrotain tracks lines and columns already; recomputing them from offsets is quadratic.
+    return {
+      start: loc.startOffset,
+      end: (loc.endOffset ?? loc.startOffset) + 1,
+      line: loc.startLine ?? 1,
+      column: loc.startColumn ?? 1,
+      endLine: loc.endLine ?? loc.startLine ?? 1,
+      endColumn: (loc.endColumn ?? loc.startColumn ?? 1) + 1,
+    };
   }
 
   text(node: CstNode | undefined): string {

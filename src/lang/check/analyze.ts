@@ -38,6 +38,7 @@ export class Analysis implements NameLookup {
   private readonly edges = new Map<string, string[]>();
   private readonly resolver = new ExpressionResolver(this);
   private order = 0;
+  private readonly lets = new Map<PopulationModel, string[]>();
 
   constructor(
     readonly program: Program,
@@ -89,6 +90,18 @@ export class Analysis implements NameLookup {
   /** Views the runner made of our own segments, parts and arms are not name clashes. */
   private isOwnView(def: ProgramDefinition): boolean {
     return def.statement.kind === 'segment';
+  }
+
+  /** Lets of a population in file order, wherever they are defined, leaving out broken ones (spec §10). */
+  letsOf(population: PopulationModel): string[] {
+    let lets = this.lets.get(population);
+    if (!lets) {
+      lets = [...this.definitions.values()]
+        .filter((d) => d.kind === 'let' && population.entityColumns.get(d.name.toLowerCase())?.kind === 'let' && !this.isBroken(d.name))
+        .map((d) => d.name);
+      this.lets.set(population, lets);
+    }
+    return lets;
   }
 
   populationNamed(name: string): PopulationModel | undefined {

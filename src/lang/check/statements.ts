@@ -102,11 +102,8 @@ export class StatementChecker {
     return { population, mode: 'entity', cell: this.cell, source: this.analysis.sourceOf(this.cell), deps: new Set(), readsPopulation: false, failed: false };
   }
 
-  /** Lets of a population in file order, wherever they are defined (spec §10). */
   letsOf(population: PopulationModel): string[] {
-    return [...this.analysis.definitions.values()]
-      .filter((d) => d.kind === 'let' && population.entityColumns.get(d.name.toLowerCase())?.kind === 'let' && !this.analysis.isBroken(d.name))
-      .map((d) => d.name);
+    return this.analysis.letsOf(population);
   }
 
   private compare(s: Extract<Statement, { kind: 'compare' }>): CheckedStatement | undefined {

@@ -8,9 +8,17 @@ WITH
 "segment us" AS (
   SELECT *, coalesce("country" = 'US', FALSE) AS "us"
   FROM "population customers"
+),
+"segment seniors" AS (
+  SELECT *, coalesce("age" >= 65, FALSE) AS "seniors"
+  FROM "segment us"
+),
+"segment us_seniors" AS (
+  SELECT *, coalesce("us" AND "seniors", FALSE) AS "us_seniors"
+  FROM "segment seniors"
 )
 SELECT e."customer_id", e."gender", e."age", e."country", e."city_size", e."signup_date", e."email_opt_in", e."Annual Income (k$)"
-FROM "segment us" AS e
+FROM "segment us_seniors" AS e
 WHERE e."us"
 ORDER BY e."customer_id";
 
@@ -21,12 +29,20 @@ WITH
   SELECT *
   FROM "customers"
 ),
+"segment us" AS (
+  SELECT *, coalesce("country" = 'US', FALSE) AS "us"
+  FROM "population customers"
+),
 "segment seniors" AS (
   SELECT *, coalesce("age" >= 65, FALSE) AS "seniors"
-  FROM "population customers"
+  FROM "segment us"
+),
+"segment us_seniors" AS (
+  SELECT *, coalesce("us" AND "seniors", FALSE) AS "us_seniors"
+  FROM "segment seniors"
 )
 SELECT e."customer_id", e."gender", e."age", e."country", e."city_size", e."signup_date", e."email_opt_in", e."Annual Income (k$)"
-FROM "segment seniors" AS e
+FROM "segment us_seniors" AS e
 WHERE e."seniors"
 ORDER BY e."customer_id";
 

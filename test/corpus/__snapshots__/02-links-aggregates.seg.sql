@@ -27,13 +27,9 @@ WITH
   SELECT *, coalesce("count(orders)", 0) AS "n_orders"
   FROM "customers with links"
 ),
-"segment buyers" AS (
-  SELECT *, coalesce("n_orders" > 0, FALSE) AS "buyers"
-  FROM "let n_orders"
-),
 "let spend" AS (
   SELECT *, coalesce("sum(orders.amount)", 0) AS "spend"
-  FROM "segment buyers"
+  FROM "let n_orders"
 ),
 "let web_orders" AS (
   SELECT *, coalesce("count(orders where channel = 'web')", 0) AS "web_orders"
@@ -50,9 +46,13 @@ WITH
 "let last_store" AS (
   SELECT *, "last(orders.order_date where channel = 'store')" AS "last_store"
   FROM "let first_web"
+),
+"segment buyers" AS (
+  SELECT *, coalesce("n_orders" > 0, FALSE) AS "buyers"
+  FROM "let last_store"
 )
 SELECT e."customer_id", e."gender", e."age", e."country", e."city_size", e."signup_date", e."email_opt_in", e."Annual Income (k$)", e."n_orders", e."spend", e."web_orders", e."recent_spend", e."first_web", e."last_store"
-FROM "let last_store" AS e
+FROM "segment buyers" AS e
 WHERE e."buyers"
 ORDER BY e."customer_id";
 

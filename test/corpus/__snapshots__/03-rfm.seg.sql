@@ -23,33 +23,33 @@ WITH
   SELECT *, date_diff('day', CAST("max(orders.order_date)" AS DATE), CAST(DATE '2024-06-30' AS DATE)) AS "recency"
   FROM "customers with links"
 ),
+"let frequency" AS (
+  SELECT *, coalesce("count(orders)", 0) AS "frequency"
+  FROM "let recency"
+),
+"let monetary" AS (
+  SELECT *, coalesce("sum(orders.amount)", 0) AS "monetary"
+  FROM "let frequency"
+),
 "quantile(5, recency desc)" AS (
   SELECT *, CASE WHEN "recency" IS NULL THEN NULL ELSE (5 * count("recency") OVER (ORDER BY "recency" DESC) + count("recency") OVER () - 1) // count("recency") OVER () END AS "quantile(5, recency desc)"
-  FROM "let recency"
+  FROM "let monetary"
 ),
 "let r" AS (
   SELECT *, "quantile(5, recency desc)" AS "r"
   FROM "quantile(5, recency desc)"
 ),
-"let frequency" AS (
-  SELECT *, coalesce("count(orders)", 0) AS "frequency"
-  FROM "let r"
-),
 "quantile(5, frequency)" AS (
   SELECT *, CASE WHEN "frequency" IS NULL THEN NULL ELSE (5 * count("frequency") OVER (ORDER BY "frequency" ASC) + count("frequency") OVER () - 1) // count("frequency") OVER () END AS "quantile(5, frequency)"
-  FROM "let frequency"
+  FROM "let r"
 ),
 "let f" AS (
   SELECT *, "quantile(5, frequency)" AS "f"
   FROM "quantile(5, frequency)"
 ),
-"let monetary" AS (
-  SELECT *, coalesce("sum(orders.amount)", 0) AS "monetary"
-  FROM "let f"
-),
 "quantile(5, monetary asc)" AS (
   SELECT *, CASE WHEN "monetary" IS NULL THEN NULL ELSE (5 * count("monetary") OVER (ORDER BY "monetary" ASC) + count("monetary") OVER () - 1) // count("monetary") OVER () END AS "quantile(5, monetary asc)"
-  FROM "let monetary"
+  FROM "let f"
 ),
 "let m" AS (
   SELECT *, "quantile(5, monetary asc)" AS "m"
@@ -58,9 +58,13 @@ WITH
 "segment champions" AS (
   SELECT *, coalesce("r" >= 4 AND "f" >= 4 AND "m" >= 4, FALSE) AS "champions"
   FROM "let m"
+),
+"segment at_risk" AS (
+  SELECT *, coalesce("r" <= 2 AND "f" >= 3, FALSE) AS "at_risk"
+  FROM "segment champions"
 )
 SELECT e."customer_id", e."gender", e."age", e."country", e."city_size", e."signup_date", e."email_opt_in", e."Annual Income (k$)", e."recency", e."frequency", e."monetary", e."r", e."f", e."m"
-FROM "segment champions" AS e
+FROM "segment at_risk" AS e
 WHERE e."champions"
 ORDER BY e."customer_id";
 
@@ -89,44 +93,48 @@ WITH
   SELECT *, date_diff('day', CAST("max(orders.order_date)" AS DATE), CAST(DATE '2024-06-30' AS DATE)) AS "recency"
   FROM "customers with links"
 ),
+"let frequency" AS (
+  SELECT *, coalesce("count(orders)", 0) AS "frequency"
+  FROM "let recency"
+),
+"let monetary" AS (
+  SELECT *, coalesce("sum(orders.amount)", 0) AS "monetary"
+  FROM "let frequency"
+),
 "quantile(5, recency desc)" AS (
   SELECT *, CASE WHEN "recency" IS NULL THEN NULL ELSE (5 * count("recency") OVER (ORDER BY "recency" DESC) + count("recency") OVER () - 1) // count("recency") OVER () END AS "quantile(5, recency desc)"
-  FROM "let recency"
+  FROM "let monetary"
 ),
 "let r" AS (
   SELECT *, "quantile(5, recency desc)" AS "r"
   FROM "quantile(5, recency desc)"
 ),
-"let frequency" AS (
-  SELECT *, coalesce("count(orders)", 0) AS "frequency"
-  FROM "let r"
-),
 "quantile(5, frequency)" AS (
   SELECT *, CASE WHEN "frequency" IS NULL THEN NULL ELSE (5 * count("frequency") OVER (ORDER BY "frequency" ASC) + count("frequency") OVER () - 1) // count("frequency") OVER () END AS "quantile(5, frequency)"
-  FROM "let frequency"
+  FROM "let r"
 ),
 "let f" AS (
   SELECT *, "quantile(5, frequency)" AS "f"
   FROM "quantile(5, frequency)"
 ),
-"segment at_risk" AS (
-  SELECT *, coalesce("r" <= 2 AND "f" >= 3, FALSE) AS "at_risk"
-  FROM "let f"
-),
-"let monetary" AS (
-  SELECT *, coalesce("sum(orders.amount)", 0) AS "monetary"
-  FROM "segment at_risk"
-),
 "quantile(5, monetary asc)" AS (
   SELECT *, CASE WHEN "monetary" IS NULL THEN NULL ELSE (5 * count("monetary") OVER (ORDER BY "monetary" ASC) + count("monetary") OVER () - 1) // count("monetary") OVER () END AS "quantile(5, monetary asc)"
-  FROM "let monetary"
+  FROM "let f"
 ),
 "let m" AS (
   SELECT *, "quantile(5, monetary asc)" AS "m"
   FROM "quantile(5, monetary asc)"
+),
+"segment champions" AS (
+  SELECT *, coalesce("r" >= 4 AND "f" >= 4 AND "m" >= 4, FALSE) AS "champions"
+  FROM "let m"
+),
+"segment at_risk" AS (
+  SELECT *, coalesce("r" <= 2 AND "f" >= 3, FALSE) AS "at_risk"
+  FROM "segment champions"
 )
 SELECT e."customer_id", e."gender", e."age", e."country", e."city_size", e."signup_date", e."email_opt_in", e."Annual Income (k$)", e."recency", e."frequency", e."monetary", e."r", e."f", e."m"
-FROM "let m" AS e
+FROM "segment at_risk" AS e
 WHERE e."at_risk"
 ORDER BY e."customer_id";
 

@@ -24,9 +24,21 @@ WITH
 "partition tier" AS (
   SELECT *, CASE WHEN "spend" >= 2500 THEN 'gold' WHEN "spend" >= 800 THEN 'silver' ELSE 'dormant' END AS "tier"
   FROM "let spend"
+),
+"segment eligible" AS (
+  SELECT *, coalesce("email_opt_in" AND "tier" <> 'dormant', FALSE) AS "eligible"
+  FROM "partition tier"
+),
+"split ab" AS (
+  SELECT *, CASE WHEN "eligible" THEN CASE WHEN CAST('0x' || substr(md5('ab' || ':' || CAST("customer_id" AS VARCHAR)), 1, 8) AS BIGINT) * 100 < 50 * 4294967296 THEN 'control' ELSE 'treatment' END END AS "ab"
+  FROM "segment eligible"
+),
+"split promo" AS (
+  SELECT *, CASE WHEN coalesce("tier" = 'gold', FALSE) THEN CASE WHEN CAST('0x' || substr(md5('spring-2024' || ':' || CAST("customer_id" AS VARCHAR)), 1, 8) AS BIGINT) * 100 < 10 * 4294967296 THEN 'a' WHEN CAST('0x' || substr(md5('spring-2024' || ':' || CAST("customer_id" AS VARCHAR)), 1, 8) AS BIGINT) * 100 < 30 * 4294967296 THEN 'b' ELSE 'c' END END AS "promo"
+  FROM "split ab"
 )
 SELECT e."customer_id", e."gender", e."age", e."country", e."city_size", e."signup_date", e."email_opt_in", e."Annual Income (k$)", e."spend"
-FROM "partition tier" AS e
+FROM "split promo" AS e
 WHERE coalesce(e."tier" = 'gold', FALSE)
 ORDER BY e."customer_id";
 
@@ -56,9 +68,21 @@ WITH
 "partition tier" AS (
   SELECT *, CASE WHEN "spend" >= 2500 THEN 'gold' WHEN "spend" >= 800 THEN 'silver' ELSE 'dormant' END AS "tier"
   FROM "let spend"
+),
+"segment eligible" AS (
+  SELECT *, coalesce("email_opt_in" AND "tier" <> 'dormant', FALSE) AS "eligible"
+  FROM "partition tier"
+),
+"split ab" AS (
+  SELECT *, CASE WHEN "eligible" THEN CASE WHEN CAST('0x' || substr(md5('ab' || ':' || CAST("customer_id" AS VARCHAR)), 1, 8) AS BIGINT) * 100 < 50 * 4294967296 THEN 'control' ELSE 'treatment' END END AS "ab"
+  FROM "segment eligible"
+),
+"split promo" AS (
+  SELECT *, CASE WHEN coalesce("tier" = 'gold', FALSE) THEN CASE WHEN CAST('0x' || substr(md5('spring-2024' || ':' || CAST("customer_id" AS VARCHAR)), 1, 8) AS BIGINT) * 100 < 10 * 4294967296 THEN 'a' WHEN CAST('0x' || substr(md5('spring-2024' || ':' || CAST("customer_id" AS VARCHAR)), 1, 8) AS BIGINT) * 100 < 30 * 4294967296 THEN 'b' ELSE 'c' END END AS "promo"
+  FROM "split ab"
 )
 SELECT e."customer_id", e."gender", e."age", e."country", e."city_size", e."signup_date", e."email_opt_in", e."Annual Income (k$)", e."spend"
-FROM "partition tier" AS e
+FROM "split promo" AS e
 WHERE coalesce(e."tier" = 'silver', FALSE)
 ORDER BY e."customer_id";
 
@@ -88,9 +112,21 @@ WITH
 "partition tier" AS (
   SELECT *, CASE WHEN "spend" >= 2500 THEN 'gold' WHEN "spend" >= 800 THEN 'silver' ELSE 'dormant' END AS "tier"
   FROM "let spend"
+),
+"segment eligible" AS (
+  SELECT *, coalesce("email_opt_in" AND "tier" <> 'dormant', FALSE) AS "eligible"
+  FROM "partition tier"
+),
+"split ab" AS (
+  SELECT *, CASE WHEN "eligible" THEN CASE WHEN CAST('0x' || substr(md5('ab' || ':' || CAST("customer_id" AS VARCHAR)), 1, 8) AS BIGINT) * 100 < 50 * 4294967296 THEN 'control' ELSE 'treatment' END END AS "ab"
+  FROM "segment eligible"
+),
+"split promo" AS (
+  SELECT *, CASE WHEN coalesce("tier" = 'gold', FALSE) THEN CASE WHEN CAST('0x' || substr(md5('spring-2024' || ':' || CAST("customer_id" AS VARCHAR)), 1, 8) AS BIGINT) * 100 < 10 * 4294967296 THEN 'a' WHEN CAST('0x' || substr(md5('spring-2024' || ':' || CAST("customer_id" AS VARCHAR)), 1, 8) AS BIGINT) * 100 < 30 * 4294967296 THEN 'b' ELSE 'c' END END AS "promo"
+  FROM "split ab"
 )
 SELECT e."customer_id", e."gender", e."age", e."country", e."city_size", e."signup_date", e."email_opt_in", e."Annual Income (k$)", e."spend"
-FROM "partition tier" AS e
+FROM "split promo" AS e
 WHERE coalesce(e."tier" = 'dormant', FALSE)
 ORDER BY e."customer_id";
 
@@ -124,9 +160,17 @@ WITH
 "segment eligible" AS (
   SELECT *, coalesce("email_opt_in" AND "tier" <> 'dormant', FALSE) AS "eligible"
   FROM "partition tier"
+),
+"split ab" AS (
+  SELECT *, CASE WHEN "eligible" THEN CASE WHEN CAST('0x' || substr(md5('ab' || ':' || CAST("customer_id" AS VARCHAR)), 1, 8) AS BIGINT) * 100 < 50 * 4294967296 THEN 'control' ELSE 'treatment' END END AS "ab"
+  FROM "segment eligible"
+),
+"split promo" AS (
+  SELECT *, CASE WHEN coalesce("tier" = 'gold', FALSE) THEN CASE WHEN CAST('0x' || substr(md5('spring-2024' || ':' || CAST("customer_id" AS VARCHAR)), 1, 8) AS BIGINT) * 100 < 10 * 4294967296 THEN 'a' WHEN CAST('0x' || substr(md5('spring-2024' || ':' || CAST("customer_id" AS VARCHAR)), 1, 8) AS BIGINT) * 100 < 30 * 4294967296 THEN 'b' ELSE 'c' END END AS "promo"
+  FROM "split ab"
 )
 SELECT e."customer_id", e."gender", e."age", e."country", e."city_size", e."signup_date", e."email_opt_in", e."Annual Income (k$)", e."spend"
-FROM "segment eligible" AS e
+FROM "split promo" AS e
 WHERE e."eligible"
 ORDER BY e."customer_id";
 
@@ -164,9 +208,13 @@ WITH
 "split ab" AS (
   SELECT *, CASE WHEN "eligible" THEN CASE WHEN CAST('0x' || substr(md5('ab' || ':' || CAST("customer_id" AS VARCHAR)), 1, 8) AS BIGINT) * 100 < 50 * 4294967296 THEN 'control' ELSE 'treatment' END END AS "ab"
   FROM "segment eligible"
+),
+"split promo" AS (
+  SELECT *, CASE WHEN coalesce("tier" = 'gold', FALSE) THEN CASE WHEN CAST('0x' || substr(md5('spring-2024' || ':' || CAST("customer_id" AS VARCHAR)), 1, 8) AS BIGINT) * 100 < 10 * 4294967296 THEN 'a' WHEN CAST('0x' || substr(md5('spring-2024' || ':' || CAST("customer_id" AS VARCHAR)), 1, 8) AS BIGINT) * 100 < 30 * 4294967296 THEN 'b' ELSE 'c' END END AS "promo"
+  FROM "split ab"
 )
 SELECT e."customer_id", e."gender", e."age", e."country", e."city_size", e."signup_date", e."email_opt_in", e."Annual Income (k$)", e."spend"
-FROM "split ab" AS e
+FROM "split promo" AS e
 WHERE coalesce(e."ab" = 'control', FALSE)
 ORDER BY e."customer_id";
 
@@ -204,9 +252,13 @@ WITH
 "split ab" AS (
   SELECT *, CASE WHEN "eligible" THEN CASE WHEN CAST('0x' || substr(md5('ab' || ':' || CAST("customer_id" AS VARCHAR)), 1, 8) AS BIGINT) * 100 < 50 * 4294967296 THEN 'control' ELSE 'treatment' END END AS "ab"
   FROM "segment eligible"
+),
+"split promo" AS (
+  SELECT *, CASE WHEN coalesce("tier" = 'gold', FALSE) THEN CASE WHEN CAST('0x' || substr(md5('spring-2024' || ':' || CAST("customer_id" AS VARCHAR)), 1, 8) AS BIGINT) * 100 < 10 * 4294967296 THEN 'a' WHEN CAST('0x' || substr(md5('spring-2024' || ':' || CAST("customer_id" AS VARCHAR)), 1, 8) AS BIGINT) * 100 < 30 * 4294967296 THEN 'b' ELSE 'c' END END AS "promo"
+  FROM "split ab"
 )
 SELECT e."customer_id", e."gender", e."age", e."country", e."city_size", e."signup_date", e."email_opt_in", e."Annual Income (k$)", e."spend"
-FROM "split ab" AS e
+FROM "split promo" AS e
 WHERE coalesce(e."ab" = 'treatment', FALSE)
 ORDER BY e."customer_id";
 
@@ -282,9 +334,17 @@ WITH
   SELECT *, CASE WHEN "spend" >= 2500 THEN 'gold' WHEN "spend" >= 800 THEN 'silver' ELSE 'dormant' END AS "tier"
   FROM "let spend"
 ),
+"segment eligible" AS (
+  SELECT *, coalesce("email_opt_in" AND "tier" <> 'dormant', FALSE) AS "eligible"
+  FROM "partition tier"
+),
+"split ab" AS (
+  SELECT *, CASE WHEN "eligible" THEN CASE WHEN CAST('0x' || substr(md5('ab' || ':' || CAST("customer_id" AS VARCHAR)), 1, 8) AS BIGINT) * 100 < 50 * 4294967296 THEN 'control' ELSE 'treatment' END END AS "ab"
+  FROM "segment eligible"
+),
 "split promo" AS (
   SELECT *, CASE WHEN coalesce("tier" = 'gold', FALSE) THEN CASE WHEN CAST('0x' || substr(md5('spring-2024' || ':' || CAST("customer_id" AS VARCHAR)), 1, 8) AS BIGINT) * 100 < 10 * 4294967296 THEN 'a' WHEN CAST('0x' || substr(md5('spring-2024' || ':' || CAST("customer_id" AS VARCHAR)), 1, 8) AS BIGINT) * 100 < 30 * 4294967296 THEN 'b' ELSE 'c' END END AS "promo"
-  FROM "partition tier"
+  FROM "split ab"
 )
 SELECT e."customer_id", e."gender", e."age", e."country", e."city_size", e."signup_date", e."email_opt_in", e."Annual Income (k$)", e."spend"
 FROM "split promo" AS e
@@ -318,9 +378,17 @@ WITH
   SELECT *, CASE WHEN "spend" >= 2500 THEN 'gold' WHEN "spend" >= 800 THEN 'silver' ELSE 'dormant' END AS "tier"
   FROM "let spend"
 ),
+"segment eligible" AS (
+  SELECT *, coalesce("email_opt_in" AND "tier" <> 'dormant', FALSE) AS "eligible"
+  FROM "partition tier"
+),
+"split ab" AS (
+  SELECT *, CASE WHEN "eligible" THEN CASE WHEN CAST('0x' || substr(md5('ab' || ':' || CAST("customer_id" AS VARCHAR)), 1, 8) AS BIGINT) * 100 < 50 * 4294967296 THEN 'control' ELSE 'treatment' END END AS "ab"
+  FROM "segment eligible"
+),
 "split promo" AS (
   SELECT *, CASE WHEN coalesce("tier" = 'gold', FALSE) THEN CASE WHEN CAST('0x' || substr(md5('spring-2024' || ':' || CAST("customer_id" AS VARCHAR)), 1, 8) AS BIGINT) * 100 < 10 * 4294967296 THEN 'a' WHEN CAST('0x' || substr(md5('spring-2024' || ':' || CAST("customer_id" AS VARCHAR)), 1, 8) AS BIGINT) * 100 < 30 * 4294967296 THEN 'b' ELSE 'c' END END AS "promo"
-  FROM "partition tier"
+  FROM "split ab"
 )
 SELECT e."customer_id", e."gender", e."age", e."country", e."city_size", e."signup_date", e."email_opt_in", e."Annual Income (k$)", e."spend"
 FROM "split promo" AS e
@@ -354,9 +422,17 @@ WITH
   SELECT *, CASE WHEN "spend" >= 2500 THEN 'gold' WHEN "spend" >= 800 THEN 'silver' ELSE 'dormant' END AS "tier"
   FROM "let spend"
 ),
+"segment eligible" AS (
+  SELECT *, coalesce("email_opt_in" AND "tier" <> 'dormant', FALSE) AS "eligible"
+  FROM "partition tier"
+),
+"split ab" AS (
+  SELECT *, CASE WHEN "eligible" THEN CASE WHEN CAST('0x' || substr(md5('ab' || ':' || CAST("customer_id" AS VARCHAR)), 1, 8) AS BIGINT) * 100 < 50 * 4294967296 THEN 'control' ELSE 'treatment' END END AS "ab"
+  FROM "segment eligible"
+),
 "split promo" AS (
   SELECT *, CASE WHEN coalesce("tier" = 'gold', FALSE) THEN CASE WHEN CAST('0x' || substr(md5('spring-2024' || ':' || CAST("customer_id" AS VARCHAR)), 1, 8) AS BIGINT) * 100 < 10 * 4294967296 THEN 'a' WHEN CAST('0x' || substr(md5('spring-2024' || ':' || CAST("customer_id" AS VARCHAR)), 1, 8) AS BIGINT) * 100 < 30 * 4294967296 THEN 'b' ELSE 'c' END END AS "promo"
-  FROM "partition tier"
+  FROM "split ab"
 )
 SELECT e."customer_id", e."gender", e."age", e."country", e."city_size", e."signup_date", e."email_opt_in", e."Annual Income (k$)", e."spend"
 FROM "split promo" AS e

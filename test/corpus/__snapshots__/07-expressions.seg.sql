@@ -9,13 +9,9 @@ WITH
   SELECT *
   FROM "customers"
 ),
-"segment odd" AS (
-  SELECT *, coalesce("customer_id" % 2 = 1 AND NOT "age" BETWEEN 30 AND 40 OR "country" NOT IN ('DE', 'FR'), FALSE) AS "odd"
-  FROM "population customers"
-),
 "let band" AS (
   SELECT *, CASE WHEN "age" < 30 THEN 'young' WHEN "age" < 60 THEN 'middle' ELSE 'senior' END AS "band"
-  FROM "segment odd"
+  FROM "population customers"
 ),
 "let income_third" AS (
   SELECT *, round("Annual Income (k$)" / NULLIF(3, 0), 1) AS "income_third"
@@ -40,9 +36,21 @@ WITH
 "let floor_income" AS (
   SELECT *, greatest(coalesce("Annual Income (k$)", 0), least(50, 60)) AS "floor_income"
   FROM "let letters"
+),
+"segment odd" AS (
+  SELECT *, coalesce("customer_id" % 2 = 1 AND NOT "age" BETWEEN 30 AND 40 OR "country" NOT IN ('DE', 'FR'), FALSE) AS "odd"
+  FROM "let floor_income"
+),
+"segment pattern" AS (
+  SELECT *, coalesce("city_size" LIKE 'u%' OR "city_size" ILIKE 'SUB%' OR "city_size" NOT LIKE 'r%', FALSE) AS "pattern"
+  FROM "segment odd"
+),
+"segment recent" AS (
+  SELECT *, coalesce("signup_date" >= DATE '2024-01-01' AND year("signup_date") = 2024 AND month("signup_date") <> 2, FALSE) AS "recent"
+  FROM "segment pattern"
 )
 SELECT e."customer_id", e."gender", e."age", e."country", e."city_size", e."signup_date", e."email_opt_in", e."Annual Income (k$)", e."band", e."income_third", e."tenure", e."anniversary", e."gap", e."letters", e."floor_income"
-FROM "let floor_income" AS e
+FROM "segment recent" AS e
 WHERE e."odd"
 ORDER BY e."customer_id";
 
@@ -53,13 +61,9 @@ WITH
   SELECT *
   FROM "customers"
 ),
-"segment pattern" AS (
-  SELECT *, coalesce("city_size" LIKE 'u%' OR "city_size" ILIKE 'SUB%' OR "city_size" NOT LIKE 'r%', FALSE) AS "pattern"
-  FROM "population customers"
-),
 "let band" AS (
   SELECT *, CASE WHEN "age" < 30 THEN 'young' WHEN "age" < 60 THEN 'middle' ELSE 'senior' END AS "band"
-  FROM "segment pattern"
+  FROM "population customers"
 ),
 "let income_third" AS (
   SELECT *, round("Annual Income (k$)" / NULLIF(3, 0), 1) AS "income_third"
@@ -84,9 +88,21 @@ WITH
 "let floor_income" AS (
   SELECT *, greatest(coalesce("Annual Income (k$)", 0), least(50, 60)) AS "floor_income"
   FROM "let letters"
+),
+"segment odd" AS (
+  SELECT *, coalesce("customer_id" % 2 = 1 AND NOT "age" BETWEEN 30 AND 40 OR "country" NOT IN ('DE', 'FR'), FALSE) AS "odd"
+  FROM "let floor_income"
+),
+"segment pattern" AS (
+  SELECT *, coalesce("city_size" LIKE 'u%' OR "city_size" ILIKE 'SUB%' OR "city_size" NOT LIKE 'r%', FALSE) AS "pattern"
+  FROM "segment odd"
+),
+"segment recent" AS (
+  SELECT *, coalesce("signup_date" >= DATE '2024-01-01' AND year("signup_date") = 2024 AND month("signup_date") <> 2, FALSE) AS "recent"
+  FROM "segment pattern"
 )
 SELECT e."customer_id", e."gender", e."age", e."country", e."city_size", e."signup_date", e."email_opt_in", e."Annual Income (k$)", e."band", e."income_third", e."tenure", e."anniversary", e."gap", e."letters", e."floor_income"
-FROM "let floor_income" AS e
+FROM "segment recent" AS e
 WHERE e."pattern"
 ORDER BY e."customer_id";
 
@@ -97,13 +113,9 @@ WITH
   SELECT *
   FROM "customers"
 ),
-"segment recent" AS (
-  SELECT *, coalesce("signup_date" >= DATE '2024-01-01' AND year("signup_date") = 2024 AND month("signup_date") <> 2, FALSE) AS "recent"
-  FROM "population customers"
-),
 "let band" AS (
   SELECT *, CASE WHEN "age" < 30 THEN 'young' WHEN "age" < 60 THEN 'middle' ELSE 'senior' END AS "band"
-  FROM "segment recent"
+  FROM "population customers"
 ),
 "let income_third" AS (
   SELECT *, round("Annual Income (k$)" / NULLIF(3, 0), 1) AS "income_third"
@@ -128,8 +140,20 @@ WITH
 "let floor_income" AS (
   SELECT *, greatest(coalesce("Annual Income (k$)", 0), least(50, 60)) AS "floor_income"
   FROM "let letters"
+),
+"segment odd" AS (
+  SELECT *, coalesce("customer_id" % 2 = 1 AND NOT "age" BETWEEN 30 AND 40 OR "country" NOT IN ('DE', 'FR'), FALSE) AS "odd"
+  FROM "let floor_income"
+),
+"segment pattern" AS (
+  SELECT *, coalesce("city_size" LIKE 'u%' OR "city_size" ILIKE 'SUB%' OR "city_size" NOT LIKE 'r%', FALSE) AS "pattern"
+  FROM "segment odd"
+),
+"segment recent" AS (
+  SELECT *, coalesce("signup_date" >= DATE '2024-01-01' AND year("signup_date") = 2024 AND month("signup_date") <> 2, FALSE) AS "recent"
+  FROM "segment pattern"
 )
 SELECT e."customer_id", e."gender", e."age", e."country", e."city_size", e."signup_date", e."email_opt_in", e."Annual Income (k$)", e."band", e."income_third", e."tenure", e."anniversary", e."gap", e."letters", e."floor_income"
-FROM "let floor_income" AS e
+FROM "segment recent" AS e
 WHERE e."recent"
 ORDER BY e."customer_id";

@@ -24,9 +24,13 @@ WITH
 "segment big" AS (
   SELECT *, coalesce("spend" >= 1000 AND "spend" < 10000, FALSE) AS "big"
   FROM "let spend"
+),
+"segment quoted" AS (
+  SELECT *, coalesce("country" = 'US' OR "city_size" = 'it''s', FALSE) AS "quoted"
+  FROM "segment big"
 )
 SELECT e."customer_id", e."gender", e."age", e."country", e."city_size", e."signup_date", e."email_opt_in", e."Annual Income (k$)", e."spend"
-FROM "segment big" AS e
+FROM "segment quoted" AS e
 WHERE e."big"
 ORDER BY e."customer_id";
 
@@ -49,16 +53,20 @@ WITH
   FROM "population customers" AS p
   LEFT JOIN "orders per customer_id" AS l1 ON l1."customer_id" = p."customer_id"
 ),
-"segment quoted" AS (
-  SELECT *, coalesce("country" = 'US' OR "city_size" = 'it''s', FALSE) AS "quoted"
-  FROM "customers with links"
-),
 "let spend" AS (
   SELECT *, coalesce("SUM(orders.amount)", 0) AS "spend"
-  FROM "segment quoted"
+  FROM "customers with links"
+),
+"segment big" AS (
+  SELECT *, coalesce("spend" >= 1000 AND "spend" < 10000, FALSE) AS "big"
+  FROM "let spend"
+),
+"segment quoted" AS (
+  SELECT *, coalesce("country" = 'US' OR "city_size" = 'it''s', FALSE) AS "quoted"
+  FROM "segment big"
 )
 SELECT e."customer_id", e."gender", e."age", e."country", e."city_size", e."signup_date", e."email_opt_in", e."Annual Income (k$)", e."spend"
-FROM "let spend" AS e
+FROM "segment quoted" AS e
 WHERE e."quoted"
 ORDER BY e."customer_id";
 
