@@ -17,7 +17,10 @@ export function textReport(report: RunReport, notebook: Notebook, title: string)
     }
     out.push(`[${cell.index}] ${cell.kind}${cell.name ? ` ${cell.name}` : ''}${statusNote(cell.status)}`);
     for (const error of cell.errors) out.push(`  error at line ${error.line}, column ${error.column}: ${error.message}`);
-    for (const result of cell.results) out.push(`  ${result.statement}`, ...table(result).map((l) => `  ${l}`), '');
+    for (const result of cell.results) {
+      if (result.statement !== 'sql') out.push(`  ${result.statement}`);
+      out.push(...table(result).map((l) => `  ${l}`), '');
+    }
     for (const item of cell.summary) out.push(`  ${item.name}: ${item.size} members`);
     if (cell.results.length === 0) out.push('');
   }

@@ -1,0 +1,30 @@
+import { readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { main } from '../../src/cli/main.ts';
+
+const ROOT = join(import.meta.dirname, '../..');
+const notebooks = readdirSync(join(ROOT, 'notebooks')).filter((f) => f.endsWith('.seg.md'));
+
+async function segbook(...argv: string[]) {
+  let stdout = '';
+  const stderr: string[] = [];
+  const code = await main(argv, { stdout: (t) => (stdout += t), stderr: (l) => stderr.push(l), cwd: ROOT });
+  return { code, stdout, stderr };
+}
+
+describe('the sample notebooks', () => {
+  it('include getting-started, RFM and B2B', () => {
+    expect(notebooks).toEqual(expect.arrayContaining(['getting-started.seg.md', 'rfm.seg.md', 'b2b.seg.md']));
+  });
+
+  it.each(notebooks)('%s runs without an error or a failed expectation', async (file) => {
+    const run = await segbook('run', `notebooks/${file}`, '--format', 'json');
+    const doc = JSON.parse(run.stdout);
+    const errors = doc.cells.flatMap((c: { index: number; errors: { message: string }[] }) => c.errors.map((e) => `cell ${c.index}: ${e.message}`));
+    expect(errors).toEqual([]);
+    expect(run.stderr).toEqual([]);
+    expect(run.code).toBe(0);
+    expect(doc.cells.some((c: { results: unknown[] }) => c.results.length > 0)).toBe(true);
+  }, 120_000);
+});
