@@ -18,7 +18,7 @@ export async function readCatalog(run: (sql: string) => Promise<QueryResult>): P
     const name = String(table);
     let entry = byName.get(name);
     if (!entry) {
-      byName.set(name, (entry = { name, columns: [] }));
+      byName.set(name, (entry = { name, columns: [], kind: isTable ? 'table' : 'view' }));
       if (isTable) tables.push(name);
     }
     entry.columns.push({ name: String(column), type: String(type) });

@@ -12,6 +12,8 @@ export interface CatalogTable {
   name: string;
   columns: CatalogColumn[];
   rowCount?: number;
+  /** Views include those the notebook made of its segments; a name clash with a view of that name is no clash. */
+  kind?: 'table' | 'view';
 }
 
 export interface Catalog {

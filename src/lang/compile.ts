@@ -54,7 +54,9 @@ export function compileCell(program: Program, cell: number, catalog: Catalog, op
   const statements: CompiledStatement[] = [];
   for (const statement of found.parsed.statements) {
     if (statement.kind === 'segment' || statement.kind === 'partition' || statement.kind === 'split') {
-      statements.push(...views(analysis, checker, statement.name.text, options.asof, dialect));
+      if (analysis.definitions.get(statement.name.text.toLowerCase())?.statement === statement) {
+        statements.push(...views(analysis, checker, statement.name.text, options.asof, dialect));
+      }
     }
     if (!['compare', 'overlap', 'profile', 'trend', 'show', 'split', 'expect'].includes(statement.kind)) continue;
     const checked = checker.check(statement);
@@ -95,7 +97,7 @@ function emitStatement(s: CheckedStatement, asof: string, dialect: Dialect): str
 function views(analysis: Analysis, checker: StatementChecker, name: string, asof: string, dialect: Dialect): CompiledStatement[] {
   const resolved = analysis.resolvedDefinition(name);
   const def = analysis.definitions.get(name.toLowerCase());
-  if (!resolved?.ok || !def || def.name !== name) return [];
+  if (!resolved?.ok || !def) return [];
   const population = analysis.populationNamed(resolved.population);
   if (!population) return [];
   const lets = checker.letsOf(population);

@@ -18,6 +18,13 @@ export function addDuration(date: string, duration: Pick<Duration, 'amount' | 'u
   return formatDate(new Date(Date.UTC(year, month, Math.min(d, lastDay))));
 }
 
+/** Whether 'YYYY-MM-DD' names a real day (2024-02-30 does not). */
+export function isCalendarDate(value: string): boolean {
+  const [y, m, d] = value.split('-').map(Number);
+  const date = new Date(Date.UTC(y, m - 1, d));
+  return date.getUTCFullYear() === y && date.getUTCMonth() === m - 1 && date.getUTCDate() === d;
+}
+
 function formatDate(date: Date): string {
   const y = date.getUTCFullYear();
   const pad = (n: number) => String(n).padStart(2, '0');

@@ -20,5 +20,8 @@ export function lex(source: string): LexResult {
       spanOfRange(source, e.offset, e.offset + e.length),
     ),
   );
+  for (const t of result.groups.unclosed ?? []) {
+    diagnostics.push(error('unclosed-comment', 'this /* comment is never closed: end it with */', spanOfRange(source, t.startOffset, t.startOffset + 2)));
+  }
   return { tokens: result.tokens, comments: result.groups.comments ?? [], diagnostics };
 }

@@ -470,8 +470,12 @@ function startsStatement(tokens: IToken[], i: number): boolean {
 function splitAtStatements(tokens: IToken[]): IToken[][] {
   const chunks: IToken[][] = [];
   let current: IToken[] = [];
+  let braces = 0;
   tokens.forEach((token, i) => {
-    if (token.tokenType === T.Semicolon) {
+    if (token.tokenType === T.LBrace) braces++;
+    if (token.tokenType === T.RBrace) braces = Math.max(0, braces - 1);
+    // Inside a partition's braces `;` separates parts, not statements.
+    if (token.tokenType === T.Semicolon && braces === 0) {
       if (current.length) chunks.push(current);
       current = [];
       return;

@@ -15,6 +15,9 @@ export const BlockComment = createToken({
   line_breaks: true,
 });
 
+/** An unclosed block comment swallows the rest of the cell; the lexer reports it by name. */
+export const UnclosedComment = createToken({ name: 'UnclosedComment', pattern: /\/\*[\s\S]*/, group: 'unclosed', line_breaks: true });
+
 export const Identifier = createToken({ name: 'Identifier', pattern: /[A-Za-z_][A-Za-z0-9_]*/ });
 export const QuotedIdentifier = createToken({ name: 'QuotedIdentifier', pattern: /`(?:[^`]|``)*`/ });
 
@@ -119,7 +122,7 @@ export const keywordTokens: TokenType[] = [
 
 /** Order matters: comments before Minus/Slash, dates before numbers, keywords before Identifier. */
 export const allTokens: TokenType[] = [
-  WhiteSpace, LineComment, BlockComment,
+  WhiteSpace, LineComment, BlockComment, UnclosedComment,
   KeywordCategory, ...keywordTokens,
   DateLiteral, NumberLiteral, StringLiteral, QuotedIdentifier, Identifier,
   ComparisonOperator, NotEquals, LessEquals, GreaterEquals, Less, Greater, Equals,

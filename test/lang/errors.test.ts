@@ -94,3 +94,38 @@ describe('diagnostics', () => {
     expect(messages).toContain("4:9 ambiguous-population: this notebook has several populations (customers, accounts): say which with 'of POPULATION'");
   });
 });
+
+describe('rules found by reading the spec closely', () => {
+  const cases: [string, string, string[]][] = [
+    ['a partition may separate its parts with ;', 'partition t { a: age < 30; b: otherwise }\ncompare t', []],
+    ['durations are whole numbers (within)', 'let w = count(orders within 1.5 days)', ['3:29 duration: a duration is a whole number of days: 1.5 is not']],
+    ['durations are whole numbers (date arithmetic)', 'let w = signup_date + 1.5 days', ['3:23 duration: a duration is a whole number of days: 1.5 is not']],
+    ['a split may not take a column name', 'split gender = everyone into a 50%, b 50%', ["3:7 duplicate: 'gender' is already a column of customers: choose another name"]],
+    ['asof is a calendar date', 'asof 2024-02-30', ["3:1 bad-date: '2024-02-30' is not a date on the calendar"]],
+    ['asof is set once', 'asof 2024-01-01\nasof 2024-02-01', ['4:1 duplicate: asof is set once per notebook: it is already set on line 3']],
+    ['trend bounds are calendar dates', 'trend everyone every 1 month from 2024-01-01 to 2024-02-30', ["3:1 bad-date: '2024-02-30' is not a date on the calendar"]],
+    ["a population's where suggests only its columns", "population p2 = customers key customer_id where spnd > 0\nlet spend of customers = 1", [
+      "2:1 ambiguous-population: this notebook has several populations (customers, p2): say which with 'of POPULATION'",
+      "3:49 unknown-column: unknown column 'spnd'",
+    ]],
+    ['the by column cannot take a fixed name', 'compare everyone by age as size', ["3:21 duplicate: two columns would be named 'size': give the by value another name with 'as'"]],
+    ['an unclosed comment is named', 'segment s = age > 3 /* open', ['3:21 unclosed-comment: this /* comment is never closed: end it with */']],
+  ];
+  it.each(cases)('%s', (_name, source, expected) => {
+    expect(diagnose(source)).toEqual(expected);
+  });
+
+  it('a segment may not take the name of a table, but may replace its own view', () => {
+    const withTable = { tables: [...retailCatalog.tables, { name: 'deals', columns: [{ name: 'id', type: 'BIGINT' }], kind: 'table' as const }] };
+    const asTable = compileCell(buildProgram([{ index: 0, source: HEAD + 'segment deals = age > 30' }]), 0, withTable, { asof: ASOF });
+    expect(asTable.diagnostics.map((d) => d.message)).toEqual(["'deals' is already the name of a table: choose another name"]);
+    const withView = { tables: [...retailCatalog.tables, { name: 'deals', columns: [{ name: 'id', type: 'BIGINT' }], kind: 'view' as const }] };
+    const asView = compileCell(buildProgram([{ index: 0, source: HEAD + 'segment deals = age > 30' }]), 0, withView, { asof: ASOF });
+    expect(asView.diagnostics).toEqual([]);
+  });
+
+  it('a duplicate definition makes no second view', () => {
+    const compiled = compileCell(buildProgram([{ index: 0, source: HEAD + 'segment a = age > 1\nsegment a = age > 2' }]), 0, retailCatalog, { asof: ASOF });
+    expect(compiled.statements.filter((s) => s.kind === 'view').length).toBe(1);
+  });
+});

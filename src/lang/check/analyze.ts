@@ -6,6 +6,7 @@ import { findCycles } from './cycles.ts';
 import type { EntityColumn, LinkModel, PopulationModel, ValueType } from './model.ts';
 import { ExpressionResolver, type NameLookup, type QuantileSpec, type Scope } from './resolve.ts';
 import { didYouMean } from './suggest.ts';
+import { isCalendarDate } from '../dates.ts';
 import { valueTypeOf } from './types.ts';
 
 export interface CellDiagnostic extends Diagnostic {
@@ -45,10 +46,28 @@ export class Analysis implements NameLookup {
     readonly catalog: Catalog,
   ) {
     this.collectNames();
+    this.checkDates();
     for (const def of this.definitions.values()) if (def.statement.kind === 'population') this.addPopulation(def);
     for (const def of this.definitions.values()) if (def.statement.kind === 'link') this.addLink(def);
     for (const def of this.definitions.values()) this.resolveDefinition(def);
     this.reportCycles();
+  }
+
+  /** Dates outside expressions: the asof statement (once per notebook) and trend bounds. */
+  private checkDates(): void {
+    let first: { cell: number; line: number } | undefined;
+    for (const cell of this.program.cells) {
+      for (const s of cell.parsed.statements) {
+        if (s.kind === 'asof') {
+          if (!isCalendarDate(s.date)) this.report(cell.index, 'bad-date', `'${s.date}' is not a date on the calendar`, s.span);
+          if (first) this.report(cell.index, 'duplicate', `asof is set once per notebook: it is already set ${first.cell === cell.index ? `on line ${first.line}` : `in cell ${first.cell}`}`, s.span);
+          else first = { cell: cell.index, line: s.span.line };
+        }
+        if (s.kind === 'trend') {
+          for (const date of [s.from, s.to]) if (date && !isCalendarDate(date)) this.report(cell.index, 'bad-date', `'${date}' is not a date on the calendar`, s.span);
+        }
+      }
+    }
   }
 
   report(cell: number, code: string, message: string, span: Span): void {
@@ -87,9 +106,10 @@ export class Analysis implements NameLookup {
     }
   }
 
-  /** Views the runner made of our own segments, parts and arms are not name clashes. */
+  /** The view the runner made of this very segment is no name clash; a table or another view is. */
   private isOwnView(def: ProgramDefinition): boolean {
-    return def.statement.kind === 'segment';
+    const table = findTable(this.catalog, def.name);
+    return def.statement.kind === 'segment' && table?.kind === 'view';
   }
 
   /** Lets of a population in file order, wherever they are defined, leaving out broken ones (spec §10). */
@@ -222,6 +242,7 @@ export class Analysis implements NameLookup {
   }
 
   visibleNames(scope: Scope): string[] {
+    if (scope.mode === 'populationWhere') return scope.population.columns.map((c) => c.name);
     const defs = [...this.definitions.values()].filter((d) => ['let', 'segment', 'partition', 'split'].includes(d.kind)).map((d) => d.name);
     return [...scope.population.columns.map((c) => c.name), ...defs];
   }
@@ -261,7 +282,7 @@ export class Analysis implements NameLookup {
     const population = s.kind === 'split' ? this.splitPopulation(def) : this.populationFor(s.population, def.cell, s.name.span);
     if (!population) return { id: def.name, kind: def.kind, type: 'unknown', ok: false, population: '', cell: def.cell };
     const shadowed = population.columns.find((c) => c.name.toLowerCase() === def.name.toLowerCase());
-    if (shadowed && def.kind !== 'split') {
+    if (shadowed) {
       this.report(def.cell, 'duplicate', `'${def.name}' is already a column of ${population.name}: choose another name`, def.span);
       return { id: def.name, kind: def.kind, type: 'unknown', ok: false, population: population.name, cell: def.cell };
     }

@@ -1,5 +1,6 @@
 import { compactText } from '../ast/build.ts';
 import type { Call, Expr } from '../ast/nodes.ts';
+import { isCalendarDate } from '../dates.ts';
 import { forEachChild } from '../program.ts';
 import type { Span } from '../diagnostics.ts';
 import { AGGREGATE_FUNCTIONS, ALL_FUNCTION_NAMES, isAggregateFn, SCALAR_FUNCTIONS } from './functions.ts';
@@ -59,7 +60,7 @@ export class ExpressionResolver {
       case 'string':
         return { ir: { k: 'string', value: e.value }, type: 'text' };
       case 'date':
-        if (!isValidDate(e.value)) return this.fail(scope, 'bad-date', `'${e.value}' is not a date on the calendar`, e.span);
+        if (!isCalendarDate(e.value)) return this.fail(scope, 'bad-date', `'${e.value}' is not a date on the calendar`, e.span);
         return { ir: { k: 'date', value: e.value }, type: 'date' };
       case 'boolean':
         return { ir: { k: 'boolean', value: e.value }, type: 'boolean' };
@@ -70,6 +71,7 @@ export class ExpressionResolver {
       case 'everyone':
         return { ir: { k: 'boolean', value: true }, type: 'boolean' };
       case 'duration':
+        if (!Number.isInteger(e.amount)) return this.fail(scope, 'duration', `a duration is a whole number of ${e.unit}s: ${e.amount} is not`, e.span);
         return { ir: { k: 'duration', duration: e }, type: 'duration' };
       case 'missing':
         scope.failed = true;
@@ -271,6 +273,8 @@ export class ExpressionResolver {
     if (e.op === '+' && left.type === 'duration' && isDateLike(right.type) && left.ir.k === 'duration') {
       return { ir: { k: 'dateShift', date: right.ir, sign: 1, duration: left.ir.duration, timestamp: right.type === 'timestamp' }, type: right.type };
     }
+    // A side that already failed was reported; a value of unknown type is the engine's to judge.
+    if (left.type === 'unknown' || right.type === 'unknown') return { ir: { k: 'binary', op: e.op, left: left.ir, right: right.ir }, type: 'unknown' };
     if (e.op === '-' && isDateLike(left.type) && isDateLike(right.type)) {
       return { ir: { k: 'function', fn: 'days_between', args: [right.ir, left.ir] }, type: NUMBER };
     }
@@ -288,6 +292,9 @@ export class ExpressionResolver {
 
   private call(e: Call, scope: Scope): Typed {
     const fn = e.name.text.toLowerCase();
+    if (e.within && !Number.isInteger(e.within.amount)) {
+      return this.fail(scope, 'duration', `a duration is a whole number of ${e.within.unit}s: ${e.within.amount} is not`, e.within.span);
+    }
     if ((e.where || e.within || e.order) && !isAggregateFn(fn) && fn !== 'quantile') {
       return this.fail(scope, 'syntax', `${fn}() takes no where, within, asc or desc`, e.span);
     }
@@ -414,10 +421,4 @@ function containsQuantile(e: Expr): boolean {
   };
   visit(e);
   return found;
-}
-
-function isValidDate(value: string): boolean {
-  const [y, m, d] = value.split('-').map(Number);
-  const date = new Date(Date.UTC(y, m - 1, d));
-  return date.getUTCFullYear() === y && date.getUTCMonth() === m - 1 && date.getUTCDate() === d;
 }

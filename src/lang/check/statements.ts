@@ -114,7 +114,9 @@ export class StatementChecker {
     let by: { name: string; ir: IR } | undefined;
     if (s.by) by = { name: columnName(s.by), ir: this.resolver.resolve(s.by.expr, scope).ir };
     if (scope.failed || metrics.some((m) => !m)) return undefined;
-    const names = new Set(['segment', 'size', 'share', ...(by ? [by.name.toLowerCase()] : [])]);
+    const names = new Set(['segment', 'size', 'share']);
+    if (by && names.has(by.name.toLowerCase())) return this.report('duplicate', `two columns would be named '${by.name}': give the by value another name with 'as'`, s.by!.span);
+    if (by) names.add(by.name.toLowerCase());
     for (const m of metrics) {
       if (names.has(m!.name.toLowerCase())) return this.report('duplicate', `two columns would be named '${m!.name}': give one a name with 'as'`, s.span);
       names.add(m!.name.toLowerCase());

@@ -68,7 +68,9 @@ function linkAggregates(link: LinkModel, aggregates: LinkAggregate[], population
     if ((a.fn === 'first' || a.fn === 'last') && time && !a.within) filters.push(`${time} IS NOT NULL`);
     const arg = a.arg ? emitExpr(a.arg, linkCtx) : undefined;
     const filter = filters.length ? filters.map((f) => (filters.length > 1 ? `(${f})` : f)).join(' AND ') : undefined;
-    return `${d.aggregate(a.fn, arg, time, filter)} AS ${q(a.id)}`;
+    // Order first/last by the full timestamp; the date is only for the as-of rule and windows.
+    const order = link.time ? `l.${q(link.time.name)}` : undefined;
+    return `${d.aggregate(a.fn, arg, order, filter)} AS ${q(a.id)}`;
   });
   const readsPopulation = aggregates.some((a) => a.readsPopulation);
   const join = readsPopulation ? `\n  JOIN ${q(populationCte)} AS p ON p.${q(population.key)} = l.${q(link.on)}` : '';
