@@ -19,7 +19,10 @@ export class PageWatch {
       if (response.status() >= 400) this.failedRequests.push(`${response.url()} (HTTP ${response.status()})`);
     });
     page.on('console', (message) => {
-      if (message.type() === 'error') this.consoleErrors.push(message.text());
+      if (message.type() !== 'error') return;
+      // "Failed to load resource" names no URL in its text; the location does.
+      const { url } = message.location();
+      this.consoleErrors.push(url && !message.text().includes(url) ? `${message.text()} (${url})` : message.text());
     });
     page.on('pageerror', (error) => this.pageErrors.push(error.stack ?? error.message));
   }
