@@ -42,6 +42,7 @@ export async function runFileCommand(command: FileCommand, io: CliIO): Promise<n
       resolveData: (path) => dataSource(dirname(notebookPath), path),
       // People reading text or HTML see what definition-only cells defined; JSON has no place for it (§10).
       summaries: command.command === 'run' && command.format !== 'json',
+      sealAfterLoading: true,
     });
     runner.update({ notebook, tables: overrides, ...(command.asof ? { asof: command.asof } : {}) });
     report = await runner.run({ signal: io.signal, viewsOnly: command.command === 'sql' });

@@ -30,6 +30,12 @@ export interface RunnerOptions<P> {
   today?: () => string;
   /** Count the members of what definition-only cells define (the notebook shows it; the CLI does not need it). */
   summaries?: boolean;
+  /**
+   * After the first load of the notebook's tables, refuse file and network access to SQL for good
+   * (spec §6). The engine reads files through DuckDB, so nothing can be loaded afterwards: only a
+   * runner that loads its data once (the CLI) can seal the engine.
+   */
+  sealAfterLoading?: boolean;
 }
 
 export interface NotebookInput {
@@ -82,6 +88,7 @@ export class NotebookRunner<P> {
   private readonly tables: TableSet;
   private tableStates = new Map<string, TableState>();
   private catalogCache?: Catalog;
+  private sealed = false;
   private readonly listeners = new Set<(event: RunnerEvent) => void>();
   private queue: Promise<unknown> = Promise.resolve();
 
@@ -160,6 +167,11 @@ export class NotebookRunner<P> {
       this.catalogCache = undefined;
     }
     this.tableStates = new Map(states.map((s) => [s.name.toLowerCase(), s]));
+    if (this.options.sealAfterLoading && !this.sealed) {
+      await this.options.engine.query('SET enable_external_access = false');
+      await this.options.engine.query('SET lock_configuration = true');
+      this.sealed = true;
+    }
 
     let cancelled = false;
     for (const index of this.dependencyGraph.order) {
