@@ -49,7 +49,7 @@ export function emitPipeline(population: PopulationModel, roots: IR[], extraColu
 
   for (const column of needed.columns) {
     const cte = name(`${column.kind === 'quantile' ? '' : column.kind + ' '}${column.id}`);
-    ctes.push({ name: cte, sql: `SELECT *, ${entityValue(column, population, ctx)} AS ${q(column.id)}\n  FROM ${q(current)}` });
+    ctes.push({ name: cte, sql: `SELECT *, ${cachedEntityValue(column, population, ctx)} AS ${q(column.id)}\n  FROM ${q(current)}` });
     current = cte;
   }
   return { ctes, entities: current };
@@ -77,6 +77,21 @@ function linkAggregates(link: LinkModel, aggregates: LinkAggregate[], population
   // The as-of rule (spec §4): rows after asof never count; rows without a time count where no window applies.
   const asofRule = time ? `\n  WHERE ${time} <= ${asof} OR ${time} IS NULL` : '';
   return `SELECT l.${q(link.on)} AS ${q(population.key)},\n    ${columns.join(',\n    ')}\n  FROM ${q(link.table)} AS l${join}${asofRule}\n  GROUP BY l.${q(link.on)}`;
+}
+
+/**
+ * A column's SQL depends only on the column, the as-of date and the dialect; statements and views
+ * of a notebook ask for the same columns over and over, so it is written once.
+ */
+const entityValues = new WeakMap<EntityColumn, Map<string, string>>();
+
+function cachedEntityValue(column: EntityColumn, population: PopulationModel, ctx: ExprContext): string {
+  let byAsof = entityValues.get(column);
+  if (!byAsof) entityValues.set(column, (byAsof = new Map()));
+  const key = `${ctx.asof}\u0000${ctx.dialect.name}`;
+  let sql = byAsof.get(key);
+  if (sql === undefined) byAsof.set(key, (sql = entityValue(column, population, ctx)));
+  return sql;
 }
 
 function entityValue(column: EntityColumn, population: PopulationModel, ctx: ExprContext): string {
@@ -123,7 +138,7 @@ function columnIrs(column: EntityColumn): IR[] {
 
 /** The entity columns (in dependency order) and link aggregates that the roots read. */
 function neededColumns(population: PopulationModel, roots: IR[], extraColumns: string[]): { columns: EntityColumn[]; aggregates: Set<string> } {
-  const aggregateIds = new Set(population.links.flatMap((l) => [...l.aggregates.values()].map((a) => a.id.toLowerCase())));
+  const aggregateIds = { has: (key: string) => population.links.some((l) => l.aggregates.has(key)) };
   const aggregates = new Set<string>();
   const ordered: EntityColumn[] = [];
   const state = new Map<string, 'visiting' | 'done'>();
