@@ -141,7 +141,7 @@ export function engineSuite(startEngine: () => Promise<Engine>, fixtures: Fixtur
   });
 
   describe('catalog', () => {
-    it('lists tables and views of the main schema with columns, DuckDB types and table row counts', async () => {
+    it('lists tables and views of the main schema with their kind, columns, DuckDB types and table row counts', async () => {
       await engine.query(`CREATE OR REPLACE TABLE "cat ""odd"" name" (id INTEGER, amount DECIMAL(10,2), seen DATE, note VARCHAR);
         INSERT INTO "cat ""odd"" name" VALUES (1, 2.50, DATE '2024-01-01', 'x'), (2, NULL, NULL, NULL);
         CREATE OR REPLACE VIEW cat_view AS SELECT id, amount * 2 AS doubled FROM "cat ""odd"" name"`);
@@ -149,6 +149,7 @@ export function engineSuite(startEngine: () => Promise<Engine>, fixtures: Fixtur
       const table = catalog.tables.find((t) => t.name === 'cat "odd" name');
       expect(table).toEqual({
         name: 'cat "odd" name',
+        kind: 'table',
         rowCount: 2,
         columns: [
           { name: 'id', type: 'INTEGER' },
@@ -159,7 +160,8 @@ export function engineSuite(startEngine: () => Promise<Engine>, fixtures: Fixtur
       });
       const view = catalog.tables.find((t) => t.name === 'cat_view');
       expect(view?.columns.map((c) => c.name)).toEqual(['id', 'doubled']);
-      expect(view?.rowCount).toBeUndefined();
+      expect(view?.kind).toBe('view');
+      expect(view).not.toHaveProperty('rowCount');
       expect(catalog.tables.some((t) => /^(duckdb_|pg_|segbook_)/.test(t.name))).toBe(false);
     });
   });

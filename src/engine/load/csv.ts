@@ -18,25 +18,27 @@ const DIAGNOSIS_BYTES = 8 << 20;
 export async function loadDelimited(ctx: LoadContext, table: string, source: DataSource, format: Format, options: ReaderOptions): Promise<void> {
   const file = sourceFileName(source);
   const given = format === 'tsv' && options.delimiter === undefined ? { ...options, delimiter: '\t' } : options;
+  const sniffed = given.delimiter === undefined;
   try {
     await withDuckDBFile(ctx, source, (path) => createFromCsv(ctx, table, path, given));
   } catch (error) {
     if (!(error instanceof QueryError)) throw error;
+    if (sniffed && (await loadAligned(ctx, table, source, given))) return;
+    await explainEncoding(ctx, source);
     if (isSniffFailure(error.message)) await explainRaggedLine(ctx, source, given);
     throw csvLoadError(file, error.message);
   }
-  if (given.delimiter === undefined && (await columnCount(ctx, table)) === 1) await readAsDelimited(ctx, table, source, given);
+  if (!sniffed || (await columnCount(ctx, table)) > 1) return;
+  const { text } = await head(ctx, source);
+  const delimiter = guessDelimiter(text, given.skip);
+  if (delimiter) await explainRaggedLine(ctx, source, { ...given, delimiter });
+  else await loadAligned(ctx, table, source, given);
 }
 
-/** DuckDB took the file as a single column: find the delimiter it missed, or the white-space layout. */
-async function readAsDelimited(ctx: LoadContext, table: string, source: DataSource, options: ReaderOptions): Promise<void> {
+/** Reads white-space-aligned columns (runs of spaces between fields) as tab-separated text, if the file is laid out so. */
+async function loadAligned(ctx: LoadContext, table: string, source: DataSource, options: ReaderOptions): Promise<boolean> {
   const { text } = await head(ctx, source);
-  const delimiter = guessDelimiter(text, options.skip);
-  if (delimiter) {
-    await explainRaggedLine(ctx, source, { ...options, delimiter });
-    return;
-  }
-  if (!isWhitespaceAligned(text, options.skip)) return;
+  if (!isWhitespaceAligned(text, options.skip)) return false;
   const whole = new TextDecoder().decode(await ctx.files.readBytes(source));
   const name = `${ctx.uniqueName('segbook_file')}.tsv`;
   await ctx.registerFile(name, new TextEncoder().encode(alignedToTabs(whole)));
@@ -47,6 +49,7 @@ async function readAsDelimited(ctx: LoadContext, table: string, source: DataSour
   } finally {
     await ctx.dropFile(name);
   }
+  return true;
 }
 
 /** Throws the first line whose field count differs from the header's, if there is one. */
@@ -56,6 +59,13 @@ async function explainRaggedLine(ctx: LoadContext, source: DataSource, options: 
   if (!delimiter) return;
   const ragged = findRaggedLine(text, delimiter, options.skip, truncated);
   if (ragged) throw new DataLoadError(sourceFileName(source), `expected ${ragged.expected} columns, found ${ragged.found}`, ragged.line);
+}
+
+/** DuckDB reads UTF-8 only; UTF-16 text (Excel's "Unicode text") otherwise shows up as odd column counts. */
+async function explainEncoding(ctx: LoadContext, source: DataSource): Promise<void> {
+  const bytes = await ctx.files.readHead(source, 2);
+  const utf16 = bytes.length === 2 && ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff));
+  if (utf16) throw new DataLoadError(sourceFileName(source), 'the file is UTF-16 text; save it as UTF-8');
 }
 
 async function head(ctx: LoadContext, source: DataSource): Promise<{ text: string; truncated: boolean }> {

@@ -46,12 +46,17 @@ const EXTENSIONS: Record<string, Format> = {
   ndjson: 'jsonl',
 };
 
+/** The format the options name, else the file's extension; `.gz` is looked through (DuckDB reads gzip text). */
 export function formatOf(fileName: string, options: ReaderOptions): Format {
   if (options.format) return options.format;
-  const extension = /\.([a-z0-9]+)$/i.exec(fileName)?.[1]?.toLowerCase() ?? '';
+  const gzipped = /\.gz$/i.test(fileName);
+  const extension = /\.([a-z0-9]+)$/i.exec(fileName.replace(/\.gz$/i, ''))?.[1]?.toLowerCase() ?? '';
   const format = EXTENSIONS[extension];
   if (!format) {
     throw new DataLoadError(fileName, 'unknown file type; expected .csv, .tsv, .txt, .parquet, .json or .jsonl');
+  }
+  if (gzipped && (format === 'parquet' || format === 'json' || format === 'jsonl')) {
+    throw new DataLoadError(fileName, 'only CSV, TSV and TXT files can be read gzip-compressed');
   }
   return format;
 }
