@@ -1,0 +1,105 @@
+import { findTable } from '../lang/catalog.ts';
+import { analyze, sqlReferences, type Catalog, type Program } from '../lang/index.ts';
+
+/**
+ * Names to complete in a SQL cell: the catalog's tables and views, the notebook's segments,
+ * partition parts and split arms (views named as spec §6 says), and columns — of the table
+ * before a dot (`orders.`, or an alias: `from orders o … o.`), else of the tables the cell
+ * mentions. Pure text work: SQL cells are DuckDB's to parse.
+ */
+export interface SqlCompletionItem {
+  label: string;
+  kind: 'table' | 'column' | 'segment' | 'part';
+  detail: string;
+  insertText: string;
+}
+
+export interface SqlCompletion {
+  items: SqlCompletionItem[];
+  /** The typed prefix the items replace (a leading `"` included). */
+  from: number;
+  to: number;
+}
+
+const NAME = String.raw`(?:"(?:[^"]|"")+"|[A-Za-z_][\w$]*)`;
+const TABLE_REFERENCE = new RegExp(String.raw`\b(?:from|join)\s+(${NAME}(?:\.${NAME})?)(?:\s+(?:as\s+)?([A-Za-z_][\w$]*))?`, 'gi');
+/** Words that may follow a table in FROM/JOIN and are not its alias. */
+const NOT_ALIASES = new Set(
+  'where join left right inner outer full cross natural on using group order limit union except intersect having window qualify offset as'.split(' '),
+);
+
+export function completeSql(sql: string, offset: number, catalog: Catalog, program?: Program): SqlCompletion {
+  let from = offset;
+  while (from > 0 && /[\w$]/.test(sql[from - 1])) from--;
+  if (sql[from - 1] === '"') from--;
+  const items: SqlCompletionItem[] = [];
+  const columnsOf = (table: string) => {
+    const found = findTable(catalog, table);
+    found?.columns.forEach((c) => items.push({ label: c.name, kind: 'column', detail: `${c.type} · ${found.name}`, insertText: quoteSql(c.name) }));
+  };
+
+  if (sql[from - 1] === '.') {
+    const qualifier = nameBefore(sql, from - 1);
+    if (qualifier) columnsOf(aliases(sql).get(qualifier.toLowerCase()) ?? qualifier);
+    return { items, from, to: offset };
+  }
+  for (const t of catalog.tables) {
+    const rows = t.rowCount === undefined ? '' : `, ${t.rowCount.toLocaleString('en-US')} rows`;
+    items.push({ label: t.name, kind: 'table', detail: `${t.columns.length} columns${rows}`, insertText: quoteSql(t.name) });
+  }
+  if (program) items.push(...definitionViews(program, catalog));
+  const mentioned = new Set(sqlReferences(sql).map((name) => name.toLowerCase()));
+  for (const table of aliases(sql).values()) mentioned.add(table.toLowerCase());
+  catalog.tables.filter((t) => mentioned.has(t.name.toLowerCase())).forEach((t) => columnsOf(t.name));
+  return { items: dedupe(items), from, to: offset };
+}
+
+/** Segments, parts and arms as SQL sees them; those already in the catalog are listed as tables. */
+function definitionViews(program: Program, catalog: Catalog): SqlCompletionItem[] {
+  const analysis = analyze(program, catalog);
+  const out: SqlCompletionItem[] = [];
+  for (const def of program.definitions) {
+    if (def.kind === 'segment') out.push({ label: def.name, kind: 'segment', detail: 'segment members', insertText: quoteSql(def.name) });
+    if (def.kind !== 'partition' && def.kind !== 'split') continue;
+    for (const part of analysis.resolvedDefinition(def.name)?.parts ?? []) {
+      const view = `${def.name}.${part}`;
+      out.push({ label: view, kind: 'part', detail: `${def.kind} ${def.name} members`, insertText: `"${view.replace(/"/g, '""')}"` });
+    }
+  }
+  return out.filter((item) => !findTable(catalog, item.label));
+}
+
+/** `from orders o`, `join customers as c` → alias → table (lower-case aliases). */
+function aliases(sql: string): Map<string, string> {
+  const out = new Map<string, string>();
+  for (const m of sql.matchAll(TABLE_REFERENCE)) {
+    const table = unquote(m[1].split('.').pop() ?? m[1]);
+    out.set(table.toLowerCase(), table);
+    if (m[2] && !NOT_ALIASES.has(m[2].toLowerCase())) out.set(m[2].toLowerCase(), table);
+  }
+  return out;
+}
+
+/** The identifier that ends just before `end` (`orders` in `orders.`, `Big Table` in `"Big Table".`). */
+function nameBefore(sql: string, end: number): string | undefined {
+  const m = new RegExp(`(${NAME})$`).exec(sql.slice(0, end));
+  return m ? unquote(m[1]) : undefined;
+}
+
+function unquote(name: string): string {
+  return name.startsWith('"') ? name.slice(1, -1).replace(/""/g, '"') : name;
+}
+
+export function quoteSql(name: string): string {
+  return /^[A-Za-z_][A-Za-z0-9_]*$/.test(name) ? name : `"${name.replace(/"/g, '""')}"`;
+}
+
+function dedupe(items: SqlCompletionItem[]): SqlCompletionItem[] {
+  const seen = new Set<string>();
+  return items.filter((item) => {
+    const key = `${item.kind}:${item.label.toLowerCase()}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}

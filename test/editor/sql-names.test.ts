@@ -1,0 +1,58 @@
+import { describe, expect, test } from 'vitest';
+import { completeSql } from '../../src/editor/sql-names.ts';
+import { buildProgram, type Catalog } from '../../src/lang/index.ts';
+
+const catalog: Catalog = {
+  tables: [
+    { name: 'customers', rowCount: 1200, columns: [{ name: 'customer_id', type: 'INTEGER' }, { name: 'country', type: 'VARCHAR' }] },
+    { name: 'orders', columns: [{ name: 'customer_id', type: 'INTEGER' }, { name: 'amount', type: 'DOUBLE' }] },
+    { name: 'Big Table', columns: [{ name: 'x y', type: 'INTEGER' }] },
+  ],
+};
+
+const at = (sql: string) => completeSql(sql, sql.length, catalog);
+const labels = (sql: string) => at(sql).items.map((i) => `${i.kind}:${i.label}`);
+
+describe('completeSql', () => {
+  test('tables by name, with their sizes, quoted when they need it', () => {
+    const result = at('select * from cu');
+    expect(result.items.filter((i) => i.kind === 'table').map((i) => [i.label, i.insertText, i.detail])).toEqual([
+      ['customers', 'customers', '2 columns, 1,200 rows'],
+      ['orders', 'orders', '2 columns'],
+      ['Big Table', '"Big Table"', '1 columns'],
+    ]);
+    expect([result.from, result.to]).toEqual([14, 16]);
+  });
+
+  test('columns of the tables the cell mentions, not of the others', () => {
+    expect(labels('select co from customers')).toContain('column:country');
+    expect(labels('select co from customers')).not.toContain('column:amount');
+  });
+
+  test('after a dot: the columns of that table or alias only', () => {
+    const later = 'select o. from orders o';
+    expect(completeSql(later, 'select o.'.length, catalog).items.map((i) => i.label)).toEqual(['customer_id', 'amount']);
+    const sql = 'select * from orders as o join customers c on c.customer_id = o.';
+    expect(labels(sql)).toEqual(['column:customer_id', 'column:amount']);
+    expect(labels('select customers.')).toEqual(['column:customer_id', 'column:country']);
+    expect(at('select "Big Table".').items.map((i) => i.insertText)).toEqual(['"x y"']);
+  });
+
+  test('a typed double quote is part of the replaced prefix', () => {
+    const sql = 'select * from "Bi';
+    expect(at(sql).from).toBe(sql.indexOf('"'));
+  });
+
+  test("the notebook's segments, parts and arms as views", () => {
+    const program = buildProgram([
+      { index: 0, source: 'population customers key customer_id' },
+      { index: 1, source: "segment us = country = 'US'\npartition tier { gold: customer_id < 10  other: otherwise }" },
+    ]);
+    const items = completeSql('select * from ', 14, catalog, program).items.filter((i) => i.kind === 'segment' || i.kind === 'part');
+    expect(items.map((i) => [i.label, i.insertText])).toEqual([
+      ['us', 'us'],
+      ['tier.gold', '"tier.gold"'],
+      ['tier.other', '"tier.other"'],
+    ]);
+  });
+});
