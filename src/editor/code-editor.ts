@@ -1,0 +1,253 @@
+import * as monaco from 'monaco-editor/editor';
+import { compileCell, type Diagnostic } from '../lang/index.ts';
+import { FONT_FAMILY, FONT_SIZE, LINE_HEIGHT, PADDING } from './appearance.ts';
+import { bindModel, languageStateOf, unbindModel, type EditorBinding } from './bindings.ts';
+import type { NotebookLanguageContext } from './context.ts';
+import { SEGQL_LANGUAGE_ID } from './segql-language.ts';
+
+export type EditorLanguage = 'seg' | 'sql';
+
+export interface CodeEditorOptions {
+  value: string;
+  language: EditorLanguage;
+  cell: number;
+  context?: NotebookLanguageContext;
+  readOnly: boolean;
+  ariaLabel: string;
+  placeholder: string;
+  /** Problems found elsewhere (e.g. when the cell ran), shown beside the compiler's. */
+  diagnostics: Diagnostic[];
+}
+
+/** What the editor reports to its owner; the owner decides what a run means. */
+export interface CodeEditorEvents {
+  change(value: string): void;
+  /** Ctrl/Cmd+Enter. */
+  run(): void;
+  /** Shift+Enter. */
+  runAndAdvance(): void;
+  /** Escape, when no widget of the editor wanted it. */
+  leave(): void;
+}
+
+/** Markers follow typing after this pause. */
+const DIAGNOSTICS_DEBOUNCE_MS = 150;
+const COMPILER_OWNER = 'segql';
+const EXTERNAL_OWNER = 'segbook';
+/** Escape belongs to these widgets while they are open. */
+const NO_WIDGET_OPEN =
+  '!suggestWidgetVisible && !editorHoverVisible && !parameterHintsVisible && !markersNavigationVisible && !findWidgetVisible && !renameInputVisible && !inSnippetMode && !editorHasMultipleSelections';
+
+let nextModelId = 0;
+
+/** SegQL completion knows every name; in SQL, words of the cell help where the catalog cannot. */
+function suggestionOptions(language: EditorLanguage): monaco.editor.IEditorOptions & monaco.editor.IGlobalEditorOptions {
+  const sql = language === 'sql';
+  return { wordBasedSuggestions: sql ? 'currentDocument' : 'off', suggest: { showWords: sql } };
+}
+
+function stopPropagation(event: Event): void {
+  event.stopPropagation();
+}
+
+/**
+ * One Monaco editor for one notebook cell: its own model, bound to the notebook context for the
+ * language services; as tall as its text (no inner scrollbars); compiler diagnostics as markers
+ * while typing; run keys and Escape reported as events.
+ */
+export class CodeEditor {
+  private readonly editor: monaco.editor.IStandaloneCodeEditor;
+  private readonly model: monaco.editor.ITextModel;
+  private readonly binding: EditorBinding;
+  private readonly disposables: monaco.IDisposable[] = [];
+  private readonly resize: ResizeObserver;
+  private language: EditorLanguage;
+  private external: Diagnostic[];
+  private applyingValue = false;
+  private timer: ReturnType<typeof setTimeout> | undefined;
+  private unsubscribe: (() => void) | undefined;
+  private height = 0;
+
+  constructor(private readonly container: HTMLElement, options: CodeEditorOptions, private readonly events: CodeEditorEvents) {
+    this.language = options.language;
+    this.external = options.diagnostics;
+    this.model = monaco.editor.createModel(options.value, options.language, monaco.Uri.parse(`inmemory://segbook/cell-${nextModelId++}.${options.language}`));
+    this.model.updateOptions({ tabSize: 2, insertSpaces: true });
+    this.binding = { cell: options.cell, context: options.context };
+    bindModel(this.model, this.binding);
+    this.editor = monaco.editor.create(container, {
+      model: this.model,
+      readOnly: options.readOnly,
+      domReadOnly: options.readOnly,
+      readOnlyMessage: { value: 'This cell is read-only.' },
+      ariaLabel: options.ariaLabel,
+      placeholder: options.placeholder || undefined,
+      automaticLayout: false,
+      fixedOverflowWidgets: true,
+      fontFamily: FONT_FAMILY,
+      fontSize: FONT_SIZE,
+      lineHeight: LINE_HEIGHT,
+      padding: { top: PADDING, bottom: PADDING },
+      lineNumbersMinChars: 3,
+      lineDecorationsWidth: 8,
+      glyphMargin: false,
+      folding: false,
+      minimap: { enabled: false },
+      wordWrap: 'on',
+      scrollBeyondLastLine: false,
+      scrollbar: { vertical: 'hidden', horizontal: 'hidden', alwaysConsumeMouseWheel: false, useShadows: false },
+      overviewRulerLanes: 0,
+      overviewRulerBorder: false,
+      hideCursorInOverviewRuler: true,
+      renderLineHighlightOnlyWhenFocus: true,
+      occurrencesHighlight: 'off',
+      quickSuggestions: { other: 'on', comments: 'off', strings: 'off' },
+      ...suggestionOptions(options.language),
+    });
+    this.disposables.push(
+      this.model.onDidChangeContent(() => {
+        if (!this.applyingValue) this.events.change(this.model.getValue());
+        this.scheduleDiagnostics();
+      }),
+      this.editor.onDidContentSizeChange(() => this.fitHeight()),
+    );
+    this.addKeys();
+    // Monaco notices the mouse leaving an editor with a document-level mousemove listener that
+    // asks whether the event's target is inside the editor. From a shadow root the target is
+    // retargeted to the outermost host, so every move looked like leaving and hovers never
+    // stayed open. Moves inside the editor are the editor's own; they need not reach the document.
+    container.addEventListener('mousemove', stopPropagation);
+    this.resize = new ResizeObserver(() => this.layout());
+    this.resize.observe(container);
+    this.subscribe(options.context);
+    this.fitHeight();
+    this.updateDiagnostics();
+  }
+
+  /** Replaces the text as one undoable edit, without reporting it as a change. */
+  setValue(value: string): void {
+    if (value === this.model.getValue()) return;
+    this.applyingValue = true;
+    try {
+      this.model.pushEditOperations([], [{ range: this.model.getFullModelRange(), text: value }], () => null);
+      this.model.pushStackElement();
+    } finally {
+      this.applyingValue = false;
+    }
+  }
+
+  setLanguage(language: EditorLanguage): void {
+    if (language === this.language) return;
+    this.language = language;
+    monaco.editor.setModelLanguage(this.model, language);
+    this.editor.updateOptions(suggestionOptions(language));
+    this.updateDiagnostics();
+  }
+
+  setCell(cell: number): void {
+    if (cell === this.binding.cell) return;
+    this.binding.cell = cell;
+    this.scheduleDiagnostics();
+  }
+
+  setContext(context: NotebookLanguageContext | undefined): void {
+    if (context === this.binding.context) return;
+    this.binding.context = context;
+    this.subscribe(context);
+    this.scheduleDiagnostics();
+  }
+
+  setReadOnly(readOnly: boolean): void {
+    this.editor.updateOptions({ readOnly, domReadOnly: readOnly });
+  }
+
+  setAriaLabel(ariaLabel: string): void {
+    this.editor.updateOptions({ ariaLabel });
+  }
+
+  setPlaceholder(placeholder: string): void {
+    this.editor.updateOptions({ placeholder: placeholder || undefined });
+  }
+
+  setDiagnostics(diagnostics: Diagnostic[]): void {
+    this.external = diagnostics;
+    monaco.editor.setModelMarkers(this.model, EXTERNAL_OWNER, this.markers(diagnostics));
+  }
+
+  focus(): void {
+    this.editor.focus();
+  }
+
+  /** Fits the editor to its container's width; call after the container moved or was shown. */
+  layout(): void {
+    this.editor.layout({ width: this.container.clientWidth, height: this.height });
+  }
+
+  /** Re-checks the cell now (the notebook or the catalog changed). */
+  revalidate(): void {
+    this.updateDiagnostics();
+  }
+
+  dispose(): void {
+    clearTimeout(this.timer);
+    this.unsubscribe?.();
+    this.resize.disconnect();
+    this.container.removeEventListener('mousemove', stopPropagation);
+    this.disposables.forEach((d) => d.dispose());
+    unbindModel(this.model);
+    this.editor.dispose();
+    this.model.dispose();
+    this.container.style.height = '';
+  }
+
+  private addKeys(): void {
+    const { KeyMod, KeyCode } = monaco;
+    this.editor.addAction({ id: 'segbook.runAndAdvance', label: 'Run cell and go to the next', keybindings: [KeyMod.Shift | KeyCode.Enter], run: () => this.events.runAndAdvance() });
+    this.editor.addAction({ id: 'segbook.run', label: 'Run cell', keybindings: [KeyMod.CtrlCmd | KeyCode.Enter], run: () => this.events.run() });
+    this.editor.addAction({ id: 'segbook.leave', label: 'Leave the editor', keybindings: [KeyCode.Escape], precondition: NO_WIDGET_OPEN, run: () => this.events.leave() });
+  }
+
+  /** The container is as tall as the text; its width is the page's business. */
+  private fitHeight(): void {
+    const height = Math.ceil(this.editor.getContentHeight());
+    if (height !== this.height) {
+      this.height = height;
+      this.container.style.height = `${height}px`;
+    }
+    this.layout();
+  }
+
+  private subscribe(context: NotebookLanguageContext | undefined): void {
+    this.unsubscribe?.();
+    this.unsubscribe = context?.onDidChange?.(() => this.scheduleDiagnostics());
+  }
+
+  private scheduleDiagnostics(): void {
+    clearTimeout(this.timer);
+    this.timer = setTimeout(() => this.updateDiagnostics(), DIAGNOSTICS_DEBOUNCE_MS);
+  }
+
+  private updateDiagnostics(): void {
+    clearTimeout(this.timer);
+    const state = this.language === SEGQL_LANGUAGE_ID ? languageStateOf(this.model) : undefined;
+    const found = state ? compileCell(state.program, state.cell, state.context.catalog(), { asof: state.context.asof() }).diagnostics : [];
+    monaco.editor.setModelMarkers(this.model, COMPILER_OWNER, this.markers(found));
+    monaco.editor.setModelMarkers(this.model, EXTERNAL_OWNER, this.markers(this.external));
+  }
+
+  private markers(diagnostics: Diagnostic[]): monaco.editor.IMarkerData[] {
+    const length = this.model.getValueLength();
+    return diagnostics.map((d) => {
+      const start = this.model.getPositionAt(Math.min(d.span.start, length));
+      const end = this.model.getPositionAt(Math.min(d.span.end, length));
+      return {
+        severity: d.severity === 'error' ? monaco.MarkerSeverity.Error : monaco.MarkerSeverity.Warning,
+        message: d.message,
+        startLineNumber: start.lineNumber,
+        startColumn: start.column,
+        endLineNumber: end.lineNumber,
+        endColumn: end.column,
+      };
+    });
+  }
+}
