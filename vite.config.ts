@@ -1,4 +1,5 @@
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vite';
 import { createStaticHandler } from './scripts/static-server.ts';
 import { offlineDuckdbWasm } from './scripts/vite/offline-duckdb-wasm.ts';
@@ -19,6 +20,14 @@ export default defineConfig({
     assetsInlineLimit: 0,
     // The eh wasm is 34 MB by itself; chunk-size warnings would only be noise about it.
     chunkSizeWarningLimit: 2048,
+    rolldownOptions: {
+      input: {
+        main: fileURLToPath(new URL('./index.html', import.meta.url)),
+        // The editor's end-to-end test page (test/e2e/editor-*.e2e.ts open it from the same
+        // dist/ the harness serves); it ships no code of its own beyond the page script.
+        'editor-test': fileURLToPath(new URL('./test/e2e/pages/editor.html', import.meta.url)),
+      },
+    },
   },
   plugins: [
     offlineDuckdbWasm(),

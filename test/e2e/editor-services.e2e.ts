@@ -1,0 +1,81 @@
+import assert from 'node:assert/strict';
+import { clickToEnd, editor, eventually, events, findWord, markers, openEditorPage } from './editor-support.ts';
+import { test } from './support/e2e.ts';
+
+test('editor: typing a column prefix offers the column in completion', async (t) => {
+  await openEditorPage(t);
+  await clickToEnd(t, 1);
+  await t.page.keyboard.type('segment s = coun');
+  const rows = editor(t, 1).locator('.suggest-widget.visible .monaco-list-row');
+  await rows.first().waitFor();
+  const labels = await rows.allInnerTexts();
+  assert.match(labels[0], /^country/, `the column comes first: ${JSON.stringify(labels)}`);
+  assert.ok(labels.some((l) => /^count\b/.test(l)), `the function count is offered too: ${JSON.stringify(labels)}`);
+  t.note(`screenshot: ${await t.screenshot('editor-completion')}`);
+  await t.page.keyboard.press('Enter');
+  const last = await eventually(() => events(t), (e) => e.some((x) => x.type === 'change' && x.value === 'segment s = country'), 'accepting inserts the column');
+  assert.equal(last.filter((e) => e.type === 'change').at(-1)?.value, 'segment s = country');
+});
+
+test('editor: a misspelt column is marked while typing, with "did you mean"', async (t) => {
+  await openEditorPage(t);
+  await clickToEnd(t, 1);
+  await t.page.keyboard.type("segment t = contry = 'US'");
+  const found = await eventually(() => markers(t), (m) => m.length > 0, 'a marker appears');
+  assert.deepEqual(found.map((m) => [m.message, m.startLineNumber, m.startColumn, m.endColumn]), [
+    ["unknown column 'contry' — did you mean 'country'?", 1, 13, 19],
+  ]);
+  await editor(t, 1).locator('.squiggly-error').waitFor();
+  const typo = await findWord(t, 1, 'contry');
+  await t.page.mouse.move(typo!.x - 2, typo!.y);
+  await t.page.mouse.move(typo!.x, typo!.y);
+  await editor(t, 1).locator('.monaco-hover:not(.hidden)').getByText("unknown column 'contry' — did you mean 'country'?").waitFor();
+  t.note(`screenshot: ${await t.screenshot('editor-marker')}`);
+
+  // Fixing the typo clears the marker.
+  await t.page.keyboard.press('Escape');
+  await clickToEnd(t, 1);
+  await t.page.keyboard.press('Home');
+  for (let i = 0; i < 'segment t = co'.length; i++) await t.page.keyboard.press('ArrowRight');
+  await t.page.keyboard.type('u');
+  await eventually(() => markers(t), (m) => m.length === 0, 'the marker goes away');
+});
+
+test('editor: hover shows a column type, a segment with its size, a function signature', async (t) => {
+  await openEditorPage(t);
+  const hover = editor(t, 0).locator('.monaco-hover:not(.hidden) .hover-contents');
+  const hoverText = async (word: string) => {
+    const box = await findWord(t, 0, word);
+    assert.ok(box, `"${word}" is on screen`);
+    await t.page.mouse.move(box.x - 2, box.y);
+    await t.page.mouse.move(box.x, box.y);
+    await hover.first().waitFor();
+    const text = (await hover.allInnerTexts()).join('\n');
+    await t.page.mouse.move(5, 5);
+    await hover.first().waitFor({ state: 'detached' });
+    return text;
+  };
+  assert.match(await hoverText('age'), /age — INTEGER, a column of customers/);
+  assert.match(await hoverText('sum'), /sum\(link\.x \[where C\] \[within D\]\)/);
+  const box = await findWord(t, 0, 'adults');
+  await t.page.mouse.move(box!.x, box!.y);
+  await hover.filter({ hasText: 'members' }).waitFor();
+  const adults = (await hover.allInnerTexts()).join('\n');
+  assert.match(adults, /segment adults · boolean \(cell 0\)/);
+  assert.match(adults, /1,042 members/);
+  t.note(`screenshot: ${await t.screenshot('editor-hover')}`);
+});
+
+test('editor: SQL cells complete table aliases with their columns and tables by name', async (t) => {
+  await openEditorPage(t);
+  await clickToEnd(t, 2);
+  await t.page.keyboard.type('\nhaving c.');
+  const rows = editor(t, 2).locator('.suggest-widget.visible .monaco-list-row');
+  await rows.first().waitFor();
+  const labels = (await rows.allInnerTexts()).map((l) => l.split(/\s/)[0]);
+  assert.deepEqual(labels.slice(0, 3), ['customer_id', 'country', 'age']);
+  t.note(`screenshot: ${await t.screenshot('editor-sql-completion')}`);
+  await t.page.keyboard.press('Escape');
+  await t.page.keyboard.type(' in (select customer_id from ord');
+  await editor(t, 2).locator('.suggest-widget.visible .monaco-list-row', { hasText: 'orders' }).first().waitFor();
+});
