@@ -9,7 +9,8 @@ export function sqlScript(report: RunReport, notebook: Notebook): string {
     const source = notebook.cells[cell.index]!;
     parts.push(`\n-- cell ${cell.index}: ${cell.kind}${source.name ? ` ${source.name}` : ''}`);
     for (const error of cell.errors) parts.push(`-- error at line ${error.line}, column ${error.column}: ${error.message}`);
-    for (const sql of cell.sql) parts.push(`${sql.trim().replace(/;\s*$/, '')};`);
+    if (cell.sql.length === 0 && cell.errors.length === 0) parts.push('-- (definitions only: the cells that use them compile them in)');
+    if (cell.sql.length > 0) parts.push(cell.sql.map((sql) => `${sql.trim().replace(/;\s*$/, '')};`).join('\n\n'));
   }
   return `${parts.join('\n')}\n`;
 }
