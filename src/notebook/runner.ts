@@ -66,6 +66,9 @@ export interface RunReport {
   ok: boolean;
 }
 
+/** What creates views: SQL cells with a name, and segments, partitions (their parts) and splits (their arms). */
+const VIEW_KINDS = new Set(['view', 'segment', 'partition', 'split']);
+
 interface Cached {
   execution: Execution;
   durationMs: number;
@@ -173,6 +176,7 @@ export class NotebookRunner<P> {
       this.sealed = true;
     }
 
+    await this.dropUnclaimedViews();
     let cancelled = false;
     for (const index of this.dependencyGraph.order) {
       if (!targets.has(index)) continue;
@@ -335,16 +339,30 @@ export class NotebookRunner<P> {
     return this.catalogCache;
   }
 
-  /** Views whose defining cell is gone or now defines something else would shadow honest "unknown name" errors. */
+  /**
+   * A view left by a cell that was deleted or renamed would answer for a name nothing defines any
+   * more, hiding an honest "unknown name" error: drop it before any cell runs.
+   */
+  private async dropUnclaimedViews(): Promise<void> {
+    const claimed = new Set(
+      this.symbols.flatMap((s) => s.defines.filter((d) => VIEW_KINDS.has(d.kind)).map((d) => d.name.toLowerCase())),
+    );
+    for (const view of this.viewOwners.keys()) {
+      if (!claimed.has(view) && !claimed.has(view.split('.')[0]!)) await this.dropView(view);
+    }
+  }
+
+  /** After a full run, views that no current cell run created (a cell now failing, a part renamed) go too. */
   private async dropOrphanViews(): Promise<void> {
     const live = new Set(this.runKeys.filter((k): k is string => k !== undefined));
-    for (const [view, key] of this.viewOwners) {
-      if (live.has(key)) continue;
-      await this.options.engine.query(`DROP VIEW IF EXISTS ${quoteIdentifier(view)}`);
-      this.viewOwners.delete(view);
-      this.catalogCache = undefined;
-    }
+    for (const [view, key] of this.viewOwners) if (!live.has(key)) await this.dropView(view);
     for (const key of this.cache.keys()) if (!live.has(key)) this.cache.delete(key);
+  }
+
+  private async dropView(view: string): Promise<void> {
+    await this.options.engine.query(`DROP VIEW IF EXISTS ${quoteIdentifier(view)}`);
+    this.viewOwners.delete(view);
+    this.catalogCache = undefined;
   }
 
   private report(asof: string, cancelled: boolean): RunReport {

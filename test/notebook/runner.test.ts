@@ -101,6 +101,23 @@ describe('the notebook runner', () => {
     expect(report.cells[2]!.status).toBe('done');
   });
 
+  it('keeps results when cells move, and drops the view of a renamed SQL cell', async () => {
+    const view = sql('select customer_id from customers where age > 60', 'seniors');
+    const query = sql('select count(*) as n from seniors');
+    const { runner, ran, clear } = runnerFor(notebook(view, query));
+    await runner.run();
+    clear();
+    runner.update({ notebook: parseNotebook(notebook('# A new first cell', query, view)) });
+    const moved = await runner.run();
+    expect(ran()).toEqual([]);
+    expect(moved.cells[1]!.results[0]!.rows).toEqual([[2]]);
+
+    runner.update({ notebook: parseNotebook(notebook(view.replace('seniors', 'elders'), query)) });
+    const renamed = await runner.run();
+    expect(renamed.cells[1]!.errors[0]!.message).toMatch(/seniors/);
+    expect((await engine.catalog()).tables.map((t) => t.name)).not.toContain('seniors');
+  });
+
   it('stops at a cancel and leaves the cells it did not finish stale', async () => {
     const { runner } = runnerFor(notebook(sql('select 1 as a'), sql('select 2 as b'), sql('select 3 as c')));
     const controller = new AbortController();
