@@ -1,5 +1,5 @@
 import * as monaco from 'monaco-editor/editor';
-import { compileCell, type Diagnostic } from '../lang/index.ts';
+import { checkCell, type Diagnostic } from '../lang/index.ts';
 import { FONT_FAMILY, FONT_SIZE, LINE_HEIGHT, PADDING } from './appearance.ts';
 import { bindModel, languageStateOf, unbindModel, type EditorBinding } from './bindings.ts';
 import type { NotebookLanguageContext } from './context.ts';
@@ -230,7 +230,7 @@ export class CodeEditor {
   private updateDiagnostics(): void {
     clearTimeout(this.timer);
     const state = this.language === SEGQL_LANGUAGE_ID ? languageStateOf(this.model) : undefined;
-    const found = state ? compileCell(state.program, state.cell, state.context.catalog(), { asof: state.context.asof() }).diagnostics : [];
+    const found = state ? checkCell(state.program, state.cell, state.context.catalog()) : [];
     monaco.editor.setModelMarkers(this.model, COMPILER_OWNER, this.markers(found));
     monaco.editor.setModelMarkers(this.model, EXTERNAL_OWNER, this.markers(this.external));
   }

@@ -43,31 +43,53 @@ export function analyze(program: Program, catalog: Catalog): Analysis {
   return analysis;
 }
 
-/** Compiles one SegQL cell against the catalog as it is now. Never throws for user mistakes. */
-export function compileCell(program: Program, cell: number, catalog: Catalog, options: CompileOptions): CompiledCell {
+interface CheckedCell {
+  diagnostics: Diagnostic[];
+  /** In cell order: views to create (by definition name) and analysis statements to run. */
+  steps: ({ kind: 'views'; name: string } | { kind: 'result'; checked: CheckedStatement; span: Span })[];
+  analysis: Analysis;
+  checker: StatementChecker;
+}
+
+function checkCellSteps(program: Program, cell: number, catalog: Catalog): CheckedCell | undefined {
   const found = program.cells.find((c) => c.index === cell);
-  if (!found) return { diagnostics: [], statements: [] };
-  const dialect = options.dialect ?? duckdb;
+  if (!found) return undefined;
   const analysis = analyze(program, catalog);
   const before = analysis.diagnostics.length;
   const checker = new StatementChecker(analysis, cell);
-  const statements: CompiledStatement[] = [];
+  const steps: CheckedCell['steps'] = [];
   for (const statement of found.parsed.statements) {
     if (statement.kind === 'segment' || statement.kind === 'partition' || statement.kind === 'split') {
-      if (analysis.definitions.get(statement.name.text.toLowerCase())?.statement === statement) {
-        statements.push(...views(analysis, checker, statement.name.text, options.asof, dialect));
-      }
+      if (analysis.definitions.get(statement.name.text.toLowerCase())?.statement === statement) steps.push({ kind: 'views', name: statement.name.text });
     }
     if (!['compare', 'overlap', 'profile', 'trend', 'show', 'split', 'expect'].includes(statement.kind)) continue;
     const checked = checker.check(statement);
-    if (checked) statements.push({ kind: 'result', statement: checked.kind, sql: emitStatement(checked, options.asof, dialect), span: statement.span });
+    if (checked) steps.push({ kind: 'result', checked, span: statement.span });
   }
   // Statement checks add to the shared analysis; keep them out of later calls' view of it.
   const statementDiagnostics = analysis.diagnostics.splice(before);
   const diagnostics = [...found.parsed.diagnostics, ...analysis.diagnostics.filter((d) => d.cell === cell), ...statementDiagnostics]
     .map(({ cell: _cell, ...d }: Diagnostic & { cell?: number }) => d)
     .sort((a, b) => a.span.start - b.span.start);
-  return { diagnostics: dedupe(diagnostics), statements };
+  return { diagnostics: dedupe(diagnostics), steps, analysis, checker };
+}
+
+/** The problems of one cell, without writing any SQL: what an editor needs on every keystroke. */
+export function checkCell(program: Program, cell: number, catalog: Catalog): Diagnostic[] {
+  return checkCellSteps(program, cell, catalog)?.diagnostics ?? [];
+}
+
+/** Compiles one SegQL cell against the catalog as it is now. Never throws for user mistakes. */
+export function compileCell(program: Program, cell: number, catalog: Catalog, options: CompileOptions): CompiledCell {
+  const checked = checkCellSteps(program, cell, catalog);
+  if (!checked) return { diagnostics: [], statements: [] };
+  const dialect = options.dialect ?? duckdb;
+  const statements: CompiledStatement[] = checked.steps.flatMap((step): CompiledStatement[] =>
+    step.kind === 'views'
+      ? views(checked.analysis, checked.checker, step.name, options.asof, dialect)
+      : [{ kind: 'result', statement: step.checked.kind, sql: emitStatement(step.checked, options.asof, dialect), span: step.span }],
+  );
+  return { diagnostics: checked.diagnostics, statements };
 }
 
 function emitStatement(s: CheckedStatement, asof: string, dialect: Dialect): string {
