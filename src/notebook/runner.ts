@@ -8,66 +8,23 @@
  * reads); a cell whose key did not change keeps its results without touching the engine. Nothing
  * here imports Node: data files reach the engine as `DataSource`s made by the injected resolver.
  */
-import type { DataSource, Engine } from '../engine/types.ts';
 import type { Catalog } from '../lang/catalog.ts';
-import type { Span } from '../lang/diagnostics.ts';
 import { localToday, resolveAsof } from './asof.ts';
-import type { SegCompiler } from './compiler.ts';
-import { Cancelled, executeSql, executeStatements, failedExpectations, type Execution } from './execute.ts';
+import type { NotebookInput, RunnerOptions, RunRequest } from './run-options.ts';
+import { blockedByOthers, blockingErrors, withDiagnostics, type NotebookState } from './blockers.ts';
+import { Cancelled, executeSql, executeStatements, type Execution } from './execute.ts';
 import { readFrontMatter, type NotebookMeta } from './front-matter.ts';
 import { buildGraph, downstreamOf, upstreamOf, type CellSymbols, type DependencyGraph } from './graph.ts';
 import { contentKey } from './key.ts';
 import type { Notebook } from './model.ts';
-import { emptyOutcome, type CellError, type CellOutcome, type CellStatus, type RunnerEvent } from './outcome.ts';
+import { emptyOutcome, type CellOutcome, type CellStatus, type RunnerEvent } from './outcome.ts';
+import { runReport, type RunReport } from './run-report.ts';
 import { cellSymbols } from './symbols.ts';
 import { quoteIdentifier, TableSet, tableSources, type TableSource, type TableState } from './tables.ts';
+import { ViewLedger } from './views.ts';
 
-export interface RunnerOptions<P> {
-  engine: Engine;
-  compiler: SegCompiler<P>;
-  /** Turns a front-matter path into something the engine can load (a file path in Node, a URL in the browser). */
-  resolveData: (path: string) => DataSource;
-  today?: () => string;
-  /** Count the members of what definition-only cells define (the notebook shows it; the CLI does not need it). */
-  summaries?: boolean;
-  /**
-   * After the first load of the notebook's tables, refuse file and network access to SQL for good
-   * (spec §6). The engine reads files through DuckDB, so nothing can be loaded afterwards: only a
-   * runner that loads its data once (the CLI) can seal the engine.
-   */
-  sealAfterLoading?: boolean;
-}
-
-export interface NotebookInput {
-  notebook: Notebook;
-  /** Tables added or replaced by the person running the notebook (`--data NAME=PATH`). */
-  tables?: TableSource[];
-  /** Overrides every other reference date (`--asof`). */
-  asof?: string;
-}
-
-export interface RunRequest {
-  /** Run this cell, what it needs and everything downstream of it; without it, every cell. */
-  cell?: number;
-  signal?: AbortSignal;
-  /** Create views but skip analysis statements and plain SQL queries. */
-  viewsOnly?: boolean;
-}
-
-export interface RunReport {
-  title?: string;
-  asof: string;
-  cells: CellOutcome[];
-  /** Notebook-wide problems (front matter, data files), one sentence each. */
-  problems: string[];
-  cancelled: boolean;
-  failedExpectations: number;
-  /** Every cell ran without error, every expectation passed, and nothing else went wrong. */
-  ok: boolean;
-}
-
-/** What creates views: SQL cells with a name, and segments, partitions (their parts) and splits (their arms). */
-const VIEW_KINDS = new Set(['view', 'segment', 'partition', 'split']);
+export type { NotebookInput, RunnerOptions, RunRequest } from './run-options.ts';
+export type { RunReport } from './run-report.ts';
 
 interface Cached {
   execution: Execution;
@@ -87,11 +44,10 @@ export class NotebookRunner<P> {
   private staticKeys: string[] = [];
   private runKeys: (string | undefined)[] = [];
   private readonly cache = new Map<string, Cached>();
-  private readonly viewOwners = new Map<string, string>();
+  private readonly views = new ViewLedger();
   private readonly tables: TableSet;
   private tableStates = new Map<string, TableState>();
   private catalogCache?: Catalog;
-  private sealed = false;
   private readonly listeners = new Set<(event: RunnerEvent) => void>();
   private queue: Promise<unknown> = Promise.resolve();
 
@@ -170,11 +126,7 @@ export class NotebookRunner<P> {
       this.catalogCache = undefined;
     }
     this.tableStates = new Map(states.map((s) => [s.name.toLowerCase(), s]));
-    if (this.options.sealAfterLoading && !this.sealed) {
-      await this.options.engine.query('SET enable_external_access = false');
-      await this.options.engine.query('SET lock_configuration = true');
-      this.sealed = true;
-    }
+    if (this.options.sealAfterLoading) await this.tables.seal();
 
     await this.dropUnclaimedViews();
     let cancelled = false;
@@ -215,27 +167,18 @@ export class NotebookRunner<P> {
 
   private async runCell(index: number, asof: string, request: RunRequest): Promise<void> {
     const cell = this.notebook.cells[index]!;
-    const blocked = this.blockers(index);
+    const blocked = blockingErrors(this.state(), index);
     if (blocked.length > 0 && cell.kind !== 'seg') return this.finish(index, { errors: blocked });
     if (cell.kind === 'sql') {
-      const nameError = cell.name !== undefined && /\s/.test(cell.name)
-        ? [{ message: `the view name '${cell.name}' must be one word`, line: 1, column: 1 }]
-        : [];
-      if (nameError.length > 0) return this.finish(index, { errors: nameError });
       const key = this.keyOf(index, ['sql', cell.name ?? null, cell.source, Boolean(request.viewsOnly)]);
       return this.execute(index, key, () =>
         executeSql(cell.source, cell.name, { engine: this.options.engine, signal: request.signal, viewsOnly: request.viewsOnly }),
       );
     }
 
-    if (this.blockedByOthers(index)) return this.finish(index, { errors: blocked });
-    const graphErrors = blocked;
+    if (blockedByOthers(this.state(), index)) return this.finish(index, { errors: blocked });
     const compiled = this.options.compiler.compileCell(this.program, index, await this.catalog(), { asof });
-    const diagnostics = compiled.diagnostics
-      .filter((d) => d.severity === 'error')
-      .map((d) => ({ message: d.message, line: d.span.line, column: d.span.column }))
-      .filter((d) => !graphErrors.some((g) => g.line === d.line && g.column === d.column));
-    const errors = [...graphErrors, ...diagnostics].sort((a, b) => a.line - b.line || a.column - b.column);
+    const errors = withDiagnostics(blocked, compiled.diagnostics);
     if (errors.length > 0) return this.finish(index, { errors, sql: compiled.statements.map((s) => s.sql) });
     const key = this.keyOf(index, ['seg', compiled.statements, Boolean(request.viewsOnly), Boolean(this.options.summaries)]);
     return this.execute(index, key, () =>
@@ -248,44 +191,6 @@ export class NotebookRunner<P> {
     );
   }
 
-  /** Errors that keep a cell from running: its own graph errors, failing upstream cells, unreadable tables. */
-  private blockers(index: number): CellError[] {
-    const at = (span?: Span) => ({ line: span?.line ?? 1, column: span?.column ?? 1 });
-    const errors: CellError[] = this.dependencyGraph.errors
-      .filter((e) => e.cell === index)
-      .map((e) => ({ message: e.message, ...at(e.span) }));
-    for (const upstream of this.dependencyGraph.upstream[index]!) {
-      if (this.outcomes[upstream]?.status === 'done') continue;
-      const ref = this.referenceTo(index, (owner) => owner === upstream);
-      const what = ref ? `'${ref.name}' comes from cell ${upstream}` : `this cell depends on cell ${upstream}`;
-      errors.push({ message: `${what}, which has errors`, ...at(ref?.span) });
-    }
-    for (const table of this.dependencyGraph.tables[index]!) {
-      const state = this.tableStates.get(table);
-      if (!state?.error) continue;
-      const ref = this.referenceTo(index, (_, name) => name === table);
-      errors.push({ message: `table '${state.name}' is not available: ${state.error}`, ...at(ref?.span) });
-    }
-    return errors;
-  }
-
-  /** A SegQL cell with only its own graph errors still compiles, so every problem in it is reported. */
-  private blockedByOthers(index: number): boolean {
-    const graph = this.dependencyGraph;
-    return (
-      graph.upstream[index]!.some((u) => this.outcomes[u]?.status !== 'done') ||
-      graph.tables[index]!.some((t) => this.tableStates.get(t)?.error !== undefined)
-    );
-  }
-
-  private referenceTo(index: number, matches: (owner: number, name: string) => boolean) {
-    return this.symbols[index]!.references.find((ref) => {
-      const name = ref.name.toLowerCase();
-      const owner = this.dependencyGraph.definedIn.get(name) ?? this.dependencyGraph.definedIn.get(name.split('.')[0]!);
-      return owner !== undefined && matches(owner, name);
-    });
-  }
-
   private keyOf(index: number, own: unknown[]): string {
     const graph = this.dependencyGraph;
     const upstream = graph.upstream[index]!.map((u) => this.runKeys[u] ?? '');
@@ -295,7 +200,7 @@ export class NotebookRunner<P> {
 
   private async execute(index: number, key: string, run: () => Promise<Execution>): Promise<void> {
     const cached = this.cache.get(key);
-    if (cached && cached.execution.views.every((v) => this.viewOwners.get(v.toLowerCase()) === key)) {
+    if (cached && this.views.ownedBy(cached.execution.views, key)) {
       this.runKeys[index] = key;
       return this.finish(index, { ...cached.execution, durationMs: cached.durationMs });
     }
@@ -304,7 +209,7 @@ export class NotebookRunner<P> {
     const execution = await run();
     const durationMs = Math.round(performance.now() - started);
     if (execution.views.length > 0) this.catalogCache = undefined;
-    for (const view of execution.views) this.viewOwners.set(view.toLowerCase(), key);
+    this.views.record(execution.views, key);
     if (execution.errors.length === 0) {
       this.cache.set(key, { execution, durationMs });
       this.runKeys[index] = key;
@@ -344,43 +249,41 @@ export class NotebookRunner<P> {
    * more, hiding an honest "unknown name" error: drop it before any cell runs.
    */
   private async dropUnclaimedViews(): Promise<void> {
-    const claimed = new Set(
-      this.symbols.flatMap((s) => s.defines.filter((d) => VIEW_KINDS.has(d.kind)).map((d) => d.name.toLowerCase())),
-    );
-    for (const view of this.viewOwners.keys()) {
-      if (!claimed.has(view) && !claimed.has(view.split('.')[0]!)) await this.dropView(view);
-    }
+    for (const view of this.views.unclaimed(this.symbols)) await this.dropView(view);
   }
 
-  /** After a full run, views that no current cell run created (a cell now failing, a part renamed) go too. */
+  /** After a full run, views that no current result came from (a cell now failing, a part renamed) go too. */
   private async dropOrphanViews(): Promise<void> {
     const live = new Set(this.runKeys.filter((k): k is string => k !== undefined));
-    for (const [view, key] of this.viewOwners) if (!live.has(key)) await this.dropView(view);
+    for (const view of this.views.orphans(live)) await this.dropView(view);
     for (const key of this.cache.keys()) if (!live.has(key)) this.cache.delete(key);
   }
 
   private async dropView(view: string): Promise<void> {
     await this.options.engine.query(`DROP VIEW IF EXISTS ${quoteIdentifier(view)}`);
-    this.viewOwners.delete(view);
+    this.views.forget(view);
     this.catalogCache = undefined;
   }
 
-  private report(asof: string, cancelled: boolean): RunReport {
-    const problems = [
-      ...this.frontMatterProblems,
-      ...[...this.tableStates.values()].flatMap((s) => (s.error ? [s.error] : [])),
-    ];
-    const failed = this.outcomes.reduce((n, o) => n + failedExpectations(o.results), 0);
-    const allDone = this.outcomes.every((o) => o.status === 'done');
+  private state(): NotebookState {
     return {
+      graph: this.dependencyGraph,
+      symbols: this.symbols,
+      outcomes: this.outcomes,
+      tables: this.tableStates,
+      names: this.notebook.cells.map((c) => c.name),
+    };
+  }
+
+  private report(asof: string, cancelled: boolean): RunReport {
+    const tableProblems = [...this.tableStates.values()].flatMap((s) => (s.error ? [s.error] : []));
+    return runReport({
       ...(this.meta.title !== undefined ? { title: this.meta.title } : {}),
       asof,
       cells: this.outcomes,
-      problems,
+      problems: [...this.frontMatterProblems, ...tableProblems],
       cancelled,
-      failedExpectations: failed,
-      ok: allDone && problems.length === 0 && failed === 0 && !cancelled,
-    };
+    });
   }
 
   private emit(event: RunnerEvent): void {

@@ -1,0 +1,63 @@
+/** Why a cell cannot run: its own graph errors, cells it uses that failed, tables that could not be read. */
+import type { Diagnostic, Span } from '../lang/diagnostics.ts';
+import type { CellSymbols, DependencyGraph } from './graph.ts';
+import type { CellError, CellOutcome } from './outcome.ts';
+import type { TableState } from './tables.ts';
+
+export interface NotebookState {
+  graph: DependencyGraph;
+  symbols: CellSymbols[];
+  outcomes: CellOutcome[];
+  tables: Map<string, TableState>;
+  /** Each cell's view name, for `sql NAME` cells. */
+  names: (string | undefined)[];
+}
+
+export function blockingErrors(state: NotebookState, index: number): CellError[] {
+  const { graph, outcomes, tables } = state;
+  const errors: CellError[] = graph.errors.filter((e) => e.cell === index).map((e) => ({ message: e.message, ...at(e.span) }));
+  const viewName = state.names[index];
+  if (viewName !== undefined && /\s/.test(viewName)) errors.push({ message: `the view name '${viewName}' must be one word`, line: 1, column: 1 });
+  for (const upstream of graph.upstream[index]!) {
+    if (outcomes[upstream]?.status === 'done') continue;
+    const ref = referenceTo(state, index, (owner) => owner === upstream);
+    const what = ref ? `'${ref.name}' comes from cell ${upstream}` : `this cell depends on cell ${upstream}`;
+    errors.push({ message: `${what}, which has errors`, ...at(ref?.span) });
+  }
+  for (const table of graph.tables[index]!) {
+    const loaded = tables.get(table);
+    if (!loaded?.error) continue;
+    const ref = referenceTo(state, index, (_, name) => name === table);
+    errors.push({ message: `table '${loaded.name}' is not available: ${loaded.error}`, ...at(ref?.span) });
+  }
+  return errors;
+}
+
+/** Blocked by something outside the cell (a failing upstream cell or table), not only by its own graph errors. */
+export function blockedByOthers({ graph, outcomes, tables }: NotebookState, index: number): boolean {
+  return (
+    graph.upstream[index]!.some((u) => outcomes[u]?.status !== 'done') ||
+    graph.tables[index]!.some((t) => tables.get(t)?.error !== undefined)
+  );
+}
+
+function referenceTo({ graph, symbols }: NotebookState, index: number, matches: (owner: number, name: string) => boolean) {
+  return symbols[index]!.references.find((ref) => {
+    const name = ref.name.toLowerCase();
+    const owner = graph.definedIn.get(name) ?? graph.definedIn.get(name.split('.')[0]!);
+    return owner !== undefined && matches(owner, name);
+  });
+}
+
+function at(span?: Span): { line: number; column: number } {
+  return { line: span?.line ?? 1, column: span?.column ?? 1 };
+}
+
+/** The compiler's errors after the graph's, in source order; one the graph already reported at the same place is left out. */
+export function withDiagnostics(graphErrors: CellError[], diagnostics: Diagnostic[]): CellError[] {
+  const compiled = diagnostics
+    .filter((d) => d.severity === 'error')
+    .map((d) => ({ message: d.message, line: d.span.line, column: d.span.column }))
+    .filter((d) => !graphErrors.some((g) => g.line === d.line && g.column === d.column));
+  return [...graphErrors, ...compiled].sort((a, b) => a.line - b.line || a.column - b.column);
+}

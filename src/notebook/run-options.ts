@@ -1,0 +1,37 @@
+/** What a runner is given: its services once, a notebook on every change, and a request per run. */
+import type { DataSource, Engine } from '../engine/types.ts';
+import type { SegCompiler } from './compiler.ts';
+import type { Notebook } from './model.ts';
+import type { TableSource } from './tables.ts';
+
+export interface RunnerOptions<P> {
+  engine: Engine;
+  compiler: SegCompiler<P>;
+  /** Turns a front-matter path into something the engine can load (a file path in Node, a URL in the browser). */
+  resolveData: (path: string) => DataSource;
+  today?: () => string;
+  /** Count the members of what definition-only cells define (the notebook shows it; the CLI does not need it). */
+  summaries?: boolean;
+  /**
+   * After the first load of the notebook's tables, refuse file and network access to SQL for good
+   * (spec §6). The engine reads files through DuckDB, so nothing can be loaded afterwards: only a
+   * runner that loads its data once (the CLI) can seal the engine.
+   */
+  sealAfterLoading?: boolean;
+}
+
+export interface NotebookInput {
+  notebook: Notebook;
+  /** Tables added or replaced by the person running the notebook (`--data NAME=PATH`). */
+  tables?: TableSource[];
+  /** Overrides every other reference date (`--asof`). */
+  asof?: string;
+}
+
+export interface RunRequest {
+  /** Run this cell, what it needs and everything downstream of it; without it, every cell. */
+  cell?: number;
+  signal?: AbortSignal;
+  /** Create views but skip analysis statements and plain SQL queries. */
+  viewsOnly?: boolean;
+}
