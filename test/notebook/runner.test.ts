@@ -184,6 +184,15 @@ describe('the notebook runner', () => {
     ]);
   });
 
+  it('loads JSON lines by the file extension', async () => {
+    const text = '---\ndata:\n  events: events.jsonl\n---\n\n' + sql('select id, kind from events order by id') + '\n';
+    const report = await runnerFor(text).runner.run();
+    expect(report.cells[0]!.results[0]!.rows).toEqual([
+      [1, 'click'],
+      [2, 'view'],
+    ]);
+  });
+
   it('seals SQL off from files once the tables are loaded, when asked to', async () => {
     const sealed = await startNodeEngine();
     try {
