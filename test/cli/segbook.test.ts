@@ -14,7 +14,8 @@ function segbook(...args: string[]) {
   return { code: run.status, stdout: run.stdout, stderr: run.stderr, stderrLines: run.stderr.split('\n').filter(Boolean) };
 }
 
-describe('segbook (the command)', () => {
+// Each run starts node, tsx and DuckDB-WASM: seconds each, more on a busy machine.
+describe('segbook (the command)', { timeout: 120_000 }, () => {
   it.each([
     [['run', `${FIXTURES}/shop.seg.md`, '--fast'], /^segbook: unknown option --fast/],
     [['run', `${FIXTURES}/nothing-here.seg.md`], /^segbook: no such notebook: test\/cli\/fixtures\/nothing-here\.seg\.md/],
