@@ -27,6 +27,7 @@ interface Operation {
 export class DuckDBEngine implements Engine {
   private queue: Promise<unknown> = Promise.resolve();
   private current: Operation | undefined;
+  private closing: Promise<void> | undefined;
   private names = 0;
 
   private constructor(
@@ -59,15 +60,21 @@ export class DuckDBEngine implements Engine {
     if (this.current) await this.stop(this.current);
   }
 
-  async close(): Promise<void> {
-    await this.queue;
-    await this.conn.close();
-    await this.db.terminate();
+  /** Stops the running operation, lets queued ones fail, and ends the worker. */
+  close(): Promise<void> {
+    this.closing ??= (async () => {
+      if (this.current) await this.stop(this.current);
+      await this.queue;
+      await this.conn.close().catch(() => undefined);
+      await this.db.terminate();
+    })();
+    return this.closing;
   }
 
   /** Runs `work` after everything queued before it; an abort rejects at once, queued or running. */
   private exclusive<T>(signal: AbortSignal | undefined, work: (op: Operation) => Promise<T>): Promise<T> {
     if (signal?.aborted) return Promise.reject(new QueryCancelledError());
+    if (this.closing) return Promise.reject(new QueryError('the database engine is closed'));
     const op: Operation = { cancelled: false };
     const onAbort = () => void this.stop(op);
     signal?.addEventListener('abort', onAbort, { once: true });

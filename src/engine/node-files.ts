@@ -9,8 +9,7 @@ import type { DataSource } from './types.ts';
 export const nodeFiles: FileAccess = {
   async readBytes(source) {
     if (source.kind === 'bytes') return source.bytes.slice();
-    const path = await existingPath(source);
-    return new Uint8Array(await readFile(path));
+    return ownBytes(await readFile(await existingPath(source)));
   },
   async readHead(source, maxBytes) {
     if (source.kind === 'bytes') return source.bytes.subarray(0, maxBytes);
@@ -27,6 +26,12 @@ export const nodeFiles: FileAccess = {
     return source.kind === 'bytes' ? undefined : existingPath(source);
   },
 };
+
+/** The file's bytes without a copy, unless Node handed out a slice of a shared buffer (which must not be given away). */
+function ownBytes(buffer: Buffer): Uint8Array {
+  const whole = buffer.byteOffset === 0 && buffer.byteLength === buffer.buffer.byteLength;
+  return whole ? new Uint8Array(buffer.buffer, 0, buffer.byteLength) : new Uint8Array(buffer);
+}
 
 async function existingPath(source: Exclude<DataSource, { kind: 'bytes' }>): Promise<string> {
   const given = source.kind === 'path' ? source.path : source.url;

@@ -140,6 +140,18 @@ export function engineSuite(startEngine: () => Promise<Engine>, fixtures: Fixtur
     });
   });
 
+  describe('close', () => {
+    it('cancels what runs, refuses new work and can be called twice', async () => {
+      const spare = await startEngine();
+      const running = spare.query(ENDLESS);
+      await new Promise((resolve) => setTimeout(resolve, 100));
+      await spare.close();
+      await expect(running).rejects.toBeInstanceOf(QueryCancelledError);
+      await expect(spare.query('SELECT 1')).rejects.toThrow('the database engine is closed');
+      await spare.close();
+    });
+  });
+
   describe('catalog', () => {
     it('lists tables and views of the main schema with their kind, columns, DuckDB types and table row counts', async () => {
       await engine.query(`CREATE OR REPLACE TABLE "cat ""odd"" name" (id INTEGER, amount DECIMAL(10,2), seen DATE, note VARCHAR);

@@ -5,6 +5,7 @@
  */
 import type { Vector } from 'apache-arrow';
 import { quoteIdent } from '../sql-text.ts';
+import { columnVector } from './arrow-columns.ts';
 import type { LoadContext } from './context.ts';
 
 /**
@@ -20,8 +21,8 @@ export interface LoadColumn {
   type: string;
 }
 
-/** DATE values may be Date objects or epoch milliseconds; BIGINT values bigint or number. */
-export type ColumnValues = readonly unknown[];
+/** DATE values may be Date objects or epoch milliseconds; BIGINT values bigint or number; null or undefined for null. */
+export type ColumnValues = ArrayLike<unknown>;
 
 export class ArrowTableWriter {
   private readonly raw: string;
@@ -40,7 +41,7 @@ export class ArrowTableWriter {
     const arrow = await import('apache-arrow');
     const vectors: Record<string, Vector> = {};
     this.columns.forEach((column, i) => {
-      vectors[`c${i}`] = arrow.vectorFromArray(carried(column.carrier, values[i]!), arrowType(arrow, column.carrier));
+      vectors[`c${i}`] = columnVector(arrow, column.carrier, values[i]!);
     });
     const ipc = arrow.tableToIPC(new arrow.Table(vectors), 'stream');
     await this.ctx.insertArrow(this.raw, ipc, !this.created);
@@ -57,36 +58,6 @@ export class ArrowTableWriter {
 
   async abandon(): Promise<void> {
     if (this.created) await this.ctx.run(`DROP TABLE IF EXISTS ${quoteIdent(this.raw)}`);
-  }
-}
-
-type Arrow = typeof import('apache-arrow');
-
-function arrowType(arrow: Arrow, carrier: Carrier) {
-  switch (carrier) {
-    case 'BOOLEAN':
-      return new arrow.Bool();
-    case 'INTEGER':
-      return new arrow.Int32();
-    case 'BIGINT':
-      return new arrow.Int64();
-    case 'DOUBLE':
-      return new arrow.Float64();
-    case 'VARCHAR':
-      return new arrow.Utf8();
-    case 'DATE':
-      return new arrow.DateDay();
-  }
-}
-
-function carried(carrier: Carrier, values: ColumnValues): unknown[] {
-  switch (carrier) {
-    case 'BIGINT':
-      return values.map((v) => (typeof v === 'number' ? BigInt(Math.trunc(v)) : (v ?? null)));
-    case 'DATE':
-      return values.map((v) => (typeof v === 'number' ? new Date(v) : (v ?? null)));
-    default:
-      return values.map((v) => v ?? null);
   }
 }
 

@@ -13,7 +13,8 @@ const TIMESTAMP = /^\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2
 const present = (v: unknown) => v !== null && v !== undefined;
 
 export function inferColumn(values: readonly unknown[]): InferredColumn {
-  const kinds = new Set(values.filter(present).map(kindOf));
+  const kinds = new Set<Kind>();
+  for (const value of values) if (present(value)) kinds.add(kindOf(value));
   const only = kinds.size === 1 ? [...kinds][0] : undefined;
   if (only === 'boolean') return { carrier: 'BOOLEAN', type: 'BOOLEAN', prepare: nullsOnly };
   if (only === 'integer') return { carrier: 'BIGINT', type: 'BIGINT', prepare: nullsOnly };
@@ -43,8 +44,9 @@ function validDate(text: string): boolean {
   return !Number.isNaN(date.getTime()) && date.toISOString().startsWith(text);
 }
 
+/** The Arrow writer reads these values as they are; undefined (a missing field) is null. */
 function nullsOnly(values: readonly unknown[]): readonly unknown[] {
-  return values.map((v) => (present(v) ? v : null));
+  return values;
 }
 
 /** Mixed or nested values: strings stay strings, everything else is written as JSON. */

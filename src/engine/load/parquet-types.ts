@@ -4,12 +4,13 @@ import type { Carrier, LoadColumn } from './arrow-insert.ts';
 
 export interface ParquetColumn extends Omit<LoadColumn, 'name'> {
   /** hyparquet's values for this column → values for the carrier. */
-  prepare(values: readonly unknown[]): readonly unknown[];
+  prepare(values: ArrayLike<unknown>): ArrayLike<unknown>;
 }
 
-const same = (values: readonly unknown[]) => values;
-const asText = (values: readonly unknown[]) => values.map((v) => (v === null || v === undefined ? null : String(v)));
-const asJson = (values: readonly unknown[]) => values.map((v) => (v === null || v === undefined ? null : JSON.stringify(v, jsonSafe)));
+const same = (values: ArrayLike<unknown>) => values;
+const each = (convert: (value: unknown) => unknown) => (values: ArrayLike<unknown>) => Array.from(values, (v) => (v === null || v === undefined ? null : convert(v)));
+const asText = each(String);
+const asJson = each((v) => JSON.stringify(v, jsonSafe));
 
 function column(carrier: Carrier, type: string, prepare: ParquetColumn['prepare'] = same): ParquetColumn {
   return { carrier, type, prepare };
@@ -24,14 +25,12 @@ export function parquetColumn(field: SchemaTree): ParquetColumn {
   if (converted === 'DATE' || logical?.type === 'DATE') return column('DATE', 'DATE');
   if (type === 'INT96' || logical?.type === 'TIMESTAMP' || converted === 'TIMESTAMP_MILLIS' || converted === 'TIMESTAMP_MICROS') {
     const utc = logical?.type === 'TIMESTAMP' ? logical.isAdjustedToUTC : false;
-    return column('VARCHAR', utc ? 'TIMESTAMPTZ' : 'TIMESTAMP', utc ? (values) => values.map((v) => (v == null ? null : `${v}Z`)) : same);
+    return column('VARCHAR', utc ? 'TIMESTAMPTZ' : 'TIMESTAMP', utc ? each((v) => `${v}Z`) : same);
   }
   if (logical?.type === 'TIME' || converted === 'TIME_MILLIS' || converted === 'TIME_MICROS') {
     const perMicro = converted === 'TIME_MILLIS' || (logical?.type === 'TIME' && logical.unit === 'MILLIS') ? 1000n : 1n;
     const nanos = logical?.type === 'TIME' && logical.unit === 'NANOS';
-    return column('VARCHAR', 'TIME', (values) =>
-      values.map((v) => (v == null ? null : timeText(nanos ? BigInt(v as bigint) / 1000n : BigInt(v as number | bigint) * perMicro))),
-    );
+    return column('VARCHAR', 'TIME', each((v) => timeText(nanos ? BigInt(v as bigint) / 1000n : BigInt(v as number | bigint) * perMicro)));
   }
   if (logical?.type === 'UUID') return column('VARCHAR', 'UUID');
   if (logical?.type === 'FLOAT16') return column('DOUBLE', 'FLOAT');
@@ -47,7 +46,7 @@ export function parquetColumn(field: SchemaTree): ParquetColumn {
     case 'DOUBLE':
       return column('DOUBLE', 'DOUBLE');
     case 'FIXED_LEN_BYTE_ARRAY':
-      return column('VARCHAR', 'VARCHAR', (values) => values.map((v) => (v instanceof Uint8Array ? hex(v) : v == null ? null : String(v))));
+      return column('VARCHAR', 'VARCHAR', each((v) => (v instanceof Uint8Array ? hex(v) : String(v))));
     default:
       return column('VARCHAR', 'VARCHAR', asText);
   }

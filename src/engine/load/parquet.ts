@@ -27,7 +27,8 @@ const COMPRESSORS = { GZIP: (input: Uint8Array) => gunzipSync(input) };
 export async function loadParquet(ctx: LoadContext, table: string, source: DataSource): Promise<void> {
   const file = sourceFileName(source);
   const bytes = await ctx.files.readBytes(source);
-  const buffer = bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer;
+  const whole = bytes.byteOffset === 0 && bytes.byteLength === bytes.buffer.byteLength;
+  const buffer = (whole ? bytes.buffer : bytes.slice().buffer) as ArrayBuffer;
   let metadata;
   try {
     metadata = parquetMetadata(buffer);
@@ -77,8 +78,9 @@ async function readRows(
   });
   return fields.map((field) => {
     const parts = (chunks.get(field.element.name) ?? []).sort((a, b) => a.rowStart - b.rowStart);
-    const values: unknown[] = [];
-    for (const part of parts) for (let i = 0; i < part.data.length; i++) values.push(part.data[i]);
+    if (parts.length === 1) return parts[0]!.data;
+    const values = new Array<unknown>(rowEnd - rowStart);
+    for (const part of parts) for (let i = 0; i < part.data.length; i++) values[part.rowStart - rowStart + i] = part.data[i];
     return values;
   });
 }
