@@ -33,7 +33,7 @@ export function readFrontMatter(yaml: string | undefined): FrontMatter {
   if (yaml === undefined || yaml.trim() === '') return { meta, problems: [] };
   const doc = parseDocument(yaml);
   if (doc.errors.length > 0) {
-    return { meta, problems: doc.errors.map((e) => `the front matter is not valid YAML: ${firstLine(e.message)}`) };
+    return { meta, problems: doc.errors.map((e) => yamlProblem(e.message, e.linePos?.[0]?.line)) };
   }
   const value: unknown = doc.toJS();
   if (!isRecord(value)) return { meta, problems: ['the front matter must be a mapping of fields (title, asof, data)'] };
@@ -128,6 +128,8 @@ function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
-function firstLine(text: string): string {
-  return text.split('\n')[0] ?? text;
+/** The YAML parser's reason, placed on the notebook file's line (the front matter starts on line 2). */
+function yamlProblem(message: string, line: number | undefined): string {
+  const reason = (message.split('\n')[0] ?? message).replace(/ at line \d+, column \d+:?$/, '');
+  return `the front matter is not valid YAML${line ? ` (line ${line + 1} of the file)` : ''}: ${reason}`;
 }

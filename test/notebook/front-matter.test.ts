@@ -22,7 +22,7 @@ describe('the front matter', () => {
   });
 
   it('says what is wrong, in words, without throwing', () => {
-    expect(readFrontMatter('title: [oops\n').problems[0]).toMatch(/^the front matter is not valid YAML/);
+    expect(readFrontMatter('title: x\nasof: [oops\n').problems[0]).toMatch(/^the front matter is not valid YAML \(line 4 of the file\): \w/);
     expect(readFrontMatter('asof: 2024-02-30\n').problems).toEqual(["asof '2024-02-30' in the front matter is not a date like 2024-06-30"]);
     expect(readFrontMatter('data:\n  t: {path: a.csv, delim: ";"}\n').problems).toEqual([
       "data entry 't' has unknown option delim (known: path, format, delimiter, header, names, skip, dateformat, types)",
