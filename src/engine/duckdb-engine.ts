@@ -29,6 +29,8 @@ export class DuckDBEngine implements Engine {
   private current: Operation | undefined;
   private closing: Promise<void> | undefined;
   private names = 0;
+  /** Temporary tables and files get names no analyst would choose. */
+  private readonly namePrefix = `segbook_${Math.random().toString(36).slice(2, 8)}`;
 
   private constructor(
     private readonly db: AsyncDuckDB,
@@ -146,7 +148,7 @@ export class DuckDBEngine implements Engine {
       },
       registerFile: (name, bytes) => this.db.registerFileBuffer(name, bytes),
       dropFile: (name) => this.db.dropFile(name).then(() => undefined),
-      uniqueName: (prefix) => `${prefix}_${++this.names}`,
+      uniqueName: (prefix) => `${this.namePrefix}_${prefix}_${++this.names}`,
     };
   }
 }

@@ -22,8 +22,11 @@ export const nodeFiles: FileAccess = {
       await handle.close();
     }
   },
+  /** DuckDB reads a path as a glob pattern, so a name with pattern characters travels as bytes instead. */
   async directPath(source) {
-    return source.kind === 'bytes' ? undefined : existingPath(source);
+    if (source.kind === 'bytes') return undefined;
+    const path = await existingPath(source);
+    return /[*?[\]{}]/.test(path) ? undefined : path;
   },
 };
 

@@ -260,6 +260,11 @@ export function engineSuite(startEngine: () => Promise<Engine>, fixtures: Fixtur
       expect(await rows('SELECT * FROM kept')).toEqual([[1]]);
     });
 
+    it('reads a file whose name has glob characters', async () => {
+      const loaded = await engine.loadTable('bracketed', await fixtures.file('sales [2024] *final*.csv', 'a,b\n1,2\n'));
+      expect(loaded.rowCount).toBe(1);
+    });
+
     it('says "file not found" with the path as given', async () => {
       const { source, label } = fixtures.missing('nowhere.csv');
       const error = await loadError(engine.loadTable('nowhere', source));

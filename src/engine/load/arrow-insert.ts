@@ -33,7 +33,7 @@ export class ArrowTableWriter {
     private readonly table: string,
     private readonly columns: LoadColumn[],
   ) {
-    this.raw = ctx.uniqueName('segbook_raw');
+    this.raw = ctx.uniqueName('raw');
   }
 
   /** Appends rows given column by column, in the order of `columns`. */

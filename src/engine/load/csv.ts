@@ -40,7 +40,7 @@ async function loadAligned(ctx: LoadContext, table: string, source: DataSource, 
   const { text } = await head(ctx, source);
   if (!isWhitespaceAligned(text, options.skip)) return false;
   const whole = new TextDecoder().decode(await ctx.files.readBytes(source));
-  const name = `${ctx.uniqueName('segbook_file')}.tsv`;
+  const name = `${ctx.uniqueName('file')}.tsv`;
   await ctx.registerFile(name, new TextEncoder().encode(alignedToTabs(whole)));
   try {
     await createFromCsv(ctx, table, name, { ...options, delimiter: '\t' });
@@ -86,7 +86,7 @@ async function columnCount(ctx: LoadContext, table: string): Promise<number> {
 async function withDuckDBFile(ctx: LoadContext, source: DataSource, work: (path: string) => Promise<void>): Promise<void> {
   const direct = await ctx.files.directPath(source);
   if (direct !== undefined) return work(direct);
-  const name = `${ctx.uniqueName('segbook_file')}-${sourceFileName(source).replace(/[^\w.-]/g, '_')}`;
+  const name = `${ctx.uniqueName('file')}-${sourceFileName(source).replace(/[^\w.-]/g, '_')}`;
   await ctx.registerFile(name, await ctx.files.readBytes(source));
   try {
     await work(name);

@@ -14,7 +14,7 @@ import { formatOf, sourceFileName } from './source.ts';
 export async function loadTable(ctx: LoadContext, name: string, source: DataSource, options: ReaderOptions = {}): Promise<LoadedTable> {
   const file = sourceFileName(source);
   const format = formatOf(file, options);
-  const fresh = ctx.uniqueName('segbook_load');
+  const fresh = ctx.uniqueName('load');
   try {
     if (format === 'parquet') await loadParquet(ctx, fresh, source);
     else if (format === 'json' || format === 'jsonl') await loadJson(ctx, fresh, source, format);
