@@ -15,30 +15,36 @@ import { sourceFileName, type Format } from './source.ts';
 /** Enough text to cover DuckDB's sniffing sample (20,480 rows) of ordinary files. */
 const DIAGNOSIS_BYTES = 8 << 20;
 
+interface Head {
+  text: string;
+  /** The file goes on past `text`. */
+  truncated: boolean;
+}
+
 export async function loadDelimited(ctx: LoadContext, table: string, source: DataSource, format: Format, options: ReaderOptions): Promise<void> {
   const file = sourceFileName(source);
   const given = format === 'tsv' && options.delimiter === undefined ? { ...options, delimiter: '\t' } : options;
   const sniffed = given.delimiter === undefined;
+  let cached: Promise<Head> | undefined;
+  const head = () => (cached ??= readHead(ctx, source));
   try {
     await withDuckDBFile(ctx, source, (path) => createFromCsv(ctx, table, path, given));
   } catch (error) {
     if (!(error instanceof QueryError)) throw error;
-    if (sniffed && (await loadAligned(ctx, table, source, given))) return;
+    if (sniffed && (await loadAligned(ctx, table, source, given, await head()))) return;
     await explainEncoding(ctx, source);
-    if (isSniffFailure(error.message)) await explainRaggedLine(ctx, source, given);
+    if (isSniffFailure(error.message)) explainRaggedLine(file, given, await head());
     throw csvLoadError(file, error.message);
   }
   if (!sniffed || (await columnCount(ctx, table)) > 1) return;
-  const { text } = await head(ctx, source);
-  const delimiter = guessDelimiter(text, given.skip);
-  if (delimiter) await explainRaggedLine(ctx, source, { ...given, delimiter });
-  else await loadAligned(ctx, table, source, given);
+  const delimiter = guessDelimiter((await head()).text, given.skip);
+  if (delimiter) explainRaggedLine(file, { ...given, delimiter }, await head());
+  else await loadAligned(ctx, table, source, given, await head());
 }
 
 /** Reads white-space-aligned columns (runs of spaces between fields) as tab-separated text, if the file is laid out so. */
-async function loadAligned(ctx: LoadContext, table: string, source: DataSource, options: ReaderOptions): Promise<boolean> {
-  const { text } = await head(ctx, source);
-  if (!isWhitespaceAligned(text, options.skip)) return false;
+async function loadAligned(ctx: LoadContext, table: string, source: DataSource, options: ReaderOptions, head: Head): Promise<boolean> {
+  if (!isWhitespaceAligned(head.text, options.skip)) return false;
   const whole = new TextDecoder().decode(await ctx.files.readBytes(source));
   const name = `${ctx.uniqueName('file')}.tsv`;
   await ctx.registerFile(name, new TextEncoder().encode(alignedToTabs(whole)));
@@ -53,12 +59,11 @@ async function loadAligned(ctx: LoadContext, table: string, source: DataSource, 
 }
 
 /** Throws the first line whose field count differs from the header's, if there is one. */
-async function explainRaggedLine(ctx: LoadContext, source: DataSource, options: ReaderOptions): Promise<void> {
-  const { text, truncated } = await head(ctx, source);
+function explainRaggedLine(file: string, options: ReaderOptions, { text, truncated }: Head): void {
   const delimiter = options.delimiter ?? guessDelimiter(text, options.skip);
   if (!delimiter) return;
   const ragged = findRaggedLine(text, delimiter, options.skip, truncated);
-  if (ragged) throw new DataLoadError(sourceFileName(source), `expected ${ragged.expected} columns, found ${ragged.found}`, ragged.line);
+  if (ragged) throw new DataLoadError(file, `expected ${ragged.expected} columns, found ${ragged.found}`, ragged.line);
 }
 
 /** DuckDB reads UTF-8 only; UTF-16 text (Excel's "Unicode text") otherwise shows up as odd column counts. */
@@ -68,7 +73,7 @@ async function explainEncoding(ctx: LoadContext, source: DataSource): Promise<vo
   if (utf16) throw new DataLoadError(sourceFileName(source), 'the file is UTF-16 text; save it as UTF-8');
 }
 
-async function head(ctx: LoadContext, source: DataSource): Promise<{ text: string; truncated: boolean }> {
+async function readHead(ctx: LoadContext, source: DataSource): Promise<Head> {
   const bytes = await ctx.files.readHead(source, DIAGNOSIS_BYTES);
   return { text: new TextDecoder().decode(bytes), truncated: bytes.length >= DIAGNOSIS_BYTES };
 }
