@@ -143,10 +143,10 @@ export function engineSuite(startEngine: () => Promise<Engine>, fixtures: Fixtur
   describe('close', () => {
     it('cancels what runs, refuses new work and can be called twice', async () => {
       const spare = await startEngine();
-      const running = spare.query(ENDLESS);
+      const running = expect(spare.query(ENDLESS)).rejects.toBeInstanceOf(QueryCancelledError);
       await new Promise((resolve) => setTimeout(resolve, 100));
       await spare.close();
-      await expect(running).rejects.toBeInstanceOf(QueryCancelledError);
+      await running;
       await expect(spare.query('SELECT 1')).rejects.toThrow('the database engine is closed');
       await spare.close();
     });

@@ -1,6 +1,6 @@
 // The engine suite on DuckDB-WASM in Node, with fixtures written to a temporary folder
 // (Parquet ones by native DuckDB, which has a Parquet writer).
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DuckDBInstance } from '@duckdb/node-api';
@@ -32,8 +32,24 @@ const nodeFixtures: Fixtures = {
   },
 };
 
+/** Files handed over as bytes, the way the browser hands over a dropped file. */
+const bytesFixtures: Fixtures = {
+  async file(name, content) {
+    return { kind: 'bytes', bytes: typeof content === 'string' ? new TextEncoder().encode(content) : content, fileName: name };
+  },
+  async parquet(name, sql, codec) {
+    const source = await nodeFixtures.parquet(name, sql, codec);
+    return { kind: 'bytes', bytes: new Uint8Array(readFileSync((source as { path: string }).path)), fileName: name };
+  },
+  missing: (name) => nodeFixtures.missing(name),
+};
+
 describe('engine in Node', () => {
   engineSuite(startNodeEngine, nodeFixtures);
+});
+
+describe('engine in Node, files handed over as bytes (as the browser does)', () => {
+  engineSuite(startNodeEngine, bytesFixtures);
 });
 
 describe('startNodeEngine', () => {
