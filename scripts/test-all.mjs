@@ -44,7 +44,9 @@ for (const stage of stages) {
 console.log('\n=== summary');
 for (const { name, status } of results) console.log(`${name.padEnd(12)} ${status}`);
 const failed = results.filter((r) => r.failed).length;
-console.log(failed ? `${failed} of ${results.length} stages failed` : 'all stages passed');
+const skipped = results.filter((r) => r.status.startsWith('skipped')).length;
+const passed = results.length - failed - skipped;
+console.log(`stages: ${passed} passed, ${failed} failed${skipped ? `, ${skipped} skipped` : ''}`);
 process.exitCode = failed ? 1 : 0;
 
 function run(command, args) {
