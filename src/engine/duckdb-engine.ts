@@ -8,7 +8,7 @@ import type { Catalog } from '../lang/catalog.ts';
 import { isAmbiguous } from './arrow-types.ts';
 import { enumLabels, readArrowResult } from './arrow-result.ts';
 import { readCatalog } from './catalog.ts';
-import { QueryCancelledError, QueryError, duckdbMessage, isCancellation } from './errors.ts';
+import { QueryCancelledError, QueryError, duckdbMessage, duckdbPosition, isCancellation } from './errors.ts';
 import type { LoadContext } from './load/context.ts';
 import { loadTable } from './load/load-table.ts';
 import type { FileAccess } from './load/source.ts';
@@ -112,7 +112,7 @@ export class DuckDBEngine implements Engine {
       read = await readArrowResult(await this.conn.send(sql));
     } catch (error) {
       if (op.cancelled || isCancellation(error)) throw new QueryCancelledError();
-      throw new QueryError(duckdbMessage(error));
+      throw new QueryError(duckdbMessage(error), duckdbPosition(error));
     }
     if (op.cancelled) throw new QueryCancelledError();
     const { result, schema, enumIndices } = read;

@@ -6,7 +6,11 @@
 /** A statement DuckDB refused or failed to run. */
 export class QueryError extends Error {
   override readonly name = 'QueryError';
-  constructor(message: string) {
+  constructor(
+    message: string,
+    /** 0-based character offset in the SQL that DuckDB points at, when it says. */
+    readonly position?: number,
+  ) {
     super(message);
   }
 }
@@ -46,17 +50,33 @@ export function fileNotFound(path: string): DataLoadError {
  * such as `Parser Error: syntax error at or near "x"`, with DuckDB's hints kept.
  */
 export function duckdbMessage(error: unknown): string {
-  const raw = error instanceof Error ? error.message : String(error);
-  const text = fromJson(raw) ?? raw;
+  const raw = rawMessage(error);
+  const parsed = fromJson(raw);
+  const text = parsed?.exception_message === undefined ? raw : parsed.exception_type ? `${parsed.exception_type} Error: ${parsed.exception_message}` : parsed.exception_message;
   return text.replace(/\n+LINE \d+:[\s\S]*$/, '').trim();
 }
 
-function fromJson(raw: string): string | undefined {
+/** The SQL offset DuckDB reports with parser and binder errors, if any. */
+export function duckdbPosition(error: unknown): number | undefined {
+  const position = Number(fromJson(rawMessage(error))?.position);
+  return Number.isInteger(position) && position >= 0 ? position : undefined;
+}
+
+function rawMessage(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}
+
+interface DuckDBErrorJson {
+  exception_type?: string;
+  exception_message?: string;
+  position?: string;
+}
+
+function fromJson(raw: string): DuckDBErrorJson | undefined {
   if (!raw.startsWith('{')) return undefined;
   try {
-    const parsed = JSON.parse(raw) as { exception_type?: string; exception_message?: string };
-    if (typeof parsed.exception_message !== 'string') return undefined;
-    return parsed.exception_type ? `${parsed.exception_type} Error: ${parsed.exception_message}` : parsed.exception_message;
+    const parsed = JSON.parse(raw) as DuckDBErrorJson;
+    return typeof parsed.exception_message === 'string' ? parsed : undefined;
   } catch {
     return undefined;
   }

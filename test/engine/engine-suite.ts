@@ -88,9 +88,10 @@ export function engineSuite(startEngine: () => Promise<Engine>, fixtures: Fixtur
     });
 
     it('rejects bad SQL with DuckDB’s words and no stack trace', async () => {
-      const error = await engine.query('SELEC 1').catch((e: unknown) => e);
+      const error = await engine.query('SELECT 1;\nSELEC 1').catch((e: unknown) => e);
       expect(error).toBeInstanceOf(QueryError);
       expect((error as Error).message).toMatch(/^Parser Error: syntax error at or near "SELEC"/);
+      expect((error as QueryError).position).toBe(10);
       expect((error as Error).message).not.toMatch(/\n\s+at /);
       const missing = await engine.query('SELECT * FROM no_such_table').catch((e: Error) => e.message);
       expect(missing).toMatch(/Table with name no_such_table does not exist/);
