@@ -153,6 +153,21 @@ export function engineSuite(startEngine: () => Promise<Engine>, fixtures: Fixtur
     });
   });
 
+  describe('sealed', () => {
+    it('explains that CSV can no longer be read once external access is off, and still loads JSON', async () => {
+      const sealed = await startEngine();
+      try {
+        await sealed.query('SET enable_external_access = false');
+        const error = await loadError(sealed.loadTable('late', await fixtures.file('late.csv', 'a\n1\n')));
+        expect(error.message).toBe('late.csv: this session no longer reads files (external access was switched off); load CSV files before that');
+        const loaded = await sealed.loadTable('late_json', await fixtures.file('late.json', '[{"a": 1}]'));
+        expect(loaded.rowCount).toBe(1);
+      } finally {
+        await sealed.close();
+      }
+    });
+  });
+
   describe('catalog', () => {
     it('lists tables and views of the main schema with their kind, columns, DuckDB types and table row counts', async () => {
       await engine.query(`CREATE OR REPLACE TABLE "cat ""odd"" name" (id INTEGER, amount DECIMAL(10,2), seen DATE, note VARCHAR);

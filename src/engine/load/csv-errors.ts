@@ -16,6 +16,7 @@ const REWORDINGS: [RegExp, (...groups: string[]) => string][] = [
     (expected, actual) => `the names option gives ${expected} columns but the file has ${actual}`,
   ],
   [/Maximum line size of (\d+) bytes exceeded/, (size) => `a line is longer than ${size} bytes`],
+  [/file system operations are disabled by configuration/, () => 'this session no longer reads files (external access was switched off); load CSV files before that'],
 ];
 
 /** Whether DuckDB could not work out the file's dialect (delimiter, quotes, header). */
