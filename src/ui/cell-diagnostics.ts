@@ -1,0 +1,56 @@
+/**
+ * A cell's run errors as editor markers: the runner reports a line and column, the editor wants a
+ * range, so the marker covers the word (or the quoted name) that starts there. DuckDB-WASM often
+ * gives no position for SQL errors; when it names the culprit in quotes, the error is placed at
+ * that name in the cell.
+ */
+import type { Diagnostic } from '../lang/diagnostics.ts';
+import { positionOf, spanOfRange } from '../lang/span.ts';
+import type { CellError } from '../notebook/outcome.ts';
+
+export function errorDiagnostics(source: string, errors: readonly CellError[]): Diagnostic[] {
+  return errors.map((error) => {
+    const start = offsetOf(source, error.line, error.column);
+    const end = Math.min(source.length, start + tokenLength(source.slice(start)));
+    return { code: 'run', message: error.message, span: spanOfRange(source, start, end), severity: 'error' };
+  });
+}
+
+/** A SQL error reported at the very start of the cell moves to the name its message quotes, if the cell has it. */
+export function locateSqlError(source: string, error: CellError): CellError {
+  if (error.line !== 1 || error.column !== 1) return error;
+  const names = [...error.message.matchAll(/"([^"\n]+)"|with name (\w+)/g)].map((m) => m[1] ?? m[2]);
+  for (const name of names) {
+    const escaped = name!.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+    const found = new RegExp(`(?<![\\w"])${escaped}(?![\\w"])`, 'i').exec(source);
+    if (!found) continue;
+    const { line, column } = positionOf(source, found.index);
+    return { ...error, line, column };
+  }
+  return error;
+}
+
+/** The errors the editor does not already show, by message and place. */
+export function withoutShown(errors: readonly CellError[], shown: readonly Diagnostic[]): CellError[] {
+  return errors.filter((e) => !shown.some((d) => d.message === e.message && d.span.line === e.line && d.span.column === e.column));
+}
+
+function offsetOf(source: string, line: number, column: number): number {
+  let offset = 0;
+  for (let l = 1; l < line; l++) {
+    const newline = source.indexOf('\n', offset);
+    if (newline < 0) return source.length;
+    offset = newline + 1;
+  }
+  const lineEnd = source.indexOf('\n', offset);
+  const lineLength = (lineEnd < 0 ? source.length : lineEnd) - offset;
+  return offset + Math.max(0, Math.min(column - 1, lineLength));
+}
+
+function tokenLength(rest: string): number {
+  const quoted = /^(`[^`\n]*`|'[^'\n]*'|"[^"\n]*")/.exec(rest);
+  if (quoted) return quoted[0].length;
+  const word = /^[A-Za-z0-9_.]+/.exec(rest);
+  if (word) return word[0].length;
+  return rest.length > 0 && rest[0] !== '\n' ? 1 : 0;
+}

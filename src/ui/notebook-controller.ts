@@ -1,0 +1,330 @@
+/**
+ * The notebook's state and its runs, without any DOM: the cells being edited, each cell's latest
+ * outcome, the engine and the runner, and when to run what.
+ *
+ *   edit ─▶ runner.update (what changed and its dependents become stale) ─▶ 400 ms quiet ─▶ run all
+ *   run a cell / run all ─▶ runner.run ─▶ cell events ─▶ 'change' ─▶ the elements re-render
+ *
+ * After an edit the whole notebook runs, because the runner's cache lets every cell whose SQL and
+ * inputs are unchanged keep its results without touching the engine; so only what the edit
+ * affected executes, including cells that lost a definition they used. Reordering or deleting
+ * cells cancels a run in flight (the runner numbers cells by position). Elements listen for
+ * 'change'; saving and sharing listen for 'notebook-change' (the notebook's text changed).
+ */
+import type { DataSource, Engine } from '../engine/types.ts';
+import { checkCell } from '../lang/index.ts';
+import { writeNotebook } from '../notebook/format.ts';
+import { readFrontMatter } from '../notebook/front-matter.ts';
+import type { CellKind, Notebook } from '../notebook/model.ts';
+import type { CellOutcome, RunnerEvent } from '../notebook/outcome.ts';
+import { NotebookRunner, type RunReport } from '../notebook/runner.ts';
+import { segql } from '../notebook/segql.ts';
+import { errorDiagnostics, locateSqlError, withoutShown } from './cell-diagnostics.ts';
+import { CellStates, type CellView, type PlacedErrors } from './cell-states.ts';
+import { NotebookLanguage } from './notebook-language.ts';
+import {
+  blankCell, changeKind, editableCells, insertCell, moveCell, removeCell, shiftsCells, toNotebook, updateCell,
+  type EditableCell,
+} from './notebook-cells.ts';
+
+export type { CellView } from './cell-states.ts';
+
+export interface NotebookControllerOptions {
+  notebook: Notebook;
+  startEngine: () => Promise<Engine>;
+  resolveData: (path: string) => DataSource;
+  /** Quiet time after the last edit before dependents re-run. */
+  debounceMs?: number;
+  today?: () => string;
+}
+
+export type NotebookPhase =
+  | { step: 'starting' | 'loading' | 'running'; message: string }
+  | { step: 'ready' }
+  | { step: 'failed'; message: string };
+
+export interface TableView {
+  name: string;
+  status: 'loading' | 'loaded' | 'error';
+  message?: string;
+}
+
+export class NotebookController extends EventTarget {
+  readonly language: NotebookLanguage;
+  private frontMatterText: string | undefined;
+  private cellList: EditableCell[];
+  private readonly states = new CellStates();
+  private readonly tableStates = new Map<string, TableView>();
+  private readonly deleted: { cell: EditableCell; index: number }[] = [];
+  private engine?: Engine;
+  private runner?: NotebookRunner<unknown>;
+  private failure?: string;
+  private report?: RunReport;
+  private generation = new AbortController();
+  private inFlight = 0;
+  private ranCells = false;
+  private timer: ReturnType<typeof setTimeout> | undefined;
+
+  constructor(private readonly options: NotebookControllerOptions) {
+    super();
+    this.frontMatterText = options.notebook.frontMatter;
+    this.cellList = editableCells(options.notebook);
+    this.language = new NotebookLanguage({
+      cells: () => this.cellList,
+      frontMatterAsof: () => readFrontMatter(this.frontMatterText).meta.asof,
+      engine: () => this.engine,
+      knownSizes: () => this.states.knownSizes(),
+    });
+  }
+
+  // ── What the page shows ──────────────────────────────────────────────────────────────
+
+  get title(): string | undefined {
+    return readFrontMatter(this.frontMatterText).meta.title;
+  }
+
+  get cells(): CellView[] {
+    return this.cellList.map((cell, index) => this.states.view(cell, index));
+  }
+
+  get phase(): NotebookPhase {
+    if (this.failure) return { step: 'failed', message: this.failure };
+    if (!this.runner) return { step: 'starting', message: 'Starting the database engine (DuckDB-WASM)…' };
+    const loading = [...this.tableStates.values()].filter((t) => t.status === 'loading').map((t) => t.name);
+    if (loading.length > 0) return { step: 'loading', message: `Loading data: ${loading.join(', ')}…` };
+    if (this.inFlight > 0) return { step: 'running', message: 'Running…' };
+    return { step: 'ready' };
+  }
+
+  get tables(): TableView[] {
+    return [...this.tableStates.values()];
+  }
+
+  /** Notebook-wide problems of the last run: the front matter, data files that could not be read. */
+  get problems(): string[] {
+    return this.report?.problems ?? readFrontMatter(this.frontMatterText).problems;
+  }
+
+  get lastRun(): RunReport | undefined {
+    return this.report;
+  }
+
+  /** The most recently deleted cell, which undoRemove() puts back. */
+  get lastDeleted(): EditableCell | undefined {
+    return this.deleted.at(-1)?.cell;
+  }
+
+  // ── The notebook as a document (saving, sharing, opening) ────────────────────────────
+
+  getNotebook(): Notebook {
+    return toNotebook(this.frontMatterText, this.cellList);
+  }
+
+  /** The notebook as `*.seg.md` text. */
+  text(): string {
+    return writeNotebook(this.getNotebook());
+  }
+
+  /** Replaces the whole notebook (opening a file) and runs it. */
+  setNotebook(notebook: Notebook): void {
+    this.cancelRuns();
+    this.frontMatterText = notebook.frontMatter;
+    this.cellList = editableCells(notebook);
+    this.states.clear();
+    this.deleted.length = 0;
+    this.changed(true);
+  }
+
+  setFrontMatter(yaml: string | undefined): void {
+    this.frontMatterText = yaml;
+    this.changed(true);
+  }
+
+  // ── Edits ─────────────────────────────────────────────────────────────────────────────
+
+  editSource(id: string, source: string): void {
+    const cell = this.find(id);
+    if (!cell || cell.source === source) return;
+    this.apply(updateCell(this.cellList, id, { source }), id, cell.kind !== 'markdown');
+  }
+
+  /** A SQL cell's view name; empty makes it a query whose result is shown. */
+  setName(id: string, name: string): void {
+    const trimmed = name.trim();
+    if ((this.find(id)?.name ?? '') === trimmed) return;
+    this.apply(updateCell(this.cellList, id, trimmed ? { name: trimmed } : { name: undefined }), id);
+  }
+
+  setKind(id: string, kind: CellKind): void {
+    this.apply(changeKind(this.cellList, id, kind), id);
+  }
+
+  /** Inserts a blank cell at `index` and returns its id. */
+  insert(index: number, kind: CellKind): string {
+    const cell = blankCell(kind);
+    this.apply(insertCell(this.cellList, index, cell), undefined, false);
+    return cell.id;
+  }
+
+  remove(id: string): void {
+    const index = this.cellList.findIndex((cell) => cell.id === id);
+    if (index < 0) return;
+    this.deleted.push({ cell: this.cellList[index]!, index });
+    this.apply(removeCell(this.cellList, id));
+  }
+
+  /** Puts the most recently deleted cell back where it was; returns its id. */
+  undoRemove(): string | undefined {
+    const last = this.deleted.pop();
+    if (!last) return undefined;
+    this.apply(insertCell(this.cellList, last.index, last.cell), last.cell.id);
+    return last.cell.id;
+  }
+
+  move(id: string, by: -1 | 1): void {
+    this.apply(moveCell(this.cellList, id, by));
+  }
+
+  // ── Runs ──────────────────────────────────────────────────────────────────────────────
+
+  /** Starts the engine, loads the data and runs every cell. */
+  async start(): Promise<void> {
+    this.emitChange();
+    try {
+      this.engine = await this.options.startEngine();
+    } catch (error) {
+      this.failure = `The database engine could not start: ${messageOf(error)}. Reload the page to try again.`;
+      this.emitChange();
+      return;
+    }
+    performance.mark('segbook:engine-ready');
+    this.runner = new NotebookRunner({
+      engine: this.engine,
+      compiler: segql,
+      resolveData: this.options.resolveData,
+      summaries: true,
+      ...(this.options.today ? { today: this.options.today } : {}),
+    });
+    this.runner.on((event) => this.onRunnerEvent(event));
+    this.runner.update({ notebook: this.getNotebook() });
+    await this.runAll();
+  }
+
+  /** Runs one cell now (with what it needs and what depends on it). */
+  runCell(id: string): Promise<RunReport | undefined> {
+    const index = this.cellList.findIndex((cell) => cell.id === id);
+    if (index < 0 || this.cellList[index]!.kind === 'markdown') return Promise.resolve(undefined);
+    return this.request(index);
+  }
+
+  runAll(): Promise<RunReport | undefined> {
+    clearTimeout(this.timer);
+    return this.request(undefined);
+  }
+
+  /** Stops the running query and drops the runs waiting after it; their cells stay stale. */
+  interrupt(): void {
+    clearTimeout(this.timer);
+    this.cancelRuns();
+  }
+
+  get busy(): boolean {
+    return this.inFlight > 0;
+  }
+
+  async dispose(): Promise<void> {
+    this.interrupt();
+    await this.engine?.close();
+    this.engine = undefined;
+  }
+
+  // ── Internals ─────────────────────────────────────────────────────────────────────────
+
+  private find(id: string): EditableCell | undefined {
+    return this.cellList.find((cell) => cell.id === id);
+  }
+
+  /** `rerun`: whether the change can alter any result (a blank cell or Markdown cannot). */
+  private apply(next: EditableCell[], edited?: string, rerun = true): void {
+    const shifted = shiftsCells(this.cellList, next);
+    this.cellList = next;
+    if (shifted) this.cancelRuns();
+    if (edited !== undefined) this.states.edited(edited);
+    this.changed(shifted || rerun);
+  }
+
+  private changed(rerun: boolean): void {
+    this.language.cellsChanged();
+    this.runner?.update({ notebook: this.getNotebook() });
+    if (rerun) {
+      clearTimeout(this.timer);
+      this.timer = setTimeout(() => void this.runAll(), this.options.debounceMs ?? 400);
+    }
+    this.emitChange();
+    this.dispatchEvent(new CustomEvent('notebook-change', { detail: { notebook: this.getNotebook() } }));
+  }
+
+  private async request(cell: number | undefined): Promise<RunReport | undefined> {
+    const runner = this.runner;
+    if (!runner) return undefined;
+    const signal = this.generation.signal;
+    this.inFlight++;
+    this.emitChange();
+    try {
+      this.report = await runner.run(cell === undefined ? { signal } : { cell, signal });
+      this.dispatchEvent(new CustomEvent('run-end', { detail: this.report }));
+      // Views may have changed only if some cell reached the engine.
+      if (this.engine && this.ranCells) {
+        this.ranCells = false;
+        this.language.setCatalog(await this.engine.catalog());
+      }
+      return this.report;
+    } catch (error) {
+      this.failure = `The notebook could not run: ${messageOf(error)}. Your text is kept; reload the page to start the engine again.`;
+      return undefined;
+    } finally {
+      this.inFlight--;
+      this.emitChange();
+    }
+  }
+
+  private cancelRuns(): void {
+    this.generation.abort();
+    this.generation = new AbortController();
+  }
+
+  private onRunnerEvent(event: RunnerEvent): void {
+    if (event.type === 'table') {
+      this.tableStates.set(event.name.toLowerCase(), {
+        name: event.name,
+        status: event.status,
+        ...(event.message !== undefined ? { message: event.message } : {}),
+      });
+      this.emitChange();
+      return;
+    }
+    const cell = this.cellList[event.index];
+    if (!cell) return;
+    if (event.status === 'running') this.ranCells = true;
+    this.states.record(cell, event.outcome, () => this.placeErrors(cell, event.index, event.outcome));
+    this.emitChange();
+  }
+
+  private placeErrors(cell: EditableCell, index: number, outcome: CellOutcome): PlacedErrors {
+    if (cell.kind === 'sql') {
+      const errors = outcome.errors.map((e) => locateSqlError(cell.source, e));
+      return { errors, diagnostics: errorDiagnostics(cell.source, errors) };
+    }
+    // The editor checks SegQL as it is typed: only what its own markers lack is added.
+    const shown = checkCell(this.language.program(), index, this.language.catalog());
+    return { errors: outcome.errors, diagnostics: errorDiagnostics(cell.source, withoutShown(outcome.errors, shown)) };
+  }
+
+  private emitChange(): void {
+    this.dispatchEvent(new Event('change'));
+  }
+}
+
+function messageOf(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}

@@ -1,0 +1,286 @@
+/**
+ * The notebook page: title and data, a toolbar (run all, interrupt, add cells), the cells, and an
+ * undo bar after a deletion. It renders what its NotebookController holds and turns the cells'
+ * events into the controller's edits and runs; focus moves the way Jupyter's does.
+ *
+ * `data-state` mirrors the controller's phase (starting, loading, running, ready, failed) for
+ * tests and tools; the performance mark `segbook:first-chart` is set when the first chart is drawn.
+ */
+import { LitElement, html, nothing, type PropertyValues } from 'lit';
+import { customElement, property, state } from 'lit/decorators.js';
+import { repeat } from 'lit/directives/repeat.js';
+import { preloadEditor } from '../editor/index.ts';
+import type { CellKind } from '../notebook/model.ts';
+import { formatDuration } from './duration.ts';
+import { icons } from './icons.ts';
+import type { NotebookController } from './notebook-controller.ts';
+import { notebookStyles } from './seg-notebook-styles.ts';
+import './seg-cell.ts';
+import type { CellActionDetail, SegCell } from './seg-cell.ts';
+
+type ValueEvent = CustomEvent<{ value: string }>;
+
+@customElement('seg-notebook')
+export class SegNotebook extends LitElement {
+  @property({ attribute: false }) controller?: NotebookController;
+  /** Monaco comes in once the first results are on screen (or as soon as someone enters a cell). */
+  @state() private editors = false;
+  @state() private undoVisible = false;
+  private readonly onChange = () => this.requestUpdate();
+  private subscribed?: NotebookController;
+  private charted = false;
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    this.subscribe();
+  }
+
+  override disconnectedCallback(): void {
+    this.subscribed?.removeEventListener('change', this.onChange);
+    this.subscribed = undefined;
+    super.disconnectedCallback();
+  }
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    if (changed.has('controller')) this.subscribe();
+  }
+
+  protected override updated(): void {
+    const controller = this.controller;
+    if (!controller) return;
+    this.dataset.state = controller.phase.step;
+    const hasResults = controller.cells.some((v) => v.results.length > 0 || v.summary.length > 0);
+    if (!this.editors && (controller.lastRun || hasResults) && !controller.busy) {
+      // Let the results paint first; Monaco's chunks and the editors come after.
+      requestAnimationFrame(() => this.enableEditors());
+    }
+    if (!this.charted && hasResults) void this.markFirstChart();
+  }
+
+  private subscribe(): void {
+    if (this.subscribed === this.controller) return;
+    this.subscribed?.removeEventListener('change', this.onChange);
+    this.subscribed = this.controller;
+    this.subscribed?.addEventListener('change', this.onChange);
+  }
+
+  private enableEditors(): void {
+    if (this.editors) return;
+    preloadEditor();
+    this.editors = true;
+  }
+
+  /** Polls a few frames for the first drawn chart, so the mark times what the analyst sees. */
+  private async markFirstChart(): Promise<void> {
+    this.charted = true;
+    for (let frame = 0; frame < 120; frame++) {
+      await new Promise((resolve) => requestAnimationFrame(resolve));
+      if (deepQuery(this.renderRoot, '.seg-chart')) {
+        performance.mark('segbook:first-chart');
+        return;
+      }
+    }
+  }
+
+  protected override render() {
+    const controller = this.controller;
+    if (!controller) return html`<p class="boot">Loading Segbook…</p>`;
+    const views = controller.cells;
+    return html`
+      <header>
+        <h1>${controller.title ?? 'Untitled notebook'}</h1>
+        ${this.renderData()}
+      </header>
+      ${this.renderToolbar()}
+      ${this.renderProblems()}
+      <main aria-label="Cells">
+        ${repeat(
+          views,
+          (view) => view.cell.id,
+          (view, i) => html`<seg-cell
+            data-id=${view.cell.id}
+            .view=${view}
+            .context=${controller.language}
+            .editors=${this.editors}
+            ?first=${i === 0}
+            ?last=${i === views.length - 1}
+            @seg-change=${(e: ValueEvent) => controller.editSource(view.cell.id, e.detail.value)}
+            @seg-run=${() => void controller.runCell(view.cell.id)}
+            @seg-run-advance=${() => this.runAndAdvance(view.cell.id)}
+            @seg-view-name=${(e: ValueEvent) => controller.setName(view.cell.id, e.detail.value)}
+            @seg-cell-kind=${(e: ValueEvent) => controller.setKind(view.cell.id, e.detail.value as CellKind)}
+            @seg-cell-action=${(e: CustomEvent<CellActionDetail>) => this.onAction(e.detail)}
+          ></seg-cell>`,
+        )}
+        <div class="add-row" role="group" aria-label="Add a cell at the end">
+          ${this.addButton('seg', 'SegQL')} ${this.addButton('sql', 'SQL')} ${this.addButton('markdown', 'Text')}
+        </div>
+      </main>
+      ${this.renderUndo()}
+      <footer>
+        <p><kbd>Enter</kbd> edit a cell · <kbd>Esc</kbd> leave it · <kbd>Shift</kbd>+<kbd>Enter</kbd> run and go to the next ·
+          <kbd>Ctrl</kbd>/<kbd>⌘</kbd>+<kbd>Enter</kbd> run · <kbd>↑</kbd>/<kbd>↓</kbd> previous/next cell ·
+          <kbd>a</kbd>/<kbd>b</kbd> insert above/below · <kbd>Alt</kbd>+<kbd>↑</kbd>/<kbd>↓</kbd> move</p>
+      </footer>
+    `;
+  }
+
+  private renderData() {
+    const controller = this.controller!;
+    const catalog = controller.language.catalog();
+    const tables = controller.tables;
+    if (tables.length === 0) return nothing;
+    return html`<ul class="data" aria-label="Data">
+      ${tables.map((t) => {
+        const rows = catalog.tables.find((c) => c.name.toLowerCase() === t.name.toLowerCase())?.rowCount;
+        const detail = t.status === 'loading' ? 'loading…' : t.status === 'error' ? 'could not be read' : rows !== undefined ? `${rows.toLocaleString('en-US')} rows` : '';
+        return html`<li class=${t.status}><code>${t.name}</code> <span>${detail}</span></li>`;
+      })}
+    </ul>`;
+  }
+
+  private renderToolbar() {
+    const controller = this.controller!;
+    const phase = controller.phase;
+    const ready = phase.step !== 'starting' && phase.step !== 'failed';
+    return html`<div class="toolbar" role="toolbar" aria-label="Notebook">
+      <button type="button" class="primary" ?disabled=${!ready} @click=${() => void controller.runAll()}>${icons.runAll}<span>Run all</span></button>
+      <button type="button" ?disabled=${!controller.busy} @click=${() => controller.interrupt()}>${icons.stop}<span>Interrupt</span></button>
+      <span class="separator" aria-hidden="true"></span>
+      ${this.addButton('seg', 'SegQL')} ${this.addButton('sql', 'SQL')} ${this.addButton('markdown', 'Text')}
+      <span class="spacer"></span>
+      <p class="status" role="status" aria-live="polite">${this.statusText()}</p>
+    </div>`;
+  }
+
+  private statusText() {
+    const controller = this.controller!;
+    const phase = controller.phase;
+    if (phase.step === 'failed') return nothing;
+    if (phase.step !== 'ready') return html`<span class="spinner" aria-hidden="true"></span>${phase.message}`;
+    const run = controller.lastRun;
+    if (!run) return '';
+    if (run.cancelled) return 'Interrupted: cells that did not finish are out of date.';
+    const errors = run.cells.filter((c) => c.status === 'error').length;
+    const ran = run.cells.filter((c) => c.kind !== 'markdown');
+    const time = ran.reduce((sum, c) => sum + (c.durationMs ?? 0), 0);
+    const failed = run.failedExpectations;
+    return [
+      `${ran.length} cells, ${formatDuration(time)} of queries`,
+      errors ? `${errors} with errors` : '',
+      failed ? `${failed} failed expectation${failed === 1 ? '' : 's'}` : '',
+    ].filter(Boolean).join(' · ');
+  }
+
+  private renderProblems() {
+    const controller = this.controller!;
+    const phase = controller.phase;
+    const problems = phase.step === 'failed' ? [phase.message] : controller.problems;
+    if (problems.length === 0) return nothing;
+    return html`<div class="problems" role="alert">
+      ${phase.step === 'failed' ? html`<strong>Segbook cannot run this notebook.</strong>` : html`<strong>Some of the notebook's data is missing.</strong>`}
+      <ul>${problems.map((p) => html`<li>${p}</li>`)}</ul>
+    </div>`;
+  }
+
+  private renderUndo() {
+    const deleted = this.controller!.lastDeleted;
+    if (!this.undoVisible || !deleted) return nothing;
+    const what = deleted.kind === 'markdown' ? 'text' : deleted.kind === 'sql' ? 'SQL' : 'SegQL';
+    return html`<div class="undo" role="status">
+      <span>Deleted a ${what} cell.</span>
+      <button type="button" @click=${() => this.undo()}>${icons.undo}<span>Undo</span></button>
+      <button type="button" class="icon" aria-label="Dismiss" title="Dismiss" @click=${() => (this.undoVisible = false)}>${icons.close}</button>
+    </div>`;
+  }
+
+  private addButton(kind: CellKind, label: string) {
+    return html`<button type="button" class="add" aria-label=${`Add a ${label} cell at the end`}
+      @click=${() => this.insertAndEnter(this.controller!.cells.length, kind)}>${icons.plus}<span>${label}</span></button>`;
+  }
+
+  private onAction({ id, action }: CellActionDetail): void {
+    const controller = this.controller!;
+    const index = controller.cells.findIndex((v) => v.cell.id === id);
+    if (index < 0) return;
+    switch (action) {
+      case 'run':
+        void controller.runCell(id);
+        return;
+      case 'run-advance':
+        return this.runAndAdvance(id);
+      case 'move-up':
+      case 'move-down':
+        controller.move(id, action === 'move-up' ? -1 : 1);
+        return void this.focusCell(id, 'frame');
+      case 'insert-above':
+      case 'insert-below':
+        return this.insertAndEnter(action === 'insert-above' ? index : index + 1, 'seg');
+      case 'delete': {
+        const neighbour = controller.cells[index + 1] ?? controller.cells[index - 1];
+        controller.remove(id);
+        this.undoVisible = true;
+        if (neighbour) void this.focusCell(neighbour.cell.id, 'frame');
+        return;
+      }
+      case 'focus-previous':
+      case 'focus-next': {
+        const next = controller.cells[index + (action === 'focus-previous' ? -1 : 1)];
+        if (next) void this.focusCell(next.cell.id, 'frame');
+        return;
+      }
+      case 'want-editors':
+        this.enableEditors();
+        return;
+    }
+  }
+
+  /** Shift+Enter: run the cell, then go to the next one, making a SegQL cell when this was the last. */
+  private runAndAdvance(id: string): void {
+    const controller = this.controller!;
+    void controller.runCell(id);
+    const index = controller.cells.findIndex((v) => v.cell.id === id);
+    const next = controller.cells[index + 1];
+    if (!next) return this.insertAndEnter(index + 1, 'seg');
+    void this.focusCell(next.cell.id, next.cell.kind === 'markdown' ? 'frame' : 'text');
+  }
+
+  private insertAndEnter(index: number, kind: CellKind): void {
+    const id = this.controller!.insert(index, kind);
+    void this.focusCell(id, 'text');
+  }
+
+  private undo(): void {
+    const id = this.controller!.undoRemove();
+    this.undoVisible = this.controller!.lastDeleted !== undefined;
+    if (id) void this.focusCell(id, 'frame');
+  }
+
+  private async focusCell(id: string, where: 'frame' | 'text'): Promise<void> {
+    await this.updateComplete;
+    const cell = this.renderRoot.querySelector<SegCell>(`seg-cell[data-id="${id}"]`);
+    if (!cell) return;
+    await cell.updateComplete;
+    if (where === 'text') cell.enter();
+    else cell.focusFrame();
+  }
+
+  static override styles = notebookStyles;
+}
+
+/** querySelector through open shadow roots. */
+function deepQuery(root: ParentNode, selector: string): Element | undefined {
+  const found = root.querySelector(selector);
+  if (found) return found;
+  for (const element of root.querySelectorAll('*')) {
+    const inner = element.shadowRoot && deepQuery(element.shadowRoot, selector);
+    if (inner) return inner;
+  }
+  return undefined;
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'seg-notebook': SegNotebook;
+  }
+}

@@ -1,0 +1,160 @@
+// The notebook controller on the real engine (DuckDB-WASM in Node) over the getting-started notebook.
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startNodeEngine } from '../../src/engine/node.ts';
+import type { Engine } from '../../src/engine/types.ts';
+import { parseNotebook } from '../../src/notebook/format.ts';
+import type { CellStatus } from '../../src/notebook/outcome.ts';
+import { NotebookController } from '../../src/ui/notebook-controller.ts';
+
+const NOTEBOOKS = join(import.meta.dirname, '../../notebooks');
+const GETTING_STARTED = readFileSync(join(NOTEBOOKS, 'getting-started.seg.md'), 'utf8');
+const DEBOUNCE_MS = 30;
+let engine: Engine;
+
+beforeAll(async () => {
+  engine = await startNodeEngine();
+}, 60_000);
+afterAll(async () => {
+  await engine?.close();
+});
+
+/** A controller over `text` on the shared engine, recording every status each cell (by id) passed through. */
+function open(text = GETTING_STARTED) {
+  const controller = new NotebookController({
+    notebook: parseNotebook(text),
+    startEngine: async () => engine,
+    resolveData: (path) => ({ kind: 'path', path: join(NOTEBOOKS, path) }),
+    debounceMs: DEBOUNCE_MS,
+  });
+  const seen = new Map<string, CellStatus[]>();
+  controller.addEventListener('change', () => {
+    for (const view of controller.cells) {
+      if (!view.outcome) continue;
+      const list = seen.get(view.cell.id) ?? [];
+      if (list.at(-1) !== view.outcome.status) list.push(view.outcome.status);
+      seen.set(view.cell.id, list);
+    }
+  });
+  const ran = () => controller.cells.filter((v) => seen.get(v.cell.id)?.includes('running')).map((v) => v.index);
+  return { controller, seen, ran, forget: () => seen.clear() };
+}
+
+const idOf = (controller: NotebookController, index: number) => controller.cells[index]!.cell.id;
+const sizeOf = (controller: NotebookController, index: number, segment: string) => {
+  const result = controller.cells[index]!.results[0]!;
+  return result.rows.find((row) => row[0] === segment)?.[result.columns.indexOf('size')];
+};
+
+/** Resolves after the debounced run that an edit schedules has finished. */
+async function settle(controller: NotebookController): Promise<void> {
+  await new Promise((resolve) => setTimeout(resolve, DEBOUNCE_MS + 20));
+  while (controller.busy) await new Promise((resolve) => setTimeout(resolve, 10));
+}
+
+describe('NotebookController', () => {
+  it('starts the engine, loads the data and runs every cell', async () => {
+    const { controller } = open();
+    expect(controller.phase.step).toBe('starting');
+    await controller.start();
+    expect(controller.phase).toEqual({ step: 'ready' });
+    expect(controller.title).toBe('Getting started with Segbook');
+    expect(controller.tables.map((t) => [t.name, t.status])).toEqual([['customers', 'loaded'], ['orders', 'loaded']]);
+    const code = controller.cells.filter((v) => v.cell.kind !== 'markdown');
+    expect(code.map((v) => v.status)).toEqual(code.map(() => 'done'));
+    expect(code.every((v) => v.current)).toBe(true);
+    expect(controller.cells[3]!.results.map((r) => r.statement)).toEqual(['compare']);
+    expect(controller.language.catalog().tables.map((t) => t.name)).toContain('big_spenders');
+    expect(controller.lastRun?.ok).toBe(true);
+  });
+
+  it('re-runs an edited definition and the cells that use it after the pause, and nothing else', async () => {
+    const { controller, ran, forget, seen } = open();
+    await controller.start();
+    const before = sizeOf(controller, 3, 'lapsed');
+    forget();
+    const segments = idOf(controller, 3);
+    const source = controller.cells[3]!.cell.source.replace('segment lapsed = not active and spend > 0', 'segment lapsed = not active and spend > 500');
+    controller.editSource(segments, source);
+    // Right after the edit: the cell is out of date and keeps showing its results, dimmed.
+    expect(controller.cells[3]!.status).toBe('stale');
+    expect(controller.cells[3]!.current).toBe(false);
+    expect(controller.cells[3]!.results).toHaveLength(1);
+    await settle(controller);
+    // Every cell that uses cell 3's segments ran again; the population's cell did not.
+    expect(ran()).toEqual([3, 5, 7, 9, 11]);
+    expect(seen.get(idOf(controller, 1))).not.toContain('running');
+    expect(sizeOf(controller, 3, 'lapsed')).toBeLessThan(before as number);
+  });
+
+  it('an edit to a cell nothing depends on runs that cell alone', async () => {
+    const { controller, ran, forget } = open();
+    await controller.start();
+    forget();
+    controller.editSource(idOf(controller, 5), 'compare big_spenders by country');
+    await settle(controller);
+    expect(ran()).toEqual([5]);
+    expect(controller.cells[5]!.results[0]!.columns).toEqual(['segment', 'country', 'size', 'share']);
+    expect(controller.cells.filter((v) => v.cell.kind !== 'markdown').every((v) => v.status === 'done' && v.current)).toBe(true);
+  });
+
+  it('shows a typo as an error under the cell with "did you mean", without doubling the editor\'s own marker', async () => {
+    const { controller } = open();
+    await controller.start();
+    const id = idOf(controller, 5);
+    controller.editSource(id, 'compare big_spenders by regoin');
+    await settle(controller);
+    const view = controller.cells[5]!;
+    expect(view.status).toBe('error');
+    expect(view.outcome?.errors).toEqual([{ message: "unknown column 'regoin' — did you mean 'region'?", line: 1, column: 25 }]);
+    expect(view.errors).toEqual(view.outcome?.errors);
+    expect(view.diagnostics).toEqual([]);
+    expect(view.results).toEqual([]);
+  });
+
+  it('places a SQL error at the name DuckDB quotes, under the cell and in the editor', async () => {
+    const { controller } = open();
+    await controller.start();
+    const id = idOf(controller, 9);
+    controller.editSource(id, 'select country, count(*)\nfrom big_spenders\ngroup by countyr');
+    await settle(controller);
+    const view = controller.cells[9]!;
+    expect(view.status).toBe('error');
+    expect(view.errors).toEqual([{ message: expect.stringContaining('"countyr" not found'), line: 3, column: 10 }]);
+    expect(view.diagnostics).toHaveLength(1);
+    expect(view.diagnostics[0]!.span).toMatchObject({ line: 3, column: 10, endLine: 3, endColumn: 17 });
+  });
+
+  it('inserts, moves, deletes and undoes without losing text; the file text round-trips', async () => {
+    const { controller } = open();
+    expect(controller.text()).toBe(GETTING_STARTED);
+    const id = controller.insert(2, 'sql');
+    controller.editSource(id, 'select 1 as one');
+    controller.setName(id, 'one');
+    expect(controller.getNotebook().cells[2]).toEqual({ kind: 'sql', source: 'select 1 as one', name: 'one' });
+    controller.move(id, 1);
+    expect(controller.cells[3]!.cell.id).toBe(id);
+    controller.remove(id);
+    expect(controller.cells.some((v) => v.cell.id === id)).toBe(false);
+    expect(controller.lastDeleted?.source).toBe('select 1 as one');
+    expect(controller.undoRemove()).toBe(id);
+    expect(controller.cells[3]!.cell).toMatchObject({ id, kind: 'sql', name: 'one', source: 'select 1 as one' });
+    controller.setKind(id, 'seg');
+    expect(controller.getNotebook().cells[3]).toEqual({ kind: 'seg', source: 'select 1 as one' });
+    controller.remove(id);
+    expect(controller.text()).toBe(GETTING_STARTED);
+  });
+
+  it('interrupt cancels a run: it reports cancelled and the cells stay out of date', async () => {
+    const { controller } = open();
+    const starting = controller.start();
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    controller.interrupt();
+    await starting;
+    expect(controller.lastRun?.cancelled).toBe(true);
+    expect(controller.cells.filter((v) => v.cell.kind !== 'markdown').every((v) => v.status === 'stale')).toBe(true);
+    await controller.runAll();
+    expect(controller.lastRun?.ok).toBe(true);
+  });
+});
