@@ -229,110 +229,83 @@ export class SegqlParser extends CstParser {
     this.CONSUME(T.Identifier, { LABEL: 'unit' });
   });
 
+  /**
+   * An expression is read flat — operands, infix operators and comparison tails in source order —
+   * and the AST builder applies SQL's precedence. A rule per precedence level would build a dozen
+   * CST nodes for every name in a condition.
+   */
   expression = this.RULE('expression', () => {
-    this.SUBRULE(this.andExpression, { LABEL: 'operands' });
+    this.SUBRULE(this.operand, { LABEL: 'operands' });
     this.MANY(() => {
-      this.CONSUME(T.Or);
-      this.SUBRULE2(this.andExpression, { LABEL: 'operands' });
-    });
-  });
-
-  andExpression = this.RULE('andExpression', () => {
-    this.SUBRULE(this.notExpression, { LABEL: 'operands' });
-    this.MANY(() => {
-      this.CONSUME(T.And);
-      this.SUBRULE2(this.notExpression, { LABEL: 'operands' });
-    });
-  });
-
-  notExpression = this.RULE('notExpression', () => {
-    this.OR([
-      {
-        ALT: () => {
-          this.CONSUME(T.Not);
-          this.SUBRULE(this.notExpression);
-        },
-      },
-      { ALT: () => this.SUBRULE(this.comparison) },
-    ]);
-  });
-
-  comparison = this.RULE('comparison', () => {
-    this.SUBRULE(this.additive, { LABEL: 'left' });
-    this.OPTION(() => {
       this.OR([
         {
           ALT: () => {
-            this.CONSUME(T.ComparisonOperator);
-            this.SUBRULE2(this.additive, { LABEL: 'right' });
+            this.CONSUME(T.BinaryOperator, { LABEL: 'operators' });
+            this.SUBRULE2(this.operand, { LABEL: 'operands' });
           },
         },
-        {
-          ALT: () => {
-            this.CONSUME(T.Is);
-            this.OPTION2(() => this.CONSUME(T.Not));
-            this.CONSUME(T.Null);
-          },
-        },
-        {
-          ALT: () => {
-            this.OPTION3(() => this.CONSUME2(T.Not, { LABEL: 'negated' }));
-            this.OR2([
-              {
-                ALT: () => {
-                  this.CONSUME(T.Between);
-                  this.SUBRULE3(this.additive, { LABEL: 'low' });
-                  this.CONSUME(T.And);
-                  this.SUBRULE4(this.additive, { LABEL: 'high' });
-                },
-              },
-              {
-                ALT: () => {
-                  this.CONSUME(T.In);
-                  this.CONSUME(T.LParen);
-                  this.AT_LEAST_ONE_SEP({ SEP: T.Comma, DEF: () => this.SUBRULE(this.expression, { LABEL: 'list' }) });
-                  this.CONSUME(T.RParen);
-                },
-              },
-              {
-                ALT: () => {
-                  this.OR3([{ ALT: () => this.CONSUME(T.Like) }, { ALT: () => this.CONSUME(T.Ilike) }]);
-                  this.SUBRULE5(this.additive, { LABEL: 'pattern' });
-                },
-              },
-            ]);
-          },
-        },
+        { ALT: () => this.SUBRULE(this.comparisonTail, { LABEL: 'tails' }) },
       ]);
     });
   });
 
-  additive = this.RULE('additive', () => {
-    this.SUBRULE(this.multiplicative, { LABEL: 'operands' });
-    this.MANY(() => {
-      this.CONSUME(T.AdditiveOperator, { LABEL: 'operators' });
-      this.SUBRULE2(this.multiplicative, { LABEL: 'operands' });
-    });
-  });
-
-  multiplicative = this.RULE('multiplicative', () => {
-    this.SUBRULE(this.unary, { LABEL: 'operands' });
-    this.MANY(() => {
-      this.CONSUME(T.MultiplicativeOperator, { LABEL: 'operators' });
-      this.SUBRULE2(this.unary, { LABEL: 'operands' });
-    });
-  });
-
-  unary = this.RULE('unary', () => {
+  /** `is [not] null`, `[not] between A and B`, `[not] in (...)`, `[not] like|ilike P` after a value. */
+  comparisonTail = this.RULE('comparisonTail', () => {
     this.OR([
       {
         ALT: () => {
-          this.CONSUME(T.Minus);
-          this.SUBRULE(this.unary);
+          this.CONSUME(T.Is);
+          this.OPTION(() => this.CONSUME(T.Not));
+          this.CONSUME(T.Null);
         },
       },
-      { ALT: () => this.SUBRULE(this.primary) },
+      {
+        ALT: () => {
+          this.OPTION2(() => this.CONSUME2(T.Not, { LABEL: 'negated' }));
+          this.OR2([
+            {
+              ALT: () => {
+                this.CONSUME(T.Between);
+                this.SUBRULE(this.arithmetic, { LABEL: 'low' });
+                this.CONSUME(T.And);
+                this.SUBRULE2(this.arithmetic, { LABEL: 'high' });
+              },
+            },
+            {
+              ALT: () => {
+                this.CONSUME(T.In);
+                this.CONSUME(T.LParen);
+                this.AT_LEAST_ONE_SEP({ SEP: T.Comma, DEF: () => this.SUBRULE(this.expression, { LABEL: 'list' }) });
+                this.CONSUME(T.RParen);
+              },
+            },
+            {
+              ALT: () => {
+                this.OR3([{ ALT: () => this.CONSUME(T.Like) }, { ALT: () => this.CONSUME(T.Ilike) }]);
+                this.SUBRULE3(this.arithmetic, { LABEL: 'pattern' });
+              },
+            },
+          ]);
+        },
+      },
     ]);
+  });
+
+  /** Operands joined by + - * / % only: the bounds of between and the pattern of like. */
+  arithmetic = this.RULE('arithmetic', () => {
+    this.SUBRULE(this.operand, { LABEL: 'operands' });
+    this.MANY(() => {
+      this.CONSUME(T.ArithmeticOperator, { LABEL: 'operators' });
+      this.SUBRULE2(this.operand, { LABEL: 'operands' });
+    });
+  });
+
+  /** A primary value with its prefix operators: `not`, unary `-`. */
+  operand = this.RULE('operand', () => {
+    this.MANY(() => {
+      this.OR([{ ALT: () => this.CONSUME(T.Not, { LABEL: 'prefixes' }) }, { ALT: () => this.CONSUME(T.Minus, { LABEL: 'prefixes' }) }]);
+    });
+    this.SUBRULE(this.primary);
   });
 
   primary = this.RULE('primary', () => {

@@ -21,16 +21,20 @@ export const UnclosedComment = createToken({ name: 'UnclosedComment', pattern: /
 export const Identifier = createToken({ name: 'Identifier', pattern: /[A-Za-z_][A-Za-z0-9_]*/ });
 export const QuotedIdentifier = createToken({ name: 'QuotedIdentifier', pattern: /`(?:[^`]|``)*`/ });
 
-function keyword(word: string): TokenType {
+function keyword(word: string, ...categories: TokenType[]): TokenType {
   return createToken({
     name: word[0].toUpperCase() + word.slice(1),
     pattern: new RegExp(`${word}(?![A-Za-z0-9_])`, 'i'),
     longer_alt: Identifier,
-    categories: [KeywordCategory],
+    categories: [KeywordCategory, ...categories],
   });
 }
 
 export const KeywordCategory = createToken({ name: 'Keyword', pattern: Lexer.NA });
+/** Every infix operator; the parser reads operators flat and the AST builder applies precedence. */
+export const BinaryOperator = createToken({ name: 'BinaryOperator', pattern: Lexer.NA });
+/** + - * / %: what `between`, `like` and `in` bounds may use without parentheses. */
+export const ArithmeticOperator = createToken({ name: 'ArithmeticOperator', pattern: Lexer.NA });
 
 export const Population = keyword('population');
 export const Key = keyword('key');
@@ -64,8 +68,8 @@ export const Everyone = keyword('everyone');
 export const Within = keyword('within');
 export const Asc = keyword('asc');
 export const Desc = keyword('desc');
-export const And = keyword('and');
-export const Or = keyword('or');
+export const And = keyword('and', BinaryOperator);
+export const Or = keyword('or', BinaryOperator);
 export const Not = keyword('not');
 export const In = keyword('in');
 export const Is = keyword('is');
@@ -89,7 +93,7 @@ export const NumberLiteral = createToken({
 });
 export const StringLiteral = createToken({ name: 'StringLiteral', pattern: /'(?:[^']|'')*'|"(?:[^"]|"")*"/ });
 
-export const ComparisonOperator = createToken({ name: 'ComparisonOperator', pattern: Lexer.NA });
+export const ComparisonOperator = createToken({ name: 'ComparisonOperator', pattern: Lexer.NA, categories: [BinaryOperator] });
 export const NotEquals = createToken({ name: 'NotEquals', pattern: /!=|<>/, categories: [ComparisonOperator] });
 export const LessEquals = createToken({ name: 'LessEquals', pattern: /<=/, categories: [ComparisonOperator] });
 export const GreaterEquals = createToken({ name: 'GreaterEquals', pattern: />=/, categories: [ComparisonOperator] });
@@ -97,10 +101,10 @@ export const Less = createToken({ name: 'Less', pattern: /</, categories: [Compa
 export const Greater = createToken({ name: 'Greater', pattern: />/, categories: [ComparisonOperator] });
 export const Equals = createToken({ name: 'Equals', pattern: /=/, categories: [ComparisonOperator] });
 
-export const AdditiveOperator = createToken({ name: 'AdditiveOperator', pattern: Lexer.NA });
+export const AdditiveOperator = createToken({ name: 'AdditiveOperator', pattern: Lexer.NA, categories: [BinaryOperator, ArithmeticOperator] });
 export const Plus = createToken({ name: 'Plus', pattern: /\+/, categories: [AdditiveOperator] });
 export const Minus = createToken({ name: 'Minus', pattern: /-/, categories: [AdditiveOperator] });
-export const MultiplicativeOperator = createToken({ name: 'MultiplicativeOperator', pattern: Lexer.NA });
+export const MultiplicativeOperator = createToken({ name: 'MultiplicativeOperator', pattern: Lexer.NA, categories: [BinaryOperator, ArithmeticOperator] });
 export const Star = createToken({ name: 'Star', pattern: /\*/, categories: [MultiplicativeOperator] });
 export const Slash = createToken({ name: 'Slash', pattern: /\//, categories: [MultiplicativeOperator] });
 export const Percent = createToken({ name: 'Percent', pattern: /%/, categories: [MultiplicativeOperator] });
@@ -123,7 +127,7 @@ export const keywordTokens: TokenType[] = [
 /** Order matters: comments before Minus/Slash, dates before numbers, keywords before Identifier. */
 export const allTokens: TokenType[] = [
   WhiteSpace, LineComment, BlockComment, UnclosedComment,
-  KeywordCategory, ...keywordTokens,
+  KeywordCategory, BinaryOperator, ArithmeticOperator, ...keywordTokens,
   DateLiteral, NumberLiteral, StringLiteral, QuotedIdentifier, Identifier,
   ComparisonOperator, NotEquals, LessEquals, GreaterEquals, Less, Greater, Equals,
   AdditiveOperator, Plus, Minus, MultiplicativeOperator, Star, Slash, Percent,

@@ -264,75 +264,23 @@ class Builder {
 
   expression(node: CstNode | undefined): Expr {
     if (!node) return { type: 'missing', span: emptySpan };
-    return this.chain(all(node, 'operands'), 'or', (n) => this.andExpression(n));
+    return new PrecedenceClimber(this, flatten(node)).parse();
   }
 
-  andExpression(node: CstNode): Expr {
-    return this.chain(all(node, 'operands'), 'and', (n) => this.notExpression(n));
-  }
-
-  chain(nodes: CstNode[], op: BinaryOp, build: (n: CstNode) => Expr): Expr {
-    const operands = nodes.map(build);
-    if (operands.length === 0) return { type: 'missing', span: emptySpan };
-    return operands.reduce((left, right) => ({ type: 'binary', op, left, right, span: joinSpans(left.span, right.span) }));
-  }
-
-  notExpression(node: CstNode): Expr {
-    const inner = first(node, 'notExpression');
-    if (token(node, 'Not') && inner) return { type: 'unary', op: 'not', operand: this.notExpression(inner), span: this.span(node) };
-    return this.comparison(first(node, 'comparison'));
-  }
-
-  comparison(node: CstNode | undefined): Expr {
+  arithmetic(node: CstNode | undefined): Expr {
     if (!node) return { type: 'missing', span: emptySpan };
-    const left = this.additive(first(node, 'left'));
-    const span = this.span(node);
+    return new PrecedenceClimber(this, flatten(node)).parse();
+  }
+
+  /** A comparison tail applied to the value before it. */
+  tail(node: CstNode, value: Expr): Expr {
+    const end = this.span(node);
+    const span = joinSpans(value.span, end);
     const negated = token(node, 'negated') !== undefined;
-    const op = token(node, 'ComparisonOperator');
-    if (op) return { type: 'binary', op: COMPARISON[op.image] ?? '=', left, right: this.additive(first(node, 'right')), span };
-    if (token(node, 'Is')) return { type: 'isNull', value: left, negated: token(node, 'Not') !== undefined, span };
-    if (token(node, 'Between')) {
-      return { type: 'between', value: left, low: this.additive(first(node, 'low')), high: this.additive(first(node, 'high')), negated, span };
-    }
-    if (token(node, 'In')) return { type: 'in', value: left, list: all(node, 'list').map((e) => this.expression(e)), negated, span };
-    if (token(node, 'Like') || token(node, 'Ilike')) {
-      return {
-        type: 'like',
-        value: left,
-        pattern: this.additive(first(node, 'pattern')),
-        negated,
-        caseInsensitive: token(node, 'Ilike') !== undefined,
-        span,
-      };
-    }
-    return left;
-  }
-
-  additive(node: CstNode | undefined): Expr {
-    return this.operatorChain(node, (n) => this.multiplicative(n));
-  }
-
-  multiplicative(node: CstNode | undefined): Expr {
-    return this.operatorChain(node, (n) => this.unary(n));
-  }
-
-  operatorChain(node: CstNode | undefined, build: (n: CstNode) => Expr): Expr {
-    const operands = all(node, 'operands').map(build);
-    const operators = tokens(node, 'operators');
-    if (operands.length === 0) return { type: 'missing', span: this.span(node) };
-    return operands.reduce((left, right, i) => ({
-      type: 'binary',
-      op: (operators[i - 1]?.image ?? '+') as BinaryOp,
-      left,
-      right,
-      span: joinSpans(left.span, right.span),
-    }));
-  }
-
-  unary(node: CstNode): Expr {
-    const inner = first(node, 'unary');
-    if (inner) return { type: 'unary', op: '-', operand: this.unary(inner), span: this.span(node) };
-    return this.primary(first(node, 'primary'));
+    if (token(node, 'Is')) return { type: 'isNull', value, negated: token(node, 'Not') !== undefined, span };
+    if (token(node, 'Between')) return { type: 'between', value, low: this.arithmetic(first(node, 'low')), high: this.arithmetic(first(node, 'high')), negated, span };
+    if (token(node, 'In')) return { type: 'in', value, list: all(node, 'list').map((e) => this.expression(e)), negated, span };
+    return { type: 'like', value, pattern: this.arithmetic(first(node, 'pattern')), negated, caseInsensitive: token(node, 'Ilike') !== undefined, span };
   }
 
   primary(node: CstNode | undefined): Expr {
@@ -384,6 +332,77 @@ class Builder {
       otherwise: otherwise ? this.expression(otherwise) : undefined,
       span: this.span(node),
     };
+  }
+}
+
+type Item =
+  | { kind: 'prefix'; op: 'not' | '-'; token: IToken }
+  | { kind: 'primary'; node: CstNode }
+  | { kind: 'operator'; token: IToken }
+  | { kind: 'tail'; node: CstNode };
+
+/** The items of a flat expression (operands' prefixes and primaries, operators, tails) in source order. */
+function flatten(node: CstNode): Item[] {
+  const items: { at: number; item: Item }[] = [];
+  for (const operand of all(node, 'operands')) {
+    for (const t of tokens(operand, 'prefixes')) items.push({ at: t.startOffset, item: { kind: 'prefix', op: t.image === '-' ? '-' : 'not', token: t } });
+    const primary = first(operand, 'primary');
+    if (primary) items.push({ at: primary.location?.startOffset ?? 0, item: { kind: 'primary', node: primary } });
+  }
+  for (const t of tokens(node, 'operators')) items.push({ at: t.startOffset, item: { kind: 'operator', token: t } });
+  for (const tail of all(node, 'tails')) items.push({ at: tail.location?.startOffset ?? 0, item: { kind: 'tail', node: tail } });
+  return items.sort((a, b) => a.at - b.at).map((x) => x.item);
+}
+
+const PRECEDENCE: Record<string, number> = { or: 1, and: 2, '=': 4, '!=': 4, '<>': 4, '<': 4, '<=': 4, '>': 4, '>=': 4, '+': 5, '-': 5, '*': 6, '/': 6, '%': 6 };
+/** `not` binds looser than comparisons and tighter than `and`; comparison tails sit with comparisons. */
+const NOT_PRECEDENCE = 3;
+const TAIL_PRECEDENCE = 4;
+
+/** SQL precedence over a flat expression: or < and < not < comparisons < + - < * / % < unary minus. */
+class PrecedenceClimber {
+  private position = 0;
+
+  constructor(
+    private readonly builder: Builder,
+    private readonly items: Item[],
+  ) {}
+
+  parse(): Expr {
+    return this.items.length ? this.climb(0) : { type: 'missing', span: emptySpan };
+  }
+
+  private climb(minimum: number): Expr {
+    let left = this.unary();
+    for (;;) {
+      const next = this.items[this.position];
+      if (!next) return left;
+      if (next.kind === 'tail') {
+        if (TAIL_PRECEDENCE < minimum) return left;
+        this.position++;
+        left = this.builder.tail(next.node, left);
+        continue;
+      }
+      if (next.kind !== 'operator') return left;
+      const op = next.token.image.toLowerCase();
+      const precedence = PRECEDENCE[op] ?? 4;
+      if (precedence < minimum) return left;
+      this.position++;
+      // Comparisons do not chain: both sides of one sit above comparison precedence.
+      const right = this.climb(precedence + 1);
+      left = { type: 'binary', op: (COMPARISON[op] ?? op) as BinaryOp, left, right, span: joinSpans(left.span, right.span) };
+    }
+  }
+
+  private unary(): Expr {
+    const item = this.items[this.position++];
+    if (!item) return { type: 'missing', span: emptySpan };
+    if (item.kind === 'prefix') {
+      const operand = item.op === 'not' ? this.climb(NOT_PRECEDENCE) : this.unary();
+      return { type: 'unary', op: item.op, operand, span: joinSpans(spanOfToken(item.token), operand.span) };
+    }
+    if (item.kind === 'primary') return this.builder.primary(item.node);
+    return { type: 'missing', span: emptySpan };
   }
 }
 
