@@ -15,15 +15,29 @@ export function emitMembers(population: PopulationModel, condition: IR, lets: st
 /** The members query over a pipeline built (and its WITH clause written) by the caller, possibly shared. */
 export function selectMembers(population: PopulationModel, pipeline: Pipeline, withSql: string, condition: IR, lets: string[], asof: string, dialect: Dialect, limit?: number): string {
   const q = dialect.ident;
-  const others = population.columns.filter((c) => c.name !== population.key).map((c) => c.name);
-  const columns = [population.key, ...others, ...lets].map((c) => `e.${q(c)}`);
   const where = emitExpr(condition, { dialect, asof, entity: 'e' });
   return (
     `${withSql}\n` +
-    `SELECT ${columns.join(', ')}\n` +
+    `SELECT ${memberColumns(population, lets, dialect)}\n` +
     `FROM ${q(pipeline.entities)} AS e\n` +
     (where === 'TRUE' ? '' : `WHERE ${where}\n`) +
     `ORDER BY e.${q(population.key)}` +
     (limit !== undefined ? `\nLIMIT ${limit}` : '')
   );
+}
+
+/** Key, the population's other columns in table order, then lets (spec §5); the same list for every view. */
+const columnLists = new WeakMap<string[], Map<string, string>>();
+
+function memberColumns(population: PopulationModel, lets: string[], dialect: Dialect): string {
+  let byPopulation = columnLists.get(lets);
+  if (!byPopulation) columnLists.set(lets, (byPopulation = new Map()));
+  const key = `${population.name}\u0000${dialect.name}`;
+  let list = byPopulation.get(key);
+  if (list === undefined) {
+    const others = population.columns.filter((c) => c.name !== population.key).map((c) => c.name);
+    list = [population.key, ...others, ...lets].map((c) => `e.${dialect.ident(c)}`).join(', ');
+    byPopulation.set(key, list);
+  }
+  return list;
 }
