@@ -198,16 +198,20 @@ export class NotebookController extends EventTarget {
       return;
     }
     performance.mark('segbook:engine-ready');
-    this.runner = new NotebookRunner({
-      engine: this.engine,
-      compiler: segql,
-      resolveData: this.options.resolveData,
-      summaries: true,
-      ...(this.options.today ? { today: this.options.today } : {}),
-    });
-    this.runner.on((event) => this.onRunnerEvent(event));
-    this.runner.update({ notebook: this.getNotebook() });
+    this.runner = this.newRunner(this.engine);
     await this.runAll();
+  }
+
+  /**
+   * The engine rebuilt its database (after a query broke it or would not stop): the views the
+   * cells made are gone, so a fresh runner runs the notebook again from its text.
+   */
+  engineRestarted(): Promise<RunReport | undefined> {
+    if (!this.engine) return Promise.resolve(undefined);
+    this.cancelRuns();
+    this.tableStates.clear();
+    this.runner = this.newRunner(this.engine);
+    return this.runAll();
   }
 
   /** Runs one cell now (with what it needs and what depends on it). */
@@ -273,8 +277,9 @@ export class NotebookController extends EventTarget {
     try {
       this.report = await runner.run(cell === undefined ? { signal } : { cell, signal });
       this.dispatchEvent(new CustomEvent('run-end', { detail: this.report }));
-      // Views may have changed only if some cell reached the engine.
-      if (this.engine && this.ranCells) {
+      // Tables and views may have changed only if a table loaded or some cell reached the engine.
+      // After an interrupt the engine may still be winding the query down: the catalog can wait.
+      if (this.engine && this.ranCells && !this.report.cancelled) {
         this.ranCells = false;
         this.language.setCatalog(await this.engine.catalog());
       }
@@ -288,6 +293,21 @@ export class NotebookController extends EventTarget {
     }
   }
 
+  private newRunner(engine: Engine): NotebookRunner<unknown> {
+    const runner = new NotebookRunner({
+      engine,
+      compiler: segql,
+      resolveData: this.options.resolveData,
+      summaries: true,
+      ...(this.options.today ? { today: this.options.today } : {}),
+    });
+    runner.on((event) => {
+      if (this.runner === runner) this.onRunnerEvent(event);
+    });
+    runner.update({ notebook: this.getNotebook() });
+    return runner;
+  }
+
   private cancelRuns(): void {
     this.generation.abort();
     this.generation = new AbortController();
@@ -295,6 +315,7 @@ export class NotebookController extends EventTarget {
 
   private onRunnerEvent(event: RunnerEvent): void {
     if (event.type === 'table') {
+      if (event.status === 'loaded') this.ranCells = true;
       this.tableStates.set(event.name.toLowerCase(), {
         name: event.name,
         status: event.status,

@@ -40,23 +40,28 @@ export const cellStyles = css`
     font-size: 12px;
     color: var(--seg-muted);
   }
+  /* A text cell reads as part of the document: its header floats over the top edge, on demand. */
   :host([kind='markdown']) .header {
     position: absolute;
-    top: 4px;
-    right: 8px;
-    left: 8px;
-    pointer-events: none;
-    justify-content: flex-end;
+    top: -15px;
+    right: 10px;
+    z-index: 2;
+    min-height: 0;
+    padding: 2px 4px;
+    background: var(--seg-bg);
+    border: 1px solid var(--seg-border);
+    border-radius: 6px;
+    visibility: hidden;
   }
-  :host([kind='markdown']) .header > * {
-    pointer-events: auto;
+  :host([kind='markdown']) .frame:is(:hover, :focus-within) .header {
+    visibility: visible;
   }
   :host([kind='markdown']) .header .index,
-  :host([kind='markdown']) .header select {
+  :host([kind='markdown']) .header .spacer {
     display: none;
   }
-  :host([kind='markdown']) .frame:is(:hover, :focus-within) .header select {
-    display: inline-block;
+  :host([kind='markdown']) .actions {
+    opacity: 1;
   }
   .index {
     font-family: ${unsafeCSS(FONT_FAMILY)};

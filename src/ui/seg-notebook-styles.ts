@@ -88,7 +88,7 @@ export const notebookStyles = css`
     cursor: default;
   }
   button.primary {
-    color: #fff;
+    color: var(--seg-on-accent);
     background: var(--seg-accent);
     border-color: var(--seg-accent);
   }

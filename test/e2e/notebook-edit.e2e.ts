@@ -1,0 +1,66 @@
+import assert from 'node:assert/strict';
+import {
+  cell, cellCount, cellStatus, chartText, eventually, focused, openNotebook, outputText, replaceWord, settled, wordIn,
+} from './notebook-support.ts';
+import { test } from './support/e2e.ts';
+
+test('notebook: editing a segment\'s condition updates its chart and the cells that use it, and only those', async (t) => {
+  await openNotebook(t);
+  const compare = await chartText(t, 3);
+  const byRegion = await chartText(t, 5);
+  const population = await cell(t, 1).locator('seg-cell-status .badge').innerText();
+  assert.match(population, /^Done in \d+ ms$/);
+  assert.match(compare, /199 · 6\.6%/, 'big_spenders starts at 199 members');
+
+  await replaceWord(t, 3, '1500', '3000');
+  await eventually(() => cellStatus(t, 3), (s) => s === 'stale' || s === 'running' || s === 'queued', 'the edited cell goes out of date');
+  t.note(`screenshot: ${await t.screenshot('notebook-edit-stale')}`);
+  await settled(t);
+  const after = await eventually(() => chartText(t, 3), (text) => text !== compare, 'the compare chart is redrawn');
+  assert.doesNotMatch(after, /199 · 6\.6%/);
+  assert.notEqual(await chartText(t, 5), byRegion, 'the chart of a cell using big_spenders is redrawn too');
+  assert.equal(await cellStatus(t, 3), 'done');
+  assert.equal(await cell(t, 1).locator('seg-cell-status .badge').innerText(), population, 'the population cell did not run again');
+  await cell(t, 3).scrollIntoViewIfNeeded();
+  t.note(`screenshot: ${await t.screenshot('notebook-edit-chart')}`);
+});
+
+test('notebook: typing a column prefix in a new cell offers the column in completion', async (t) => {
+  await openNotebook(t);
+  const before = await cellCount(t);
+  await t.page.locator('seg-notebook .add-row button', { hasText: 'SegQL' }).click();
+  await eventually(() => focused(t), (f) => f?.cell === before && f.where === 'editor', 'the new cell\'s editor has the focus');
+  await t.page.keyboard.type('segment s = coun');
+  const rows = cell(t, before).locator('.suggest-widget.visible .monaco-list-row');
+  await rows.first().waitFor();
+  const labels = await rows.allInnerTexts();
+  assert.match(labels[0]!, /^country/, `the column comes first: ${JSON.stringify(labels)}`);
+  t.note(`screenshot: ${await t.screenshot('notebook-completion')}`);
+  await t.page.keyboard.press('Enter');
+  await settled(t);
+  assert.equal(await cellStatus(t, before), 'error', 'a segment compared with nothing is still a condition; country alone is not boolean');
+});
+
+test('notebook: a typo is marked in the editor and explained under the cell with "did you mean"', async (t) => {
+  await openNotebook(t);
+  await replaceWord(t, 5, 'region', 'regoin');
+  await cell(t, 5).locator('seg-code-editor .squiggly-error').waitFor();
+  const typo = await wordIn(t, 5, 'regoin');
+  await t.page.mouse.move(typo!.x - 2, typo!.y);
+  await t.page.mouse.move(typo!.x, typo!.y);
+  await cell(t, 5).locator('.monaco-hover:not(.hidden)').getByText("unknown column 'regoin' — did you mean 'region'?").waitFor();
+  await settled(t);
+  assert.equal(await cellStatus(t, 5), 'error');
+  assert.equal(await cell(t, 5).locator('.errors').innerText(), "Cell 5, line 1, column 25: unknown column 'regoin' — did you mean 'region'?");
+  t.note(`screenshot: ${await t.screenshot('notebook-typo')}`);
+
+  // A SQL cell's error from DuckDB is placed at the name it quotes.
+  await t.page.mouse.move(5, 5);
+  await replaceWord(t, 9, 'big_spenders', 'big_spender');
+  await settled(t);
+  assert.equal(await cellStatus(t, 9), 'error');
+  assert.match(await cell(t, 9).locator('.errors').innerText(), /^Cell 9, line 2, column 6: .*big_spender/);
+  await cell(t, 9).locator('seg-code-editor .squiggly-error').waitFor();
+  assert.match(await outputText(t, 9), /big_spender/);
+  t.note(`screenshot: ${await t.screenshot('notebook-sql-error')}`);
+});

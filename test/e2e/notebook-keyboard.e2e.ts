@@ -1,0 +1,66 @@
+import assert from 'node:assert/strict';
+import { cell, cellCount, cellStatus, chartText, clickToEnd, eventually, focused, openNotebook, settled, shotOf } from './notebook-support.ts';
+import { test } from './support/e2e.ts';
+
+const at = (cellIndex: number, where: string) => (f: { cell: number; where: string } | undefined) => f?.cell === cellIndex && f.where === where;
+
+test('notebook: Shift+Enter runs a cell and moves to the next, making a new cell after the last', async (t) => {
+  await openNotebook(t);
+  await clickToEnd(t, 3);
+  await t.page.keyboard.press('Shift+Enter');
+  // Cell 4 is text: the focus lands on its frame; from there Shift+Enter goes on to cell 5's editor.
+  await eventually(() => focused(t), at(4, 'frame'), 'Shift+Enter in cell 3 moves to cell 4');
+  await t.page.keyboard.press('Shift+Enter');
+  await eventually(() => focused(t), at(5, 'editor'), 'Shift+Enter on cell 4 moves into cell 5\'s editor');
+  t.note(`screenshot: ${await shotOf(cell(t, 5), 'notebook-shift-enter')}`);
+
+  const cells = await cellCount(t);
+  await clickToEnd(t, cells - 1);
+  await t.page.keyboard.press('Shift+Enter');
+  await eventually(() => focused(t), at(cells, 'editor'), 'after the last cell a new one is made and entered');
+  assert.equal(await cellCount(t), cells + 1);
+
+  // Ctrl+Enter runs in place: the focus stays in the editor.
+  await t.page.keyboard.type('compare active by region');
+  await t.page.keyboard.press('ControlOrMeta+Enter');
+  await eventually(() => cellStatus(t, cells), (s) => s === 'done', 'the new cell ran');
+  assert.deepEqual(await focused(t), { cell: cells, where: 'editor' });
+  assert.match(await chartText(t, cells), /active/);
+});
+
+test('notebook: keyboard only — Enter enters a cell, Escape leaves, arrows move between cells, focus is visible', async (t) => {
+  await openNotebook(t);
+  await clickToEnd(t, 5);
+  await t.page.keyboard.press('Escape');
+  await eventually(() => focused(t), at(5, 'frame'), 'Escape leaves the editor for the cell');
+  const outline = await cell(t, 5).locator('.frame').evaluate((frame) => getComputedStyle(frame).outlineStyle);
+  assert.notEqual(outline, 'none', 'the focused cell has a visible outline');
+  t.note(`screenshot: ${await shotOf(cell(t, 5), 'notebook-focus-frame')}`);
+
+  await t.page.keyboard.press('ArrowDown');
+  await eventually(() => focused(t), at(6, 'frame'), '↓ goes to the next cell');
+  await t.page.keyboard.press('ArrowUp');
+  await eventually(() => focused(t), at(5, 'frame'), '↑ comes back');
+  await t.page.keyboard.press('Enter');
+  await eventually(() => focused(t), at(5, 'editor'), 'Enter enters the editor');
+  await t.page.keyboard.press('Escape');
+  await eventually(() => focused(t), at(5, 'frame'), 'Escape leaves it again');
+
+  // Tab goes from the cell's frame to its controls.
+  await t.page.keyboard.press('Tab');
+  await eventually(() => focused(t), at(5, 'select'), 'Tab reaches the cell kind');
+  t.note(`screenshot: ${await shotOf(cell(t, 5), 'notebook-focus-controls')}`);
+
+  // A text cell: Enter edits the Markdown, Escape shows it rendered with the new words.
+  await t.page.keyboard.press('Shift+Tab');
+  await t.page.keyboard.press('ArrowUp');
+  await eventually(() => focused(t), at(4, 'frame'), 'on the text cell above');
+  await t.page.keyboard.press('Enter');
+  await eventually(() => focused(t), at(4, 'markdown'), 'Enter edits the text');
+  await t.page.keyboard.type('\n\nEach bar is one *region*.');
+  t.note(`screenshot: ${await shotOf(cell(t, 4), 'notebook-markdown-editing')}`);
+  await t.page.keyboard.press('Escape');
+  await eventually(() => focused(t), at(4, 'frame'), 'Escape renders it and leaves');
+  assert.equal(await cell(t, 4).locator('seg-markdown-cell em').innerText(), 'region');
+  await settled(t);
+});
