@@ -14,7 +14,6 @@
 import type { DataSource, Engine } from '../engine/types.ts';
 import { checkCell } from '../lang/index.ts';
 import { writeNotebook } from '../notebook/format.ts';
-import { readFrontMatter } from '../notebook/front-matter.ts';
 import type { CellKind, Notebook } from '../notebook/model.ts';
 import type { CellOutcome, RunnerEvent } from '../notebook/outcome.ts';
 import { NotebookRunner, type RunReport } from '../notebook/runner.ts';
@@ -22,10 +21,8 @@ import { segql } from '../notebook/segql.ts';
 import { errorDiagnostics, locateSqlError, withoutShown } from './cell-diagnostics.ts';
 import { CellStates, type CellView, type PlacedErrors } from './cell-states.ts';
 import { NotebookLanguage } from './notebook-language.ts';
-import {
-  blankCell, changeKind, editableCells, insertCell, moveCell, removeCell, shiftsCells, toNotebook, updateCell,
-  type EditableCell,
-} from './notebook-cells.ts';
+import type { EditableCell } from './notebook-cells.ts';
+import { NotebookDocument, type DocumentChange } from './notebook-document.ts';
 
 export type { CellView } from './cell-states.ts';
 
@@ -51,11 +48,9 @@ export interface TableView {
 
 export class NotebookController extends EventTarget {
   readonly language: NotebookLanguage;
-  private frontMatterText: string | undefined;
-  private cellList: EditableCell[];
+  private readonly document: NotebookDocument;
   private readonly states = new CellStates();
   private readonly tableStates = new Map<string, TableView>();
-  private readonly deleted: { cell: EditableCell; index: number }[] = [];
   private engine?: Engine;
   private runner?: NotebookRunner<unknown>;
   private failure?: string;
@@ -67,11 +62,10 @@ export class NotebookController extends EventTarget {
 
   constructor(private readonly options: NotebookControllerOptions) {
     super();
-    this.frontMatterText = options.notebook.frontMatter;
-    this.cellList = editableCells(options.notebook);
+    this.document = new NotebookDocument(options.notebook);
     this.language = new NotebookLanguage({
-      cells: () => this.cellList,
-      frontMatterAsof: () => readFrontMatter(this.frontMatterText).meta.asof,
+      cells: () => this.document.cells,
+      frontMatterAsof: () => this.document.meta.meta.asof,
       engine: () => this.engine,
       knownSizes: () => this.states.knownSizes(),
     });
@@ -80,11 +74,11 @@ export class NotebookController extends EventTarget {
   // ── What the page shows ──────────────────────────────────────────────────────────────
 
   get title(): string | undefined {
-    return readFrontMatter(this.frontMatterText).meta.title;
+    return this.document.meta.meta.title;
   }
 
   get cells(): CellView[] {
-    return this.cellList.map((cell, index) => this.states.view(cell, index));
+    return this.document.cells.map((cell, index) => this.states.view(cell, index));
   }
 
   get phase(): NotebookPhase {
@@ -102,7 +96,7 @@ export class NotebookController extends EventTarget {
 
   /** Notebook-wide problems of the last run: the front matter, data files that could not be read. */
   get problems(): string[] {
-    return this.report?.problems ?? readFrontMatter(this.frontMatterText).problems;
+    return this.report?.problems ?? this.document.meta.problems;
   }
 
   get lastRun(): RunReport | undefined {
@@ -111,13 +105,13 @@ export class NotebookController extends EventTarget {
 
   /** The most recently deleted cell, which undoRemove() puts back. */
   get lastDeleted(): EditableCell | undefined {
-    return this.deleted.at(-1)?.cell;
+    return this.document.lastDeleted;
   }
 
   // ── The notebook as a document (saving, sharing, opening) ────────────────────────────
 
   getNotebook(): Notebook {
-    return toNotebook(this.frontMatterText, this.cellList);
+    return this.document.notebook();
   }
 
   /** The notebook as `*.seg.md` text. */
@@ -127,62 +121,49 @@ export class NotebookController extends EventTarget {
 
   /** Replaces the whole notebook (opening a file) and runs it. */
   setNotebook(notebook: Notebook): void {
-    this.cancelRuns();
-    this.frontMatterText = notebook.frontMatter;
-    this.cellList = editableCells(notebook);
     this.states.clear();
-    this.deleted.length = 0;
-    this.changed(true);
+    this.apply(this.document.replace(notebook));
   }
 
   setFrontMatter(yaml: string | undefined): void {
-    this.frontMatterText = yaml;
-    this.changed(true);
+    this.apply(this.document.setFrontMatter(yaml));
   }
 
   // ── Edits ─────────────────────────────────────────────────────────────────────────────
 
   editSource(id: string, source: string): void {
-    const cell = this.find(id);
-    if (!cell || cell.source === source) return;
-    this.apply(updateCell(this.cellList, id, { source }), id, cell.kind !== 'markdown');
+    this.apply(this.document.editSource(id, source));
   }
 
   /** A SQL cell's view name; empty makes it a query whose result is shown. */
   setName(id: string, name: string): void {
-    const trimmed = name.trim();
-    if ((this.find(id)?.name ?? '') === trimmed) return;
-    this.apply(updateCell(this.cellList, id, trimmed ? { name: trimmed } : { name: undefined }), id);
+    this.apply(this.document.setName(id, name));
   }
 
   setKind(id: string, kind: CellKind): void {
-    this.apply(changeKind(this.cellList, id, kind), id);
+    this.apply(this.document.setKind(id, kind));
   }
 
   /** Inserts a blank cell at `index` and returns its id. */
   insert(index: number, kind: CellKind): string {
-    const cell = blankCell(kind);
-    this.apply(insertCell(this.cellList, index, cell), undefined, false);
-    return cell.id;
+    const { id, change } = this.document.insert(index, kind);
+    this.apply(change);
+    return id;
   }
 
   remove(id: string): void {
-    const index = this.cellList.findIndex((cell) => cell.id === id);
-    if (index < 0) return;
-    this.deleted.push({ cell: this.cellList[index]!, index });
-    this.apply(removeCell(this.cellList, id));
+    this.apply(this.document.remove(id));
   }
 
   /** Puts the most recently deleted cell back where it was; returns its id. */
   undoRemove(): string | undefined {
-    const last = this.deleted.pop();
-    if (!last) return undefined;
-    this.apply(insertCell(this.cellList, last.index, last.cell), last.cell.id);
-    return last.cell.id;
+    const undone = this.document.undoRemove();
+    this.apply(undone?.change);
+    return undone?.id;
   }
 
   move(id: string, by: -1 | 1): void {
-    this.apply(moveCell(this.cellList, id, by));
+    this.apply(this.document.move(id, by));
   }
 
   // ── Runs ──────────────────────────────────────────────────────────────────────────────
@@ -216,8 +197,8 @@ export class NotebookController extends EventTarget {
 
   /** Runs one cell now (with what it needs and what depends on it). */
   runCell(id: string): Promise<RunReport | undefined> {
-    const index = this.cellList.findIndex((cell) => cell.id === id);
-    if (index < 0 || this.cellList[index]!.kind === 'markdown') return Promise.resolve(undefined);
+    const index = this.document.indexOf(id);
+    if (index < 0 || this.document.cells[index]!.kind === 'markdown') return Promise.resolve(undefined);
     return this.request(index);
   }
 
@@ -244,23 +225,17 @@ export class NotebookController extends EventTarget {
 
   // ── Internals ─────────────────────────────────────────────────────────────────────────
 
-  private find(id: string): EditableCell | undefined {
-    return this.cellList.find((cell) => cell.id === id);
-  }
-
-  /** `rerun`: whether the change can alter any result (a blank cell or Markdown cannot). */
-  private apply(next: EditableCell[], edited?: string, rerun = true): void {
-    const shifted = shiftsCells(this.cellList, next);
-    this.cellList = next;
-    if (shifted) this.cancelRuns();
-    if (edited !== undefined) this.states.edited(edited);
-    this.changed(shifted || rerun);
-  }
-
-  private changed(rerun: boolean): void {
+  /**
+   * After every change: cells the change affected become stale, editors re-check, and when results
+   * may differ the notebook runs once the edits pause. A run in flight is cancelled when cells moved.
+   */
+  private apply(change: DocumentChange | undefined): void {
+    if (!change) return;
+    if (change.shifted) this.cancelRuns();
+    if (change.edited !== undefined) this.states.edited(change.edited);
     this.language.cellsChanged();
     this.runner?.update({ notebook: this.getNotebook() });
-    if (rerun) {
+    if (change.rerun) {
       clearTimeout(this.timer);
       this.timer = setTimeout(() => void this.runAll(), this.options.debounceMs ?? 400);
     }
@@ -324,7 +299,7 @@ export class NotebookController extends EventTarget {
       this.emitChange();
       return;
     }
-    const cell = this.cellList[event.index];
+    const cell = this.document.cells[event.index];
     if (!cell) return;
     if (event.status === 'running') this.ranCells = true;
     this.states.record(cell, event.outcome, () => this.placeErrors(cell, event.index, event.outcome));

@@ -28,6 +28,9 @@ export class SegCellOutput extends LitElement {
         : nothing}
       <div class="results ${view.current ? '' : 'outdated'}" aria-busy=${view.current ? 'false' : 'true'}>
         ${view.summary.length > 0 ? this.renderSummary(view) : nothing}
+        ${view.cell.kind === 'sql' && view.cell.name && view.status === 'done'
+          ? html`<p class="summary"><span class="label">Defines the view</span> <span class="defined"><code>${view.cell.name}</code></span></p>`
+          : nothing}
         ${repeat(view.results, (_, i) => i, (result) => html`<seg-result-preview .result=${result}></seg-result-preview>`)}
       </div>
       ${sql.length > 0 ? html`<seg-compiled-sql .sql=${sql}></seg-compiled-sql>` : nothing}

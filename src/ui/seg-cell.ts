@@ -98,7 +98,7 @@ export class SegCell extends LitElement {
           ${this.button('insert-below', 'Insert a cell below (b)', icons.insertBelow)}
           ${this.button('delete', 'Delete cell (Delete)', icons.trash, false, 'danger')}
         </div>
-        ${cell.kind === 'markdown'
+        ${cell.kind === 'markdown' || (cell.source.trim() === '' && view.status === 'stale')
           ? nothing
           : html`<seg-cell-status .status=${view.status} .durationMs=${view.durationMs} .since=${view.runningSince}></seg-cell-status>`}
       </div>
@@ -124,7 +124,7 @@ export class SegCell extends LitElement {
   }
 
   private renderMarkdown(view: CellView) {
-    return html`<seg-markdown-cell .value=${view.cell.source} label=${`Text cell ${view.index}`} @seg-leave=${() => this.focusFrame()}></seg-markdown-cell>`;
+    return html`<seg-markdown-cell .value=${view.cell.source} label=${`Text cell ${view.index}`} @seg-leave=${() => this.focusFrame()} @seg-run=${() => this.focusFrame()}></seg-markdown-cell>`;
   }
 
   private renderCode(view: CellView, label: string) {

@@ -29,6 +29,8 @@ export class SegNotebook extends LitElement {
   private readonly onChange = () => this.requestUpdate();
   private subscribed?: NotebookController;
   private charted = false;
+  /** The cell that last held the focus: the toolbar adds cells below it. */
+  private current?: string;
 
   override connectedCallback(): void {
     super.connectedCallback();
@@ -93,7 +95,7 @@ export class SegNotebook extends LitElement {
       </header>
       ${this.renderToolbar()}
       ${this.renderProblems()}
-      <main aria-label="Cells">
+      <main aria-label="Cells" @focusin=${this.onFocusIn}>
         ${repeat(
           views,
           (view) => view.cell.id,
@@ -113,7 +115,7 @@ export class SegNotebook extends LitElement {
           ></seg-cell>`,
         )}
         <div class="add-row" role="group" aria-label="Add a cell at the end">
-          ${this.addButton('seg', 'SegQL')} ${this.addButton('sql', 'SQL')} ${this.addButton('markdown', 'Text')}
+          ${this.addButton('seg', 'SegQL', 'end')} ${this.addButton('sql', 'SQL', 'end')} ${this.addButton('markdown', 'Text', 'end')}
         </div>
       </main>
       ${this.renderUndo()}
@@ -147,7 +149,7 @@ export class SegNotebook extends LitElement {
       <button type="button" class="primary" ?disabled=${!ready} @click=${() => void controller.runAll()}>${icons.runAll}<span>Run all</span></button>
       <button type="button" ?disabled=${!controller.busy} @click=${() => controller.interrupt()}>${icons.stop}<span>Interrupt</span></button>
       <span class="separator" aria-hidden="true"></span>
-      ${this.addButton('seg', 'SegQL')} ${this.addButton('sql', 'SQL')} ${this.addButton('markdown', 'Text')}
+      ${this.addButton('seg', 'SegQL', 'below')} ${this.addButton('sql', 'SQL', 'below')} ${this.addButton('markdown', 'Text', 'below')}
       <span class="spacer"></span>
       <p class="status" role="status" aria-live="polite">${this.statusText()}</p>
     </div>`;
@@ -194,9 +196,22 @@ export class SegNotebook extends LitElement {
     </div>`;
   }
 
-  private addButton(kind: CellKind, label: string) {
-    return html`<button type="button" class="add" aria-label=${`Add a ${label} cell at the end`}
-      @click=${() => this.insertAndEnter(this.controller!.cells.length, kind)}>${icons.plus}<span>${label}</span></button>`;
+  /** `below`: after the cell that last had the focus (at the end when none did); `end`: at the end. */
+  private addButton(kind: CellKind, label: string, where: 'below' | 'end') {
+    const title = where === 'end' ? `Add a ${label} cell at the end` : `Add a ${label} cell below the current one`;
+    return html`<button type="button" class="add" aria-label=${title} title=${title}
+      @click=${() => this.insertAndEnter(this.insertionPoint(where), kind)}>${icons.plus}<span>${label}</span></button>`;
+  }
+
+  private insertionPoint(where: 'below' | 'end'): number {
+    const cells = this.controller!.cells;
+    const current = where === 'below' ? cells.findIndex((v) => v.cell.id === this.current) : -1;
+    return current < 0 ? cells.length : current + 1;
+  }
+
+  private onFocusIn(event: FocusEvent): void {
+    const cell = event.composedPath().find((node): node is SegCell => node instanceof HTMLElement && node.tagName === 'SEG-CELL');
+    if (cell?.dataset.id) this.current = cell.dataset.id;
   }
 
   private onAction({ id, action }: CellActionDetail): void {

@@ -157,4 +157,15 @@ describe('NotebookController', () => {
     await controller.runAll();
     expect(controller.lastRun?.ok).toBe(true);
   });
+
+  it('after the engine restarted (views gone), every cell runs again from its text', async () => {
+    const { controller, ran, forget } = open();
+    await controller.start();
+    await engine.query('DROP VIEW big_spenders');
+    forget();
+    await controller.engineRestarted();
+    expect(ran()).toEqual([1, 3, 5, 7, 9, 11]);
+    expect(controller.lastRun?.ok).toBe(true);
+    expect(controller.cells[9]!.results[0]!.rows.length).toBeGreaterThan(0);
+  });
 });
