@@ -1,52 +1,110 @@
-/** `compare`: bars of each segment's size with its share, then one small chart per metric; rows per `by` value. */
+/**
+ * `compare`: each segment's size as a bar labelled with its share, then small multiples, one per
+ * metric, side by side. With `by`, every panel is faceted by the `by` value (one band of segment
+ * bars per value, coloured by segment, with a legend).
+ */
 import * as Plot from '@observablehq/plot';
 import type { CellResult } from '../notebook/outcome.ts';
-import { BAR_STEP, count, figure, heading, isNumeric, label, labelMargin, percent, records, WIDTH, type ChartContext, type ChartRecord } from './common.ts';
+import { formatCompact, formatNumber, formatPercent } from '../ui/format.ts';
+import {
+  BAR_STEP, chartWidth, colours, figure, formatterFor, heading, isNumericColumn, isPercentColumn, label, labelMargin, legend, nameAxisFy, nameAxisY, note, numberOf,
+  panel, panels, PLOT_STYLE, records, textWidth, type ChartContext, type ChartRecord,
+} from './common.ts';
 
 const MAX_GROUPS = 12;
+const PANEL_GAP = 28;
+const MIN_PANEL_WIDTH = 300;
 
-export function compareChart(result: CellResult, { document, width = WIDTH }: ChartContext): Element {
-  const by = result.columns[1] === 'size' ? undefined : result.columns[1]!;
-  const metrics = result.columns.slice(by ? 4 : 3).filter((m) => isNumeric(result, m));
-  const rows = records(result).map((r) => ({ ...r, _segment: label(r.segment), _group: by ? label(r[by]!) : '' }));
-  const segments = unique(rows.map((r) => r._segment));
-  const groups = unique(rows.map((r) => r._group)).slice(0, MAX_GROUPS);
-  const shown = rows.filter((r) => groups.includes(r._group));
-  const parts: Element[] = [];
-  if (by) parts.push(heading(document, `by ${by}`));
-  parts.push(bars(shown, 'size', 'members', { document, width, segments, groups, by, share: true }));
-  for (const metric of metrics) {
-    parts.push(heading(document, by ? `${metric} by ${by}` : metric), bars(shown, metric, metric, { document, width: Math.min(width, 480), segments, groups, by, share: false }));
-  }
-  if (by && groups.length < unique(rows.map((r) => r._group)).length) parts.push(heading(document, `first ${MAX_GROUPS} ${by} values shown`));
-  return figure(document, 'seg-chart-compare', parts);
+type Row = ChartRecord & { _segment: string; _group: string };
+
+interface Bar {
+  segment: string;
+  group: string;
+  value: number | null;
+  text: string;
+  title: string;
 }
 
-interface BarOptions {
+interface Layout {
   document: Document;
-  width: number;
   segments: string[];
   groups: string[];
   by?: string;
-  share: boolean;
+  fills: string[];
 }
 
-function bars(rows: ChartRecord[], column: string, axisLabel: string, o: BarOptions): Element {
-  const facet = o.by ? { fy: '_group' } : {};
-  const text = (r: ChartRecord) => (o.share ? `${count(r.size!)} · ${percent(r.share!)}` : count(r[column]!));
+export function compareChart(result: CellResult, context: ChartContext): Element {
+  const { document } = context;
+  const width = chartWidth(context.width);
+  const by = result.columns[1] === 'size' ? undefined : result.columns[1]!;
+  const metrics = result.columns.slice(by ? 4 : 3).filter((m) => isNumericColumn(result, m));
+  const rows: Row[] = records(result).map((r) => ({ ...r, _segment: label(r.segment), _group: by ? label(r[by]) : '' }));
+  const segments = unique(rows.map((r) => r._segment));
+  const allGroups = unique(rows.map((r) => r._group));
+  const groups = allGroups.slice(0, MAX_GROUPS);
+  const shown = rows.filter((r) => groups.includes(r._group));
+  const layout: Layout = { document, segments, groups, by, fills: colours(segments) };
+
+  const parts: Element[] = [];
+  const sizeBars = shown.map((r) => bar(r, numberOf(r.size), `${formatNumber(numberOf(r.size) ?? 0)} · ${typeof r.share === 'number' ? formatPercent(r.share) : '–'}`, by));
+  parts.push(heading(document, by ? `members by ${by} (share of each ${by})` : 'members (share of the population)', width));
+  if (by) parts.push(legend(document, segments, layout.fills, width));
+  parts.push(barChart(sizeBars, width, layout, formatCompact));
+
+  if (metrics.length > 0) {
+    const columns = Math.max(1, Math.min(metrics.length, Math.floor((width + PANEL_GAP) / (MIN_PANEL_WIDTH + PANEL_GAP))));
+    const panelWidth = Math.floor((width - (columns - 1) * PANEL_GAP) / columns);
+    const charts = metrics.map((metric) => {
+      const format = formatterFor(result, metric);
+      const bars = shown.map((r) => bar(r, numberOf(r[metric]), format(r[metric]), by));
+      const tick = isPercentColumn(result, metric) ? (v: number) => formatPercent(v) : formatCompact;
+      return panel(document, [heading(document, metric, panelWidth), barChart(bars, panelWidth, layout, tick)]);
+    });
+    parts.push(panels(document, charts, PANEL_GAP));
+  }
+  if (groups.length < allGroups.length) parts.push(note(document, `the first ${groups.length} of ${allGroups.length} ${by} values are drawn; the table has them all`, width));
+  return figure(document, 'seg-chart-compare', parts);
+}
+
+function bar(row: Row, value: number | null, text: string, by: string | undefined): Bar {
+  const where = by ? `${row._segment}, ${by} = ${row._group}` : row._segment;
+  return { segment: row._segment, group: row._group, value, text: value === null ? 'null' : text, title: `${where}: ${value === null ? 'null' : text}` };
+}
+
+function barChart(bars: Bar[], width: number, o: Layout, tickFormat: (value: number) => string): Element {
+  const faceted = o.by !== undefined;
+  const step = faceted ? (o.segments.length > 1 ? 16 : BAR_STEP) : BAR_STEP;
+  const values = bars.map((b) => b.value ?? 0);
+  const longestText = bars.reduce((n, b) => Math.max(n, textWidth(b.text)), 0);
+  // With `by`, the bands are the `by` values, named on the left; the segments are told apart by colour (legend).
+  const marginLeft = faceted ? labelMargin(o.groups, 40, Math.round(width * 0.3)) : labelMargin(o.segments, 40, Math.round(width * 0.32));
+  const marginRight = Math.min(Math.round(width * 0.45), longestText + 10);
+  const facet = faceted ? { fy: 'group' } : {};
+  // Labels of negative bars sit left of them, inside the frame: widen the domain to make room.
+  const low = Math.min(0, ...values);
+  const high = Math.max(0, ...values);
+  const room = width - marginLeft - marginRight;
+  const leftLabel = low < 0 ? Math.max(...bars.filter((b) => (b.value ?? 0) < 0).map((b) => textWidth(b.text))) + 8 : 0;
+  const domain = [low - (low < 0 ? ((high - low) * leftLabel) / Math.max(40, room - leftLabel) : 0), high || 1];
+  const drawn = bars.filter((b) => b.value !== null);
   return Plot.plot({
     document: o.document,
-    width: o.width,
-    height: 30 + o.segments.length * o.groups.length * BAR_STEP + (o.by ? o.groups.length * 6 : 0),
-    marginLeft: labelMargin(o.segments),
-    marginRight: o.by ? labelMargin(o.groups, 20, 120) : 80,
-    x: { label: axisLabel, grid: true, nice: true },
-    y: { label: null, domain: o.segments },
-    fy: o.by ? { label: null, domain: o.groups } : undefined,
-    color: { domain: o.segments },
+    width,
+    height: 34 + o.segments.length * o.groups.length * step + (faceted && o.segments.length > 1 ? o.groups.length * 8 : 0),
+    marginLeft,
+    marginRight,
+    marginTop: 6,
+    style: PLOT_STYLE,
+    x: { label: null, grid: true, domain, nice: low >= 0, ticks: Math.max(2, Math.floor((width - marginLeft - marginRight) / 70)), tickFormat },
+    y: { domain: o.segments, padding: 0.18, axis: null },
+    fy: faceted ? { domain: o.groups, label: null, padding: 0.12, axis: null } : undefined,
+    color: { domain: o.segments, range: o.fills },
     marks: [
-      Plot.barX(rows, { x: column, y: '_segment', fill: '_segment', ...facet }),
-      Plot.text(rows, { x: column, y: '_segment', text, textAnchor: 'start', dx: 4, ...facet }),
+      Plot.barX(drawn, { x: 'value', y: 'segment', fill: 'segment', title: 'title', ...facet }),
+      Plot.text(drawn.filter((b) => b.value! >= 0), { x: 'value', y: 'segment', text: 'text', textAnchor: 'start', dx: 4, ...facet }),
+      Plot.text(drawn.filter((b) => b.value! < 0), { x: 'value', y: 'segment', text: 'text', textAnchor: 'end', dx: -4, ...facet }),
+      Plot.text(bars.filter((b) => b.value === null), { x: 0, y: 'segment', text: () => 'null', textAnchor: 'start', dx: 4, fillOpacity: 0.6, ...facet }),
+      faceted ? nameAxisFy(marginLeft) : nameAxisY(marginLeft),
       Plot.ruleX([0]),
     ],
   });

@@ -1,38 +1,75 @@
-/** `profile`: each attribute value's lift as a bar from 1 on a log scale — over-represented right, under left. */
+/**
+ * `profile`: each attribute value's lift as a bar from 1 on a log scale, so ×2 and ×½ are equally
+ * long — more common in the segment to the right, less common to the left — labelled with the
+ * lift. The largest lifts first (the result's order); values absent from the segment (lift 0)
+ * cannot sit on a log scale and are counted in a note.
+ */
 import * as Plot from '@observablehq/plot';
 import type { CellResult } from '../notebook/outcome.ts';
-import { BAR_STEP, figure, label, labelMargin, records, WIDTH, type ChartContext } from './common.ts';
+import { formatLift, formatPercent } from '../ui/format.ts';
+import { BAR_STEP, chartWidth, figure, label, labelMargin, nameAxisY, note, PALETTE, PLOT_STYLE, records, type ChartContext } from './common.ts';
 
 const MAX_ROWS = 25;
+const OVER = PALETTE[0]!;
+const UNDER = PALETTE[2]!;
 
-export function profileChart(result: CellResult, { document, width = WIDTH }: ChartContext): Element {
-  const rows = records(result)
-    .filter((r) => typeof r.lift === 'number' && r.lift > 0)
-    .slice(0, MAX_ROWS)
-    .map((r) => ({ ...r, lift: r.lift as number, _label: `${label(r.attribute!)} = ${label(r.value!)}` }));
-  const labels = rows.map((r) => r._label);
-  const lifts = rows.map((r) => r.lift);
-  const low = Math.min(1, ...lifts) / 1.25;
-  const high = Math.max(1, ...lifts) * 1.25;
+interface LiftBar {
+  name: string;
+  lift: number;
+  title: string;
+}
+
+export function profileChart(result: CellResult, context: ChartContext): Element {
+  const { document } = context;
+  const width = chartWidth(context.width);
+  const all = records(result);
+  const positive = all.filter((r) => typeof r.lift === 'number' && r.lift > 0);
+  const bars: LiftBar[] = positive.slice(0, MAX_ROWS).map((r) => {
+    const name = `${label(r.attribute)} = ${label(r.value)}`;
+    const lift = r.lift as number;
+    const shares = `${share(r.segment_share)} of the segment, ${share(r.baseline_share)} of the baseline`;
+    return { name, lift, title: `${name}: ${formatLift(lift)} (${shares})` };
+  });
+  const names = bars.map((b) => b.name);
+  // Symmetric in log space around 1, with room for the labels at both ends.
+  const reach = Math.max(Math.log(1.5), ...bars.map((b) => Math.abs(Math.log(b.lift))));
+  const high = Math.exp(reach) * 1.6;
+  const marginLeft = labelMargin(names, 60, Math.round(width * 0.38));
   const svg = Plot.plot({
     document,
     width,
-    height: 40 + Math.max(1, rows.length) * BAR_STEP,
-    marginLeft: labelMargin(labels, 60, 280),
-    marginRight: 20,
-    x: { type: 'log', domain: [low, high], label: 'lift (segment share ÷ baseline share)', grid: true, tickFormat: '~g' },
-    y: { domain: labels, label: null },
-    color: { domain: ['over', 'under'], range: ['#2b6cb0', '#dd6b20'] },
+    height: 54 + Math.max(1, bars.length) * BAR_STEP,
+    marginLeft,
+    marginRight: 16,
+    marginTop: 22,
+    style: PLOT_STYLE,
+    x: { type: 'log', domain: [1 / high, high], label: 'lift: share in the segment ÷ share in the baseline (log scale)', labelAnchor: 'center', labelArrow: 'none', grid: true, ticks: 6, tickFormat: tick },
+    y: { domain: names, padding: 0.18, axis: null },
     marks: [
-      Plot.barX(rows, { y: '_label', x1: 1, x2: 'lift', fill: (r) => (r.lift >= 1 ? 'over' : 'under') }),
-      Plot.text(rows.filter((r) => r.lift >= 1), { y: '_label', x: 'lift', text: liftText, textAnchor: 'start', dx: 4, fontSize: 9 }),
-      Plot.text(rows.filter((r) => r.lift < 1), { y: '_label', x: 'lift', text: liftText, textAnchor: 'end', dx: -4, fontSize: 9 }),
-      Plot.ruleX([1], { stroke: 'currentColor' }),
+      Plot.barX(bars, { y: 'name', x1: 1, x2: 'lift', fill: (b: LiftBar) => (b.lift >= 1 ? OVER : UNDER), title: 'title' }),
+      Plot.text(bars.filter((b) => b.lift >= 1), { y: 'name', x: 'lift', text: (b: LiftBar) => formatLift(b.lift), textAnchor: 'start', dx: 4 }),
+      Plot.text(bars.filter((b) => b.lift < 1), { y: 'name', x: 'lift', text: (b: LiftBar) => formatLift(b.lift), textAnchor: 'end', dx: -4 }),
+      Plot.ruleX([1], { strokeOpacity: 0.8 }),
+      Plot.text(['more common in the segment →'], { frameAnchor: 'top', x: 1, dy: -14, dx: 6, textAnchor: 'start', fill: OVER, fontWeight: 600 }),
+      Plot.text(['← less common'], { frameAnchor: 'top', x: 1, dy: -14, dx: -6, textAnchor: 'end', fill: UNDER, fontWeight: 600 }),
+      nameAxisY(marginLeft),
     ],
   });
-  return figure(document, 'seg-chart-profile', [svg]);
+  const parts: Element[] = [svg];
+  const absent = all.length - positive.length;
+  const left = [
+    positive.length > bars.length ? `the ${bars.length} largest of ${positive.length} lifts are drawn` : '',
+    absent > 0 ? `${absent} value${absent === 1 ? '' : 's'} with no lift (none in the segment, or none in the baseline) left out` : '',
+  ].filter(Boolean);
+  if (left.length > 0) parts.push(note(document, `${left.join('; ')}; the table has them all`, width));
+  return figure(document, 'seg-chart-profile', parts);
 }
 
-function liftText(row: { lift: number }): string {
-  return `×${row.lift.toFixed(2)}`;
+function share(value: unknown): string {
+  return typeof value === 'number' ? formatPercent(value) : 'null';
+}
+
+/** Log-scale ticks as plain multipliers: ×0.5, ×1, ×2. */
+function tick(value: number): string {
+  return `×${Number(value.toPrecision(2))}`;
 }

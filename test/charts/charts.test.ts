@@ -1,0 +1,168 @@
+// Each chart drawn in Node (linkedom, as the CLI's HTML report does) and read back by structure:
+// its marks, how many bars, what the axes say, and that long names are cut but kept as titles.
+import { describe, expect, it } from 'vitest';
+import { chartFor } from '../../src/charts/index.ts';
+import { blankDocument } from '../../src/cli/dom.ts';
+import type { CellResult } from '../../src/notebook/outcome.ts';
+import { compareLongNames, emptyCompare, expectMixed, overlapMany, profileWithZeros, splitThreeArms, trendMonthly } from './edge-results.ts';
+import * as sample from './sample-results.ts';
+
+function draw(result: CellResult, width = 640): Element {
+  const chart = chartFor(result, { document: blankDocument(), width });
+  if (!chart) throw new Error(`no chart for ${result.statement}`);
+  return chart;
+}
+
+/** The elements of the marks Plot labels `name` (e.g. "bar", "dot", "y-axis tick label"), in every SVG of the chart. */
+function marks(chart: Element, name: string, tag: string): Element[] {
+  return [...chart.querySelectorAll(`g[aria-label="${name}"] ${tag}`)];
+}
+
+function texts(chart: Element, name: string): string[] {
+  return marks(chart, name, 'text').map((t) => t.childNodes[0]?.textContent ?? '');
+}
+
+function titles(elements: Element[]): string[] {
+  return elements.map((e) => e.querySelector('title')?.textContent ?? '');
+}
+
+function svgs(chart: Element): Element[] {
+  return [...chart.querySelectorAll('svg')].filter((svg) => !svg.parentElement?.closest('svg'));
+}
+
+describe('compare', () => {
+  it('draws one size bar per segment with size and share, and one panel of bars per metric', () => {
+    const chart = draw(sample.compare);
+    const bars = marks(chart, 'bar', 'rect');
+    // 5 segments × (size + 3 metrics).
+    expect(bars).toHaveLength(20);
+    expect(texts(chart, 'y-axis tick label').slice(0, 5)).toEqual(['tier.champions', 'tier.loyal', 'tier.promising', 'tier.at_risk', 'tier.hibernating']);
+    expect(texts(chart, 'text')).toContain('741 · 24.7%');
+    expect(texts(chart, 'text')).toContain('535.19');
+    const headings = [...chart.querySelectorAll('svg.seg-chart-title text')].map((t) => t.textContent);
+    expect(headings).toEqual(['members (share of the population)', 'spend_12m', 'orders_12m', 'median_days_since_order']);
+    expect(chart.querySelector('.seg-chart-panels')?.children).toHaveLength(3);
+  });
+
+  it('lays the metric panels side by side when there is room, one under another when not', () => {
+    const panelWidths = (width: number) => [...draw(sample.compare, width).querySelectorAll('.seg-chart-panel > svg[class^="plot"]')].map((s) => Number(s.getAttribute('width')));
+    expect(panelWidths(1000)).toEqual([314, 314, 314]);
+    expect(panelWidths(640)).toEqual([306, 306, 306]);
+    expect(panelWidths(400)).toEqual([400, 400, 400]);
+  });
+
+  it('with `by`, draws a band per value with the segments coloured and a legend naming them', () => {
+    const chart = draw(sample.compareBy);
+    expect(marks(chart, 'bar', 'rect')).toHaveLength(2 * 16);
+    expect(texts(chart, 'fy-axis tick label').slice(0, 4)).toEqual(['AMER', 'APAC', 'EMEA', 'LATAM']);
+    expect([...chart.querySelectorAll('.seg-chart-legend text')].map((t) => t.textContent)).toEqual(['customers_now', 'expansion', 'churn_risk', 'prospects_in_play']);
+    const fills = new Set(marks(chart, 'bar', 'rect').slice(0, 16).map((r) => r.getAttribute('fill')));
+    expect(fills.size).toBe(4);
+  });
+
+  it('cuts long segment names with an ellipsis, keeps them whole as titles, and formats percentages and huge integers', () => {
+    const chart = draw(compareLongNames);
+    const labels = marks(chart, 'y-axis tick label', 'text');
+    expect(labels[0]!.childNodes[0]!.textContent).toMatch(/…$/);
+    expect(titles(labels)[0]).toBe('customers_who_bought_twice_in_the_last_quarter_and_opened_every_newsletter');
+    const values = texts(chart, 'text');
+    expect(values).toContain('62%');
+    expect(values).toContain('-4.25');
+    expect(values).toContain('12,345,678,901,234,567,890');
+    expect(values).toContain('null');
+  });
+});
+
+describe('overlap', () => {
+  it('is an UpSet chart: a bar per combination over a matrix of dots, and each segment’s size', () => {
+    const chart = draw(sample.overlap);
+    const [bars, setSizes, matrix] = svgs(chart);
+    expect(marks(bars!, 'bar', 'rect')).toHaveLength(7);
+    expect(texts(bars!, 'text')).toEqual(['1,139', '322', '265', '95', '92', '90', '59']);
+    expect(marks(matrix!, 'dot', 'circle')).toHaveLength(7 * 3);
+    expect(texts(matrix!, 'y-axis tick label')).toEqual(['tier.champions', 'opted_in', 'big_baskets']);
+    // champions 741 = 322 + 265 + 95 + 59; opted_in 1,648; big_baskets 336.
+    expect(texts(setSizes!, 'text')).toEqual(['741', '1,648', '336']);
+    expect(titles(marks(bars!, 'bar', 'rect'))[1]).toBe('tier.champions and opted_in: 322');
+  });
+
+  it('draws the 24 largest of many combinations and says so', () => {
+    const chart = draw(overlapMany);
+    expect(marks(svgs(chart)[0]!, 'bar', 'rect')).toHaveLength(24);
+    expect(chart.querySelector('.seg-chart-note')?.textContent).toContain('the 24 largest of 31 combinations');
+  });
+});
+
+describe('profile', () => {
+  it('draws lift bars from 1 on a log scale, labelled ×lift, largest lifts first, attribute = value on the axis', () => {
+    const chart = draw(sample.profile);
+    const bars = marks(chart, 'bar', 'rect');
+    expect(bars).toHaveLength(25);
+    expect(texts(chart, 'y-axis tick label').slice(0, 3)).toEqual(['recency = Q1', 'r = Q4', 'monetary = Q4']);
+    expect(texts(chart, 'text')).toContain('×3.26');
+    expect(texts(chart, 'x-axis tick label')).toContain('×1');
+    expect(chart.querySelector('.seg-chart-note')?.textContent).toContain('the 25 largest of 73 lifts are drawn');
+  });
+
+  it('draws over-represented values right of 1 and under-represented left, and leaves out lifts of 0 and null', () => {
+    const chart = draw(profileWithZeros);
+    const bars = marks(chart, 'bar', 'rect');
+    expect(bars).toHaveLength(4);
+    const fills = bars.map((b) => b.getAttribute('fill'));
+    expect(new Set(fills).size).toBe(2);
+    expect(texts(chart, 'text')).toEqual(expect.arrayContaining(['×5.00', '×0.25', '×2.00', '×1.00']));
+    expect(texts(chart, 'y-axis tick label')).toContain('plan = (null)');
+    expect(chart.querySelector('.seg-chart-note')?.textContent).toContain('2 values with no lift');
+  });
+});
+
+describe('trend', () => {
+  it('draws a line per segment with a dot per date, a legend, and the as-of dates as ticks', () => {
+    const chart = draw(sample.trend, 900);
+    expect(marks(chart, 'line', 'path')).toHaveLength(2);
+    expect(marks(chart, 'dot', 'circle')).toHaveLength(16);
+    expect([...chart.querySelectorAll('.seg-chart-legend text')].map((t) => t.textContent)).toEqual(['tier.champions', 'tier.at_risk']);
+    expect(texts(chart, 'x-axis tick label')).toEqual(['2023-03-31', '2023-06-30', '2023-09-30', '2023-12-31', '2024-03-31', '2024-06-30', '2024-09-30', '2024-12-31']);
+  });
+
+  it('thins the date ticks so their labels never touch', () => {
+    const chart = draw(trendMonthly, 640);
+    const ticks = texts(chart, 'x-axis tick label');
+    expect(ticks.length).toBeLessThanOrEqual(7);
+    expect(ticks[0]).toBe('2022-01-31');
+    expect(chart.querySelector('.seg-chart-legend title')?.textContent).toBe('active');
+  });
+});
+
+describe('split', () => {
+  it('draws a bar per arm labelled with size and share', () => {
+    const chart = draw(splitThreeArms);
+    expect(marks(chart, 'bar', 'rect')).toHaveLength(3);
+    expect(texts(chart, 'text')).toEqual(['3,334 · 33.3%', '3,333 · 33.3%', '3,333 · 33.3%']);
+    expect(texts(chart, 'y-axis tick label')[1]).toMatch(/^email_with.*…$/);
+  });
+});
+
+describe('chartFor', () => {
+  it('draws nothing for show, sql, expect and empty results', () => {
+    const document = blankDocument();
+    for (const result of [sample.show, sample.sql, expectMixed, emptyCompare]) expect(chartFor(result, { document })).toBeUndefined();
+  });
+
+  it('never draws narrower than 280 pixels, and fills the width it is given', () => {
+    for (const result of [sample.compare, sample.overlap, sample.profile, sample.trend, sample.split]) {
+      const narrowest = Math.max(...svgs(draw(result, 100)).map((s) => Number(s.getAttribute('width'))));
+      expect(narrowest, result.statement).toBe(280);
+      const widest = Math.max(...svgs(draw(result, 1000)).map((s) => Number(s.getAttribute('width'))));
+      expect(widest, result.statement).toBe(1000);
+    }
+  });
+
+  it('uses the page’s text colour for text and axes (currentColor), so charts read in light and dark pages', () => {
+    for (const result of [sample.compare, sample.overlap, sample.profile, sample.trend, sample.split]) {
+      const chart = draw(result);
+      for (const svg of chart.querySelectorAll('svg[class^="plot"]')) expect(svg.getAttribute('fill')).toBe('currentColor');
+      expect(chart.outerHTML).not.toMatch(/fill="(black|#000|#000000)"/);
+    }
+  });
+});
