@@ -1,0 +1,167 @@
+/**
+ * Row 5: the browser rows of #5 and #6 in real Chromium. Measured now: a bare DuckDB-WASM page's
+ * navigation → first query (the baseline of "cold open → first chart"), and ingesting the orders
+ * file — CSV and Parquet — with Segbook's engine in the page against native DuckDB reading the same
+ * file. The rows that need the notebook UI say so and why.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import { chromiumPath } from '../e2e/chromium.ts';
+import { BrowserSession, PAGES } from './browser-session.ts';
+import type { BenchContext } from './context.ts';
+import { ensureParquet } from './data.ts';
+import { largestScale } from './options.ts';
+import { createFromCsv, NativeDuckDB } from './native.ts';
+import { BENCH_DATA } from './paths.ts';
+import type { BareResult } from './pages/bare.ts';
+import type { BenchPage, PageLoad } from './pages/engine.ts';
+import { ms, ratio, skippedRow, type Ratio, type RowReport } from './report-types.ts';
+import { interleave, summarise, timed, warmUp, type Timing } from './timing.ts';
+
+const CSV_TARGET = 3;
+const TARGET = `CSV ingest in Chromium ≤ ${CSV_TARGET}× native DuckDB on the same file (#6); the notebook UI's rows (#5, #6) when it exists`;
+const NEEDS_UI = (issue: string, what: string) => `skipped: needs the notebook UI (${issue}) — ${what}`;
+
+interface Ingest {
+  format: 'CSV' | 'Parquet';
+  file: string;
+  rows: number;
+  chromium: Timing;
+  native: Timing;
+}
+
+export async function browserRows(ctx: BenchContext): Promise<RowReport> {
+  if (!fs.existsSync(chromiumPath())) return skippedRow('browser', TARGET, `Chromium not found at ${chromiumPath()} (\`apt-get install -y chromium\`)`);
+  const data = await ctx.data(largestScale(ctx.options));
+  // hyparquet decodes in JavaScript, about 3 s per million rows here: the 10M-row file, loaded
+  // six times, would take much of the run's budget, so Parquet is timed on the smallest scale's orders.
+  const parquet = await ensureParquet(await ctx.data(ctx.options.scales[0]!), 'orders', toParquet);
+  const session = await BrowserSession.start(BENCH_DATA, ctx.log);
+  let bare: { ready: Timing; firstQuery: Timing };
+  const ingests: Ingest[] = [];
+  try {
+    bare = await bareOpen(ctx, session);
+    ctx.log(`  bare page: first query ${ms(bare.firstQuery.median)} ms`);
+    for (const [format, file] of [['CSV', data.orders], ['Parquet', parquet]] as const) {
+      ingests.push(await ingest(ctx, session, format, file));
+      ctx.log(`  ${format} ingest: Chromium ${ms(ingests[ingests.length - 1]!.chromium.median)} ms, native ${ms(ingests[ingests.length - 1]!.native.median)} ms`);
+    }
+  } finally {
+    await session.close();
+  }
+  const csv = ingests.find((i) => i.format === 'CSV')!;
+  const csvRatio = csv.chromium.median / csv.native.median;
+  const rows = [
+    ['cold open → first chart, as a ratio to the bare page below (target ≤ 1.2×, #5)', '–', '–', '–', NEEDS_UI('#5', 'the app does not yet open a notebook and draw its charts')],
+    ['bare DuckDB-WASM page: navigation → engine ready', ms(bare.ready.median), '', '', 'baseline for the row above'],
+    ['bare DuckDB-WASM page: navigation → first query result', ms(bare.firstQuery.median), '', '', 'baseline for the row above'],
+    ['edit → updated chart at 1M customers / 10M orders (target ≤ 1 s, #5)', '–', '–', '–', NEEDS_UI('#5', 'no editable notebook to drive yet')],
+    ['keystroke → diagnostics, 300-line notebook (target ≤ 16 ms, #5)', '–', '–', '–', `${NEEDS_UI('#5', 'no editor on a notebook yet')}; row 3 measures the compiler's part in Node`],
+    ...ingests.map((i) => [
+      `${i.format} ingest: ${path.relative(BENCH_DATA, i.file)}, ${mb(i.file)} MB, ${i.rows.toLocaleString('en-US')} rows`,
+      ms(i.chromium.median),
+      ms(i.native.median),
+      ratio(i.chromium.median / i.native.median),
+      i.format === 'CSV' ? `target ≤ ${ratio(CSV_TARGET)}: ${csvRatio <= CSV_TARGET ? 'met' : 'not met'}` : 'no target',
+    ]),
+    ['largest data set one tab handles (target 1M customers + 20M events, peak memory, #6)', '–', '–', '–', NEEDS_UI('#6', 'it is a property of the app with its data panel, not of a bare engine page')],
+  ];
+  return {
+    id: 'browser',
+    target: TARGET,
+    met: csvRatio <= CSV_TARGET,
+    verdict: `CSV ingest ${ratio(csvRatio)} native; the notebook-UI rows are skipped until #5/#6 land`,
+    tables: [{ columns: ['measurement', 'Chromium ms', 'native DuckDB ms', 'Chromium / native', 'target'], numeric: [1, 2, 3], rows }],
+    notes: [
+      `${session.version() ? `Chromium ${session.version()}` : 'Chromium'} (headless, /usr/bin/chromium through playwright-core) on the app's production build ` +
+        '(Vite, precompressed assets, served by scripts/static-server.ts on 127.0.0.1), a fresh browser context for every run (empty cache: a cold open).',
+      'Bare page: scripts/bench/pages/bare.ts starts DuckDB-WASM\'s eh bundle the plain way and runs `SELECT 42`; times are from navigation start.',
+      'Parquet is timed on the orders of the smallest data set of the run: hyparquet decodes in JavaScript (about 3 s per million rows on this machine), so ten loads of 10M rows would not fit the run\'s time budget.',
+      'Ingest: scripts/bench/pages/engine.ts calls Segbook\'s `engine.loadTable` on the file fetched from the same origin (CSV through DuckDB\'s read_csv, Parquet through hyparquet into Arrow), ' +
+        'timed inside the page; native DuckDB runs `CREATE TABLE … AS SELECT * FROM read_csv(…)` / `read_parquet(…)` on the same file in a fresh in-memory database, in turns with the page.',
+    ],
+    ratios: ingests.map((i): Ratio => ({
+      group: 'ingest: Chromium / native DuckDB',
+      label: `${i.format} ${mb(i.file)} MB`,
+      value: i.chromium.median / i.native.median,
+      ...(i.format === 'CSV' ? { target: CSV_TARGET, bound: 'at most' as const } : {}),
+    })),
+  };
+}
+
+async function bareOpen(ctx: BenchContext, session: BrowserSession): Promise<{ ready: Timing; firstQuery: Timing }> {
+  const open = () =>
+    session.withPage(PAGES.bare, async (page) => {
+      const handle = await page.waitForFunction('window.benchResult');
+      const result = (await handle.jsonValue()) as BareResult | { error: string };
+      if ('error' in result) throw new Error(`bare DuckDB-WASM page: ${result.error}`);
+      return result;
+    });
+  const samples: BareResult[] = [];
+  for (let i = 0; i < ctx.options.warmups; i++) await open();
+  for (let i = 0; i < ctx.options.runs; i++) samples.push(await open());
+  return { ready: summarise(samples.map((s) => s.ready)), firstQuery: summarise(samples.map((s) => s.firstQuery)) };
+}
+
+async function ingest(ctx: BenchContext, session: BrowserSession, format: Ingest['format'], file: string): Promise<Ingest> {
+  const counts: Record<string, number> = {};
+  const url = `/data/${path.relative(BENCH_DATA, file)}`;
+  const variants = [
+    {
+      name: 'chromium',
+      selfTimed: true,
+      run: () =>
+        session.withPage(PAGES.engine, async (page) => {
+          await page.waitForFunction('window.bench');
+          const loaded = (await page.evaluate(
+            async ([u]) => {
+              const bench = window.bench as BenchPage | { error: string };
+              if ('error' in bench) throw new Error(bench.error);
+              return bench.load('orders', u!);
+            },
+            [url],
+          )) as PageLoad;
+          counts.chromium = loaded.rows;
+          return loaded.ms;
+        }),
+    },
+    {
+      name: 'native',
+      selfTimed: true,
+      run: async () => {
+        const loaded = await nativeIngest(format, file);
+        counts.native = loaded.rows;
+        return loaded.ms;
+      },
+    },
+  ];
+  await warmUp(variants, ctx.options.warmups);
+  if (counts.chromium !== counts.native) throw new Error(`${format} ingest: Chromium read ${counts.chromium} rows, native DuckDB ${counts.native}`);
+  const timings = await interleave(variants, ctx.options.runs);
+  return { format, file, rows: counts.native!, chromium: timings.get('chromium')!, native: timings.get('native')! };
+}
+
+/** A fresh in-memory database per run; only the CREATE TABLE is timed. */
+async function nativeIngest(format: Ingest['format'], file: string): Promise<PageLoad> {
+  const db = await NativeDuckDB.open();
+  try {
+    const sql = format === 'CSV' ? createFromCsv('orders', file) : `CREATE TABLE orders AS SELECT * FROM read_parquet('${file.replace(/'/g, "''")}')`;
+    const ms = await timed(() => db.run(sql));
+    return { ms, rows: Number((await db.query('SELECT count(*) FROM orders')).rows[0]![0]) };
+  } finally {
+    db.close();
+  }
+}
+
+async function toParquet(csv: string, parquet: string): Promise<void> {
+  const db = await NativeDuckDB.open();
+  try {
+    await db.run(`COPY (SELECT * FROM read_csv('${csv.replace(/'/g, "''")}')) TO '${parquet.replace(/'/g, "''")}' (FORMAT parquet, COMPRESSION snappy)`);
+  } finally {
+    db.close();
+  }
+}
+
+function mb(file: string): string {
+  return (fs.statSync(file).size / 1e6).toFixed(0);
+}
