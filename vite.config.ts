@@ -26,6 +26,11 @@ export default defineConfig({
         // The editor's end-to-end test page (test/e2e/editor-*.e2e.ts open it from the same
         // dist/ the harness serves); it ships no code of its own beyond the page script.
         'editor-test': fileURLToPath(new URL('./test/e2e/pages/editor.html', import.meta.url)),
+        // The results' test page (test/e2e/results-*.e2e.ts): every statement's <seg-result> from fixed results.
+        'results-test': fileURLToPath(new URL('./test/e2e/pages/results.html', import.meta.url)),
+        // The engine's test page (test/e2e/engine-suite.e2e.ts): the engine suites of test/engine,
+        // written for Vitest, run in Chromium against startBrowserEngine().
+        'engine-test': fileURLToPath(new URL('./test/e2e/pages/engine.html', import.meta.url)),
       },
     },
   },

@@ -1,0 +1,121 @@
+import assert from 'node:assert/strict';
+import path from 'node:path';
+import { columnTexts, openResults, result } from './results-support.ts';
+import { test } from './support/e2e.ts';
+
+test('results: clicking a header sorts numbers numerically, then descending, then back; nulls stay last', async (t) => {
+  await openResults(t, '?only=show');
+  const table = result(t, 'show').locator('seg-table');
+  const names = await table.locator('[role=columnheader] .name').allInnerTexts();
+  const header = (name: string) => table.locator('[role=columnheader]').nth(names.indexOf(name));
+  const original = await columnTexts(table, 0);
+
+  await header('age').locator('button').click();
+  assert.equal(await header('age').getAttribute('aria-sort'), 'ascending');
+  const ascending = await columnTexts(table, 3);
+  assert.deepEqual(ascending, ['28', '32', '34', '35', '39', '48', '50', '56', '68', 'null']);
+
+  await header('age').locator('button').click();
+  assert.equal(await header('age').getAttribute('aria-sort'), 'descending');
+  assert.deepEqual(await columnTexts(table, 3), ['68', '56', '50', '48', '39', '35', '34', '32', '28', 'null']);
+  assert.match(await table.locator('.footer').innerText(), /sorted by age, descending/);
+
+  await header('age').locator('button').click();
+  assert.equal(await header('age').getAttribute('aria-sort'), 'none');
+  assert.deepEqual(await columnTexts(table, 0), original, 'the third click restores the result’s order');
+
+  // Dates and money read for people: YYYY-MM-DD, thousands separators, right-aligned numbers.
+  assert.match((await columnTexts(table, 8))[0]!, /^\d{4}-\d{2}-\d{2}$/);
+  assert.match((await columnTexts(table, 16))[0]!, /^3,268\.6$/);
+  const align = await table.locator('.body [role=cell]').nth(3).evaluate((c) => getComputedStyle(c).textAlign);
+  assert.equal(align, 'right');
+});
+
+test('results: headers sort from the keyboard (Tab to a header button, Enter or Space)', async (t) => {
+  await openResults(t, '?only=compare');
+  const table = result(t, 'compare').locator('seg-table');
+  await table.locator('[role=columnheader] button').first().focus();
+  await t.page.keyboard.press('Tab');
+  await t.page.keyboard.press('Enter');
+  const size = table.locator('[role=columnheader]').nth(1);
+  assert.equal(await size.getAttribute('aria-sort'), 'ascending');
+  assert.deepEqual(await columnTexts(table, 1), ['152', '460', '741', '800', '847']);
+  await t.page.keyboard.press('Space');
+  assert.deepEqual(await columnTexts(table, 1), ['847', '800', '741', '460', '152']);
+  const outline = await size.locator('button').evaluate((b) => getComputedStyle(b).outlineStyle);
+  assert.equal(outline, 'solid', 'the focused header shows a focus ring');
+});
+
+test('results: a 100,000-row table keeps fewer than 200 rows in the page, scrolls to the end, and sorts', async (t) => {
+  await openResults(t, '?only=big&rows=100000');
+  const table = result(t, 'big').locator('seg-table');
+  assert.equal(await table.locator('.count').innerText(), '100,000 rows');
+  const rowElements = () => table.locator('.body [role=row]').count();
+  const initial = await rowElements();
+  assert.ok(initial > 5 && initial < 200, `rows in the page at the top: ${initial}`);
+
+  const scroller = table.locator('.scroller');
+  const frames = await scroller.evaluate(async (element) => {
+    // Scroll as a wheel does (200 px a frame), then in jumps through the whole table, timing each frame.
+    const time = async (steps: number, move: (i: number) => void) => {
+      const times: number[] = [];
+      let last = performance.now();
+      for (let i = 1; i <= steps; i++) {
+        move(i);
+        await new Promise((resolve) => requestAnimationFrame(resolve));
+        const now = performance.now();
+        times.push(now - last);
+        last = now;
+      }
+      return times.sort((a, b) => a - b)[Math.floor(steps / 2)]!;
+    };
+    const wheel = await time(60, () => (element.scrollTop += 200));
+    const jumps = await time(40, (i) => (element.scrollTop = (element.scrollHeight * i) / 40));
+    return { wheel, jumps };
+  });
+  t.note(`scrolling 100k rows: median frame ${frames.wheel.toFixed(1)} ms by 200 px, ${frames.jumps.toFixed(1)} ms by jumps of 2,500 rows`);
+  assert.ok(frames.wheel < 50, `scrolling stays smooth (median frame ${frames.wheel} ms)`);
+  await t.page.waitForFunction(() => {
+    const host = document.querySelector('seg-result')!.shadowRoot!.querySelector('seg-table')!;
+    return [...host.shadowRoot!.querySelectorAll('.body [role=row]')].some((r) => r.getAttribute('aria-rowindex') === '100001');
+  });
+  assert.ok((await rowElements()) < 200, 'still fewer than 200 rows at the end');
+  const last = await columnTexts(table, 0);
+  assert.equal(last.at(-1), '100,000', 'the last row is the 100,000th customer');
+
+  const started = Date.now();
+  await table.locator('[role=columnheader] button').nth(3).click();
+  await scroller.evaluate((element) => (element.scrollTop = 0));
+  await t.page.waitForFunction(() => {
+    const host = document.querySelector('seg-result')!.shadowRoot!.querySelector('seg-table')!;
+    return host.shadowRoot!.querySelector('.body [role=row][aria-rowindex="2"]') !== null;
+  });
+  t.note(`sorting 100k rows by spend: ${Date.now() - started} ms to the first rows`);
+  const spend = await columnTexts(table, 3);
+  const numbers = spend.slice(0, 10).map((s) => Number(s.replace(/,/g, '')));
+  assert.deepEqual(numbers, [...numbers].sort((a, b) => a - b), 'ascending by spend');
+  assert.ok((await rowElements()) < 200);
+  const shot = path.join('test-results', 'results-big-table.png');
+  await t.page.locator('section').screenshot({ path: shot });
+  t.note(`screenshot: ${shot}`);
+});
+
+test('results: Copy puts the table on the clipboard as TSV, in the order shown', async (t) => {
+  await t.page.context().grantPermissions(['clipboard-read', 'clipboard-write'], { origin: t.origin });
+  await openResults(t, '?only=compare');
+  const element = result(t, 'compare');
+  await element.locator('seg-table [role=columnheader] button').nth(1).click();
+  await element.locator('.toolbar button', { hasText: 'Copy' }).click();
+  await element.locator('.status', { hasText: 'copied 5 rows' }).waitFor();
+  const text = await t.page.evaluate(() => navigator.clipboard.readText());
+  const lines = text.trimEnd().split('\n');
+  assert.equal(lines[0], 'segment\tsize\tshare\tspend_12m\torders_12m\tmedian_days_since_order');
+  assert.equal(lines[1], 'tier.promising\t152\t0.050666666666666665\t68.20624999999998\t1.5855263157894737\t13.5');
+  assert.equal(lines.length, 6);
+
+  // Ctrl+C on the table itself, with nothing selected, copies it too.
+  await t.page.evaluate(() => navigator.clipboard.writeText(''));
+  await element.locator('seg-table .scroller').focus();
+  await t.page.keyboard.press('ControlOrMeta+c');
+  await t.page.waitForFunction(async () => (await navigator.clipboard.readText()).startsWith('segment\t'));
+});
