@@ -73,7 +73,9 @@ function bar(row: Row, value: number | null, text: string, by: string | undefine
 
 function barChart(bars: Bar[], width: number, o: Layout, tickFormat: (value: number) => string): Element {
   const faceted = o.by !== undefined;
-  const step = faceted ? (o.segments.length > 1 ? 16 : BAR_STEP) : BAR_STEP;
+  // Many bars get thinner ones, down to what an 11 px label still fits beside.
+  const bands = o.segments.length * o.groups.length;
+  const step = faceted && o.segments.length > 1 ? (bands > 40 ? 13 : 16) : bands > 20 ? 18 : BAR_STEP;
   const values = bars.map((b) => b.value ?? 0);
   const longestText = bars.reduce((n, b) => Math.max(n, textWidth(b.text)), 0);
   // With `by`, the bands are the `by` values, named on the left; the segments are told apart by colour (legend).

@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { chartFor } from '../../src/charts/index.ts';
 import { blankDocument } from '../../src/cli/dom.ts';
 import type { CellResult } from '../../src/notebook/outcome.ts';
-import { compareLongNames, emptyCompare, expectMixed, overlapMany, profileWithZeros, splitThreeArms, trendMonthly } from './edge-results.ts';
+import { compareLongNames, compareMany, emptyCompare, expectMixed, overlapMany, profileWithZeros, splitThreeArms, trendMonthly } from './edge-results.ts';
 import * as sample from './sample-results.ts';
 
 function draw(result: CellResult, width = 640): Element {
@@ -70,6 +70,28 @@ describe('compare', () => {
     expect(values).toContain('-4.25');
     expect(values).toContain('12,345,678,901,234,567,890');
     expect(values).toContain('null');
+  });
+});
+
+describe('many bars', () => {
+  /** The y positions of a chart's bar labels, one list per facet band or chart. */
+  const labelGaps = (chart: Element) => {
+    const ys = marks(chart, 'bar', 'rect').map((r) => Number(r.getAttribute('y')) + Number(r.getAttribute('height')) / 2);
+    return ys.slice(1).map((y, i) => y - ys[i]!).filter((gap) => gap > 0);
+  };
+
+  it('gives 30 segments thinner bars, still a label’s height apart', () => {
+    const chart = draw({ ...compareMany(30, 1), columns: ['segment', 'size', 'share'], types: ['VARCHAR', 'BIGINT', 'DOUBLE'], rows: compareMany(30, 1).rows.map((r) => [r[0]!, r[2]!, r[3]!]) });
+    const svg = svgs(chart).find((s) => s.getAttribute('class')?.startsWith('plot'))!;
+    expect(Number(svg.getAttribute('height'))).toBeLessThan(30 * 24);
+    expect(Math.min(...labelGaps(chart))).toBeGreaterThanOrEqual(12);
+  });
+
+  it('keeps `by` charts of 6 segments × 12 values within reason, labels apart', () => {
+    const chart = draw(compareMany(6, 12));
+    const heights = svgs(chart).filter((s) => s.getAttribute('class')?.startsWith('plot')).map((s) => Number(s.getAttribute('height')));
+    expect(Math.max(...heights)).toBeLessThan(1100);
+    expect(Math.min(...labelGaps(chart))).toBeGreaterThanOrEqual(12);
   });
 });
 

@@ -108,3 +108,20 @@ export function bigTable(n: number): CellResult {
     rows,
   };
 }
+
+/** `compare S1..Sn by region` over `groups` regions: sizes and shares that vary by both. */
+export function compareMany(segments: number, groups: number): CellResult {
+  const rows: Value[][] = [];
+  for (let s = 0; s < segments; s++) {
+    for (let g = 0; g < groups; g++) {
+      const size = 40 + ((s * 37 + g * 53) % 300);
+      rows.push([`segment_${s + 1}`, `region ${String.fromCharCode(65 + g)}`, size, size / 1000, (s + 1) * 10.5 + g]);
+    }
+  }
+  return {
+    statement: 'compare',
+    columns: ['segment', 'region', 'size', 'share', 'avg(spend)'],
+    types: ['VARCHAR', 'VARCHAR', 'BIGINT', 'DOUBLE', 'DOUBLE'],
+    rows,
+  };
+}

@@ -3,7 +3,7 @@ import path from 'node:path';
 import { openResults, result } from './results-support.ts';
 import { test } from './support/e2e.ts';
 
-const CHARTED = ['compare', 'compare-by', 'compare-long-names', 'overlap', 'overlap-many', 'profile', 'profile-zeros', 'trend', 'trend-monthly', 'split', 'split-long-names'];
+const CHARTED = ['compare', 'compare-by', 'compare-long-names', 'compare-many', 'overlap', 'overlap-many', 'profile', 'profile-zeros', 'trend', 'trend-monthly', 'split', 'split-long-names'];
 const TABLE_ONLY = ['show', 'sql', 'empty'];
 
 async function screenshots(t: Parameters<Parameters<typeof test>[1]>[0], scheme: 'light' | 'dark'): Promise<void> {

@@ -4,7 +4,7 @@
 import '../../../src/ui/seg-result.ts';
 import type { CellResult } from '../../../src/notebook/outcome.ts';
 import type { SegResult } from '../../../src/ui/seg-result.ts';
-import { bigTable, compareLongNames, emptyCompare, expectMixed, overlapMany, profileWithZeros, splitThreeArms, trendMonthly } from '../../charts/edge-results.ts';
+import { bigTable, compareLongNames, compareMany, emptyCompare, expectMixed, overlapMany, profileWithZeros, splitThreeArms, trendMonthly } from '../../charts/edge-results.ts';
 import * as sample from '../../charts/sample-results.ts';
 
 const params = new URLSearchParams(location.search);
@@ -13,6 +13,7 @@ const FIXTURES: Record<string, () => CellResult> = {
   compare: () => sample.compare,
   'compare-by': () => sample.compareBy,
   'compare-long-names': () => compareLongNames,
+  'compare-many': () => compareMany(6, 12),
   overlap: () => sample.overlap,
   'overlap-many': () => overlapMany,
   profile: () => sample.profile,
