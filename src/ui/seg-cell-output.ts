@@ -9,11 +9,13 @@ import { customElement, property } from 'lit/decorators.js';
 import { repeat } from 'lit/directives/repeat.js';
 import type { CellView } from './cell-states.ts';
 import './seg-compiled-sql.ts';
-import './seg-result-preview.ts';
+import './seg-result.ts';
 
 @customElement('seg-cell-output')
 export class SegCellOutput extends LitElement {
   @property({ attribute: false }) view?: CellView;
+  /** Per result, the statement's words after its keyword (result-captions.ts). */
+  @property({ attribute: false }) captions: string[] = [];
 
   protected override render() {
     const view = this.view;
@@ -31,7 +33,7 @@ export class SegCellOutput extends LitElement {
         ${view.cell.kind === 'sql' && view.cell.name && view.status === 'done'
           ? html`<p class="summary"><span class="label">Defines the view</span> <span class="defined"><code>${view.cell.name}</code></span></p>`
           : nothing}
-        ${repeat(view.results, (_, i) => i, (result) => html`<seg-result-preview .result=${result}></seg-result-preview>`)}
+        ${repeat(view.results, (_, i) => i, (result, i) => html`<seg-result .result=${result} caption=${this.captions[i] ?? ''}></seg-result>`)}
       </div>
       ${sql.length > 0 ? html`<seg-compiled-sql .sql=${sql}></seg-compiled-sql>` : nothing}
     `;

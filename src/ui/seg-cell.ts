@@ -14,6 +14,7 @@ import type { NotebookLanguageContext, SegCodeEditor } from '../editor/index.ts'
 import type { CellKind } from '../notebook/model.ts';
 import type { CellView } from './cell-states.ts';
 import { icons } from './icons.ts';
+import { resultCaptions } from './result-captions.ts';
 import { cellStyles } from './seg-cell-styles.ts';
 import './seg-cell-output.ts';
 import './seg-cell-status.ts';
@@ -103,7 +104,9 @@ export class SegCell extends LitElement {
           : html`<seg-cell-status .status=${view.status} .durationMs=${view.durationMs} .since=${view.runningSince}></seg-cell-status>`}
       </div>
       <div class="body">${cell.kind === 'markdown' ? this.renderMarkdown(view) : this.renderCode(view, label)}</div>
-      ${cell.kind === 'markdown' ? nothing : html`<seg-cell-output .view=${view}></seg-cell-output>`}
+      ${cell.kind === 'markdown'
+        ? nothing
+        : html`<seg-cell-output .view=${view} .captions=${resultCaptions(this.context?.program(), index, view.results)}></seg-cell-output>`}
     </div>`;
   }
 

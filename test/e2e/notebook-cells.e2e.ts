@@ -1,0 +1,95 @@
+import assert from 'node:assert/strict';
+import { cell, cellCount, cellStatus, chartText, eventually, focused, openNotebook, outputText, settled, shotOf } from './notebook-support.ts';
+import { test } from './support/e2e.ts';
+
+const source = (t: Parameters<typeof cell>[0], index: number) =>
+  t.page.evaluate((i) => {
+    const page = document.querySelector('seg-notebook') as HTMLElement & { controller: { getNotebook(): { cells: { kind: string; source: string; name?: string }[] } } };
+    return page.controller.getNotebook().cells[i];
+  }, index);
+
+test('notebook: insert, move, change kind, delete and undo — nothing is lost', async (t) => {
+  await openNotebook(t);
+  const count = await cellCount(t);
+  await cell(t, 5).locator('button[aria-label^="Insert a cell below"]').click();
+  await eventually(() => focused(t), (f) => f?.cell === 6 && f.where === 'editor', 'the inserted cell is entered');
+  await t.page.keyboard.type('compare active by region');
+  await settled(t);
+  assert.equal(await cellStatus(t, 6), 'done');
+  assert.match(await chartText(t, 6), /active/);
+
+  await cell(t, 6).locator('button[aria-label^="Move cell up"]').click();
+  assert.deepEqual(await source(t, 5), { kind: 'seg', source: 'compare active by region' });
+  await settled(t);
+  assert.equal(await cellStatus(t, 5), 'done', 'a moved cell keeps its results');
+  assert.match(await chartText(t, 5), /active/);
+
+  await cell(t, 5).locator('select').selectOption('markdown');
+  assert.deepEqual(await source(t, 5), { kind: 'markdown', source: 'compare active by region' });
+
+  // A cell of definitions only shows what it defined, with member counts.
+  await cell(t, 5).locator('select').selectOption('seg');
+  await cell(t, 5).locator('seg-code-editor .view-lines').click();
+  await t.page.keyboard.press('ControlOrMeta+A');
+  await t.page.keyboard.type('segment whales = spend > 5000\nsegment minnows = spend < 50');
+  await t.page.keyboard.press('Escape');
+  await settled(t);
+  assert.match(await outputText(t, 5), /Defines whales \d[\d,]* members minnows \d[\d,]* members/);
+  t.note(`screenshot: ${await shotOf(cell(t, 5), 'notebook-definition-summary')}`);
+
+  await cell(t, 5).locator('button[aria-label^="Delete cell"]').click();
+  assert.equal(await cellCount(t), count);
+  const undo = t.page.locator('seg-notebook .undo');
+  assert.match(await undo.innerText(), /Deleted a SegQL cell/);
+  t.note(`screenshot: ${await shotOf(t.page.locator('seg-notebook .undo'), 'notebook-undo-bar')}`);
+  await undo.getByRole('button', { name: 'Undo' }).click();
+  assert.equal(await cellCount(t), count + 1);
+  assert.deepEqual(await source(t, 5), { kind: 'seg', source: 'segment whales = spend > 5000\nsegment minnows = spend < 50' });
+  await settled(t);
+  assert.equal(await cellStatus(t, 5), 'done');
+});
+
+test('notebook: a SQL cell with a view name makes a view other cells can read; compiled SQL is shown formatted', async (t) => {
+  await openNotebook(t);
+  const input = cell(t, 9).locator('.view-name input');
+  await input.fill('by_country');
+  await input.press('Enter');
+  await settled(t);
+  assert.equal(await cellStatus(t, 9), 'done');
+  assert.deepEqual(await source(t, 9), { kind: 'sql', name: 'by_country', source: await source(t, 9).then((c) => c!.source) });
+  assert.doesNotMatch(await outputText(t, 9), /avg_spend/, 'a view shows no rows');
+
+  await t.page.locator('seg-notebook .add-row button', { hasText: 'SQL' }).click();
+  const last = (await cellCount(t)) - 1;
+  await eventually(() => focused(t), (f) => f?.cell === last && f.where === 'editor', 'the new SQL cell is entered');
+  await t.page.keyboard.type('select * from by_country where members > 20');
+  await t.page.keyboard.press('ControlOrMeta+Enter');
+  await eventually(() => cellStatus(t, last), (s) => s === 'done', 'the query over the view ran');
+  assert.match(await outputText(t, last), /GB/);
+
+  const panel = cell(t, 3).locator('seg-compiled-sql');
+  await panel.locator('summary').click();
+  const code = panel.locator('pre code');
+  await eventually(() => code.innerText(), (text) => /^CREATE OR REPLACE VIEW "active" AS\nWITH\n {2}"population customers" AS \(/.test(text), 'the SQL is laid out by sql-formatter');
+  await panel.scrollIntoViewIfNeeded();
+  t.note(`screenshot: ${await shotOf(cell(t, 3), 'notebook-compiled-sql')}`);
+});
+
+test('notebook: a running cell shows its time ticking; Interrupt cancels it and leaves it out of date', async (t) => {
+  await openNotebook(t);
+  await t.page.locator('seg-notebook .add-row button', { hasText: 'SQL' }).click();
+  const last = (await cellCount(t)) - 1;
+  await eventually(() => focused(t), (f) => f?.cell === last && f.where === 'editor', 'the new SQL cell is entered');
+  await t.page.keyboard.type('select count(*) from range(100000000000) a');
+  await t.page.keyboard.press('Escape');
+  await t.page.keyboard.press('ControlOrMeta+Enter');
+  const badge = cell(t, last).locator('seg-cell-status .badge');
+  const first = await eventually(() => badge.innerText(), (text) => /^Running \d+ ms$/.test(text) || /^Running \d\.\d s$/.test(text), 'the cell is running');
+  const later = await eventually(() => badge.innerText(), (text) => text !== first && /^Running/.test(text), 'the elapsed time ticks');
+  t.note(`badge: "${first}" then "${later}"`);
+  t.note(`screenshot: ${await shotOf(cell(t, last), 'notebook-running')}`);
+  await t.page.locator('seg-notebook .toolbar button', { hasText: 'Interrupt' }).click();
+  await eventually(() => cellStatus(t, last), (s) => s === 'stale', 'the interrupted cell is out of date', 10_000);
+  await eventually(() => t.page.locator('seg-notebook .toolbar [role=status]').innerText(), (text) => /Interrupted/.test(text), 'the toolbar says so');
+  assert.equal(await cellStatus(t, 3), 'done', 'cells that had finished keep their results');
+});
