@@ -2,14 +2,14 @@
  * The notebook's state and its runs, without any DOM: the cells being edited, each cell's latest
  * outcome, the engine and the runner, and when to run what.
  *
- *   edit ─▶ runner.update (what changed and its dependents become stale) ─▶ 400 ms quiet ─▶ run all
+ *   edit ─▶ runner.update (what changed and its dependents become stale) ─▶ 400 ms quiet ─▶ run those
  *   run a cell / run all ─▶ runner.run ─▶ cell events ─▶ 'change' ─▶ the elements re-render
  *
- * After an edit the whole notebook runs, because the runner's cache lets every cell whose SQL and
- * inputs are unchanged keep its results without touching the engine; so only what the edit
- * affected executes, including cells that lost a definition they used. Reordering or deleting
- * cells cancels a run in flight (the runner numbers cells by position). Elements listen for
- * 'change'; saving and sharing listen for 'notebook-change' (the notebook's text changed).
+ * After an edit the cells it made stale run, and the cells that used what it removed (run-plan.ts);
+ * the runner's cache lets a cell whose SQL and inputs did not change keep its results without
+ * touching the engine. Cells that were stale already (interrupted) wait for the analyst.
+ * Reordering or deleting cells cancels a run in flight (the runner numbers cells by position).
+ * Elements listen for 'change'; saving and sharing listen for 'notebook-change' (the text changed).
  */
 import type { DataSource, Engine } from '../engine/types.ts';
 import { checkCell } from '../lang/index.ts';
@@ -23,6 +23,7 @@ import { CellStates, type CellView, type PlacedErrors } from './cell-states.ts';
 import { NotebookLanguage } from './notebook-language.ts';
 import type { EditableCell } from './notebook-cells.ts';
 import { NotebookDocument, type DocumentChange } from './notebook-document.ts';
+import { formerDependents, runRoots } from './run-plan.ts';
 
 export type { CellView } from './cell-states.ts';
 
@@ -55,9 +56,15 @@ export class NotebookController extends EventTarget {
   private runner?: NotebookRunner<unknown>;
   private failure?: string;
   private report?: RunReport;
+  private notice?: string;
   private generation = new AbortController();
   private inFlight = 0;
   private ranCells = false;
+  /** Cells waiting for the pause after edits to run, by id; or everything. */
+  private readonly pending = new Set<string>();
+  private pendingAll = false;
+  /** While the runner takes an edit: the cells it reports stale. */
+  private staleNow?: Set<string>;
   private timer: ReturnType<typeof setTimeout> | undefined;
 
   constructor(private readonly options: NotebookControllerOptions) {
@@ -97,6 +104,11 @@ export class NotebookController extends EventTarget {
   /** Notebook-wide problems of the last run: the front matter, data files that could not be read. */
   get problems(): string[] {
     return this.report?.problems ?? this.document.meta.problems;
+  }
+
+  /** Something the analyst should know that is not a problem: why everything ran again. Cleared by the next edit. */
+  get lastNotice(): string | undefined {
+    return this.notice;
   }
 
   get lastRun(): RunReport | undefined {
@@ -179,37 +191,41 @@ export class NotebookController extends EventTarget {
       return;
     }
     performance.mark('segbook:engine-ready');
-    this.runner = this.newRunner(this.engine);
+    this.newRunner(this.engine);
     await this.runAll();
   }
 
   /**
    * The engine rebuilt its database (after a query broke it or would not stop): the views the
-   * cells made are gone, so a fresh runner runs the notebook again from its text.
+   * cells made are gone, so a fresh runner takes over and every cell is out of date. Nothing runs
+   * by itself: the query that broke the engine would only run again.
    */
-  engineRestarted(): Promise<RunReport | undefined> {
-    if (!this.engine) return Promise.resolve(undefined);
-    this.cancelRuns();
+  engineRestarted(why = 'The database engine was restarted'): void {
+    if (!this.engine) return;
+    this.notice = `${why}. Results are shown as they were: run the cells, or Run all, to bring them up to date.`;
+    this.interrupt();
     this.tableStates.clear();
-    this.runner = this.newRunner(this.engine);
-    return this.runAll();
+    this.newRunner(this.engine);
+    this.emitChange();
   }
 
   /** Runs one cell now (with what it needs and what depends on it). */
   runCell(id: string): Promise<RunReport | undefined> {
     const index = this.document.indexOf(id);
     if (index < 0 || this.document.cells[index]!.kind === 'markdown') return Promise.resolve(undefined);
+    this.pending.delete(id);
+    if (this.pending.size === 0 && !this.pendingAll) clearTimeout(this.timer);
     return this.request(index);
   }
 
   runAll(): Promise<RunReport | undefined> {
-    clearTimeout(this.timer);
+    this.clearPending();
     return this.request(undefined);
   }
 
   /** Stops the running query and drops the runs waiting after it; their cells stay stale. */
   interrupt(): void {
-    clearTimeout(this.timer);
+    this.clearPending();
     this.cancelRuns();
   }
 
@@ -231,16 +247,42 @@ export class NotebookController extends EventTarget {
    */
   private apply(change: DocumentChange | undefined): void {
     if (!change) return;
+    this.notice = undefined;
     if (change.shifted) this.cancelRuns();
     if (change.edited !== undefined) this.states.edited(change.edited);
     this.language.cellsChanged();
+    const removed = change.before.filter((cell) => !this.document.find(cell.id)).map((cell) => cell.id);
+    const touched = change.edited === undefined ? removed : [change.edited, ...removed];
+    const graph = this.runner?.graph;
+    const affected = new Set(graph ? formerDependents(graph, change.before, touched) : []);
+    this.staleNow = affected;
     this.runner?.update({ notebook: this.getNotebook() });
-    if (change.rerun) {
+    this.staleNow = undefined;
+    if (change.all) this.pendingAll = true;
+    else if (change.rerun) for (const id of affected) this.pending.add(id);
+    if (this.pendingAll || this.pending.size > 0) {
       clearTimeout(this.timer);
-      this.timer = setTimeout(() => void this.runAll(), this.options.debounceMs ?? 400);
+      this.timer = setTimeout(() => this.flush(), this.options.debounceMs ?? 400);
     }
     this.emitChange();
     this.dispatchEvent(new CustomEvent('notebook-change', { detail: { notebook: this.getNotebook() } }));
+  }
+
+  private flush(): void {
+    const runner = this.runner;
+    if (this.pendingAll || !runner) {
+      void this.runAll();
+      return;
+    }
+    const cells = [...this.pending].map((id) => this.document.indexOf(id)).filter((i) => i >= 0 && this.document.cells[i]!.kind !== 'markdown');
+    this.clearPending();
+    for (const root of runRoots(runner.graph, cells)) void this.request(root);
+  }
+
+  private clearPending(): void {
+    clearTimeout(this.timer);
+    this.pending.clear();
+    this.pendingAll = false;
   }
 
   private async request(cell: number | undefined): Promise<RunReport | undefined> {
@@ -268,7 +310,8 @@ export class NotebookController extends EventTarget {
     }
   }
 
-  private newRunner(engine: Engine): NotebookRunner<unknown> {
+  /** A runner over `engine` that takes over from any before it; every cell is new to it. */
+  private newRunner(engine: Engine): void {
     const runner = new NotebookRunner({
       engine,
       compiler: segql,
@@ -279,8 +322,8 @@ export class NotebookController extends EventTarget {
     runner.on((event) => {
       if (this.runner === runner) this.onRunnerEvent(event);
     });
+    this.runner = runner;
     runner.update({ notebook: this.getNotebook() });
-    return runner;
   }
 
   private cancelRuns(): void {
@@ -302,6 +345,7 @@ export class NotebookController extends EventTarget {
     const cell = this.document.cells[event.index];
     if (!cell) return;
     if (event.status === 'running') this.ranCells = true;
+    if (event.status === 'stale') this.staleNow?.add(cell.id);
     this.states.record(cell, event.outcome, () => this.placeErrors(cell, event.index, event.outcome));
     this.emitChange();
   }

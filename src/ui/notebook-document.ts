@@ -17,6 +17,10 @@ export interface DocumentChange {
   edited?: string;
   /** Whether the change can alter any result (a blank cell or an edit of Markdown cannot). */
   rerun: boolean;
+  /** Everything may differ (another notebook, other data): run it all. */
+  all?: boolean;
+  /** The cells as they were before the change. */
+  before: readonly EditableCell[];
 }
 
 export class NotebookDocument {
@@ -58,15 +62,16 @@ export class NotebookDocument {
   }
 
   replace(notebook: Notebook): DocumentChange {
+    const before = this.list;
     this.yaml = notebook.frontMatter;
     this.list = editableCells(notebook);
     this.deleted.length = 0;
-    return { shifted: true, rerun: true };
+    return { shifted: true, rerun: true, all: true, before };
   }
 
   setFrontMatter(yaml: string | undefined): DocumentChange {
     this.yaml = yaml;
-    return { shifted: false, rerun: true };
+    return { shifted: false, rerun: true, all: true, before: this.list };
   }
 
   editSource(id: string, source: string): DocumentChange | undefined {
@@ -110,8 +115,9 @@ export class NotebookDocument {
   }
 
   private apply(next: EditableCell[], edited?: string, rerun = true): DocumentChange {
-    const shifted = shiftsCells(this.list, next);
+    const before = this.list;
+    const shifted = shiftsCells(before, next);
     this.list = next;
-    return { shifted, rerun: shifted || rerun, ...(edited !== undefined ? { edited } : {}) };
+    return { shifted, rerun: shifted || rerun, before, ...(edited !== undefined ? { edited } : {}) };
   }
 }

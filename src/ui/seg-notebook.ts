@@ -162,6 +162,7 @@ export class SegNotebook extends LitElement {
     if (phase.step !== 'ready') return html`<span class="spinner" aria-hidden="true"></span>${phase.message}`;
     const run = controller.lastRun;
     if (!run) return '';
+    if (controller.lastNotice && !run.cancelled) return controller.lastNotice;
     if (run.cancelled) return 'Interrupted: cells that did not finish are out of date.';
     const errors = run.cells.filter((c) => c.status === 'error').length;
     const ran = run.cells.filter((c) => c.kind !== 'markdown');

@@ -91,5 +91,16 @@ test('notebook: a running cell shows its time ticking; Interrupt cancels it and 
   await t.page.locator('seg-notebook .toolbar button', { hasText: 'Interrupt' }).click();
   await eventually(() => cellStatus(t, last), (s) => s === 'stale', 'the interrupted cell is out of date', 10_000);
   await eventually(() => t.page.locator('seg-notebook .toolbar [role=status]').innerText(), (text) => /Interrupted/.test(text), 'the toolbar says so');
-  assert.equal(await cellStatus(t, 3), 'done', 'cells that had finished keep their results');
+  assert.match(await chartText(t, 3), /big_spenders/, 'cells that had finished keep their results');
+
+  // The engine is usable again (restarted if the query would not stop): a cell that reads a segment's view runs.
+  await t.page.waitForTimeout(1500);
+  t.note(`toolbar: "${await t.page.locator('seg-notebook .toolbar [role=status]').innerText()}"`);
+  t.note(`screenshot: ${await t.screenshot('notebook-interrupted')}`);
+  await cell(t, 9).locator('seg-code-editor .view-lines').click();
+  await t.page.keyboard.press('ControlOrMeta+Enter');
+  await settled(t);
+  assert.equal(await cellStatus(t, 9), 'done');
+  assert.match(await outputText(t, 9), /avg_spend/);
+  t.note(`toolbar after: "${await t.page.locator('seg-notebook .toolbar [role=status]').innerText()}"`);
 });

@@ -158,14 +158,55 @@ describe('NotebookController', () => {
     expect(controller.lastRun?.ok).toBe(true);
   });
 
-  it('after the engine restarted (views gone), every cell runs again from its text', async () => {
+  it('after the engine restarted (views gone) every cell is out of date, keeps its results, and runs again when asked', async () => {
     const { controller, ran, forget } = open();
     await controller.start();
     await engine.query('DROP VIEW big_spenders');
     forget();
-    await controller.engineRestarted();
-    expect(ran()).toEqual([1, 3, 5, 7, 9, 11]);
-    expect(controller.lastRun?.ok).toBe(true);
+    controller.engineRestarted('A query did not stop when interrupted, so the database engine was restarted');
+    const code = controller.cells.filter((v) => v.cell.kind !== 'markdown');
+    expect(code.map((v) => v.status)).toEqual(code.map(() => 'stale'));
+    expect(controller.cells[3]!.results).toHaveLength(1);
+    expect(controller.lastNotice).toMatch(/^A query did not stop when interrupted, so the database engine was restarted\. Results are shown as they were/);
+    await controller.runCell(idOf(controller, 9));
+    expect(ran()).toEqual([1, 3, 9]);
     expect(controller.cells[9]!.results[0]!.rows.length).toBeGreaterThan(0);
+    await controller.runAll();
+    expect(controller.lastRun?.ok).toBe(true);
+  });
+
+  it('an interrupted cell waits: edits elsewhere do not run it again', async () => {
+    const { controller, ran, forget } = open();
+    await controller.start();
+    const slow = controller.insert(controller.cells.length, 'sql');
+    controller.editSource(slow, 'select count(*) from range(100000000000) a');
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    const running = controller.runCell(slow);
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    controller.interrupt();
+    await running;
+    expect(controller.cells.at(-1)!.status).toBe('stale');
+    forget();
+    controller.editSource(idOf(controller, 5), 'compare big_spenders by country');
+    await settle(controller);
+    expect(ran()).toEqual([5]);
+    expect(controller.cells.at(-1)!.status).toBe('stale');
+  });
+
+  it('deleting a definition runs the cells that used it, which now say what is missing', async () => {
+    const { controller } = open();
+    await controller.start();
+    controller.editSource(idOf(controller, 5), 'segment whales = spend > 5000\ncompare whales');
+    await settle(controller);
+    const user = controller.insert(6, 'seg');
+    controller.editSource(user, 'show whales limit 3');
+    await settle(controller);
+    expect(controller.cells[6]!.status).toBe('done');
+    controller.remove(idOf(controller, 5));
+    await settle(controller);
+    const view = controller.cells[5]!;
+    expect(view.cell.id).toBe(user);
+    expect(view.status).toBe('error');
+    expect(view.errors[0]!.message).toMatch(/whales/);
   });
 });
