@@ -11,15 +11,36 @@ export const browserFiles: FileAccess = {
     const bytes = source.kind === 'bytes' ? source.bytes : await fetchBytes(source);
     return bytes.subarray(0, maxBytes);
   },
+  /**
+   * A dropped file's length, or a URL's as the server tells it for a one-byte range request
+   * (`Content-Range: bytes 0-0/SIZE`); unknown when the server does not answer ranges.
+   */
+  async size(source) {
+    if (source.kind === 'bytes') return source.bytes.length;
+    const response = await fetch(sameOriginUrl(source), { headers: { range: 'bytes=0-0' } }).catch(() => undefined);
+    if (!response) return undefined;
+    // A whole file (the range ignored) is not read here; an error page is small.
+    if (response.status === 200) await response.body?.cancel();
+    else await response.arrayBuffer().catch(() => undefined);
+    if (response.status !== 206) return undefined;
+    const total = Number(/\/(\d+)\s*$/.exec(response.headers.get('content-range') ?? '')?.[1] ?? Number.NaN);
+    return Number.isFinite(total) ? total : undefined;
+  },
   async directPath() {
     return undefined;
   },
 };
 
-async function fetchBytes(source: Exclude<DataSource, { kind: 'bytes' }>): Promise<Uint8Array> {
+function sameOriginUrl(source: Exclude<DataSource, { kind: 'bytes' }>): URL {
   const given = source.kind === 'path' ? source.path : source.url;
   const url = new URL(given, document.baseURI);
   if (url.origin !== location.origin) throw new DataLoadError(given, 'only files from this site can be loaded');
+  return url;
+}
+
+async function fetchBytes(source: Exclude<DataSource, { kind: 'bytes' }>): Promise<Uint8Array> {
+  const given = source.kind === 'path' ? source.path : source.url;
+  const url = sameOriginUrl(source);
   let response: Response;
   try {
     response = await fetch(url);

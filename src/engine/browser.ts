@@ -6,14 +6,20 @@ import { AsyncDuckDB, VoidLogger } from '@duckdb/duckdb-wasm';
 import ehWasm from '@duckdb/duckdb-wasm/dist/duckdb-eh.wasm?url';
 import ehWorker from '@duckdb/duckdb-wasm/dist/duckdb-browser-eh.worker.js?url';
 import { browserFiles } from './browser-files.ts';
-import { DuckDBEngine } from './duckdb-engine.ts';
-import type { Engine } from './types.ts';
+import { DuckDBEngine, type DatabaseSettings } from './duckdb-engine.ts';
+import { ManagedEngine } from './managed-engine.ts';
+import type { Engine, EngineOptions } from './types.ts';
 
-export async function startBrowserEngine(): Promise<Engine> {
-  const db = new AsyncDuckDB(new VoidLogger(), new Worker(ehWorker));
+export function startBrowserEngine(options: EngineOptions = {}): Promise<Engine> {
+  return ManagedEngine.start(openBrowserDatabase, browserFiles, options);
+}
+
+async function openBrowserDatabase(settings: DatabaseSettings): Promise<DuckDBEngine> {
+  const worker = new Worker(ehWorker);
+  const db = new AsyncDuckDB(new VoidLogger(), worker);
   try {
     await db.instantiate(ehWasm);
-    return await DuckDBEngine.open(db, browserFiles);
+    return await DuckDBEngine.open(db, browserFiles, settings, worker);
   } catch (error) {
     await db.terminate();
     throw error;

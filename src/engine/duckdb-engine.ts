@@ -1,33 +1,64 @@
 /**
- * The Engine over DuckDB-WASM's AsyncDuckDB, the same in Node and in the browser; only the
- * bootstrap (node.ts, browser.ts) differs. One connection, one operation at a time: queries,
- * loads and catalog reads wait their turn, and `cancel()` or an AbortSignal stops the running one.
+ * One DuckDB-WASM database (an AsyncDuckDB on its worker), the same in Node and in the browser;
+ * only the bootstrap (node.ts, browser.ts) differs. One connection, one operation at a time:
+ * queries, loads and catalog reads wait their turn, and `cancel()` or an AbortSignal stops the
+ * running one. `kill()` ends the worker at once, failing whatever runs or waits.
+ * The Engine the app uses wraps this with a sandbox, limits and restarts (managed-engine.ts).
  */
 import type { AsyncDuckDB, AsyncDuckDBConnection } from '@duckdb/duckdb-wasm';
 import type { Catalog } from '../lang/catalog.ts';
 import { isAmbiguous } from './arrow-types.ts';
 import { enumLabels, readArrowResult } from './arrow-result.ts';
 import { readCatalog } from './catalog.ts';
-import { QueryCancelledError, QueryError, duckdbMessage, duckdbPosition, isCancellation } from './errors.ts';
+import { QueryCancelledError, QueryError, duckdbMessage, duckdbPosition, duckdbType, isCancellation } from './errors.ts';
 import type { LoadContext } from './load/context.ts';
 import { loadTable } from './load/load-table.ts';
 import type { FileAccess } from './load/source.ts';
-import { isSingleStatement } from './sql-text.ts';
+import { parseByteSize } from './resources.ts';
+import { isSingleStatement, quoteLiteral } from './sql-text.ts';
 import type { DataSource, Engine, LoadedTable, QueryOptions, QueryResult, ReaderOptions } from './types.ts';
 
 /** Extensions would be fetched from DuckDB's server: the app never reaches the network. */
 const OFFLINE_SETTINGS = 'SET autoinstall_known_extensions=false; SET autoload_known_extensions=false;';
+/** No file, URL, extension or other database for SQL, and no setting can undo that. */
+const SEAL_SETTINGS = 'SET enable_external_access=false; SET lock_configuration=true;';
+/** How long a cancelled operation may take to stop before the engine counts as stuck. */
+const STOP_GRACE_MS = 700;
+/** How long the worker then has to answer a trivial query. */
+const STUCK_PROBE_MS = 300;
+/** An Arrow IPC stream's end-of-stream marker. */
+const IPC_END = new Uint8Array([255, 255, 255, 255, 0, 0, 0, 0]);
+
+export interface DatabaseSettings {
+  /** SQL can reach no file, URL or extension, for good; tables arrive as Arrow. */
+  sealed?: boolean;
+  /** DuckDB's memory_limit, e.g. '2GB'; DuckDB's own default otherwise (about 3.1 GiB in wasm32). */
+  memoryLimit?: string;
+}
+
+/** What the database tells its owner without being asked. */
+export interface DatabaseEvents {
+  /** A cancelled operation did not stop within a second: only ending the worker will stop it. */
+  stuck?(): void;
+  /** The worker failed outside any query (it can no longer answer). */
+  crashed?(): void;
+}
 
 interface Operation {
   cancelled: boolean;
   /** Rejects the caller's promise at once; the work itself winds down in its turn. */
   reject?: (error: Error) => void;
+  stopTimer?: ReturnType<typeof setTimeout>;
 }
 
 export class DuckDBEngine implements Engine {
+  events: DatabaseEvents = {};
   private queue: Promise<unknown> = Promise.resolve();
   private current: Operation | undefined;
   private closing: Promise<void> | undefined;
+  private death: Error | undefined;
+  private readonly killed: Promise<never>;
+  private die!: (reason: Error) => void;
   private names = 0;
   /** Temporary tables and files get names no analyst would choose. */
   private readonly namePrefix = `segbook_${Math.random().toString(36).slice(2, 8)}`;
@@ -35,15 +66,37 @@ export class DuckDBEngine implements Engine {
   private constructor(
     private readonly db: AsyncDuckDB,
     private readonly conn: AsyncDuckDBConnection,
+    /** A second connection, for asking whether the database answers while the first is busy or failed. */
+    private readonly probe: AsyncDuckDBConnection,
     private readonly files: FileAccess,
-  ) {}
+    /** DuckDB's memory limit in bytes, as it stood once the database was open. */
+    readonly memoryLimitBytes: number,
+    private readonly worker: Worker | undefined,
+  ) {
+    this.killed = new Promise<never>((_, reject) => (this.die = reject));
+    this.killed.catch(() => undefined);
+  }
 
-  /** Opens the database on an instantiated AsyncDuckDB and connects, offline. */
-  static async open(db: AsyncDuckDB, files: FileAccess): Promise<DuckDBEngine> {
+  /**
+   * Opens the database on an instantiated AsyncDuckDB and connects, offline, with the settings.
+   * `worker` is watched for failures outside queries (DuckDB-WASM then forgets what was pending).
+   */
+  static async open(db: AsyncDuckDB, files: FileAccess, settings: DatabaseSettings = {}, worker?: Worker): Promise<DuckDBEngine> {
     await db.open({ query: { castBigIntToDouble: false, castDecimalToDouble: true } });
     const conn = await db.connect();
     await conn.query(OFFLINE_SETTINGS);
-    return new DuckDBEngine(db, conn, files);
+    if (settings.memoryLimit !== undefined) await conn.query(`SET memory_limit=${quoteLiteral(settings.memoryLimit)}`);
+    const limit = await conn.query("SELECT current_setting('memory_limit') AS limit");
+    if (settings.sealed) await conn.query(SEAL_SETTINGS);
+    const probe = await db.connect();
+    const limitBytes = parseByteSize(String(limit.getChildAt(0)?.get(0))) ?? Number.POSITIVE_INFINITY;
+    const engine = new DuckDBEngine(db, conn, probe, files, limitBytes, worker);
+    worker?.addEventListener('error', () => {
+      if (engine.death || engine.closing) return;
+      engine.kill(new QueryError('the database engine stopped working'));
+      engine.events.crashed?.();
+    });
+    return engine;
   }
 
   query(sql: string, options: QueryOptions = {}): Promise<QueryResult> {
@@ -51,7 +104,12 @@ export class DuckDBEngine implements Engine {
   }
 
   loadTable(name: string, source: DataSource, options?: ReaderOptions): Promise<LoadedTable> {
-    return this.exclusive(undefined, (op) => loadTable(this.loadContext(op), name, source, options));
+    return this.withContext((ctx) => loadTable(ctx, name, source, options));
+  }
+
+  /** Runs `work` in this database's turn, with what loaders may do (several steps that nothing else interleaves with). */
+  withContext<T>(work: (ctx: LoadContext) => Promise<T>): Promise<T> {
+    return this.exclusive(undefined, (op) => work(this.loadContext(op)));
   }
 
   catalog(): Promise<Catalog> {
@@ -62,12 +120,46 @@ export class DuckDBEngine implements Engine {
     if (this.current) await this.stop(this.current);
   }
 
+  /** Whether the database still answers a trivial query within `timeoutMs` (out of turn: it waits for nothing queued). */
+  async answers(timeoutMs: number): Promise<boolean> {
+    if (this.death) return false;
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const late = new Promise<false>((resolve) => (timer = setTimeout(() => resolve(false), timeoutMs)));
+    const probe = this.probe.query('SELECT 42 AS answer').then(
+      (table) => Number(table.getChildAt(0)?.get(0)) === 42,
+      () => false,
+    );
+    try {
+      return await Promise.race([probe, late]);
+    } finally {
+      clearTimeout(timer);
+    }
+  }
+
+  /** Ends the worker now: the running and queued operations reject with `reason`, new ones too. */
+  kill(reason: Error): void {
+    if (this.death) return;
+    this.death = reason;
+    this.die(reason);
+    if (this.current) this.current.reject?.(reason);
+    if (!this.worker) {
+      void this.db.terminate();
+      return;
+    }
+    // Detached first, DuckDB-WASM does not warn on the console about the requests it dropped.
+    this.db.detach();
+    this.worker.terminate();
+  }
+
   /** Stops the running operation, lets queued ones fail, and ends the worker. */
   close(): Promise<void> {
     this.closing ??= (async () => {
+      if (this.death) return;
       if (this.current) await this.stop(this.current);
-      await this.queue;
+      await Promise.race([this.queue, this.killed]).catch(() => undefined);
+      if (this.death) return;
       await this.conn.close().catch(() => undefined);
+      await this.probe.close().catch(() => undefined);
       await this.db.terminate();
     })();
     return this.closing;
@@ -76,17 +168,20 @@ export class DuckDBEngine implements Engine {
   /** Runs `work` after everything queued before it; an abort rejects at once, queued or running. */
   private exclusive<T>(signal: AbortSignal | undefined, work: (op: Operation) => Promise<T>): Promise<T> {
     if (signal?.aborted) return Promise.reject(new QueryCancelledError());
+    if (this.death) return Promise.reject(this.death);
     if (this.closing) return Promise.reject(new QueryError('the database engine is closed'));
     const op: Operation = { cancelled: false };
     const onAbort = () => void this.stop(op);
     signal?.addEventListener('abort', onAbort, { once: true });
     const turn = this.queue.then(async () => {
+      if (this.death) throw this.death;
       if (op.cancelled) throw new QueryCancelledError();
       this.current = op;
       try {
-        return await work(op);
+        return await Promise.race([work(op), this.killed]);
       } finally {
         this.current = undefined;
+        clearTimeout(op.stopTimer);
         signal?.removeEventListener('abort', onAbort);
       }
     });
@@ -101,7 +196,14 @@ export class DuckDBEngine implements Engine {
     if (op.cancelled) return;
     op.cancelled = true;
     op.reject?.(new QueryCancelledError());
-    if (this.current === op) await this.conn.cancelSent().catch(() => false);
+    if (this.current !== op) return;
+    // Still running after the grace period, and the worker does not even answer: DuckDB is
+    // inside one long call it does not interrupt. (A load busy in JavaScript answers.)
+    op.stopTimer = setTimeout(async () => {
+      if (this.current !== op || (await this.answers(STUCK_PROBE_MS))) return;
+      if (this.current === op && !this.death) this.events.stuck?.();
+    }, STOP_GRACE_MS);
+    await this.conn.cancelSent().catch(() => false);
   }
 
   /** One statement (or a script) through the cancellable pending-query API. */
@@ -112,7 +214,7 @@ export class DuckDBEngine implements Engine {
       read = await readArrowResult(await this.conn.send(sql));
     } catch (error) {
       if (op.cancelled || isCancellation(error)) throw new QueryCancelledError();
-      throw new QueryError(duckdbMessage(error), duckdbPosition(error));
+      throw new QueryError(duckdbMessage(error), duckdbPosition(error), duckdbType(error));
     }
     if (op.cancelled) throw new QueryCancelledError();
     const { result, schema, enumIndices } = read;
@@ -138,6 +240,42 @@ export class DuckDBEngine implements Engine {
     }
   }
 
+  /**
+   * The result of `sql` as self-contained Arrow IPC streams of about `maxBytes` each, straight
+   * from DuckDB's worker (no decoding in JavaScript), handed to `consume` one after another.
+   */
+  private async exportArrow(op: Operation, sql: string, consume: (ipc: Uint8Array) => Promise<void>, maxBytes: number): Promise<void> {
+    const connection = this.conn.useUnsafe((_bindings, id) => id);
+    const checked = async <T>(step: Promise<T>): Promise<T> => {
+      try {
+        const value = await step;
+        if (op.cancelled) throw new QueryCancelledError();
+        return value;
+      } catch (error) {
+        if (op.cancelled || isCancellation(error)) throw new QueryCancelledError();
+        if (error instanceof QueryError) throw error;
+        throw new QueryError(duckdbMessage(error), undefined, duckdbType(error));
+      }
+    };
+    let header = await checked(this.db.startPendingQuery(connection, sql, true));
+    while (!header) header = await checked(this.db.pollPendingQuery(connection));
+    let batches: Uint8Array[] = [];
+    let bytes = 0;
+    let sent = false;
+    const flush = async () => {
+      await consume(concat([header!, ...batches, IPC_END]));
+      [batches, bytes, sent] = [[], 0, true];
+    };
+    for (;;) {
+      const batch = await checked(this.db.fetchQueryResults(connection));
+      if (!batch || batch.length === 0) break;
+      batches.push(batch);
+      bytes += batch.length;
+      if (bytes >= maxBytes) await flush();
+    }
+    if (batches.length || !sent) await flush();
+  }
+
   private loadContext(op: Operation): LoadContext {
     return {
       files: this.files,
@@ -146,9 +284,20 @@ export class DuckDBEngine implements Engine {
         if (op.cancelled) throw new QueryCancelledError();
         await this.conn.insertArrowFromIPCStream(ipc, { name: table, create });
       },
+      exportArrow: (sql, consume, maxBytes) => this.exportArrow(op, sql, consume, maxBytes),
       registerFile: (name, bytes) => this.db.registerFileBuffer(name, bytes),
       dropFile: (name) => this.db.dropFile(name).then(() => undefined),
       uniqueName: (prefix) => `${this.namePrefix}_${prefix}_${++this.names}`,
     };
   }
+}
+
+function concat(parts: Uint8Array[]): Uint8Array {
+  const out = new Uint8Array(parts.reduce((n, part) => n + part.length, 0));
+  let at = 0;
+  for (const part of parts) {
+    out.set(part, at);
+    at += part.length;
+  }
+  return out;
 }

@@ -5,11 +5,42 @@
 
 /** A statement DuckDB refused or failed to run. */
 export class QueryError extends Error {
-  override readonly name = 'QueryError';
+  override readonly name: string = 'QueryError';
   constructor(
     message: string,
     /** 0-based character offset in the SQL that DuckDB points at, when it says. */
     readonly position?: number,
+    /**
+     * DuckDB's kind of error (`Parser`, `Out of Memory`, `Permission`, ...); absent when the
+     * failure did not come from DuckDB's own checks (a WebAssembly fault, a broken worker).
+     */
+    readonly duckdbType?: string,
+  ) {
+    super(message);
+  }
+}
+
+/** SQL tried something the sandbox forbids (files, URLs, extensions, other databases, settings). */
+export class SandboxError extends QueryError {
+  override readonly name: string = 'SandboxError';
+  constructor(
+    message: string,
+    /** DuckDB's own words, for whoever debugs. */
+    readonly duckdb: string,
+  ) {
+    super(message, undefined, 'Permission');
+  }
+}
+
+/**
+ * The engine ran out of memory or stopped answering. `restarting`: the engine is being rebuilt,
+ * with the tables it had loaded, and answers again once that is done.
+ */
+export class ResourceError extends QueryError {
+  override readonly name: string = 'ResourceError';
+  constructor(
+    message: string,
+    readonly restarting: boolean,
   ) {
     super(message);
   }
@@ -54,6 +85,15 @@ export function duckdbMessage(error: unknown): string {
   const parsed = fromJson(raw);
   const text = parsed?.exception_message === undefined ? raw : parsed.exception_type ? `${parsed.exception_type} Error: ${parsed.exception_message}` : parsed.exception_message;
   return text.replace(/\n+LINE \d+:[\s\S]*$/, '').trim();
+}
+
+/**
+ * DuckDB's kind of error, when the error is one of DuckDB's own (`Parser`, `Out of Memory`, ...):
+ * from the JSON form, or the `Kind Error: ` that starts the text form.
+ */
+export function duckdbType(error: unknown): string | undefined {
+  const raw = rawMessage(error);
+  return fromJson(raw)?.exception_type ?? /^([A-Z][A-Za-z]*(?: [A-Za-z]+)*) Error: /.exec(raw)?.[1];
 }
 
 /** The SQL offset DuckDB reports with parser and binder errors, if any. */

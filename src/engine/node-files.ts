@@ -22,6 +22,10 @@ export const nodeFiles: FileAccess = {
       await handle.close();
     }
   },
+  async size(source) {
+    if (source.kind === 'bytes') return source.bytes.length;
+    return (await stat(await existingPath(source))).size;
+  },
   /** DuckDB reads a path as a glob pattern, so a name with pattern characters travels as bytes instead. */
   async directPath(source) {
     if (source.kind === 'bytes') return undefined;

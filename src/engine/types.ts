@@ -46,4 +46,33 @@ export interface Engine {
   /** Cancels the running query, if any; its promise rejects with a QueryCancelledError. */
   cancel(): Promise<void>;
   close(): Promise<void>;
+  /**
+   * Rebuilds the database and loads again every table `loadTable` loaded (what SQL created is
+   * gone). Engines restart by themselves after a query broke them or would not stop.
+   */
+  restart?(): Promise<RestartReport>;
+}
+
+/** How `startNodeEngine(options)` / `startBrowserEngine(options)` set the engine up. */
+export interface EngineOptions {
+  /**
+   * SQL can read no file or URL, install or load no extension, attach no database, write no
+   * file and change no setting; files still load (through a separate loader database).
+   */
+  sandbox?: boolean;
+  /** DuckDB's memory limit, e.g. '2GB' (default: DuckDB's own, about 3.1 GiB in WebAssembly). */
+  memoryLimit?: string;
+  /** Files larger than this are refused before loading (default: a share of the memory limit, by format). */
+  maxFileBytes?: number;
+  /** Told after the engine restarted by itself, once its tables are loaded again. */
+  onRestart?: (report: RestartReport) => void;
+}
+
+export interface RestartReport {
+  /** `requested`: restart() was called; `crashed`: a query broke the engine; `stuck`: a cancelled query would not stop. */
+  reason: 'requested' | 'crashed' | 'stuck';
+  /** Tables loaded again, in load order. */
+  reloaded: string[];
+  /** Tables that could not be loaded again, with the reason. */
+  failed: { name: string; message: string }[];
 }

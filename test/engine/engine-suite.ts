@@ -1,10 +1,10 @@
 /**
- * The engine's behaviour, written once for every platform: `engineSuite(startEngine, fixtures)`
- * runs in Node (engine.test.ts) and can run in the browser with a browser engine and fixtures.
+ * The engine's behaviour, written once for every platform: `engineSuite(api, startEngine, fixtures)`
+ * runs in Node (engine.test.ts, with Vitest) and in Chromium (test/e2e/pages/engine-page.ts).
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DataLoadError, QueryCancelledError, QueryError } from '../../src/engine/errors.ts';
-import type { DataSource, Engine } from '../../src/engine/types.ts';
+import type { DataSource, Engine, EngineOptions } from '../../src/engine/types.ts';
+import type { SuiteApi } from './suite-api.ts';
 
 export interface Fixtures {
   /** A data file with this name and content, presented the way the platform presents files. */
@@ -15,10 +15,22 @@ export interface Fixtures {
   missing(name: string): { source: DataSource; label: string };
 }
 
-/** A query that runs for minutes unless cancelled. */
-const ENDLESS = 'SELECT count(*) FROM range(3000000000) a, range(10) b WHERE a.range % 7 = b.range';
+/** Starts an engine of the platform under test. */
+export type StartEngine = (options?: EngineOptions) => Promise<Engine>;
 
-export function engineSuite(startEngine: () => Promise<Engine>, fixtures: Fixtures): void {
+/** A query that runs for minutes unless cancelled. */
+export const ENDLESS = 'SELECT count(*) FROM range(3000000000) a, range(10) b WHERE a.range % 7 = b.range';
+
+/**
+ * `sandboxed`: `startEngine` starts sandboxed engines (delimited text through the loader); every
+ * test holds for them too, except that they read CSV after SQL switched external access off.
+ */
+export function engineSuite(
+  { describe, it, expect, beforeAll, afterAll }: SuiteApi,
+  startEngine: StartEngine,
+  fixtures: Fixtures,
+  { sandboxed = false } = {},
+): void {
   let engine: Engine;
   beforeAll(async () => {
     engine = await startEngine();
@@ -154,6 +166,14 @@ export function engineSuite(startEngine: () => Promise<Engine>, fixtures: Fixtur
   });
 
   describe('sealed', () => {
+    if (sandboxed) {
+      it('reads CSV after SQL asked to switch external access off: its loader reads files', async () => {
+        await engine.query('SET enable_external_access = false');
+        expect((await engine.loadTable('late', await fixtures.file('late.csv', 'a\n1\n'))).rowCount).toBe(1);
+        expect((await rows('SELECT * FROM late'))).toEqual([[1]]);
+      });
+      return;
+    }
     it('explains that CSV can no longer be read once external access is off, and still loads JSON', async () => {
       const sealed = await startEngine();
       try {

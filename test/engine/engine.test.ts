@@ -1,55 +1,26 @@
-// The engine suite on DuckDB-WASM in Node, with fixtures written to a temporary folder
-// (Parquet ones by native DuckDB, which has a Parquet writer).
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+// The engine suite on DuckDB-WASM in Node, with fixtures written to a temporary folder.
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { DuckDBInstance } from '@duckdb/node-api';
 import { afterAll, describe, expect, it } from 'vitest';
 import { startNodeEngine } from '../../src/engine/node.ts';
-import { engineSuite, type Fixtures } from './engine-suite.ts';
+import { engineSuite } from './engine-suite.ts';
+import { bytesFixtures, pathFixtures } from './node-fixtures.ts';
+import { vitestApi } from './vitest-api.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'segbook-engine-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-const nodeFixtures: Fixtures = {
-  async file(name, content) {
-    const path = join(dir, name);
-    writeFileSync(path, content);
-    return { kind: 'path', path };
-  },
-  async parquet(name, sql, codec = 'snappy') {
-    const path = join(dir, name);
-    const native = await DuckDBInstance.create(':memory:');
-    const connection = await native.connect();
-    await connection.run(`COPY (${sql}) TO '${path.replace(/'/g, "''")}' (FORMAT parquet, COMPRESSION ${codec})`);
-    connection.closeSync();
-    native.closeSync();
-    return { kind: 'path', path };
-  },
-  missing(name) {
-    const path = join(dir, 'absent', name);
-    return { source: { kind: 'path', path }, label: path };
-  },
-};
-
-/** Files handed over as bytes, the way the browser hands over a dropped file. */
-const bytesFixtures: Fixtures = {
-  async file(name, content) {
-    return { kind: 'bytes', bytes: typeof content === 'string' ? new TextEncoder().encode(content) : content, fileName: name };
-  },
-  async parquet(name, sql, codec) {
-    const source = await nodeFixtures.parquet(name, sql, codec);
-    return { kind: 'bytes', bytes: new Uint8Array(readFileSync((source as { path: string }).path)), fileName: name };
-  },
-  missing: (name) => nodeFixtures.missing(name),
-};
-
 describe('engine in Node', () => {
-  engineSuite(startNodeEngine, nodeFixtures);
+  engineSuite(vitestApi, startNodeEngine, pathFixtures(dir));
 });
 
 describe('engine in Node, files handed over as bytes (as the browser does)', () => {
-  engineSuite(startNodeEngine, bytesFixtures);
+  engineSuite(vitestApi, startNodeEngine, bytesFixtures(dir));
+});
+
+describe('engine in Node, sandboxed (delimited text through the loader database)', () => {
+  engineSuite(vitestApi, (options) => startNodeEngine({ ...options, sandbox: true }), pathFixtures(dir), { sandboxed: true });
 });
 
 describe('startNodeEngine', () => {

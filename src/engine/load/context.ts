@@ -8,6 +8,11 @@ export interface LoadContext {
   run(sql: string): Promise<QueryResult>;
   /** Appends an Arrow IPC stream to `table`, creating it when `create` is set. Takes the buffer. */
   insertArrow(table: string, ipc: Uint8Array, create: boolean): Promise<void>;
+  /**
+   * Runs `sql` and hands its result to `consume` as self-contained Arrow IPC streams of about
+   * `maxBytes` each (fewer bytes for the last), one after another; at least one, even when empty.
+   */
+  exportArrow(sql: string, consume: (ipc: Uint8Array) => Promise<void>, maxBytes: number): Promise<void>;
   /** Makes `bytes` readable by DuckDB under `name`. Takes the buffer. */
   registerFile(name: string, bytes: Uint8Array): Promise<void>;
   dropFile(name: string): Promise<void>;

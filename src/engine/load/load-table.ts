@@ -19,14 +19,19 @@ export async function loadTable(ctx: LoadContext, name: string, source: DataSour
     if (format === 'parquet') await loadParquet(ctx, fresh, source);
     else if (format === 'json' || format === 'jsonl') await loadJson(ctx, fresh, source, format);
     else await loadDelimited(ctx, fresh, source, format, options);
-    await ctx.run(`DROP TABLE IF EXISTS ${quoteIdent(name)}`);
-    await ctx.run(`ALTER TABLE ${quoteIdent(fresh)} RENAME TO ${quoteIdent(name)}`);
+    await replaceTable(ctx, fresh, name);
   } catch (error) {
     await ctx.run(`DROP TABLE IF EXISTS ${quoteIdent(fresh)}`).catch(() => undefined);
     if (error instanceof DataLoadError || error instanceof QueryCancelledError) throw error;
     throw new DataLoadError(file, duckdbMessage(error).replace(/^[A-Za-z ]*Error: /, ''));
   }
   return describeTable(ctx, name);
+}
+
+/** Table `fresh` takes the name `name`, replacing a table of that name. */
+export async function replaceTable(ctx: LoadContext, fresh: string, name: string): Promise<void> {
+  await ctx.run(`DROP TABLE IF EXISTS ${quoteIdent(name)}`);
+  await ctx.run(`ALTER TABLE ${quoteIdent(fresh)} RENAME TO ${quoteIdent(name)}`);
 }
 
 async function describeTable(ctx: LoadContext, name: string): Promise<LoadedTable> {

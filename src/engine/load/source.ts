@@ -10,6 +10,8 @@ export interface FileAccess {
   readBytes(source: DataSource): Promise<Uint8Array>;
   /** Up to `maxBytes` from the start, to tell the analyst what is wrong with a file. */
   readHead(source: DataSource, maxBytes: number): Promise<Uint8Array>;
+  /** The file's size in bytes, when it can be told without reading the file. */
+  size(source: DataSource): Promise<number | undefined>;
   /** A path DuckDB can open itself (Node), or undefined when the bytes must be handed over. */
   directPath(source: DataSource): Promise<string | undefined>;
 }

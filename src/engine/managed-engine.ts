@@ -1,0 +1,285 @@
+/**
+ * The Engine the app and the CLI use, over one DuckDB database (duckdb-engine.ts):
+ *
+ * - sandbox: the query database is sealed (no file, URL, extension, other database or setting
+ *   for SQL); delimited text is read by a second, unsealed *loader* database and moved in as
+ *   Arrow, Parquet and JSON arrive as Arrow anyway. Refusals say what is not allowed and why.
+ * - limits: a file too large for the tab is refused before it is read; a query past DuckDB's
+ *   memory limit gets a message saying so.
+ * - restarts: when a query breaks the database (WebAssembly out of memory) or a cancelled query
+ *   does not stop within a second, the database is rebuilt and every table `loadTable` loaded is
+ *   loaded again; queries that were waiting run on the new database.
+ */
+import type { Catalog } from '../lang/catalog.ts';
+import type { DatabaseSettings, DuckDBEngine } from './duckdb-engine.ts';
+import { DataLoadError, QueryCancelledError, QueryError, ResourceError } from './errors.ts';
+import { replaceTable } from './load/load-table.ts';
+import { formatOf, sourceFileName, type FileAccess } from './load/source.ts';
+import { moveTable } from './load/transfer.ts';
+import { engineCrashed, engineRestarting, fileBudget, fileTooLarge, loadCrashed, loadOutOfMemory, outOfMemory } from './resources.ts';
+import { EMPTY_RESULT, onlySeals, refuseUpFront, sandboxRefusal } from './sandbox.ts';
+import { quoteIdent } from './sql-text.ts';
+import type { DataSource, Engine, EngineOptions, LoadedTable, QueryOptions, QueryResult, ReaderOptions, RestartReport } from './types.ts';
+
+/** Opens a fresh database (a new worker) with the given settings. */
+export type OpenDatabase = (settings: DatabaseSettings) => Promise<DuckDBEngine>;
+
+/** How long a database that just failed may take to answer before it counts as broken. */
+const PROBE_MS = 3000;
+/** Files larger than this leave the loader's memory grown; it is replaced afterwards. */
+const LOADER_RECYCLE_BYTES = 100 << 20;
+
+interface LoadRecord {
+  name: string;
+  source: DataSource;
+  options: ReaderOptions;
+}
+
+export class ManagedEngine implements Engine {
+  private loader: Promise<DuckDBEngine> | undefined;
+  /** The loader once it has started (what cancel() reaches). */
+  private loaderDatabase: DuckDBEngine | undefined;
+  private rebuilding: Promise<RestartReport> | undefined;
+  /** What operations of a database being replaced fail with: they run again on the new one. */
+  private replaced: Error | undefined;
+  private closing: Promise<void> | undefined;
+  /** Every table loadTable loaded, by lower-case name (DuckDB's names ignore case), in load order. */
+  private readonly loads = new Map<string, LoadRecord>();
+  private loaderTables = 0;
+
+  private constructor(
+    private readonly openDatabase: OpenDatabase,
+    private readonly files: FileAccess,
+    private readonly options: EngineOptions,
+    private database: DuckDBEngine,
+  ) {
+    this.watch(database);
+  }
+
+  static async start(openDatabase: OpenDatabase, files: FileAccess, options: EngineOptions = {}): Promise<ManagedEngine> {
+    const engine = new ManagedEngine(openDatabase, files, options, await openDatabase(querySettings(options)));
+    // Nearly every notebook loads delimited text: the loader starts now, beside the query database.
+    if (options.sandbox) engine.startLoader().catch(() => undefined);
+    return engine;
+  }
+
+  async query(sql: string, options: QueryOptions = {}): Promise<QueryResult> {
+    this.assertOpen();
+    if (this.options.sandbox) {
+      const refused = refuseUpFront(sql);
+      if (refused) throw refused;
+      if (onlySeals(sql)) return structuredClone(EMPTY_RESULT);
+    }
+    return this.onDatabase((database) => database.query(sql, options), sql);
+  }
+
+  async loadTable(name: string, source: DataSource, options: ReaderOptions = {}): Promise<LoadedTable> {
+    this.assertOpen();
+    const file = sourceFileName(source);
+    const format = formatOf(file, options);
+    const size = await this.files.size(source);
+    const budget = fileBudget(format, file, this.database.memoryLimitBytes, this.options.maxFileBytes);
+    if (size !== undefined && size > budget) throw fileTooLarge(file, size, budget, format);
+    const loaded = await this.onDatabase((database) => this.loadInto(database, { name, source, options }, size));
+    const key = name.toLowerCase();
+    this.loads.delete(key);
+    this.loads.set(key, { name, source, options });
+    return loaded;
+  }
+
+  async catalog(): Promise<Catalog> {
+    this.assertOpen();
+    return this.onDatabase((database) => database.catalog());
+  }
+
+  async cancel(): Promise<void> {
+    await Promise.all([this.database.cancel(), this.loaderDatabase?.cancel()]);
+  }
+
+  async restart(): Promise<RestartReport> {
+    this.assertOpen();
+    return this.rebuild('requested', this.database);
+  }
+
+  close(): Promise<void> {
+    this.closing ??= (async () => {
+      await this.database.close();
+      await this.rebuilding?.catch(() => undefined);
+      await this.database.close();
+      const loader = await this.loader?.catch(() => undefined);
+      await loader?.close();
+    })();
+    return this.closing;
+  }
+
+  /**
+   * Runs `work` on the current database, once any rebuild is over. Work that only waited behind
+   * a query that broke the database runs again on the new one; failures are put in words.
+   */
+  private async onDatabase<T>(work: (database: DuckDBEngine) => Promise<T>, sql = ''): Promise<T> {
+    for (let attempt = 0; ; attempt++) {
+      await this.rebuilding?.catch(() => undefined);
+      this.assertOpen();
+      const database = this.database;
+      try {
+        return await work(database);
+      } catch (error) {
+        const replaced = error === this.replaced || (isFault(error) && database !== this.database);
+        if (replaced && attempt === 0) continue;
+        throw await this.explain(error, database, sql);
+      }
+    }
+  }
+
+  private async explain(error: unknown, database: DuckDBEngine, sql: string): Promise<unknown> {
+    if (!(error instanceof QueryError) || error instanceof ResourceError) return error;
+    if (error.duckdbType === 'Out of Memory') return outOfMemory(database.memoryLimitBytes);
+    if (error.duckdbType !== undefined) return (this.options.sandbox && sandboxRefusal(error, sql)) || error;
+    if (database !== this.database || this.rebuilding) return engineRestarting();
+    if (await database.answers(PROBE_MS)) return error;
+    void this.rebuild('crashed', database);
+    return engineCrashed();
+  }
+
+  private async loadInto(database: DuckDBEngine, { name, source, options }: LoadRecord, size: number | undefined): Promise<LoadedTable> {
+    const format = formatOf(sourceFileName(source), options);
+    const delimited = format === 'csv' || format === 'tsv' || format === 'txt';
+    if (!this.options.sandbox || !delimited) return this.readFile(database, sourceFileName(source), () => database.loadTable(name, source, options));
+    const loaded = await this.loadThroughLoader(database, name, source, options);
+    // The loader's WebAssembly memory only grows; after a large file, a new loader starts small.
+    if ((size ?? 0) > LOADER_RECYCLE_BYTES && this.loaderDatabase) this.dropLoader(this.loaderDatabase);
+    return loaded;
+  }
+
+  /** Delimited text through the loader database, whose table then moves into the sealed one as Arrow. */
+  private async loadThroughLoader(database: DuckDBEngine, name: string, source: DataSource, options: ReaderOptions): Promise<LoadedTable> {
+    const file = sourceFileName(source);
+    const loader = await this.startLoader();
+    const temporary = `load_${++this.loaderTables}`;
+    const loaded = await this.readFile(loader, file, () => loader.loadTable(temporary, source, options));
+    try {
+      await database.withContext((to) =>
+        loader.withContext(async (from) => {
+          const fresh = to.uniqueName('load');
+          try {
+            await moveTable(from, temporary, to, fresh, loaded.columns);
+            await replaceTable(to, fresh, name);
+          } catch (error) {
+            await to.run(`DROP TABLE IF EXISTS ${quoteIdent(fresh)}`).catch(() => undefined);
+            throw error;
+          }
+        }),
+      );
+    } finally {
+      await loader.query(`DROP TABLE IF EXISTS ${quoteIdent(temporary)}`).catch(() => undefined);
+    }
+    return { ...loaded, name };
+  }
+
+  /** Runs a load on `database`; when the load broke it, says so (and rebuilds the query database, or drops the loader). */
+  private async readFile<T>(database: DuckDBEngine, file: string, load: () => Promise<T>): Promise<T> {
+    try {
+      return await load();
+    } catch (error) {
+      if (error instanceof DataLoadError && /could not allocate|failed to allocate/.test(error.reason)) {
+        throw loadOutOfMemory(file, database.memoryLimitBytes);
+      }
+      if (error instanceof QueryCancelledError || error === this.replaced || (await database.answers(PROBE_MS))) throw error;
+      if (database === this.database) void this.rebuild('crashed', database);
+      else this.dropLoader(database);
+      throw loadCrashed(file);
+    }
+  }
+
+  private startLoader(): Promise<DuckDBEngine> {
+    if (!this.loader) {
+      const starting = this.openDatabase(loaderSettings(this.options)).then((loader) => {
+        const drop = () => this.dropLoader(loader);
+        loader.events = { stuck: drop, crashed: drop };
+        this.loaderDatabase = loader;
+        return loader;
+      });
+      this.loader = starting;
+      starting.catch(() => {
+        if (this.loader === starting) this.loader = undefined;
+      });
+    }
+    return this.loader;
+  }
+
+  /** Ends a loader that broke or would not stop; the next file starts a new one. */
+  private dropLoader(loader: DuckDBEngine): void {
+    loader.kill(new QueryError('the engine that reads files stopped'));
+    if (this.loaderDatabase === loader) this.loaderDatabase = undefined;
+    void this.loader?.then((current) => {
+      if (current === loader) this.loader = undefined;
+    });
+  }
+
+  private watch(database: DuckDBEngine): void {
+    database.events = {
+      stuck: () => void this.rebuild('stuck', database),
+      crashed: () => void this.rebuild('crashed', database),
+    };
+  }
+
+  /** A new query database in place of `broken`, with every loaded table loaded again. */
+  private rebuild(reason: RestartReport['reason'], broken: DuckDBEngine): Promise<RestartReport> {
+    if (this.rebuilding) return this.rebuilding;
+    if (broken !== this.database) return Promise.resolve({ reason, reloaded: [], failed: [] });
+    this.replaced = engineRestarting();
+    broken.kill(this.replaced);
+    const rebuilding = (async (): Promise<RestartReport> => {
+      await this.replaceDatabase();
+      const report: RestartReport = { reason, reloaded: [], failed: [] };
+      for (const [key, record] of [...this.loads]) {
+        try {
+          await this.loadInto(this.database, record, await this.files.size(record.source).catch(() => undefined));
+          report.reloaded.push(record.name);
+        } catch (error) {
+          this.loads.delete(key);
+          report.failed.push({ name: record.name, message: error instanceof Error ? error.message : String(error) });
+          // A file that now breaks the database is left out, on a database of its own.
+          if (!(await this.database.answers(PROBE_MS))) await this.replaceDatabase();
+        }
+      }
+      return report;
+    })();
+    this.rebuilding = rebuilding;
+    rebuilding.then(
+      (report) => this.options.onRestart?.(report),
+      () => undefined,
+    ).finally(() => {
+      if (this.rebuilding === rebuilding) this.rebuilding = undefined;
+    });
+    return rebuilding;
+  }
+
+  private async replaceDatabase(): Promise<void> {
+    this.database.kill(this.replaced ?? engineRestarting());
+    const fresh = await this.openDatabase(querySettings(this.options));
+    if (this.closing) {
+      await fresh.close();
+      throw new QueryError('the database engine is closed');
+    }
+    this.watch(fresh);
+    this.database = fresh;
+  }
+
+  private assertOpen(): void {
+    if (this.closing) throw new QueryError('the database engine is closed');
+  }
+}
+
+function querySettings(options: EngineOptions): DatabaseSettings {
+  return { sealed: Boolean(options.sandbox), memoryLimit: options.memoryLimit };
+}
+
+function loaderSettings(options: EngineOptions): DatabaseSettings {
+  return { memoryLimit: options.memoryLimit };
+}
+
+/** A failure that did not come from DuckDB's own checks: a fault in WebAssembly or a dead worker. */
+function isFault(error: unknown): boolean {
+  return error instanceof QueryError && error.duckdbType === undefined && !(error instanceof ResourceError);
+}
