@@ -2,6 +2,7 @@
 // Saving, sharing and opening other notebooks hook into the controller (see src/ui/README.md).
 import gettingStarted from '../notebooks/getting-started.seg.md?raw';
 import { startBrowserEngine } from './engine/browser.ts';
+import type { RestartReport } from './engine/types.ts';
 import { parseNotebook } from './notebook/format.ts';
 import { browserDataSource } from './ui/data-urls.ts';
 import { NotebookController } from './ui/notebook-controller.ts';
@@ -9,9 +10,16 @@ import './ui/seg-notebook.ts';
 
 const controller = new NotebookController({
   notebook: parseNotebook(gettingStarted),
-  startEngine: startBrowserEngine,
+  // SQL cells reach no file, URL or extension (spec §6); files still load through the engine.
+  startEngine: () => startBrowserEngine({ sandbox: true, onRestart: (report) => void controller.engineRestarted(restartReason(report)) }),
   resolveData: browserDataSource(document.baseURI),
 });
 const page = document.querySelector('seg-notebook');
 if (page) page.controller = controller;
 void controller.start();
+
+function restartReason(report: RestartReport): string {
+  if (report.reason === 'stuck') return 'A query did not stop when interrupted, so the database engine was restarted';
+  if (report.reason === 'crashed') return 'A query broke the database engine (it ran out of memory), so it was restarted';
+  return 'The database engine was restarted';
+}
