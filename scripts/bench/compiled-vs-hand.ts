@@ -26,7 +26,7 @@ export async function compiledVsHand(ctx: BenchContext): Promise<RowReport> {
       runs.push(run);
       const r = compiledRatio(run);
       ctx.log(`  ${scale} ${question.id}: ${r === undefined ? `answers differ: ${run.differences.get('compiled')}` : `hand ${ms(run.timings.get('hand')!.median)} ms, compiled ${ms(run.timings.get('compiled')!.median)} ms`}`);
-      if (r !== undefined && r > TARGET) await explain(ctx, run);
+      if (scale === largest && r !== undefined && r > TARGET) await explain(ctx, run);
     }
     if (scale !== largest) await ctx.engines.release(scale);
   }

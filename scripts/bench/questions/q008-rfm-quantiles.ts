@@ -7,7 +7,7 @@ export const q008: Question = {
     `${RETAIL}
 let recency = days_since(max(orders.order_date))
 let frequency = count(orders)
-let monetary = sum(orders.amount)
+let monetary = round(sum(orders.amount), 2)
 let r = quantile(5, recency desc)
 let f = quantile(5, frequency)
 let m = quantile(5, monetary asc)
@@ -16,10 +16,11 @@ segment at_risk = r <= 2 and f >= 3
 segment no_recency = r is null`,
     'compare everyone, champions, at_risk, no_recency on avg(monetary) as avg_monetary, avg(recency) as avg_recency, avg(f) as avg_f',
   ],
-  // quantile(N, x) is ceil(N × cume_dist()) over the customers with a value (spec §4).
+  // quantile(N, x) is ceil(N × cume_dist()) over the customers with a value (spec §4). Spend is
+  // rounded to cents so that ties do not depend on the order an engine adds the amounts in.
   hand: `
 WITH per_customer AS (
-  SELECT customer_id, DATE '2024-06-30' - max(order_date) AS recency, count(*) AS frequency, sum(amount) AS monetary
+  SELECT customer_id, DATE '2024-06-30' - max(order_date) AS recency, count(*) AS frequency, round(sum(amount), 2) AS monetary
   FROM orders
   WHERE order_date <= DATE '2024-06-30'
   GROUP BY customer_id

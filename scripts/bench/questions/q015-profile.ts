@@ -2,7 +2,7 @@ import { RETAIL, type Question } from './question.ts';
 
 /** Text and boolean columns with at most 50 distinct values (city has 53, so it is not one). */
 const AS_THEY_ARE = ['first_name', 'gender', 'country', 'region', 'city_size', 'acquisition_channel', 'interest', 'lifestyle', 'core_value', 'price_sensitivity'];
-/** Numbers, binned into quartiles; signup_date, a date, is left out (spec §5). */
+/** Numbers, binned into quartiles; signup_date, a date, is left out (spec §5). Spend is rounded to cents so that quartile ties do not depend on the order an engine adds the amounts in. */
 const QUARTILES = ['age', 'income', 'spend'];
 
 const quartile = (c: string) =>
@@ -13,13 +13,13 @@ export const q015: Question = {
   title: 'profile of the best customers',
   cells: [
     `${RETAIL}
-let spend = sum(orders.amount)
+let spend = round(sum(orders.amount), 2)
 segment vip = spend >= 2000`,
     'profile vip',
   ],
   hand: `
 WITH per_customer AS (
-  SELECT customer_id, sum(amount) AS spend
+  SELECT customer_id, round(sum(amount), 2) AS spend
   FROM orders
   WHERE order_date <= DATE '2024-06-30'
   GROUP BY customer_id
