@@ -25,7 +25,10 @@ export interface CellView {
   summary: DefinitionSummary[];
   /** False while the results shown are from an earlier version of the notebook. */
   current: boolean;
-  /** The latest finished run's errors, placed as exactly as the page can (see cell-diagnostics.ts). */
+  /**
+   * The latest finished run's errors, placed as exactly as the page can (see cell-diagnostics.ts);
+   * kept while the cell waits to run again, until its own text changes.
+   */
   errors: CellError[];
   /** Run errors for the editor that its own checks do not already show. */
   diagnostics: Diagnostic[];
@@ -69,7 +72,7 @@ export class CellStates {
   /** The cell's text changed: its old run errors point at text that is gone. */
   edited(id: string): void {
     const state = this.states.get(id);
-    if (state) state.placed = { errors: state.placed.errors, diagnostics: [] };
+    if (state) state.placed = NO_ERRORS;
   }
 
   clear(): void {

@@ -20,11 +20,11 @@ export class SegCellOutput extends LitElement {
   protected override render() {
     const view = this.view;
     if (!view || view.cell.kind === 'markdown') return nothing;
-    const errors = view.current ? view.errors : [];
+    const errors = view.errors;
     const sql = view.outcome?.sql.length ? view.outcome.sql : [];
     return html`
       ${errors.length > 0
-        ? html`<ul class="errors" aria-label="Errors">
+        ? html`<ul class="errors ${view.current ? '' : 'outdated'}" aria-label="Errors">
             ${errors.map((e) => html`<li><span class="where">Cell ${view.index}, line ${e.line}, column ${e.column}:</span> ${e.message}</li>`)}
           </ul>`
         : nothing}

@@ -46,6 +46,19 @@ test('notebook: keyboard only — Enter enters a cell, Escape leaves, arrows mov
   await t.page.keyboard.press('Escape');
   await eventually(() => focused(t), at(5, 'frame'), 'Escape leaves it again');
 
+  // b inserts a cell below and enters it; Escape, then Delete removes it again (with an undo bar).
+  const count = await cellCount(t);
+  await t.page.keyboard.press('b');
+  await eventually(() => focused(t), at(6, 'editor'), 'b inserts a cell below and enters it');
+  assert.equal(await cellCount(t), count + 1);
+  await t.page.keyboard.press('Escape');
+  await eventually(() => focused(t), at(6, 'frame'), 'Escape leaves the new cell');
+  await t.page.keyboard.press('Delete');
+  await eventually(() => cellCount(t), (n) => n === count, 'Delete removes it');
+  await t.page.locator('seg-notebook .undo').waitFor();
+  await eventually(() => focused(t), at(6, 'frame'), 'the focus moves to the cell that took its place');
+  await t.page.keyboard.press('ArrowUp');
+
   // Tab goes from the cell's frame to its controls.
   await t.page.keyboard.press('Tab');
   await eventually(() => focused(t), at(5, 'select'), 'Tab reaches the cell kind');
