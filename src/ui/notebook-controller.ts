@@ -60,6 +60,9 @@ export class NotebookController extends EventTarget {
   private generation = new AbortController();
   private inFlight = 0;
   private ranCells = false;
+  /** Cells that reached the engine since the last run ended, for the run's summary. */
+  private readonly executed = new Set<number>();
+  private execution?: { cells: number; ms: number };
   /** Cells waiting for the pause after edits to run, by id; or everything. */
   private readonly pending = new Set<string>();
   private pendingAll = false;
@@ -113,6 +116,11 @@ export class NotebookController extends EventTarget {
 
   get lastRun(): RunReport | undefined {
     return this.report;
+  }
+
+  /** How many cells the last run executed (the others kept their results) and how long they took. */
+  get lastExecution(): { cells: number; ms: number } | undefined {
+    return this.execution;
   }
 
   /** The most recently deleted cell, which undoRemove() puts back. */
@@ -293,6 +301,9 @@ export class NotebookController extends EventTarget {
     this.emitChange();
     try {
       this.report = await runner.run(cell === undefined ? { signal } : { cell, signal });
+      const report = this.report;
+      this.execution = { cells: this.executed.size, ms: [...this.executed].reduce((ms, i) => ms + (report.cells[i]?.durationMs ?? 0), 0) };
+      this.executed.clear();
       this.dispatchEvent(new CustomEvent('run-end', { detail: this.report }));
       // Tables and views may have changed only if a table loaded or some cell reached the engine.
       // After an interrupt the engine may still be winding the query down: the catalog can wait.
@@ -344,7 +355,10 @@ export class NotebookController extends EventTarget {
     }
     const cell = this.document.cells[event.index];
     if (!cell) return;
-    if (event.status === 'running') this.ranCells = true;
+    if (event.status === 'running') {
+      this.ranCells = true;
+      this.executed.add(event.index);
+    }
     if (event.status === 'stale') this.staleNow?.add(cell.id);
     this.states.record(cell, event.outcome, () => this.placeErrors(cell, event.index, event.outcome));
     this.emitChange();

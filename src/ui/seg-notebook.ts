@@ -12,6 +12,7 @@ import { repeat } from 'lit/directives/repeat.js';
 import { preloadEditor } from '../editor/index.ts';
 import type { CellKind } from '../notebook/model.ts';
 import { formatDuration } from './duration.ts';
+import { plural } from './format.ts';
 import { icons } from './icons.ts';
 import type { NotebookController } from './notebook-controller.ts';
 import { notebookStyles } from './seg-notebook-styles.ts';
@@ -51,6 +52,7 @@ export class SegNotebook extends LitElement {
     const controller = this.controller;
     if (!controller) return;
     this.dataset.state = controller.phase.step;
+    document.title = controller.title ? `${controller.title} · Segbook` : 'Segbook';
     const hasResults = controller.cells.some((v) => v.results.length > 0 || v.summary.length > 0);
     if (!this.editors && (controller.lastRun || hasResults) && !controller.busy) {
       // Let the results paint first; Monaco's chunks and the editors come after.
@@ -164,15 +166,17 @@ export class SegNotebook extends LitElement {
     if (!run) return '';
     if (controller.lastNotice && !run.cancelled) return controller.lastNotice;
     if (run.cancelled) return 'Interrupted: cells that did not finish are out of date.';
-    const errors = run.cells.filter((c) => c.status === 'error').length;
-    const ran = run.cells.filter((c) => c.kind !== 'markdown');
-    const time = ran.reduce((sum, c) => sum + (c.durationMs ?? 0), 0);
-    const failed = run.failedExpectations;
+    const count = (status: string) => run.cells.filter((c) => c.kind !== 'markdown' && c.status === status).length;
+    const [errors, stale, failed] = [count('error'), count('stale'), run.failedExpectations];
+    const execution = controller.lastExecution;
     return [
-      `${ran.length} cells, ${formatDuration(time)} of queries`,
-      errors ? `${errors} with errors` : '',
-      failed ? `${failed} failed expectation${failed === 1 ? '' : 's'}` : '',
-    ].filter(Boolean).join(' · ');
+      execution?.cells ? `Ran ${plural(execution.cells, 'cell')} in ${formatDuration(execution.ms)}` : 'Nothing needed to run',
+      errors ? `${plural(errors, 'cell')} with errors` : '',
+      stale ? `${plural(stale, 'cell')} out of date` : '',
+      failed ? plural(failed, 'failed expectation') : '',
+    ]
+      .filter(Boolean)
+      .join(' · ');
   }
 
   private renderProblems() {

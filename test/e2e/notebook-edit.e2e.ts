@@ -21,6 +21,7 @@ test('notebook: editing a segment\'s condition updates its chart and the cells t
   assert.notEqual(await chartText(t, 5), byRegion, 'the chart of a cell using big_spenders is redrawn too');
   assert.equal(await cellStatus(t, 3), 'done');
   assert.equal(await cell(t, 1).locator('seg-cell-status .badge').innerText(), population, 'the population cell did not run again');
+  assert.match(await t.page.locator('seg-notebook .toolbar [role=status]').innerText(), /^Ran 5 cells in/, 'the five cells that use big_spenders ran');
   await cell(t, 3).scrollIntoViewIfNeeded();
   t.note(`screenshot: ${await t.screenshot('notebook-edit-chart')}`);
 });

@@ -19,6 +19,8 @@ test('notebook: the getting-started notebook runs on open — every cell done, c
   const timings = await openNotebook(t);
   t.note(`engine ready ${Math.round(timings.engineReadyMs)} ms, first chart ${Math.round(timings.firstChartMs)} ms after navigation`);
   assert.equal(await t.page.locator('seg-notebook header h1').innerText(), 'Getting started with Segbook');
+  assert.equal(await t.page.title(), 'Getting started with Segbook · Segbook');
+  assert.match(await t.page.locator('seg-notebook .toolbar [role=status]').innerText(), /^Ran 6 cells in \d/);
   assert.match(await t.page.locator('seg-notebook .data').innerText(), /customers\s+3,000 rows/);
 
   const cells = await cellCount(t);
