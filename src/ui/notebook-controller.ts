@@ -1,6 +1,6 @@
 /**
  * The notebook's state and its runs, without any DOM: the cells being edited, each cell's latest
- * outcome, the engine and the runner, and when to run what.
+ * outcome, the runs (notebook-runs.ts: the engine and the runner), and when to run what.
  *
  *   edit ─▶ runner.update (what changed and its dependents become stale) ─▶ 400 ms quiet ─▶ run those
  *   run a cell / run all ─▶ runner.run ─▶ cell events ─▶ 'change' ─▶ the elements re-render
@@ -16,13 +16,13 @@ import { checkCell } from '../lang/index.ts';
 import { writeNotebook } from '../notebook/format.ts';
 import type { CellKind, Notebook } from '../notebook/model.ts';
 import type { CellOutcome, RunnerEvent } from '../notebook/outcome.ts';
-import { NotebookRunner, type RunReport } from '../notebook/runner.ts';
-import { segql } from '../notebook/segql.ts';
+import type { RunReport } from '../notebook/runner.ts';
 import { errorDiagnostics, locateSqlError, withoutShown } from './cell-diagnostics.ts';
 import { CellStates, type CellView, type PlacedErrors } from './cell-states.ts';
 import { NotebookLanguage } from './notebook-language.ts';
 import type { EditableCell } from './notebook-cells.ts';
 import { NotebookDocument, type DocumentChange } from './notebook-document.ts';
+import { NotebookRuns } from './notebook-runs.ts';
 import { formerDependents, runRoots } from './run-plan.ts';
 
 export type { CellView } from './cell-states.ts';
@@ -52,17 +52,9 @@ export class NotebookController extends EventTarget {
   private readonly document: NotebookDocument;
   private readonly states = new CellStates();
   private readonly tableStates = new Map<string, TableView>();
-  private engine?: Engine;
-  private runner?: NotebookRunner<unknown>;
+  private readonly runs: NotebookRuns;
   private failure?: string;
-  private report?: RunReport;
   private notice?: string;
-  private generation = new AbortController();
-  private inFlight = 0;
-  private ranCells = false;
-  /** Cells that reached the engine since the last run ended, for the run's summary. */
-  private readonly executed = new Set<number>();
-  private execution?: { cells: number; ms: number };
   /** Cells waiting for the pause after edits to run, by id; or everything. */
   private readonly pending = new Set<string>();
   private pendingAll = false;
@@ -76,9 +68,19 @@ export class NotebookController extends EventTarget {
     this.language = new NotebookLanguage({
       cells: () => this.document.cells,
       frontMatterAsof: () => this.document.meta.meta.asof,
-      engine: () => this.engine,
+      engine: () => this.runs.database,
       knownSizes: () => this.states.knownSizes(),
     });
+    this.runs = new NotebookRuns(
+      {
+        notebook: () => this.getNotebook(),
+        event: (event) => this.onRunnerEvent(event),
+        catalog: (catalog) => this.language.setCatalog(catalog),
+        changed: () => this.emitChange(),
+        runEnd: (report) => this.dispatchEvent(new CustomEvent('run-end', { detail: report })),
+      },
+      { resolveData: options.resolveData, ...(options.today ? { today: options.today } : {}) },
+    );
   }
 
   // ── What the page shows ──────────────────────────────────────────────────────────────
@@ -92,11 +94,12 @@ export class NotebookController extends EventTarget {
   }
 
   get phase(): NotebookPhase {
-    if (this.failure) return { step: 'failed', message: this.failure };
-    if (!this.runner) return { step: 'starting', message: 'Starting the database engine (DuckDB-WASM)…' };
+    const failure = this.failure ?? this.runs.failure;
+    if (failure) return { step: 'failed', message: failure };
+    if (!this.runs.started) return { step: 'starting', message: 'Starting the database engine (DuckDB-WASM)…' };
     const loading = [...this.tableStates.values()].filter((t) => t.status === 'loading').map((t) => t.name);
     if (loading.length > 0) return { step: 'loading', message: `Loading data: ${loading.join(', ')}…` };
-    if (this.inFlight > 0) return { step: 'running', message: 'Running…' };
+    if (this.runs.busy) return { step: 'running', message: 'Running…' };
     return { step: 'ready' };
   }
 
@@ -106,7 +109,7 @@ export class NotebookController extends EventTarget {
 
   /** Notebook-wide problems of the last run: the front matter, data files that could not be read. */
   get problems(): string[] {
-    return this.report?.problems ?? this.document.meta.problems;
+    return this.runs.report?.problems ?? this.document.meta.problems;
   }
 
   /** Something the analyst should know that is not a problem: why everything ran again. Cleared by the next edit. */
@@ -115,12 +118,12 @@ export class NotebookController extends EventTarget {
   }
 
   get lastRun(): RunReport | undefined {
-    return this.report;
+    return this.runs.report;
   }
 
   /** How many cells the last run executed (the others kept their results) and how long they took. */
   get lastExecution(): { cells: number; ms: number } | undefined {
-    return this.execution;
+    return this.runs.execution;
   }
 
   /** The most recently deleted cell, which undoRemove() puts back. */
@@ -191,15 +194,16 @@ export class NotebookController extends EventTarget {
   /** Starts the engine, loads the data and runs every cell. */
   async start(): Promise<void> {
     this.emitChange();
+    let engine: Engine;
     try {
-      this.engine = await this.options.startEngine();
+      engine = await this.options.startEngine();
     } catch (error) {
-      this.failure = `The database engine could not start: ${messageOf(error)}. Reload the page to try again.`;
+      this.failure = `The database engine could not start: ${error instanceof Error ? error.message : String(error)}. Reload the page to try again.`;
       this.emitChange();
       return;
     }
     performance.mark('segbook:engine-ready');
-    this.newRunner(this.engine);
+    this.runs.attach(engine);
     await this.runAll();
   }
 
@@ -209,11 +213,12 @@ export class NotebookController extends EventTarget {
    * by itself: the query that broke the engine would only run again.
    */
   engineRestarted(why = 'The database engine was restarted'): void {
-    if (!this.engine) return;
+    const engine = this.runs.database;
+    if (!engine) return;
     this.notice = `${why}. Results are shown as they were: run the cells, or Run all, to bring them up to date.`;
     this.interrupt();
     this.tableStates.clear();
-    this.newRunner(this.engine);
+    this.runs.attach(engine);
     this.emitChange();
   }
 
@@ -223,28 +228,27 @@ export class NotebookController extends EventTarget {
     if (index < 0 || this.document.cells[index]!.kind === 'markdown') return Promise.resolve(undefined);
     this.pending.delete(id);
     if (this.pending.size === 0 && !this.pendingAll) clearTimeout(this.timer);
-    return this.request(index);
+    return this.runs.run(index);
   }
 
   runAll(): Promise<RunReport | undefined> {
     this.clearPending();
-    return this.request(undefined);
+    return this.runs.run();
   }
 
   /** Stops the running query and drops the runs waiting after it; their cells stay stale. */
   interrupt(): void {
     this.clearPending();
-    this.cancelRuns();
+    this.runs.cancel();
   }
 
   get busy(): boolean {
-    return this.inFlight > 0;
+    return this.runs.busy;
   }
 
   async dispose(): Promise<void> {
     this.interrupt();
-    await this.engine?.close();
-    this.engine = undefined;
+    await this.runs.database?.close();
   }
 
   // ── Internals ─────────────────────────────────────────────────────────────────────────
@@ -256,15 +260,15 @@ export class NotebookController extends EventTarget {
   private apply(change: DocumentChange | undefined): void {
     if (!change) return;
     this.notice = undefined;
-    if (change.shifted) this.cancelRuns();
+    if (change.shifted) this.runs.cancel();
     if (change.edited !== undefined) this.states.edited(change.edited);
     this.language.cellsChanged();
     const removed = change.before.filter((cell) => !this.document.find(cell.id)).map((cell) => cell.id);
     const touched = change.edited === undefined ? removed : [change.edited, ...removed];
-    const graph = this.runner?.graph;
+    const graph = this.runs.graph;
     const affected = new Set(graph ? formerDependents(graph, change.before, touched) : []);
     this.staleNow = affected;
-    this.runner?.update({ notebook: this.getNotebook() });
+    this.runs.update();
     this.staleNow = undefined;
     if (change.all) this.pendingAll = true;
     else if (change.rerun) for (const id of affected) this.pending.add(id);
@@ -277,14 +281,14 @@ export class NotebookController extends EventTarget {
   }
 
   private flush(): void {
-    const runner = this.runner;
-    if (this.pendingAll || !runner) {
+    const graph = this.runs.graph;
+    if (this.pendingAll || !graph) {
       void this.runAll();
       return;
     }
     const cells = [...this.pending].map((id) => this.document.indexOf(id)).filter((i) => i >= 0 && this.document.cells[i]!.kind !== 'markdown');
     this.clearPending();
-    for (const root of runRoots(runner.graph, cells)) void this.request(root);
+    for (const root of runRoots(graph, cells)) void this.runs.run(root);
   }
 
   private clearPending(): void {
@@ -293,58 +297,8 @@ export class NotebookController extends EventTarget {
     this.pendingAll = false;
   }
 
-  private async request(cell: number | undefined): Promise<RunReport | undefined> {
-    const runner = this.runner;
-    if (!runner) return undefined;
-    const signal = this.generation.signal;
-    this.inFlight++;
-    this.emitChange();
-    try {
-      this.report = await runner.run(cell === undefined ? { signal } : { cell, signal });
-      const report = this.report;
-      this.execution = { cells: this.executed.size, ms: [...this.executed].reduce((ms, i) => ms + (report.cells[i]?.durationMs ?? 0), 0) };
-      this.executed.clear();
-      this.dispatchEvent(new CustomEvent('run-end', { detail: this.report }));
-      // Tables and views may have changed only if a table loaded or some cell reached the engine.
-      // After an interrupt the engine may still be winding the query down: the catalog can wait.
-      if (this.engine && this.ranCells && !this.report.cancelled) {
-        this.ranCells = false;
-        this.language.setCatalog(await this.engine.catalog());
-      }
-      return this.report;
-    } catch (error) {
-      this.failure = `The notebook could not run: ${messageOf(error)}. Your text is kept; reload the page to start the engine again.`;
-      return undefined;
-    } finally {
-      this.inFlight--;
-      this.emitChange();
-    }
-  }
-
-  /** A runner over `engine` that takes over from any before it; every cell is new to it. */
-  private newRunner(engine: Engine): void {
-    const runner = new NotebookRunner({
-      engine,
-      compiler: segql,
-      resolveData: this.options.resolveData,
-      summaries: true,
-      ...(this.options.today ? { today: this.options.today } : {}),
-    });
-    runner.on((event) => {
-      if (this.runner === runner) this.onRunnerEvent(event);
-    });
-    this.runner = runner;
-    runner.update({ notebook: this.getNotebook() });
-  }
-
-  private cancelRuns(): void {
-    this.generation.abort();
-    this.generation = new AbortController();
-  }
-
   private onRunnerEvent(event: RunnerEvent): void {
     if (event.type === 'table') {
-      if (event.status === 'loaded') this.ranCells = true;
       this.tableStates.set(event.name.toLowerCase(), {
         name: event.name,
         status: event.status,
@@ -355,10 +309,6 @@ export class NotebookController extends EventTarget {
     }
     const cell = this.document.cells[event.index];
     if (!cell) return;
-    if (event.status === 'running') {
-      this.ranCells = true;
-      this.executed.add(event.index);
-    }
     if (event.status === 'stale') this.staleNow?.add(cell.id);
     this.states.record(cell, event.outcome, () => this.placeErrors(cell, event.index, event.outcome));
     this.emitChange();
@@ -379,6 +329,3 @@ export class NotebookController extends EventTarget {
   }
 }
 
-function messageOf(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
-}
