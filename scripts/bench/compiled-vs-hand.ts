@@ -1,7 +1,7 @@
 /**
  * Row 1: the SQL the compiler writes for a conformance question against the SQL an analyst
  * writes by hand, on the same DuckDB-WASM engine and tables. Answers are compared before any
- * timing; a question slower than the target leaves both plans (EXPLAIN ANALYZE) in bench-data/explain/.
+ * timing; with --explain, a question slower than the target leaves both plans (EXPLAIN ANALYZE) in bench-data/explain/.
  */
 import fs from 'node:fs';
 import path from 'node:path';
@@ -26,7 +26,7 @@ export async function compiledVsHand(ctx: BenchContext): Promise<RowReport> {
       runs.push(run);
       const r = compiledRatio(run);
       ctx.log(`  ${scale} ${question.id}: ${r === undefined ? `answers differ: ${run.differences.get('compiled')}` : `hand ${ms(run.timings.get('hand')!.median)} ms, compiled ${ms(run.timings.get('compiled')!.median)} ms`}`);
-      if (scale === largest && r !== undefined && r > TARGET) await explain(ctx, run);
+      if (ctx.options.explain && scale === largest && r !== undefined && r > TARGET) await explain(ctx, run);
     }
     if (scale !== largest) await ctx.engines.release(scale);
   }
@@ -39,7 +39,7 @@ export async function compiledVsHand(ctx: BenchContext): Promise<RowReport> {
       'the figures are medians. The hand-written SQL is an analyst\'s own (scripts/bench/questions/), written without looking at the compiler\'s output; ' +
       'both answers are compared cell by cell before anything is timed. Column names follow the generated data where a case\'s differ.',
   ];
-  if (slower.length) notes.push(`Slower than ${ratio(TARGET)} at ${largest}: ${slower.map((r) => r.question.id).join(', ')}. \`npm run bench\` leaves EXPLAIN ANALYZE of both queries in bench-data/explain/.`);
+  if (slower.length) notes.push(`Slower than ${ratio(TARGET)} at ${largest}: ${slower.map((r) => r.question.id).join(', ')}. \`npm run bench -- --only 1 --explain\` saves EXPLAIN ANALYZE of both queries into bench-data/explain/.`);
   for (const r of runs.filter((r) => r.differences.has('compiled'))) notes.push(`${r.question.id} at ${r.data.scale}: the answers differ (${r.differences.get('compiled')}), so it was not timed.`);
   return {
     id: 'compiled',

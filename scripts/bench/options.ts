@@ -15,6 +15,8 @@ export type RowId = (typeof ROWS)[number]['id'];
 
 export interface BenchOptions {
   quick: boolean;
+  /** Save EXPLAIN ANALYZE of both queries where compiled SQL misses row 1's target (costs two more runs each). */
+  explain: boolean;
   rows: RowId[];
   /** Timed runs per measurement, after the warm-up. */
   runs: number;
@@ -26,15 +28,17 @@ export interface BenchOptions {
   chart: string;
 }
 
-export const USAGE = `usage: node scripts/bench.mjs [--quick] [--only ROW[,ROW]] [--runs N] [--out FILE]
+export const USAGE = `usage: node scripts/bench.mjs [--quick] [--only ROW[,ROW]] [--runs N] [--explain] [--out FILE]
   ROW: ${ROWS.map((r) => `${r.number}|${r.id}`).join(', ')}
   --quick  small data (10k customers), 2 runs after one warm-up; writes bench-data/BENCHMARKS.quick.md
-  --only   run only these rows (a partial run writes bench-data/BENCHMARKS.partial.md unless --out is given)`;
+  --only   run only these rows (a partial run writes bench-data/BENCHMARKS.partial.md unless --out is given)
+  --explain  row 1 saves EXPLAIN ANALYZE of both queries into bench-data/explain/ where compiled SQL misses the target`;
 
 export class UsageError extends Error {}
 
 export function parseOptions(argv: string[]): BenchOptions {
   let quick = false;
+  let explain = false;
   let only: RowId[] | undefined;
   let runs: number | undefined;
   let out: string | undefined;
@@ -46,6 +50,7 @@ export function parseOptions(argv: string[]): BenchOptions {
       return v;
     };
     if (flag === '--quick') quick = true;
+    else if (flag === '--explain') explain = true;
     else if (flag === '--only') only = [...(only ?? []), ...value().split(',').map(rowId)];
     else if (flag === '--runs') {
       runs = Number(value());
@@ -57,6 +62,7 @@ export function parseOptions(argv: string[]): BenchOptions {
   const file = out ?? path.join(ROOT, partial ? `bench-data/BENCHMARKS.${quick ? 'quick' : 'partial'}.md` : 'BENCHMARKS.md');
   return {
     quick,
+    explain,
     rows: ROWS.map((r) => r.id).filter((id) => !only || only.includes(id)),
     runs: runs ?? (quick ? 2 : 5),
     warmups: 1,

@@ -30,7 +30,7 @@ const samples: RetailData = { scale: '10k', dir: SAMPLES, customers: path.join(S
 let ctx: BenchContext;
 
 beforeAll(() => {
-  const options = { ...parseOptions(['--quick']), runs: 1, warmups: 1 };
+  const options = { ...parseOptions(['--quick', '--explain']), runs: 1, warmups: 1 };
   const engines = new BenchEngines(() => undefined);
   ctx = {
     options,
