@@ -14,14 +14,7 @@ export function startBrowserEngine(options: EngineOptions = {}): Promise<Engine>
   return ManagedEngine.start(openBrowserDatabase, browserFiles, options);
 }
 
-async function openBrowserDatabase(settings: DatabaseSettings): Promise<DuckDBEngine> {
+function openBrowserDatabase(settings: DatabaseSettings): Promise<DuckDBEngine> {
   const worker = new Worker(ehWorker);
-  const db = new AsyncDuckDB(new VoidLogger(), worker);
-  try {
-    await db.instantiate(ehWasm);
-    return await DuckDBEngine.open(db, browserFiles, settings, worker);
-  } catch (error) {
-    await db.terminate();
-    throw error;
-  }
+  return DuckDBEngine.start(new AsyncDuckDB(new VoidLogger(), worker), worker, ehWasm, browserFiles, settings);
 }

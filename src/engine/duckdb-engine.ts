@@ -26,6 +26,8 @@ const SEAL_SETTINGS = 'SET enable_external_access=false; SET lock_configuration=
 const STOP_GRACE_MS = 700;
 /** How long the worker then has to answer a trivial query. */
 const STUCK_PROBE_MS = 300;
+/** How a worker says it failed: `error` (browsers, Node), or `close` when its thread ended (Node's web-worker). */
+const WORKER_FAILURES = ['error', 'close'];
 /** An Arrow IPC stream's end-of-stream marker. */
 const IPC_END = new Uint8Array([255, 255, 255, 255, 0, 0, 0, 0]);
 
@@ -78,6 +80,27 @@ export class DuckDBEngine implements Engine {
   }
 
   /**
+   * Instantiates DuckDB-WASM (`wasm`: the module's path or URL) in `db`'s worker and opens the
+   * database. A worker that fails to load or dies meanwhile fails the start instead of leaving it
+   * waiting (DuckDB-WASM forgets its pending requests then); on failure the worker is ended.
+   */
+  static async start(db: AsyncDuckDB, worker: Worker, wasm: string, files: FileAccess, settings: DatabaseSettings = {}): Promise<DuckDBEngine> {
+    let onFailure: (() => void) | undefined;
+    const failed = new Promise<never>((_, reject) => {
+      onFailure = () => reject(new QueryError('the database engine could not start: its worker failed'));
+      for (const event of WORKER_FAILURES) worker.addEventListener(event, onFailure);
+    });
+    try {
+      return await Promise.race([db.instantiate(wasm).then(() => DuckDBEngine.open(db, files, settings, worker)), failed]);
+    } catch (error) {
+      await db.terminate();
+      throw error;
+    } finally {
+      for (const event of WORKER_FAILURES) worker.removeEventListener(event, onFailure!);
+    }
+  }
+
+  /**
    * Opens the database on an instantiated AsyncDuckDB and connects, offline, with the settings.
    * `worker` is watched for failures outside queries (DuckDB-WASM then forgets what was pending).
    */
@@ -91,11 +114,13 @@ export class DuckDBEngine implements Engine {
     const probe = await db.connect();
     const limitBytes = parseByteSize(String(limit.getChildAt(0)?.get(0))) ?? Number.POSITIVE_INFINITY;
     const engine = new DuckDBEngine(db, conn, probe, files, limitBytes, worker);
-    worker?.addEventListener('error', () => {
-      if (engine.death || engine.closing) return;
-      engine.kill(new QueryError('the database engine stopped working'));
-      engine.events.crashed?.();
-    });
+    for (const event of WORKER_FAILURES) {
+      worker?.addEventListener(event, () => {
+        if (engine.death || engine.closing) return;
+        engine.kill(new QueryError('the database engine stopped working'));
+        engine.events.crashed?.();
+      });
+    }
     return engine;
   }
 
@@ -134,6 +159,11 @@ export class DuckDBEngine implements Engine {
     } finally {
       clearTimeout(timer);
     }
+  }
+
+  /** Whether kill() ended this database (or its worker died). */
+  get dead(): boolean {
+    return this.death !== undefined;
   }
 
   /** Ends the worker now: the running and queued operations reject with `reason`, new ones too. */

@@ -120,6 +120,8 @@ export class ManagedEngine implements Engine {
     for (let attempt = 0; ; attempt++) {
       await this.rebuilding?.catch(() => undefined);
       this.assertOpen();
+      // A rebuild that could not open a new database is tried again by the next work.
+      if (this.database.dead) await this.rebuild('crashed', this.database).catch(() => undefined);
       const database = this.database;
       try {
         return await work(database);
@@ -210,10 +212,9 @@ export class ManagedEngine implements Engine {
   /** Ends a loader that broke or would not stop; the next file starts a new one. */
   private dropLoader(loader: DuckDBEngine): void {
     loader.kill(new QueryError('the engine that reads files stopped'));
-    if (this.loaderDatabase === loader) this.loaderDatabase = undefined;
-    void this.loader?.then((current) => {
-      if (current === loader) this.loader = undefined;
-    });
+    if (this.loaderDatabase !== loader) return;
+    this.loaderDatabase = undefined;
+    this.loader = undefined;
   }
 
   private watch(database: DuckDBEngine): void {

@@ -19,14 +19,7 @@ export function startNodeEngine(options: EngineOptions = {}): Promise<Engine> {
   return ManagedEngine.start(openNodeDatabase, nodeFiles, options);
 }
 
-async function openNodeDatabase(settings: DatabaseSettings): Promise<DuckDBEngine> {
+function openNodeDatabase(settings: DatabaseSettings): Promise<DuckDBEngine> {
   const worker = new Worker(WORKER, { type: 'module' }) as unknown as globalThis.Worker;
-  const db = new AsyncDuckDB(new VoidLogger(), worker);
-  try {
-    await db.instantiate(`${DIST}/duckdb-eh.wasm`);
-    return await DuckDBEngine.open(db, nodeFiles, settings, worker);
-  } catch (error) {
-    await db.terminate();
-    throw error;
-  }
+  return DuckDBEngine.start(new AsyncDuckDB(new VoidLogger(), worker), worker, `${DIST}/duckdb-eh.wasm`, nodeFiles, settings);
 }

@@ -8,8 +8,11 @@ test(
   async (t) => {
     const cleanUp = await serveParquetFixtures(t.page);
     try {
+      // A page that fails to start (a bundling mistake) fails the test now, not at its timeout.
+      const broken = new Promise<never>((_, reject) => t.page.once('pageerror', (e) => reject(new Error(`the test page failed: ${e.message}`))));
+      broken.catch(() => undefined);
       await t.page.goto(`${t.origin}${ENGINE_PAGE}`);
-      await t.page.waitForFunction(() => window.engineTest?.done === true, undefined, { timeout: 280_000, polling: 500 });
+      await Promise.race([t.page.waitForFunction(() => window.engineTest?.done === true, undefined, { timeout: 280_000, polling: 500 }), broken]);
       const results: TestResult[] = await t.page.evaluate(() => window.engineTest.results);
       t.note(`screenshot: ${await t.screenshot('engine-suite')}`);
       const failed = results.filter((r) => !r.ok);

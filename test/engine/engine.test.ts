@@ -2,8 +2,12 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { AsyncDuckDB, VoidLogger } from '@duckdb/duckdb-wasm';
+import Worker from 'web-worker';
+import { afterAll, describe, expect, it, vi } from 'vitest';
+import { DuckDBEngine } from '../../src/engine/duckdb-engine.ts';
 import { startNodeEngine } from '../../src/engine/node.ts';
+import { nodeFiles } from '../../src/engine/node-files.ts';
 import { engineSuite } from './engine-suite.ts';
 import { bytesFixtures, pathFixtures } from './node-fixtures.ts';
 import { vitestApi } from './vitest-api.ts';
@@ -49,6 +53,23 @@ describe('startNodeEngine', () => {
       );
     } finally {
       await engine.close();
+    }
+  });
+});
+
+describe('DuckDBEngine.start', () => {
+  it('fails with a message, instead of waiting for ever, when the worker dies during start', async () => {
+    const script = join(dir, 'dying-worker.mjs');
+    writeFileSync(script, "setTimeout(() => { throw new Error('the worker fell over'); }, 20);\n");
+    const worker = new Worker(script, { type: 'module' }) as unknown as globalThis.Worker;
+    // DuckDB-WASM and the worker thread print the failure; the test only needs the rejection.
+    const quiet = vi.spyOn(console, 'error').mockImplementation(() => undefined);
+    try {
+      await expect(DuckDBEngine.start(new AsyncDuckDB(new VoidLogger(), worker), worker, 'unused.wasm', nodeFiles)).rejects.toThrow(
+        'the database engine could not start: its worker failed',
+      );
+    } finally {
+      quiet.mockRestore();
     }
   });
 });
