@@ -139,7 +139,7 @@ async function ingest(ctx: BenchContext, session: BrowserSession, format: Ingest
   ];
   await warmUp(variants, ctx.options.warmups);
   if (counts.chromium !== counts.native) throw new Error(`${format} ingest: Chromium read ${counts.chromium} rows, native DuckDB ${counts.native}`);
-  const timings = await interleave(variants, ctx.options.runs);
+  const timings = await interleave(variants, ctx.options);
   return { format, file, rows: counts.native!, chromium: timings.get('chromium')!, native: timings.get('native')! };
 }
 

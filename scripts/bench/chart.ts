@@ -9,6 +9,7 @@ import type { Ratio } from './report-types.ts';
 const WIDTH = 720;
 const STEP = 20;
 const COLORS = { met: '#1a7f37', missed: '#cf222e', none: '#57606a' };
+const TICKS = [0.1, 0.2, 0.5, 1, 1.5, 2, 3, 5, 10, 20, 50, 100];
 
 export function ratioChart(ratios: Ratio[]): string {
   const document = blankDocument();
@@ -26,7 +27,7 @@ export function ratioChart(ratios: Ratio[]): string {
       marginLeft: 90,
       marginRight: 60,
       marginTop: 24,
-      x: { type: 'log', domain, label: `${group} (log scale)`, grid: true },
+      x: { type: 'log', domain, ticks: TICKS.filter((t) => t >= domain[0] && t <= domain[1]), tickFormat: (t: number) => `${t}×`, label: `${group} (log scale)`, grid: true },
       y: { label: null, domain: rows.map((r) => r.label) },
       marks: [
         Plot.ruleX([1], { stroke: '#8c959f' }),

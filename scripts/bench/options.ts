@@ -18,8 +18,9 @@ export interface BenchOptions {
   /** Save EXPLAIN ANALYZE of both queries where compiled SQL misses row 1's target (costs two more runs each). */
   explain: boolean;
   rows: RowId[];
-  /** Timed runs per measurement, after the warm-up. */
+  /** Timed runs per measurement, after the warm-up; quick queries get more (see timing.ts). */
   runs: number;
+  minTotalMs: number;
   warmups: number;
   /** Row 1's scales; rows 2, 4 and 5 use the largest. */
   scales: Scale[];
@@ -65,6 +66,7 @@ export function parseOptions(argv: string[]): BenchOptions {
     explain,
     rows: ROWS.map((r) => r.id).filter((id) => !only || only.includes(id)),
     runs: runs ?? (quick ? 2 : 5),
+    minTotalMs: quick ? 0 : 3000,
     warmups: 1,
     scales: quick ? ['10k'] : ['100k', '1m'],
     out: file,

@@ -9,7 +9,7 @@ import { compiledSql } from './compiled.ts';
 import type { BenchEngines } from './engines.ts';
 import type { RetailData } from './data.ts';
 import type { Question } from './questions/index.ts';
-import { interleave, warmUp, type Timing, type Variant } from './timing.ts';
+import { interleave, warmUp, type Rounds, type Timing, type Variant } from './timing.ts';
 
 export type QueryVariant = 'hand' | 'compiled' | 'native';
 
@@ -32,7 +32,7 @@ export class QuestionRuns {
 
   constructor(
     private readonly engines: BenchEngines,
-    private readonly rounds: { warmups: number; runs: number },
+    private readonly rounds: Rounds & { warmups: number },
   ) {}
 
   async measure(question: Question, data: RetailData, wanted: Wanted): Promise<QuestionRun> {
@@ -63,7 +63,7 @@ export class QuestionRuns {
       if (difference) run.differences.set(v.name as QueryVariant, difference);
       return !difference;
     });
-    for (const [name, timing] of await interleave(agreeing, this.rounds.runs)) run.timings.set(name as QueryVariant, timing);
+    for (const [name, timing] of await interleave(agreeing, this.rounds)) run.timings.set(name as QueryVariant, timing);
     return run;
   }
 }

@@ -3,6 +3,7 @@ import path from 'node:path';
 import type { Machine } from './machine.ts';
 import { ROWS, type BenchOptions } from './options.ts';
 import type { RowReport, Table } from './report-types.ts';
+import { MAX_ROUNDS } from './timing.ts';
 
 export interface RunFacts {
   machine: Machine;
@@ -21,7 +22,8 @@ export function benchmarksMarkdown(reports: RowReport[], facts: RunFacts, chartF
     '',
     `Written by \`npm run bench\`${options.quick ? ' --quick (small data, few runs: for development, not for reading)' : ''} on ${facts.started.toISOString().slice(0, 16).replace('T', ' ')} UTC at commit ${machine.commit}; ` +
       'regenerate rather than edit. Every comparison is measured side by side in the same run: the variants take turns run by run ' +
-      `(A B, then B A), and each figure is the median of ${options.runs} runs after ${options.warmups} warm-up run${options.warmups === 1 ? '' : 's'} unless a row says otherwise. ` +
+      `(A B, then B A), and each figure is the median of at least ${options.runs} runs after ${options.warmups} warm-up run${options.warmups === 1 ? '' : 's'} unless a row says otherwise ` +
+      (options.minTotalMs ? `(quick queries get more runs, up to ${MAX_ROUNDS}, until each has run for ${options.minTotalMs / 1000} s in all). ` : '. ') +
       'The machine is shared with other work, so absolute times move between runs; the ratios, measured within one run, are what to compare.',
     '',
     '## Machine',

@@ -36,7 +36,7 @@ export async function segbookVsPandas(ctx: BenchContext): Promise<RowReport> {
   if (difference) {
     return { id: 'pandas', target, met: false, verdict: `answers differ: ${difference}`, tables: [], notes: [], ratios: [] };
   }
-  const timings = await interleave(variants, ctx.options.runs);
+  const timings = await interleave(variants, ctx.options);
   const [s, p] = [timings.get('segbook')!, timings.get('pandas')!];
   const speedup = p.median / s.median;
   const seconds = (ms: number) => (ms / 1000).toFixed(2);

@@ -31,10 +31,20 @@ export async function warmUp<T>(variants: Variant<T>[], count: number): Promise<
   return first;
 }
 
-/** `runs` timed rounds, each running every variant once, alternating the order between rounds. */
-export async function interleave(variants: Variant[], runs: number): Promise<Map<string, Timing>> {
+/** Quick variants get more rounds, up to this many: a busy machine's spikes then move the median less. */
+export const MAX_ROUNDS = 25;
+
+export interface Rounds {
+  runs: number;
+  /** Keep adding rounds (up to MAX_ROUNDS) until the slowest variant has run this long in all. */
+  minTotalMs: number;
+}
+
+/** At least `runs` timed rounds, each running every variant once, alternating the order between rounds. */
+export async function interleave(variants: Variant[], { runs, minTotalMs }: Rounds): Promise<Map<string, Timing>> {
   const samples = new Map<string, number[]>(variants.map((v) => [v.name, []]));
-  for (let i = 0; i < runs; i++) {
+  const slowestTotal = () => Math.max(...[...samples.values()].map((s) => s.reduce((a, b) => a + b, 0)));
+  for (let i = 0; i < runs || (i < MAX_ROUNDS && slowestTotal() < minTotalMs); i++) {
     const order = i % 2 === 0 ? variants : [...variants].reverse();
     for (const v of order) samples.get(v.name)!.push(v.selfTimed ? Number(await v.run()) : await timed(v.run));
   }

@@ -20,7 +20,7 @@ import { QuestionRuns } from '../../scripts/bench/question-runs.ts';
 import { QUESTIONS } from '../../scripts/bench/questions/index.ts';
 import { benchmarksMarkdown } from '../../scripts/bench/report.ts';
 import { segbookVsPandas } from '../../scripts/bench/segbook-vs-pandas.ts';
-import { interleave } from '../../scripts/bench/timing.ts';
+import { interleave, MAX_ROUNDS } from '../../scripts/bench/timing.ts';
 import { wasmVsNative } from '../../scripts/bench/wasm-vs-native.ts';
 
 const SAMPLES = fileURLToPath(new URL('../../public/samples/', import.meta.url));
@@ -114,9 +114,14 @@ describe('timing and answers', () => {
   it('alternates the order of the variants from one round to the next', async () => {
     const order: string[] = [];
     const variant = (name: string) => ({ name, run: async () => void order.push(name) });
-    const timings = await interleave([variant('a'), variant('b')], 3);
+    const timings = await interleave([variant('a'), variant('b')], { runs: 3, minTotalMs: 0 });
     expect(order).toEqual(['a', 'b', 'b', 'a', 'a', 'b']);
     expect(timings.get('a')!.samples).toHaveLength(3);
+  });
+
+  it('gives quick variants more rounds, up to a limit', async () => {
+    const timings = await interleave([{ name: 'quick', run: async () => undefined }], { runs: 3, minTotalMs: 60_000 });
+    expect(timings.get('quick')!.samples).toHaveLength(MAX_ROUNDS);
   });
 
   it('compares answers cell by cell, numbers within a tolerance, digits as numbers', () => {
