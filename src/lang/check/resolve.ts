@@ -323,7 +323,7 @@ export class ExpressionResolver {
       const why = scope.mode === 'link' ? 'aggregates cannot be nested' : "a population's where can only use its own columns";
       return this.fail(scope, 'aggregate-context', `${fn}(): ${why}`, e.span);
     }
-    const link = this.findLink(e, scope);
+    const link = this.findLink(e);
     if (!link) {
       const example = AGGREGATE_FUNCTIONS[fn].signature;
       const hint = fn === 'min' || fn === 'max' ? ` (for the ${fn === 'min' ? 'smaller' : 'larger'} of two values use ${fn === 'min' ? 'least' : 'greatest'})` : '';
@@ -358,7 +358,7 @@ export class ExpressionResolver {
     return { ir: zeroWhenEmpty ? { k: 'function', fn: 'coalesce', args: [column, { k: 'number', value: 0 }] } : column, type };
   }
 
-  private findLink(e: Call, scope: Scope): LinkModel | undefined {
+  private findLink(e: Call): LinkModel | undefined {
     let found: LinkModel | undefined;
     const visit = (x: Expr): void => {
       if (found) return;
@@ -370,9 +370,6 @@ export class ExpressionResolver {
       else forEachChild(x, visit);
     };
     e.args.forEach(visit);
-    if (!found && scope.population.links.length === 1 && e.name.text.toLowerCase() === 'count' && e.args.length === 0) {
-      return undefined;
-    }
     return found;
   }
 
