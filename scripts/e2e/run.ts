@@ -18,12 +18,14 @@ const DEFAULT_TIMEOUT_MS = 90_000;
 interface Options {
   build: boolean;
   only?: RegExp;
+  /** Where the build goes and is served from; separate folders let several runs share a checkout. */
+  dist: string;
 }
 
 export async function main(argv: string[]): Promise<number> {
   const options = parseArgs(argv);
   if (!options) return 2;
-  if (options.build && (await run('npm', ['run', '--silent', 'build'])) !== 0) {
+  if (options.build && !(await build(options.dist))) {
     console.log('FAIL build: `npm run build` failed');
     console.log('0 passed, 1 failed');
     return 1;
@@ -32,7 +34,7 @@ export async function main(argv: string[]): Promise<number> {
   const tests = registeredTests().filter((t) => !options.only || options.only.test(t.name));
   fs.mkdirSync(RESULTS_DIR, { recursive: true });
 
-  const server = await startStaticServer(path.join(ROOT, 'dist'));
+  const server = await startStaticServer(options.dist);
   let browser: Browser | undefined;
   let passed = 0;
   let failed = loadErrors.length;
@@ -55,16 +57,25 @@ export async function main(argv: string[]): Promise<number> {
 }
 
 function parseArgs(argv: string[]): Options | undefined {
-  const options: Options = { build: true };
+  const options: Options = { build: true, dist: path.join(ROOT, 'dist') };
   for (let i = 0; i < argv.length; i++) {
     if (argv[i] === '--no-build') options.build = false;
+    else if (argv[i] === '--dist' && i + 1 < argv.length) options.dist = path.resolve(argv[++i]);
     else if (argv[i] === '--only' && i + 1 < argv.length) options.only = new RegExp(argv[++i]);
     else {
-      console.error('usage: node scripts/e2e.mjs [--no-build] [--only PATTERN]');
+      console.error('usage: node scripts/e2e.mjs [--no-build] [--only PATTERN] [--dist DIR]');
       return undefined;
     }
   }
   return options;
+}
+
+async function build(dist: string): Promise<boolean> {
+  const vite = path.join(ROOT, 'node_modules/vite/bin/vite.js');
+  return (
+    (await run(process.execPath, [vite, 'build', '--outDir', dist, '--emptyOutDir'])) === 0 &&
+    (await run(process.execPath, [path.join(ROOT, 'scripts/check-dist.mjs'), dist])) === 0
+  );
 }
 
 /** Imports every test/e2e/**\/*.e2e.ts; a file that fails to load is reported as a failure. */
