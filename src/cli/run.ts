@@ -42,7 +42,6 @@ export async function runFileCommand(command: FileCommand, io: CliIO): Promise<n
       resolveData: (path) => dataSource(dirname(notebookPath), path),
       // People reading text or HTML see what definition-only cells defined; JSON has no place for it (§10).
       summaries: command.command === 'run' && command.format !== 'json',
-      sealAfterLoading: true,
     });
     runner.update({ notebook, tables: overrides, ...(command.asof ? { asof: command.asof } : {}) });
     report = await runner.run({ signal: io.signal, viewsOnly: command.command === 'sql' });
@@ -93,5 +92,6 @@ function firstHeading(notebook: Notebook): string | undefined {
 
 async function startEngine(): Promise<Engine> {
   const { startNodeEngine } = await import('../engine/node.ts');
-  return startNodeEngine();
+  // The browser's sandbox: SQL cells reach no file, URL, extension or setting, and say why (spec §6).
+  return startNodeEngine({ sandbox: true });
 }

@@ -12,12 +12,6 @@ export interface RunnerOptions<P> {
   today?: () => string;
   /** Count the members of what definition-only cells define (the notebook shows it; the CLI does not need it). */
   summaries?: boolean;
-  /**
-   * After the first load of the notebook's tables, refuse file and network access to SQL for good
-   * (spec §6). The engine reads files through DuckDB, so nothing can be loaded afterwards: only a
-   * runner that loads its data once (the CLI) can seal the engine.
-   */
-  sealAfterLoading?: boolean;
 }
 
 export interface NotebookInput {

@@ -126,7 +126,6 @@ export class NotebookRunner<P> {
       this.catalogCache = undefined;
     }
     this.tableStates = new Map(states.map((s) => [s.name.toLowerCase(), s]));
-    if (this.options.sealAfterLoading) await this.tables.seal();
 
     await this.dropUnclaimedViews();
     let cancelled = false;

@@ -39,7 +39,6 @@ export class TableSet {
   private readonly loaded = new Map<string, { key: string; state: TableState }>();
   private versions = 0;
   private readonly bytesIds = new WeakMap<Uint8Array, number>();
-  private sealed = false;
 
   constructor(private readonly engine: Engine) {}
 
@@ -71,14 +70,6 @@ export class TableSet {
       report(state, state.error ? 'error' : 'loaded');
     }
     return [...this.loaded.values()].map((t) => t.state);
-  }
-
-  /** From now on SQL can read no file and reach no network, and no setting can undo that (spec §6). */
-  async seal(): Promise<void> {
-    if (this.sealed) return;
-    await this.engine.query('SET enable_external_access = false');
-    await this.engine.query('SET lock_configuration = true');
-    this.sealed = true;
   }
 
   private keyOf(source: TableSource): string {

@@ -24,10 +24,9 @@ function notebook(...cells: string[]): string {
 const seg = (code: string) => '```seg\n' + code + '\n```';
 const sql = (code: string, name?: string) => '```sql' + (name ? ` ${name}` : '') + '\n' + code + '\n```';
 
-function runnerFor(text: string, options: { today?: string; asof?: string; engine?: Engine; seal?: boolean } = {}) {
+function runnerFor(text: string, options: { today?: string; asof?: string; engine?: Engine } = {}) {
   const runner = new NotebookRunner({
     engine: options.engine ?? engine,
-    sealAfterLoading: options.seal ?? false,
     compiler: segql,
     resolveData: (path) => ({ kind: 'path', path: join(FIXTURES, path) }),
     today: () => options.today ?? '2030-01-01',
@@ -192,17 +191,4 @@ describe('the notebook runner', () => {
       [2, 'view'],
     ]);
   });
-
-  it('seals SQL off from files once the tables are loaded, when asked to', async () => {
-    const sealed = await startNodeEngine();
-    try {
-      const text = notebook(sql("select count(*) as n from read_csv('" + join(FIXTURES, 'orders.csv') + "')"), sql('select count(*) as n from customers'), sql('set enable_external_access = true'));
-      const report = await runnerFor(text, { engine: sealed, seal: true }).runner.run();
-      expect(report.cells[0]!.errors[0]!.message).toMatch(/^Permission Error: Cannot access file/);
-      expect(report.cells[1]!.results[0]!.rows).toEqual([[6]]);
-      expect(report.cells[2]!.errors[0]!.message).toMatch(/configuration has been locked/);
-    } finally {
-      await sealed.close();
-    }
-  }, 60_000);
 });
