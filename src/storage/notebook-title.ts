@@ -1,0 +1,27 @@
+/** What to call a notebook: its front-matter title, else its first `#` heading, else its file's name. */
+import { readFrontMatter } from '../notebook/front-matter.ts';
+import type { Notebook } from '../notebook/model.ts';
+
+export function notebookTitle(notebook: Notebook, fileName?: string): string {
+  return readFrontMatter(notebook.frontMatter).meta.title ?? firstHeading(notebook) ?? (fileName ? fileStem(fileName) : 'Untitled notebook');
+}
+
+/** The heading `segbook run --format html` titles a report with when the front matter has none. */
+export function firstHeading(notebook: Notebook): string | undefined {
+  for (const cell of notebook.cells) {
+    if (cell.kind !== 'markdown') continue;
+    const heading = /^#\s+(.+?)\s*#*\s*$/m.exec(cell.source);
+    if (heading) return heading[1];
+  }
+  return undefined;
+}
+
+export function fileStem(fileName: string): string {
+  return fileName.replace(/\.seg\.md$|\.md$|\.segbundle$|\.zip$/i, '');
+}
+
+/** A file name made from a title: letters, digits and dashes. */
+export function fileNameFor(title: string, extension: string): string {
+  const stem = title.normalize('NFKD').replace(/[^\w\s-]/g, '').trim().replace(/[\s_]+/g, '-').toLowerCase().slice(0, 60);
+  return `${stem || 'notebook'}${extension}`;
+}
