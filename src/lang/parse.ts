@@ -5,6 +5,13 @@ import { error, type Diagnostic } from './diagnostics.ts';
 import { lex } from './lexer.ts';
 import { parseStatements, type SyntaxProblem } from './parser.ts';
 import { spanOfRange, spanOfToken } from './span.ts';
+import { Case, End, LBrace, LParen, RBrace, RParen } from './tokens.ts';
+
+/**
+ * Deeper nesting than this is refused before parsing: the recursive-descent parser would run out
+ * of stack near 850 levels (2 kB of parentheses), and no analyst nests anywhere near this deep.
+ */
+const MAX_NESTING = 100;
 
 export interface ParsedCell {
   source: string;
@@ -18,6 +25,11 @@ export function parseCell(source: string): ParsedCell {
   const lexed = lex(source);
   const statements: Statement[] = [];
   const diagnostics: Diagnostic[] = [...lexed.diagnostics];
+  const tooDeep = firstTooDeep(lexed.tokens);
+  if (tooDeep) {
+    diagnostics.push(error('nesting', `more than ${MAX_NESTING} parentheses, braces or case expressions are open here: write it in steps, with lets`, spanOfToken(tooDeep)));
+    return { source, statements, tokens: lexed.tokens, diagnostics };
+  }
   for (const parsed of parseStatements(lexed.tokens)) {
     const problems = parsed.errors.map((e) => syntaxDiagnostic(e, source));
     diagnostics.push(...problems);
@@ -27,6 +39,17 @@ export function parseCell(source: string): ParsedCell {
   }
   diagnostics.sort((a, b) => a.span.start - b.span.start);
   return { source, statements, tokens: lexed.tokens, diagnostics };
+}
+
+function firstTooDeep(tokens: IToken[]): IToken | undefined {
+  let depth = 0;
+  for (const token of tokens) {
+    const type = token.tokenType;
+    if (type === LParen || type === LBrace || type === Case) depth++;
+    else if (type === RParen || type === RBrace || type === End) depth = Math.max(0, depth - 1);
+    if (depth > MAX_NESTING) return token;
+  }
+  return undefined;
 }
 
 /** Chevrotain's messages name token types; analysts read the text they typed instead. */
