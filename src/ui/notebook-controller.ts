@@ -11,7 +11,7 @@
  * Reordering or deleting cells cancels a run in flight (the runner numbers cells by position).
  * Elements listen for 'change'; saving and sharing listen for 'notebook-change' (the text changed).
  */
-import type { DataSource, Engine } from '../engine/types.ts';
+import type { DataSource, Engine, QueryResult } from '../engine/types.ts';
 import { checkCell } from '../lang/index.ts';
 import { writeNotebook } from '../notebook/format.ts';
 import type { CellKind, Notebook } from '../notebook/model.ts';
@@ -244,6 +244,12 @@ export class NotebookController extends EventTarget {
 
   get busy(): boolean {
     return this.runs.busy;
+  }
+
+  /** One query on the notebook's database, e.g. reading a segment's view for an export. */
+  query(sql: string): Promise<QueryResult> {
+    const engine = this.runs.database;
+    return engine ? engine.query(sql) : Promise.reject(new Error('the database engine has not started'));
   }
 
   async dispose(): Promise<void> {
