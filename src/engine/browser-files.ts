@@ -1,13 +1,18 @@
-/** Data files in the browser: dropped files arrive as bytes; paths and URLs are fetched from the page's own origin. */
+/**
+ * Data files in the browser: picked, dropped and stored files arrive as Blobs DuckDB reads through
+ * a file handle (or as bytes); paths and URLs are fetched from the page's own origin.
+ */
 import { DataLoadError, fileNotFound } from './errors.ts';
-import type { FileAccess } from './load/source.ts';
+import { blobBytes, blobHead, type FileAccess } from './load/source.ts';
 import type { DataSource } from './types.ts';
 
 export const browserFiles: FileAccess = {
   async readBytes(source) {
+    if (source.kind === 'file') return blobBytes(source.file);
     return source.kind === 'bytes' ? source.bytes.slice() : fetchBytes(source);
   },
   async readHead(source, maxBytes) {
+    if (source.kind === 'file') return blobHead(source.file, maxBytes);
     const bytes = source.kind === 'bytes' ? source.bytes : await fetchBytes(source);
     return bytes.subarray(0, maxBytes);
   },
@@ -17,6 +22,7 @@ export const browserFiles: FileAccess = {
    */
   async size(source) {
     if (source.kind === 'bytes') return source.bytes.length;
+    if (source.kind === 'file') return source.file.size;
     const response = await fetch(sameOriginUrl(source), { headers: { range: 'bytes=0-0' } }).catch(() => undefined);
     if (!response) return undefined;
     // A whole file (the range ignored) is not read here; an error page is small.
@@ -29,16 +35,19 @@ export const browserFiles: FileAccess = {
   async directPath() {
     return undefined;
   },
+  fileHandle(source) {
+    return source.kind === 'file' ? source.file : undefined;
+  },
 };
 
-function sameOriginUrl(source: Exclude<DataSource, { kind: 'bytes' }>): URL {
+function sameOriginUrl(source: Extract<DataSource, { kind: 'path' | 'url' }>): URL {
   const given = source.kind === 'path' ? source.path : source.url;
   const url = new URL(given, document.baseURI);
   if (url.origin !== location.origin) throw new DataLoadError(given, 'only files from this site can be loaded');
   return url;
 }
 
-async function fetchBytes(source: Exclude<DataSource, { kind: 'bytes' }>): Promise<Uint8Array> {
+async function fetchBytes(source: Extract<DataSource, { kind: 'path' | 'url' }>): Promise<Uint8Array> {
   const given = source.kind === 'path' ? source.path : source.url;
   const url = sameOriginUrl(source);
   let response: Response;

@@ -5,7 +5,7 @@
  * running one. `kill()` ends the worker at once, failing whatever runs or waits.
  * The Engine the app uses wraps this with a sandbox, limits and restarts (managed-engine.ts).
  */
-import type { AsyncDuckDB, AsyncDuckDBConnection } from '@duckdb/duckdb-wasm';
+import { DuckDBDataProtocol, type AsyncDuckDB, type AsyncDuckDBConnection } from '@duckdb/duckdb-wasm';
 import type { Catalog } from '../lang/catalog.ts';
 import { isAmbiguous } from './arrow-types.ts';
 import { enumLabels, readArrowResult } from './arrow-result.ts';
@@ -16,10 +16,15 @@ import { loadTable } from './load/load-table.ts';
 import type { FileAccess } from './load/source.ts';
 import { parseByteSize } from './resources.ts';
 import { isSingleStatement, quoteLiteral } from './sql-text.ts';
-import type { DataSource, Engine, LoadedTable, QueryOptions, QueryResult, ReaderOptions } from './types.ts';
+import type { DataSource, Engine, LoadedTable, LoadOptions, QueryOptions, QueryResult, ReaderOptions } from './types.ts';
 
 /** Extensions would be fetched from DuckDB's server: the app never reaches the network. */
 const OFFLINE_SETTINGS = 'SET autoinstall_known_extensions=false; SET autoload_known_extensions=false;';
+/**
+ * DuckDB tells the worker's owner how far a statement has got (a CSV scan: the share of the file
+ * read), from the start, about five times a second. Only databases that read files need it.
+ */
+const PROGRESS_SETTINGS = 'SET enable_progress_bar=true; SET progress_bar_time=0;';
 /** No file, URL, extension or other database for SQL, and no setting can undo that. */
 const SEAL_SETTINGS = 'SET enable_external_access=false; SET lock_configuration=true;';
 /** How long a cancelled operation may take to stop before the engine counts as stuck. */
@@ -62,6 +67,8 @@ export class DuckDBEngine implements Engine {
   private readonly killed: Promise<never>;
   private die!: (reason: Error) => void;
   private names = 0;
+  /** Who hears DuckDB's progress reports now (a load that asked). */
+  private progressListener: ((percent: number) => void) | undefined;
   /** Temporary tables and files get names no analyst would choose. */
   private readonly namePrefix = `segbook_${Math.random().toString(36).slice(2, 8)}`;
 
@@ -77,6 +84,7 @@ export class DuckDBEngine implements Engine {
   ) {
     this.killed = new Promise<never>((_, reject) => (this.die = reject));
     this.killed.catch(() => undefined);
+    progressHandlers(db).push((entry) => this.progressListener?.(Number(entry.percentage)));
   }
 
   /**
@@ -111,6 +119,7 @@ export class DuckDBEngine implements Engine {
     if (settings.memoryLimit !== undefined) await conn.query(`SET memory_limit=${quoteLiteral(settings.memoryLimit)}`);
     const limit = await conn.query("SELECT current_setting('memory_limit') AS limit");
     if (settings.sealed) await conn.query(SEAL_SETTINGS);
+    else await conn.query(PROGRESS_SETTINGS);
     const probe = await db.connect();
     const limitBytes = parseByteSize(String(limit.getChildAt(0)?.get(0))) ?? Number.POSITIVE_INFINITY;
     const engine = new DuckDBEngine(db, conn, probe, files, limitBytes, worker);
@@ -128,13 +137,19 @@ export class DuckDBEngine implements Engine {
     return this.exclusive(options.signal, (op) => this.execute(op, sql));
   }
 
-  loadTable(name: string, source: DataSource, options?: ReaderOptions): Promise<LoadedTable> {
-    return this.withContext((ctx) => loadTable(ctx, name, source, options));
+  loadTable(name: string, source: DataSource, options?: ReaderOptions, load: LoadOptions = {}): Promise<LoadedTable> {
+    return this.withContext((ctx) => loadTable(ctx, name, source, options), load);
   }
 
   /** Runs `work` in this database's turn, with what loaders may do (several steps that nothing else interleaves with). */
-  withContext<T>(work: (ctx: LoadContext) => Promise<T>): Promise<T> {
-    return this.exclusive(undefined, (op) => work(this.loadContext(op)));
+  withContext<T>(work: (ctx: LoadContext) => Promise<T>, load: LoadOptions = {}): Promise<T> {
+    return this.exclusive(load.signal, async (op) => {
+      try {
+        return await work(this.loadContext(op, load));
+      } finally {
+        this.progressListener = undefined;
+      }
+    });
   }
 
   catalog(): Promise<Catalog> {
@@ -306,7 +321,7 @@ export class DuckDBEngine implements Engine {
     if (batches.length || !sent) await flush();
   }
 
-  private loadContext(op: Operation): LoadContext {
+  private loadContext(op: Operation, load: LoadOptions): LoadContext {
     return {
       files: this.files,
       run: (sql) => this.execute(op, sql),
@@ -316,10 +331,23 @@ export class DuckDBEngine implements Engine {
       },
       exportArrow: (sql, consume, maxBytes) => this.exportArrow(op, sql, consume, maxBytes),
       registerFile: (name, bytes) => this.db.registerFileBuffer(name, bytes),
+      registerFileHandle: (name, file) => this.db.registerFileHandle(name, file, DuckDBDataProtocol.BROWSER_FILEREADER, true),
       dropFile: (name) => this.db.dropFile(name).then(() => undefined),
+      progress: (progress) => {
+        if (!op.cancelled) load.onProgress?.(progress);
+      },
+      watchQueryProgress: (listener) => {
+        this.progressListener = listener;
+      },
       uniqueName: (prefix) => `${this.namePrefix}_${prefix}_${++this.names}`,
     };
   }
+}
+
+/** DuckDB-WASM keeps the listeners of its progress reports in a field it does not expose. */
+function progressHandlers(db: AsyncDuckDB): ((entry: { percentage: string }) => void)[] {
+  const handlers = (db as unknown as { _onExecutionProgress?: ((entry: { percentage: string }) => void)[] })._onExecutionProgress;
+  return Array.isArray(handlers) ? handlers : [];
 }
 
 function concat(parts: Uint8Array[]): Uint8Array {

@@ -19,7 +19,7 @@ import { moveTable } from './load/transfer.ts';
 import { engineCrashed, engineRestarting, fileBudget, fileTooLarge, loadCrashed, loadOutOfMemory, outOfMemory } from './resources.ts';
 import { EMPTY_RESULT, onlySeals, refuseUpFront, sandboxRefusal } from './sandbox.ts';
 import { quoteIdent } from './sql-text.ts';
-import type { DataSource, Engine, EngineOptions, LoadedTable, QueryOptions, QueryResult, ReaderOptions, RestartReport } from './types.ts';
+import type { DataSource, Engine, EngineOptions, LoadedTable, LoadOptions, QueryOptions, QueryResult, ReaderOptions, RestartReport } from './types.ts';
 
 /** Opens a fresh database (a new worker) with the given settings. */
 export type OpenDatabase = (settings: DatabaseSettings) => Promise<DuckDBEngine>;
@@ -73,14 +73,14 @@ export class ManagedEngine implements Engine {
     return this.onDatabase((database) => database.query(sql, options), sql);
   }
 
-  async loadTable(name: string, source: DataSource, options: ReaderOptions = {}): Promise<LoadedTable> {
+  async loadTable(name: string, source: DataSource, options: ReaderOptions = {}, load: LoadOptions = {}): Promise<LoadedTable> {
     this.assertOpen();
     const file = sourceFileName(source);
     const format = formatOf(file, options);
     const size = await this.files.size(source);
     const budget = fileBudget(format, file, this.database.memoryLimitBytes, this.options.maxFileBytes);
     if (size !== undefined && size > budget) throw fileTooLarge(file, size, budget, format);
-    const loaded = await this.onDatabase((database) => this.loadInto(database, { name, source, options }, size));
+    const loaded = await this.onDatabase((database) => this.loadInto(database, { name, source, options }, size, load));
     const key = name.toLowerCase();
     this.loads.delete(key);
     this.loads.set(key, { name, source, options });
@@ -143,22 +143,24 @@ export class ManagedEngine implements Engine {
     return engineCrashed();
   }
 
-  private async loadInto(database: DuckDBEngine, { name, source, options }: LoadRecord, size: number | undefined): Promise<LoadedTable> {
+  private async loadInto(database: DuckDBEngine, { name, source, options }: LoadRecord, size: number | undefined, given: LoadOptions = {}): Promise<LoadedTable> {
     const format = formatOf(sourceFileName(source), options);
     const delimited = format === 'csv' || format === 'tsv' || format === 'txt';
-    if (!this.options.sandbox || !delimited) return this.readFile(database, sourceFileName(source), () => database.loadTable(name, source, options));
-    const loaded = await this.loadThroughLoader(database, name, source, options);
+    const load = this.withProgressListener(name, given);
+    if (!this.options.sandbox || !delimited) return this.readFile(database, sourceFileName(source), () => database.loadTable(name, source, options, load));
+    const loaded = await this.loadThroughLoader(database, name, source, options, load);
     // The loader's WebAssembly memory only grows; after a large file, a new loader starts small.
     if ((size ?? 0) > LOADER_RECYCLE_BYTES && this.loaderDatabase) this.dropLoader(this.loaderDatabase);
     return loaded;
   }
 
   /** Delimited text through the loader database, whose table then moves into the sealed one as Arrow. */
-  private async loadThroughLoader(database: DuckDBEngine, name: string, source: DataSource, options: ReaderOptions): Promise<LoadedTable> {
+  private async loadThroughLoader(database: DuckDBEngine, name: string, source: DataSource, options: ReaderOptions, load: LoadOptions): Promise<LoadedTable> {
     const file = sourceFileName(source);
     const loader = await this.startLoader();
     const temporary = `load_${++this.loaderTables}`;
-    const loaded = await this.readFile(loader, file, () => loader.loadTable(temporary, source, options));
+    const loaded = await this.readFile(loader, file, () => loader.loadTable(temporary, source, options, load));
+    const signal = load.signal ? { signal: load.signal } : {};
     try {
       await database.withContext((to) =>
         loader.withContext(async (from) => {
@@ -170,12 +172,20 @@ export class ManagedEngine implements Engine {
             await to.run(`DROP TABLE IF EXISTS ${quoteIdent(fresh)}`).catch(() => undefined);
             throw error;
           }
-        }),
+        }, signal),
+        signal,
       );
     } finally {
       await loader.query(`DROP TABLE IF EXISTS ${quoteIdent(temporary)}`).catch(() => undefined);
     }
     return { ...loaded, name };
+  }
+
+  /** The caller's load options, with progress reported to the engine's listener too. */
+  private withProgressListener(name: string, load: LoadOptions): LoadOptions {
+    const listener = this.options.onLoadProgress;
+    if (!listener) return load;
+    return { ...load, onProgress: (progress) => (load.onProgress?.(progress), listener(name, progress)) };
   }
 
   /** Runs a load on `database`; when the load broke it, says so (and rebuilds the query database, or drops the loader). */

@@ -1,18 +1,23 @@
-/** Data files in Node: paths (and file: URLs) are read from disk; DuckDB opens paths itself. */
+/**
+ * Data files in Node: paths (and file: URLs) are read from disk; DuckDB opens paths itself. Blobs
+ * are handed over as bytes (DuckDB-WASM's Node runtime has no file handles for them).
+ */
 import { open, readFile, stat } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { DataLoadError, fileNotFound } from './errors.ts';
-import type { FileAccess } from './load/source.ts';
+import { blobBytes, blobHead, type FileAccess } from './load/source.ts';
 import type { DataSource } from './types.ts';
 
 export const nodeFiles: FileAccess = {
   async readBytes(source) {
     if (source.kind === 'bytes') return source.bytes.slice();
+    if (source.kind === 'file') return blobBytes(source.file);
     return ownBytes(await readFile(await existingPath(source)));
   },
   async readHead(source, maxBytes) {
     if (source.kind === 'bytes') return source.bytes.subarray(0, maxBytes);
+    if (source.kind === 'file') return blobHead(source.file, maxBytes);
     const handle = await open(await existingPath(source), 'r');
     try {
       const buffer = new Uint8Array(maxBytes);
@@ -24,13 +29,17 @@ export const nodeFiles: FileAccess = {
   },
   async size(source) {
     if (source.kind === 'bytes') return source.bytes.length;
+    if (source.kind === 'file') return source.file.size;
     return (await stat(await existingPath(source))).size;
   },
   /** DuckDB reads a path as a glob pattern, so a name with pattern characters travels as bytes instead. */
   async directPath(source) {
-    if (source.kind === 'bytes') return undefined;
+    if (source.kind === 'bytes' || source.kind === 'file') return undefined;
     const path = await existingPath(source);
     return /[*?[\]{}]/.test(path) ? undefined : path;
+  },
+  fileHandle() {
+    return undefined;
   },
 };
 
@@ -40,7 +49,7 @@ function ownBytes(buffer: Buffer): Uint8Array {
   return whole ? new Uint8Array(buffer.buffer, 0, buffer.byteLength) : new Uint8Array(buffer);
 }
 
-async function existingPath(source: Exclude<DataSource, { kind: 'bytes' }>): Promise<string> {
+async function existingPath(source: Extract<DataSource, { kind: 'path' | 'url' }>): Promise<string> {
   const given = source.kind === 'path' ? source.path : source.url;
   if (source.kind === 'url' && !source.url.startsWith('file:')) {
     throw new DataLoadError(given, 'only local files can be read outside the browser');

@@ -24,7 +24,24 @@ export interface ReaderOptions {
 export type DataSource =
   | { kind: 'path'; path: string }
   | { kind: 'bytes'; bytes: Uint8Array; fileName: string }
-  | { kind: 'url'; url: string };
+  | { kind: 'url'; url: string }
+  /** A file the analyst picked or dropped, or one kept in the browser: read through a file handle, never copied whole. */
+  | { kind: 'file'; file: Blob; fileName: string };
+
+/** How far a load has got: bytes of the file read, and rows (counted, or estimated from the bytes while DuckDB reads text). */
+export interface LoadProgress {
+  bytesRead: number;
+  bytesTotal: number | undefined;
+  rows: number | undefined;
+  /** `rows` is an estimate from the bytes read so far (delimited text). */
+  estimated: boolean;
+}
+
+export interface LoadOptions {
+  /** Aborting stops the load; it rejects with a QueryCancelledError and leaves an earlier table of the name as it was. */
+  signal?: AbortSignal;
+  onProgress?: (progress: LoadProgress) => void;
+}
 
 export interface LoadedTable {
   name: string;
@@ -41,7 +58,7 @@ export interface Engine {
   /** Runs one SQL statement and returns its rows (empty for DDL). */
   query(sql: string, options?: QueryOptions): Promise<QueryResult>;
   /** Loads a file as table NAME (replacing it), inferring the format from the file name unless given. */
-  loadTable(name: string, source: DataSource, options?: ReaderOptions): Promise<LoadedTable>;
+  loadTable(name: string, source: DataSource, options?: ReaderOptions, load?: LoadOptions): Promise<LoadedTable>;
   catalog(): Promise<Catalog>;
   /** Cancels the running query, if any; its promise rejects with a QueryCancelledError. */
   cancel(): Promise<void>;
@@ -66,6 +83,8 @@ export interface EngineOptions {
   maxFileBytes?: number;
   /** Told after the engine restarted by itself, once its tables are loaded again. */
   onRestart?: (report: RestartReport) => void;
+  /** Told how every load is getting on (the notebook's loads and reloads after restarts too), by table name. */
+  onLoadProgress?: (table: string, progress: LoadProgress) => void;
 }
 
 export interface RestartReport {

@@ -38,7 +38,7 @@ export function tableSources(
 export class TableSet {
   private readonly loaded = new Map<string, { key: string; state: TableState }>();
   private versions = 0;
-  private readonly bytesIds = new WeakMap<Uint8Array, number>();
+  private readonly bytesIds = new WeakMap<object, number>();
 
   constructor(private readonly engine: Engine) {}
 
@@ -62,9 +62,14 @@ export class TableSet {
       const state: TableState = { name: source.name, label: source.label, version: ++this.versions };
       report(state, 'loading');
       try {
-        await this.engine.loadTable(source.name, source.source, source.options);
+        await this.engine.loadTable(source.name, source.source, source.options, signal ? { signal } : {});
       } catch (e) {
         state.error = loadError(source.label, e);
+      }
+      // An interrupted load is tried again by the next run.
+      if (signal?.aborted && state.error) {
+        report(state, 'error');
+        break;
       }
       this.loaded.set(source.name.toLowerCase(), { key, state });
       report(state, state.error ? 'error' : 'loaded');
@@ -74,11 +79,16 @@ export class TableSet {
 
   private keyOf(source: TableSource): string {
     const { source: from, options } = source;
-    const where = from.kind === 'bytes' ? { bytes: this.bytesId(from.bytes), fileName: from.fileName } : from;
+    const where =
+      from.kind === 'bytes'
+        ? { bytes: this.bytesId(from.bytes), fileName: from.fileName }
+        : from.kind === 'file'
+          ? { file: this.bytesId(from.file), fileName: from.fileName }
+          : from;
     return JSON.stringify([where, options]);
   }
 
-  private bytesId(bytes: Uint8Array): number {
+  private bytesId(bytes: object): number {
     let id = this.bytesIds.get(bytes);
     if (id === undefined) this.bytesIds.set(bytes, (id = ++this.versions));
     return id;

@@ -1,5 +1,5 @@
 /** What a loader may do with the engine: run SQL, hand over files and Arrow data. */
-import type { QueryResult } from '../types.ts';
+import type { LoadProgress, QueryResult } from '../types.ts';
 import type { FileAccess } from './source.ts';
 
 export interface LoadContext {
@@ -15,7 +15,13 @@ export interface LoadContext {
   exportArrow(sql: string, consume: (ipc: Uint8Array) => Promise<void>, maxBytes: number): Promise<void>;
   /** Makes `bytes` readable by DuckDB under `name`. Takes the buffer. */
   registerFile(name: string, bytes: Uint8Array): Promise<void>;
+  /** Makes `file` readable by DuckDB under `name` through a file handle: DuckDB reads the pieces it needs, when it needs them. */
+  registerFileHandle(name: string, file: Blob): Promise<void>;
   dropFile(name: string): Promise<void>;
+  /** Tells whoever asked for the load how far it has got. */
+  progress(progress: LoadProgress): void;
+  /** Hears DuckDB's own progress (0–100 %) of the statements `run` runs while `listener` is set. */
+  watchQueryProgress(listener: ((percent: number) => void) | undefined): void;
   /** A fresh name for a temporary table or file, a plain identifier. */
   uniqueName(prefix: string): string;
 }

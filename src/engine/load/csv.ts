@@ -14,6 +14,8 @@ import { sourceFileName, type Format } from './source.ts';
 
 /** Enough text to cover DuckDB's sniffing sample (20,480 rows) of ordinary files. */
 const DIAGNOSIS_BYTES = 8 << 20;
+/** Enough lines to tell a file's average line length. */
+const SAMPLE_BYTES = 64 << 10;
 
 interface Head {
   text: string;
@@ -28,7 +30,7 @@ export async function loadDelimited(ctx: LoadContext, table: string, source: Dat
   let cached: Promise<Head> | undefined;
   const head = () => (cached ??= readHead(ctx, source));
   try {
-    await withDuckDBFile(ctx, source, (path) => createFromCsv(ctx, table, path, given));
+    await withDuckDBFile(ctx, source, (path) => withProgress(ctx, source, () => createFromCsv(ctx, table, path, given)));
   } catch (error) {
     if (!(error instanceof QueryError)) throw error;
     if (sniffed && (await loadAligned(ctx, table, source, given, await head()))) return;
@@ -82,17 +84,56 @@ async function createFromCsv(ctx: LoadContext, table: string, path: string, opti
   await ctx.run(`CREATE OR REPLACE TABLE ${quoteIdent(table)} AS SELECT * FROM ${readCsvCall(path, options)}`);
 }
 
+/**
+ * Reports DuckDB's progress through the file as bytes, and rows estimated from the length of the
+ * first lines, while `work` reads it; the exact count comes when the table is there.
+ */
+async function withProgress(ctx: LoadContext, source: DataSource, work: () => Promise<void>): Promise<void> {
+  // A URL's head would be a second download; the site's own files are small.
+  if (source.kind === 'url') return work();
+  const size = await ctx.files.size(source);
+  if (size === undefined) return work();
+  const bytesPerRow = await averageLineBytes(ctx, source);
+  ctx.watchQueryProgress((percent) => {
+    const bytesRead = Math.min(size, Math.round((size * percent) / 100));
+    ctx.progress({ bytesRead, bytesTotal: size, rows: bytesPerRow ? Math.round(bytesRead / bytesPerRow) : undefined, estimated: true });
+  });
+  try {
+    await work();
+  } finally {
+    ctx.watchQueryProgress(undefined);
+  }
+}
+
+async function averageLineBytes(ctx: LoadContext, source: DataSource): Promise<number | undefined> {
+  const head = await ctx.files.readHead(source, SAMPLE_BYTES);
+  let lines = 0;
+  let end = 0;
+  for (let i = 0; i < head.length; i++) {
+    if (head[i] === 10) {
+      lines++;
+      end = i + 1;
+    }
+  }
+  return lines > 1 ? end / lines : undefined;
+}
+
 async function columnCount(ctx: LoadContext, table: string): Promise<number> {
   const result = await ctx.run(`SELECT * FROM ${quoteIdent(table)} LIMIT 0`);
   return result.columns.length;
 }
 
-/** Runs `work` with a name DuckDB can open: the file's own path in Node, registered bytes in the browser. */
+/**
+ * Runs `work` with a name DuckDB can open: the file's own path in Node, a file handle for a
+ * browser file (DuckDB reads it piece by piece), registered bytes otherwise.
+ */
 async function withDuckDBFile(ctx: LoadContext, source: DataSource, work: (path: string) => Promise<void>): Promise<void> {
   const direct = await ctx.files.directPath(source);
   if (direct !== undefined) return work(direct);
   const name = `${ctx.uniqueName('file')}-${sourceFileName(source).replace(/[^\w.-]/g, '_')}`;
-  await ctx.registerFile(name, await ctx.files.readBytes(source));
+  const handle = ctx.files.fileHandle(source);
+  if (handle) await ctx.registerFileHandle(name, handle);
+  else await ctx.registerFile(name, await ctx.files.readBytes(source));
   try {
     await work(name);
   } finally {

@@ -16,7 +16,9 @@ type Row = Record<string, unknown>;
 
 export async function loadJson(ctx: LoadContext, table: string, source: DataSource, format: Format): Promise<void> {
   const file = sourceFileName(source);
-  const text = new TextDecoder().decode(await ctx.files.readBytes(source)).replace(/^\uFEFF/, '');
+  const bytes = await ctx.files.readBytes(source);
+  const size = bytes.length;
+  const text = new TextDecoder().decode(bytes).replace(/^\uFEFF/, '');
   const rows = format === 'jsonl' ? parseLines(file, text) : parseDocument(file, text);
   const keys = columnKeys(rows);
   if (keys.length === 0) throw new DataLoadError(file, rows.length ? 'the records have no fields' : 'no records');
@@ -27,6 +29,7 @@ export async function loadJson(ctx: LoadContext, table: string, source: DataSour
     for (let start = 0; start < rows.length; start += CHUNK_ROWS) {
       const chunk = rows.slice(start, start + CHUNK_ROWS);
       await writer.append(columns.map((c) => c.prepare(chunk.map((r) => r[c.key]))));
+      ctx.progress({ bytesRead: size, bytesTotal: size, rows: start + chunk.length, estimated: false });
     }
     await writer.finish();
   } catch (error) {

@@ -1,9 +1,10 @@
 /**
  * Parquet through hyparquet (DuckDB-WASM 1.32 would download its Parquet reader at run time):
  * the schema decides each column's DuckDB type, and the file is read and inserted one row group
- * at a time so large files do not need all their rows in JavaScript at once.
+ * at a time so large files do not need all their rows in JavaScript at once. A browser file is
+ * read a column chunk at a time, never whole.
  */
-import { parquetMetadata, parquetRead, parquetSchema, type ParquetParsers, type SchemaTree } from 'hyparquet';
+import { parquetMetadataAsync, parquetRead, parquetSchema, type AsyncBuffer, type FileMetaData, type ParquetParsers, type SchemaTree } from 'hyparquet';
 import { gunzipSync } from 'fflate';
 import { DataLoadError, QueryCancelledError, QueryError } from '../errors.ts';
 import type { DataSource } from '../types.ts';
@@ -26,12 +27,10 @@ const COMPRESSORS = { GZIP: (input: Uint8Array) => gunzipSync(input) };
 
 export async function loadParquet(ctx: LoadContext, table: string, source: DataSource): Promise<void> {
   const file = sourceFileName(source);
-  const bytes = await ctx.files.readBytes(source);
-  const whole = bytes.byteOffset === 0 && bytes.byteLength === bytes.buffer.byteLength;
-  const buffer = (whole ? bytes.buffer : bytes.slice().buffer) as ArrayBuffer;
+  const buffer = await asyncBuffer(ctx, source);
   let metadata;
   try {
-    metadata = parquetMetadata(buffer);
+    metadata = await parquetMetadataAsync(buffer);
   } catch (error) {
     throw new DataLoadError(file, `not a Parquet file (${reason(error)})`);
   }
@@ -41,10 +40,13 @@ export async function loadParquet(ctx: LoadContext, table: string, source: DataS
   const writer = new ArrowTableWriter(ctx, table, columns);
   try {
     let rowStart = 0;
+    const rowCount = Number(metadata.num_rows);
     for (const group of metadata.row_groups) {
       const rowEnd = rowStart + Number(group.num_rows);
       const values = await readRows(buffer, metadata, fields, rowStart, rowEnd);
       await writer.append(values.map((column, i) => columns[i]!.prepare(column)));
+      const bytesRead = rowCount ? Math.round((buffer.byteLength * rowEnd) / rowCount) : buffer.byteLength;
+      ctx.progress({ bytesRead, bytesTotal: buffer.byteLength, rows: rowEnd, estimated: false });
       rowStart = rowEnd;
     }
     await writer.finish();
@@ -55,9 +57,18 @@ export async function loadParquet(ctx: LoadContext, table: string, source: DataS
   }
 }
 
+/** The file as hyparquet reads it: slices of a browser file on demand, or the whole file in memory. */
+async function asyncBuffer(ctx: LoadContext, source: DataSource): Promise<AsyncBuffer> {
+  const handle = ctx.files.fileHandle(source);
+  if (handle) return { byteLength: handle.size, slice: (start, end) => handle.slice(start, end).arrayBuffer() };
+  const bytes = await ctx.files.readBytes(source);
+  const whole = bytes.byteOffset === 0 && bytes.byteLength === bytes.buffer.byteLength;
+  return (whole ? bytes.buffer : bytes.slice().buffer) as ArrayBuffer;
+}
+
 async function readRows(
-  file: ArrayBuffer,
-  metadata: ReturnType<typeof parquetMetadata>,
+  file: AsyncBuffer,
+  metadata: FileMetaData,
   fields: SchemaTree[],
   rowStart: number,
   rowEnd: number,

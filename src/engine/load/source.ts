@@ -14,11 +14,16 @@ export interface FileAccess {
   size(source: DataSource): Promise<number | undefined>;
   /** A path DuckDB can open itself (Node), or undefined when the bytes must be handed over. */
   directPath(source: DataSource): Promise<string | undefined>;
+  /**
+   * A Blob DuckDB reads through a file handle, a piece at a time (the browser's picked, dropped
+   * and stored files), or undefined when the platform cannot hand one over.
+   */
+  fileHandle(source: DataSource): Blob | undefined;
 }
 
 /** The name an analyst knows the file by: the last part of its path or URL. */
 export function sourceFileName(source: DataSource): string {
-  if (source.kind === 'bytes') return source.fileName;
+  if (source.kind === 'bytes' || source.kind === 'file') return source.fileName;
   const place = source.kind === 'path' ? source.path : urlPath(source.url);
   return place.split(/[\\/]/).filter(Boolean).pop() ?? place;
 }
@@ -26,6 +31,15 @@ export function sourceFileName(source: DataSource): string {
 /** The path or URL as given, for "file not found". */
 export function sourceLabel(source: DataSource): string {
   return source.kind === 'path' ? source.path : source.kind === 'url' ? source.url : source.fileName;
+}
+
+/** A Blob's bytes, in a buffer of their own the engine may give away. */
+export async function blobBytes(blob: Blob): Promise<Uint8Array> {
+  return new Uint8Array(await blob.arrayBuffer());
+}
+
+export async function blobHead(blob: Blob, maxBytes: number): Promise<Uint8Array> {
+  return new Uint8Array(await blob.slice(0, maxBytes).arrayBuffer());
 }
 
 function urlPath(url: string): string {
