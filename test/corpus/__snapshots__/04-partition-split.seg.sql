@@ -515,15 +515,19 @@ WITH
   SELECT *, CASE WHEN "eligible" THEN CASE WHEN CAST('0x' || substr(md5('ab' || ':' || CAST("customer_id" AS VARCHAR)), 1, 8) AS BIGINT) * 100 < 50 * 4294967296 THEN 'control' ELSE 'treatment' END END AS "ab"
   FROM "segment eligible"
 ),
+"membership" AS (
+  SELECT *, coalesce(e."tier" = 'gold', FALSE) AS "in tier.gold", coalesce(e."tier" = 'silver', FALSE) AS "in tier.silver", coalesce(e."tier" = 'dormant', FALSE) AS "in tier.dormant", coalesce(e."ab" = 'control', FALSE) AS "in ab.control", coalesce(e."ab" = 'treatment', FALSE) AS "in ab.treatment"
+  FROM "split ab" AS e
+),
 "compare" AS (
   SELECT e."country" AS "by value", [
-      {'#': 1, 'segment': 'tier.gold', 'size': count(*) FILTER (WHERE coalesce(e."tier" = 'gold', FALSE)), 'share': count(*) FILTER (WHERE coalesce(e."tier" = 'gold', FALSE)) / NULLIF(count(*), 0)},
-      {'#': 2, 'segment': 'tier.silver', 'size': count(*) FILTER (WHERE coalesce(e."tier" = 'silver', FALSE)), 'share': count(*) FILTER (WHERE coalesce(e."tier" = 'silver', FALSE)) / NULLIF(count(*), 0)},
-      {'#': 3, 'segment': 'tier.dormant', 'size': count(*) FILTER (WHERE coalesce(e."tier" = 'dormant', FALSE)), 'share': count(*) FILTER (WHERE coalesce(e."tier" = 'dormant', FALSE)) / NULLIF(count(*), 0)},
-      {'#': 4, 'segment': 'ab.control', 'size': count(*) FILTER (WHERE coalesce(e."ab" = 'control', FALSE)), 'share': count(*) FILTER (WHERE coalesce(e."ab" = 'control', FALSE)) / NULLIF(count(*), 0)},
-      {'#': 5, 'segment': 'ab.treatment', 'size': count(*) FILTER (WHERE coalesce(e."ab" = 'treatment', FALSE)), 'share': count(*) FILTER (WHERE coalesce(e."ab" = 'treatment', FALSE)) / NULLIF(count(*), 0)}
+      {'#': 1, 'segment': 'tier.gold', 'size': count(*) FILTER (WHERE e."in tier.gold"), 'share': count(*) FILTER (WHERE e."in tier.gold") / NULLIF(count(*), 0)},
+      {'#': 2, 'segment': 'tier.silver', 'size': count(*) FILTER (WHERE e."in tier.silver"), 'share': count(*) FILTER (WHERE e."in tier.silver") / NULLIF(count(*), 0)},
+      {'#': 3, 'segment': 'tier.dormant', 'size': count(*) FILTER (WHERE e."in tier.dormant"), 'share': count(*) FILTER (WHERE e."in tier.dormant") / NULLIF(count(*), 0)},
+      {'#': 4, 'segment': 'ab.control', 'size': count(*) FILTER (WHERE e."in ab.control"), 'share': count(*) FILTER (WHERE e."in ab.control") / NULLIF(count(*), 0)},
+      {'#': 5, 'segment': 'ab.treatment', 'size': count(*) FILTER (WHERE e."in ab.treatment"), 'share': count(*) FILTER (WHERE e."in ab.treatment") / NULLIF(count(*), 0)}
     ] AS "rows"
-  FROM "split ab" AS e
+  FROM "membership" AS e
   GROUP BY "by value"
 )
 SELECT "segment", "by value" AS "country", "size", "share"
