@@ -11,6 +11,8 @@ export interface DataOverride {
 export type Command =
   | { command: 'run'; notebook: string; data: DataOverride[]; asof?: string; format: OutputFormat; out?: string }
   | { command: 'sql'; notebook: string; data: DataOverride[]; asof?: string; dialect: 'duckdb'; out?: string }
+  /** `segbook run` over several notebooks or a folder: one summary line per notebook. */
+  | { command: 'grade'; notebooks: string[]; data: DataOverride[]; asof?: string; format: 'text' | 'json'; out?: string }
   | { command: 'help' }
   | { command: 'version' };
 
@@ -18,16 +20,20 @@ export class UsageError extends Error {}
 
 export const USAGE = `Usage:
   segbook run NOTEBOOK [--data NAME=PATH]... [--asof YYYY-MM-DD] [--format text|json|html] [--out FILE]
+  segbook run FOLDER | NOTEBOOK NOTEBOOK... [--data NAME=PATH]... [--asof YYYY-MM-DD] [--format text|json] [--out FILE]
   segbook sql NOTEBOOK [--dialect duckdb] [--data NAME=PATH]... [--asof YYYY-MM-DD] [--out FILE]
 
-Runs a Segbook notebook (*.seg.md) and prints its results.
+Runs a Segbook notebook (*.seg.md) and prints its results. Given a folder or several notebooks,
+runs each (a folder's *.seg.md files, in its subfolders too) and prints a summary: one line per
+notebook with its checks (expect) passed and failed and its errors.
   --data NAME=PATH   load PATH as table NAME (adds to or replaces the front matter's data)
   --asof DATE        the reference date, overriding the notebook's own
   --format FORMAT    text (default): tables for a terminal; json: one JSON document; html: a report
   --out FILE         write the output to FILE instead of standard output
   --dialect DIALECT  the SQL dialect 'segbook sql' prints (duckdb)
 
-Exit status: 0 when every cell ran and every expectation passed, 1 otherwise, 2 for a usage error.`;
+Exit status: 0 when every cell ran and every expectation passed (in every notebook), 1 otherwise,
+2 for a usage error.`;
 
 const FLAGS: Record<string, readonly ('run' | 'sql')[]> = {
   '--data': ['run', 'sql'],
@@ -88,6 +94,10 @@ export function parseArgs(argv: string[]): Command {
     }
   }
   if (positional.length === 0) throw new UsageError(`missing NOTEBOOK: segbook ${command} NOTEBOOK.seg.md`);
+  if (positional.length > 1 && command === 'run') {
+    if (format === 'html') throw new UsageError('--format html reports on one notebook; several are summarised as text or json');
+    return { command: 'grade', notebooks: positional, data, format, ...(asof ? { asof } : {}), ...(out ? { out } : {}) };
+  }
   if (positional.length > 1) throw new UsageError(`one notebook at a time (got ${positional.join(', ')})`);
   const notebook = positional[0]!;
   const base = { notebook, data, ...(asof ? { asof } : {}), ...(out ? { out } : {}) };

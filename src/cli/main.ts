@@ -14,6 +14,10 @@ export async function main(argv: string[], io: CliIO): Promise<number> {
       io.stdout(`${version()}\n`);
       return 0;
     }
+    if (command.command === 'grade') {
+      const { gradeCommand } = await import('./grade.ts');
+      return await gradeCommand(command, io);
+    }
     const { runFileCommand } = await import('./run.ts');
     return await runFileCommand(command, io);
   } catch (e) {

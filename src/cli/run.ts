@@ -6,7 +6,7 @@ import { parseNotebook } from '../notebook/format.ts';
 import type { Notebook } from '../notebook/model.ts';
 import { NotebookRunner, type RunReport } from '../notebook/runner.ts';
 import type { TableSource } from '../notebook/tables.ts';
-import { UsageError, type Command } from './args.ts';
+import { UsageError, type Command, type DataOverride } from './args.ts';
 import { jsonDocument } from './json.ts';
 import { sqlScript } from './sql.ts';
 import { textReport } from './text.ts';
@@ -21,41 +21,86 @@ export interface CliIO {
 
 type FileCommand = Extract<Command, { command: 'run' | 'sql' }>;
 
-export async function runFileCommand(command: FileCommand, io: CliIO): Promise<number> {
-  const notebookPath = resolve(io.cwd, command.notebook);
-  const notebook = parseNotebook(readNotebook(notebookPath, command.notebook));
-  const overrides = command.data.map((d): TableSource => {
-    const path = resolve(io.cwd, d.path);
-    if (!existsSync(path)) throw new UsageError(`--data ${d.name}: no such file ${d.path}`);
-    return { name: d.name, source: { kind: 'path', path }, options: {}, label: d.path };
-  });
-  const out = command.out === undefined ? undefined : resolve(io.cwd, command.out);
-  if (out && !existsSync(dirname(out))) throw new UsageError(`--out: no such directory ${dirname(command.out!)}`);
+/** One notebook file run to its report (the engine is closed again when it returns). */
+export interface NotebookRun {
+  notebook: Notebook;
+  report: RunReport;
+  title: string;
+}
 
+export interface RunSettings {
+  data: DataOverride[];
+  asof?: string;
+  /** Summaries of definition-only cells, for people reading text or HTML. */
+  summaries: boolean;
+  viewsOnly?: boolean;
+  signal?: AbortSignal;
+}
+
+export async function runFileCommand(command: FileCommand, io: CliIO): Promise<number> {
+  if (command.command === 'run' && isDirectory(resolve(io.cwd, command.notebook))) {
+    if (command.format === 'html') throw new UsageError('--format html reports on one notebook; a folder is summarised as text or json');
+    const { gradeCommand } = await import('./grade.ts');
+    return gradeCommand({ ...command, format: command.format, command: 'grade', notebooks: [command.notebook] }, io);
+  }
+  const notebookPath = resolve(io.cwd, command.notebook);
+  const text = readNotebook(notebookPath, command.notebook);
+  const tables = dataOverrides(command.data, io.cwd);
+  const out = outputPath(command.out, io.cwd);
+  const { report, notebook, title } = await runNotebook(notebookPath, text, tables, {
+    data: command.data,
+    ...(command.asof ? { asof: command.asof } : {}),
+    // JSON has no place for definition summaries (§10).
+    summaries: command.command === 'run' && command.format !== 'json',
+    viewsOnly: command.command === 'sql',
+    signal: io.signal,
+  });
+  const output = await render(command, report, notebook, title);
+  for (const problem of report.problems) io.stderr(`segbook: ${problem}`);
+  if (out) writeFileSync(out, output);
+  else io.stdout(output);
+  if (report.cancelled) return 130;
+  if (command.command === 'sql') return report.cells.some((c) => c.errors.length > 0) || report.problems.length > 0 ? 1 : 0;
+  return report.ok ? 0 : 1;
+}
+
+/** Runs one notebook's text on a fresh engine; its data paths are relative to `notebookPath`. */
+export async function runNotebook(notebookPath: string, text: string, tables: TableSource[], settings: RunSettings): Promise<NotebookRun> {
+  const notebook = parseNotebook(text);
   // The engine starts on its worker thread while this one loads the compiler.
   const [engine, compiler] = await Promise.all([startEngine(), import('../notebook/segql.ts').then((m) => m.segql)]);
-  let report: RunReport;
   try {
     const runner = new NotebookRunner({
       engine,
       compiler,
       resolveData: (path) => dataSource(dirname(notebookPath), path),
-      // People reading text or HTML see what definition-only cells defined; JSON has no place for it (§10).
-      summaries: command.command === 'run' && command.format !== 'json',
+      summaries: settings.summaries,
     });
-    runner.update({ notebook, tables: overrides, ...(command.asof ? { asof: command.asof } : {}) });
-    report = await runner.run({ signal: io.signal, viewsOnly: command.command === 'sql' });
+    runner.update({ notebook, tables, ...(settings.asof ? { asof: settings.asof } : {}) });
+    const report = await runner.run({ signal: settings.signal, viewsOnly: settings.viewsOnly ?? false });
     const title = report.title ?? firstHeading(notebook) ?? basename(notebookPath).replace(/\.seg\.md$|\.md$/i, '');
-    const output = await render(command, report, notebook, title);
-    for (const problem of report.problems) io.stderr(`segbook: ${problem}`);
-    if (out) writeFileSync(out, output);
-    else io.stdout(output);
+    return { notebook, report, title };
   } finally {
     await engine.close();
   }
-  if (report.cancelled) return 130;
-  if (command.command === 'sql') return report.cells.some((c) => c.errors.length > 0) || report.problems.length > 0 ? 1 : 0;
-  return report.ok ? 0 : 1;
+}
+
+export function dataOverrides(data: DataOverride[], cwd: string): TableSource[] {
+  return data.map((d): TableSource => {
+    const path = resolve(cwd, d.path);
+    if (!existsSync(path)) throw new UsageError(`--data ${d.name}: no such file ${d.path}`);
+    return { name: d.name, source: { kind: 'path', path }, options: {}, label: d.path };
+  });
+}
+
+export function outputPath(asWritten: string | undefined, cwd: string): string | undefined {
+  const out = asWritten === undefined ? undefined : resolve(cwd, asWritten);
+  if (out && !existsSync(dirname(out))) throw new UsageError(`--out: no such directory ${dirname(asWritten!)}`);
+  return out;
+}
+
+function isDirectory(path: string): boolean {
+  return existsSync(path) && statSync(path).isDirectory();
 }
 
 async function render(command: FileCommand, report: RunReport, notebook: Notebook, title: string): Promise<string> {
@@ -66,7 +111,7 @@ async function render(command: FileCommand, report: RunReport, notebook: Noteboo
   return htmlReport(report, notebook, title);
 }
 
-function readNotebook(path: string, asWritten: string): string {
+export function readNotebook(path: string, asWritten: string): string {
   if (!existsSync(path)) throw new UsageError(`no such notebook: ${asWritten}`);
   if (statSync(path).isDirectory()) throw new UsageError(`${asWritten} is a directory, not a notebook file`);
   try {
