@@ -1,6 +1,7 @@
 // Serves a built app (dist/) the way a production host would: real MIME types, precompressed
-// variants (.br, .gz) chosen by Accept-Encoding, byte ranges on the identity file. Used by the
-// end-to-end harness and, as middleware, by `vite preview`.
+// variants (.br, .gz) chosen by Accept-Encoding, byte ranges on the identity file, and the app's
+// Content-Security-Policy as a header. Used by the end-to-end harness and, as middleware, by
+// `vite preview`.
 import fs from 'node:fs';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -48,8 +49,20 @@ export function createStaticHandler(root: string): StaticHandler {
       res.end(file ? 'method not allowed' : 'not found');
       return;
     }
-    serveFile(file, req, res);
+    serveFile(file, req, res, contentSecurityPolicy(base));
   };
+}
+
+/**
+ * The policy index.html declares in its <meta> (the one place it is written), sent with every
+ * response: a header also governs the workers, whose scripts a page's <meta> does not reach, and
+ * can say what a <meta> cannot — that no other site may frame the app. See SECURITY.md.
+ */
+function contentSecurityPolicy(base: string): string | undefined {
+  const index = path.join(base, 'index.html');
+  const html = fs.existsSync(index) ? fs.readFileSync(index, 'utf8') : '';
+  const declared = /<meta\s+http-equiv="Content-Security-Policy"\s+content="([^"]+)"/i.exec(html)?.[1];
+  return declared && `${declared.replace(/\s+/g, ' ').trim()}; frame-ancestors 'none'`;
 }
 
 /** Maps a URL path to a file under base: directories get index.html, nothing escapes base. */
@@ -71,8 +84,9 @@ function resolveFile(base: string, url: string): string | undefined {
   return undefined;
 }
 
-function serveFile(file: string, req: http.IncomingMessage, res: http.ServerResponse): void {
+function serveFile(file: string, req: http.IncomingMessage, res: http.ServerResponse, policy: string | undefined): void {
   const headers: Record<string, string> = {
+    ...(policy ? { 'content-security-policy': policy } : {}),
     'content-type': MIME[path.extname(file).toLowerCase()] ?? 'application/octet-stream',
     'cache-control': file.includes(`${path.sep}assets${path.sep}`) ? 'public, max-age=31536000, immutable' : 'no-cache',
     'x-content-type-options': 'nosniff',
