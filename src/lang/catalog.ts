@@ -6,6 +6,11 @@
 export interface CatalogColumn {
   name: string;
   type: string;
+  /**
+   * False when the engine knows the column holds no NULL (it reads tables' date and time columns'
+   * statistics); unknown otherwise. The as-of rule then need not test for NULL times (spec §4).
+   */
+  hasNulls?: boolean;
 }
 
 export interface CatalogTable {

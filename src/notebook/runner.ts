@@ -170,9 +170,12 @@ export class NotebookRunner<P> {
     if (blocked.length > 0 && cell.kind !== 'seg') return this.finish(index, { errors: blocked });
     if (cell.kind === 'sql') {
       const key = this.keyOf(index, ['sql', cell.name ?? null, cell.source, Boolean(request.viewsOnly)]);
-      return this.execute(index, key, () =>
-        executeSql(cell.source, cell.name, { engine: this.options.engine, signal: request.signal, viewsOnly: request.viewsOnly }),
-      );
+      return this.execute(index, key, async () => {
+        const execution = await executeSql(cell.source, cell.name, { engine: this.options.engine, signal: request.signal, viewsOnly: request.viewsOnly });
+        // SQL may change a table's rows, and with them what the catalog says (which time columns hold NULLs).
+        this.catalogCache = undefined;
+        return execution;
+      });
     }
 
     if (blockedByOthers(this.state(), index)) return this.finish(index, { errors: blocked });

@@ -212,6 +212,21 @@ export function engineSuite(
       expect(view).not.toHaveProperty('rowCount');
       expect(catalog.tables.some((t) => /^(duckdb_|pg_|segbook_)/.test(t.name))).toBe(false);
     });
+    it('knows which tables\' date and time columns hold no NULL, from their statistics', async () => {
+      await engine.query(`CREATE OR REPLACE TABLE cat_times (d DATE, t TIMESTAMP, maybe DATE, n INTEGER);
+        INSERT INTO cat_times VALUES (DATE '2024-01-01', TIMESTAMP '2024-01-01 10:00:00', NULL, NULL), (DATE '2024-01-02', TIMESTAMP '2024-01-02 11:00:00', DATE '2024-01-02', 1);
+        CREATE OR REPLACE VIEW cat_times_view AS SELECT d FROM cat_times`);
+      const catalog = await engine.catalog();
+      expect(catalog.tables.find((t) => t.name === 'cat_times')?.columns).toEqual([
+        { name: 'd', type: 'DATE', hasNulls: false },
+        { name: 't', type: 'TIMESTAMP', hasNulls: false },
+        { name: 'maybe', type: 'DATE' },
+        { name: 'n', type: 'INTEGER' },
+      ]);
+      expect(catalog.tables.find((t) => t.name === 'cat_times_view')?.columns).toEqual([{ name: 'd', type: 'DATE' }]);
+      await engine.query(`UPDATE cat_times SET d = NULL WHERE n = 1`);
+      expect((await engine.catalog()).tables.find((t) => t.name === 'cat_times')?.columns[0]).toEqual({ name: 'd', type: 'DATE' });
+    });
   });
 
   describe('loadTable: delimited text', () => {

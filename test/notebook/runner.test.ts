@@ -76,6 +76,32 @@ describe('the notebook runner', () => {
     expect(report.ok).toBe(true);
   });
 
+  it('counts rows whose time a SQL cell set to NULL, though the time column had none when compiled first', async () => {
+    const own = await startNodeEngine();
+    try {
+      const count = seg('population customers key customer_id\nlink orders on customer_id time order_date\nsegment flo_bought = customer_id = 6 and count(orders) > 0\nexpect size(flo_bought) = 0');
+      const first = await runnerFor(notebook(count), { engine: own }).runner.run();
+      expect(first.cells[0]!.sql.join('\n')).not.toContain('IS NULL');
+      expect(first.failedExpectations).toBe(0);
+      // Flo's one order is dated after asof; with its date gone it counts (spec §4).
+      // The first cell reads the catalog before the update runs.
+      const { runner } = runnerFor(
+        notebook(
+          seg('population customers key customer_id\nlink orders on customer_id time order_date'),
+          sql('update orders set order_date = null where order_id = 107'),
+          seg('segment flo_bought = customer_id = 6 and count(orders) > 0\nexpect size(flo_bought) = 1'),
+        ),
+        { engine: own },
+      );
+      const report = await runner.run();
+      expect(report.cells.flatMap((c) => c.errors)).toEqual([]);
+      expect(report.cells[2]!.sql.join('\n')).toContain('IS NULL');
+      expect(report.failedExpectations).toBe(0);
+    } finally {
+      await own.close();
+    }
+  }, 60_000);
+
   it('re-runs an edited cell and what depends on it, and reuses everything else', async () => {
     const cells = [
       sql("select * from customers where country = 'US'", 'us'),

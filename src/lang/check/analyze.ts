@@ -196,7 +196,7 @@ export class Analysis implements NameLookup {
         this.report(def.cell, 'type', `the time of a link must be a date or timestamp, but ${table.name}.${col.name} is ${col.type}`, s.time.span);
         return;
       }
-      time = { name: col.name, type };
+      time = { name: col.name, type, ...(col.hasNulls === false ? { hasNulls: false } : {}) };
     }
     const link: LinkModel = {
       alias: (s.alias ?? s.table).text,

@@ -42,7 +42,7 @@ export interface LinkModel {
   on: string;
   onType: ValueType;
   columns: { name: string; type: ValueType }[];
-  time?: { name: string; type: ValueType };
+  time?: { name: string; type: ValueType; hasNulls?: boolean };
   /** Aggregates used anywhere, keyed by column id. */
   aggregates: Map<string, LinkAggregate>;
 }
