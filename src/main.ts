@@ -1,21 +1,36 @@
 // Browser entry: opens the getting-started notebook over the sample data and runs it.
 // Saving, sharing and opening other notebooks hook into the controller (see src/ui/README.md).
 import gettingStarted from '../notebooks/getting-started.seg.md?raw';
+import { DataPanelModel } from './data/data-panel-model.ts';
+import { localDataSources } from './data/data-sources.ts';
+import { openDataStore } from './data/opfs-files.ts';
 import { startBrowserEngine } from './engine/browser.ts';
 import type { RestartReport } from './engine/types.ts';
 import { parseNotebook } from './notebook/format.ts';
-import { browserDataSource } from './ui/data-urls.ts';
 import { NotebookController } from './ui/notebook-controller.ts';
+import { mountDataPanel } from './ui/seg-data-panel.ts';
 import './ui/seg-notebook.ts';
 
+// The data paths resolve synchronously: the store is listed before the notebook runs.
+await openDataStore();
 const controller = new NotebookController({
   notebook: parseNotebook(gettingStarted),
   // SQL cells reach no file, URL or extension (spec §6); files still load through the engine.
-  startEngine: () => startBrowserEngine({ sandbox: true, onRestart: (report) => void controller.engineRestarted(restartReason(report)) }),
-  resolveData: browserDataSource(document.baseURI),
+  startEngine: () =>
+    startBrowserEngine({
+      sandbox: true,
+      onRestart: (report) => void controller.engineRestarted(restartReason(report)),
+      onLoadProgress: (table, progress) => data.loadProgress(table, progress),
+    }),
+  // Files the analyst added are kept in the browser (OPFS), so a reload reads them without asking.
+  resolveData: localDataSources(document.baseURI),
 });
+const data = new DataPanelModel(controller);
 const page = document.querySelector('seg-notebook');
-if (page) page.controller = controller;
+if (page) {
+  mountDataPanel(page, data);
+  page.controller = controller;
+}
 void controller.start();
 
 function restartReason(report: RestartReport): string {

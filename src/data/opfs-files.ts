@@ -8,6 +8,10 @@
 
 const DIRECTORY = 'segbook-data';
 
+/** The stored files by path, as last listed or stored in this page: what `storedFile` answers from. */
+const known = new Map<string, File>();
+const listeners = new Set<() => void>();
+
 export interface StoredFile {
   /** The front-matter path the file was stored under. */
   path: string;
@@ -42,9 +46,49 @@ export async function storeDataFile(path: string, blob: Blob, options: { signal?
     await blob.stream().pipeThrough(counter).pipeTo(writable, options.signal ? { signal: options.signal } : {});
   } catch (error) {
     await directory.removeEntry(name).catch(() => undefined);
+    forget(path);
     throw error;
   }
-  return handle.getFile();
+  const file = await handle.getFile();
+  remember(path, file);
+  return file;
+}
+
+/**
+ * Lists the store once, so `storedFile` can answer at once from then on (the notebook resolves its
+ * data paths synchronously). Resolves to the stored paths; without a store, to none.
+ */
+export async function openDataStore(): Promise<string[]> {
+  if (!hasDataStore()) return [];
+  const directory = await dataDirectory().catch(() => undefined);
+  if (!directory) return [];
+  known.clear();
+  for await (const [name, handle] of directoryEntries(directory)) {
+    const path = pathOf(name);
+    if (handle.kind === 'file' && path !== undefined) known.set(path, await (handle as FileSystemFileHandle).getFile());
+  }
+  return [...known.keys()];
+}
+
+/** The file stored under `path`, as far as this page knows (after `openDataStore`, and what it stored since). */
+export function storedFile(path: string): File | undefined {
+  return known.get(path);
+}
+
+/** Calls `listener` whenever a file is stored or deleted in this page; returns how to stop. */
+export function onDataFilesChange(listener: () => void): () => void {
+  listeners.add(listener);
+  return () => listeners.delete(listener);
+}
+
+function remember(path: string, file: File): void {
+  known.set(path, file);
+  for (const listener of listeners) listener();
+}
+
+function forget(path: string): void {
+  if (!known.delete(path)) return;
+  for (const listener of listeners) listener();
 }
 
 /** The file stored under `path`, or undefined when there is none. */
@@ -52,7 +96,9 @@ export async function readDataFile(path: string): Promise<File | undefined> {
   const directory = await dataDirectory();
   try {
     const handle = await directory.getFileHandle(fileNameOf(path));
-    return await handle.getFile();
+    const file = await handle.getFile();
+    known.set(path, file);
+    return file;
   } catch {
     return undefined;
   }
@@ -76,6 +122,7 @@ export async function listDataFiles(): Promise<StoredFile[]> {
 export async function deleteDataFile(path: string): Promise<void> {
   const directory = await dataDirectory();
   await directory.removeEntry(fileNameOf(path)).catch(() => undefined);
+  forget(path);
 }
 
 async function dataDirectory(): Promise<FileSystemDirectoryHandle> {

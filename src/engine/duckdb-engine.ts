@@ -21,10 +21,10 @@ import type { DataSource, Engine, LoadedTable, LoadOptions, QueryOptions, QueryR
 /** Extensions would be fetched from DuckDB's server: the app never reaches the network. */
 const OFFLINE_SETTINGS = 'SET autoinstall_known_extensions=false; SET autoload_known_extensions=false;';
 /**
- * DuckDB tells the worker's owner how far a statement has got (a CSV scan: the share of the file
- * read), from the start, about five times a second. Only databases that read files need it.
+ * How often a load asks how much of its file DuckDB has read. (DuckDB's own progress bar would
+ * say it better, but its reports make the worker evaluate code, which the app's policy forbids.)
  */
-const PROGRESS_SETTINGS = 'SET enable_progress_bar=true; SET progress_bar_time=0;';
+const READS_POLL_MS = 250;
 /** No file, URL, extension or other database for SQL, and no setting can undo that. */
 const SEAL_SETTINGS = 'SET enable_external_access=false; SET lock_configuration=true;';
 /** How long a cancelled operation may take to stop before the engine counts as stuck. */
@@ -67,8 +67,6 @@ export class DuckDBEngine implements Engine {
   private readonly killed: Promise<never>;
   private die!: (reason: Error) => void;
   private names = 0;
-  /** Who hears DuckDB's progress reports now (a load that asked). */
-  private progressListener: ((percent: number) => void) | undefined;
   /** Temporary tables and files get names no analyst would choose. */
   private readonly namePrefix = `segbook_${Math.random().toString(36).slice(2, 8)}`;
 
@@ -84,7 +82,6 @@ export class DuckDBEngine implements Engine {
   ) {
     this.killed = new Promise<never>((_, reject) => (this.die = reject));
     this.killed.catch(() => undefined);
-    progressHandlers(db).push((entry) => this.progressListener?.(Number(entry.percentage)));
   }
 
   /**
@@ -119,7 +116,6 @@ export class DuckDBEngine implements Engine {
     if (settings.memoryLimit !== undefined) await conn.query(`SET memory_limit=${quoteLiteral(settings.memoryLimit)}`);
     const limit = await conn.query("SELECT current_setting('memory_limit') AS limit");
     if (settings.sealed) await conn.query(SEAL_SETTINGS);
-    else await conn.query(PROGRESS_SETTINGS);
     const probe = await db.connect();
     const limitBytes = parseByteSize(String(limit.getChildAt(0)?.get(0))) ?? Number.POSITIVE_INFINITY;
     const engine = new DuckDBEngine(db, conn, probe, files, limitBytes, worker);
@@ -143,13 +139,7 @@ export class DuckDBEngine implements Engine {
 
   /** Runs `work` in this database's turn, with what loaders may do (several steps that nothing else interleaves with). */
   withContext<T>(work: (ctx: LoadContext) => Promise<T>, load: LoadOptions = {}): Promise<T> {
-    return this.exclusive(load.signal, async (op) => {
-      try {
-        return await work(this.loadContext(op, load));
-      } finally {
-        this.progressListener = undefined;
-      }
-    });
+    return this.exclusive(load.signal, (op) => work(this.loadContext(op, load)));
   }
 
   catalog(): Promise<Catalog> {
@@ -321,6 +311,22 @@ export class DuckDBEngine implements Engine {
     if (batches.length || !sent) await flush();
   }
 
+  /** DuckDB-WASM counts a registered file's reads once asked to; the count is read between the steps of the running query. */
+  private async watchFileReads(name: string, listener: (bytes: number) => void): Promise<() => void> {
+    await this.db.collectFileStatistics(name, true);
+    let watching = true;
+    const timer = setInterval(() => {
+      this.db.exportFileStatistics(name).then(
+        (stats) => watching && listener(stats.totalFileReadsCold + stats.totalFileReadsAhead),
+        () => undefined,
+      );
+    }, READS_POLL_MS);
+    return () => {
+      watching = false;
+      clearInterval(timer);
+    };
+  }
+
   private loadContext(op: Operation, load: LoadOptions): LoadContext {
     return {
       files: this.files,
@@ -336,18 +342,10 @@ export class DuckDBEngine implements Engine {
       progress: (progress) => {
         if (!op.cancelled) load.onProgress?.(progress);
       },
-      watchQueryProgress: (listener) => {
-        this.progressListener = listener;
-      },
+      watchFileReads: (name, listener) => this.watchFileReads(name, listener),
       uniqueName: (prefix) => `${this.namePrefix}_${prefix}_${++this.names}`,
     };
   }
-}
-
-/** DuckDB-WASM keeps the listeners of its progress reports in a field it does not expose. */
-function progressHandlers(db: AsyncDuckDB): ((entry: { percentage: string }) => void)[] {
-  const handlers = (db as unknown as { _onExecutionProgress?: ((entry: { percentage: string }) => void)[] })._onExecutionProgress;
-  return Array.isArray(handlers) ? handlers : [];
 }
 
 function concat(parts: Uint8Array[]): Uint8Array {

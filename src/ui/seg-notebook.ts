@@ -93,7 +93,7 @@ export class SegNotebook extends LitElement {
     return html`
       <header>
         <h1>${controller.title ?? 'Untitled notebook'}</h1>
-        ${this.renderData()}
+        <slot name="data">${this.renderData()}</slot>
       </header>
       ${this.renderToolbar()}
       ${this.renderProblems()}
@@ -129,7 +129,9 @@ export class SegNotebook extends LitElement {
     `;
   }
 
+  /** Data chips, unless a data panel fills the `data` slot (src/ui/seg-data-panel.ts). */
   private renderData() {
+    if (this.querySelector(':scope > [slot="data"]')) return nothing;
     const controller = this.controller!;
     const catalog = controller.language.catalog();
     const tables = controller.tables;

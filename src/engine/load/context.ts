@@ -20,8 +20,11 @@ export interface LoadContext {
   dropFile(name: string): Promise<void>;
   /** Tells whoever asked for the load how far it has got. */
   progress(progress: LoadProgress): void;
-  /** Hears DuckDB's own progress (0–100 %) of the statements `run` runs while `listener` is set. */
-  watchQueryProgress(listener: ((percent: number) => void) | undefined): void;
+  /**
+   * Tells `listener`, a few times a second, how many bytes of the registered file `name` DuckDB
+   * has read so far, until the returned function is called.
+   */
+  watchFileReads(name: string, listener: (bytes: number) => void): Promise<() => void>;
   /** A fresh name for a temporary table or file, a plain identifier. */
   uniqueName(prefix: string): string;
 }

@@ -30,7 +30,7 @@ export async function loadDelimited(ctx: LoadContext, table: string, source: Dat
   let cached: Promise<Head> | undefined;
   const head = () => (cached ??= readHead(ctx, source));
   try {
-    await withDuckDBFile(ctx, source, (path) => withProgress(ctx, source, () => createFromCsv(ctx, table, path, given)));
+    await withDuckDBFile(ctx, source, (path) => createFromCsv(ctx, table, path, given));
   } catch (error) {
     if (!(error instanceof QueryError)) throw error;
     if (sniffed && (await loadAligned(ctx, table, source, given, await head()))) return;
@@ -84,27 +84,6 @@ async function createFromCsv(ctx: LoadContext, table: string, path: string, opti
   await ctx.run(`CREATE OR REPLACE TABLE ${quoteIdent(table)} AS SELECT * FROM ${readCsvCall(path, options)}`);
 }
 
-/**
- * Reports DuckDB's progress through the file as bytes, and rows estimated from the length of the
- * first lines, while `work` reads it; the exact count comes when the table is there.
- */
-async function withProgress(ctx: LoadContext, source: DataSource, work: () => Promise<void>): Promise<void> {
-  // A URL's head would be a second download; the site's own files are small.
-  if (source.kind === 'url') return work();
-  const size = await ctx.files.size(source);
-  if (size === undefined) return work();
-  const bytesPerRow = await averageLineBytes(ctx, source);
-  ctx.watchQueryProgress((percent) => {
-    const bytesRead = Math.min(size, Math.round((size * percent) / 100));
-    ctx.progress({ bytesRead, bytesTotal: size, rows: bytesPerRow ? Math.round(bytesRead / bytesPerRow) : undefined, estimated: true });
-  });
-  try {
-    await work();
-  } finally {
-    ctx.watchQueryProgress(undefined);
-  }
-}
-
 async function averageLineBytes(ctx: LoadContext, source: DataSource): Promise<number | undefined> {
   const head = await ctx.files.readHead(source, SAMPLE_BYTES);
   let lines = 0;
@@ -134,9 +113,23 @@ async function withDuckDBFile(ctx: LoadContext, source: DataSource, work: (path:
   const handle = ctx.files.fileHandle(source);
   if (handle) await ctx.registerFileHandle(name, handle);
   else await ctx.registerFile(name, await ctx.files.readBytes(source));
+  const stopWatching = handle ? await watchReads(ctx, source, name, handle.size) : undefined;
   try {
     await work(name);
   } finally {
+    stopWatching?.();
     await ctx.dropFile(name);
   }
+}
+
+/**
+ * Reports how much of a file DuckDB has read, as bytes and rows estimated from the length of
+ * the first lines, while it reads it through its handle; the exact count comes with the table.
+ */
+async function watchReads(ctx: LoadContext, source: DataSource, name: string, size: number): Promise<() => void> {
+  const bytesPerRow = await averageLineBytes(ctx, source);
+  const report = (bytesRead: number) =>
+    ctx.progress({ bytesRead, bytesTotal: size, rows: bytesPerRow ? Math.round(bytesRead / bytesPerRow) : undefined, estimated: true });
+  report(0);
+  return ctx.watchFileReads(name, (bytes) => report(Math.min(size, bytes)));
 }

@@ -1,0 +1,170 @@
+/**
+ * <seg-data-table .view .model>: one table of the data panel, opened — its columns with their
+ * types, the first 20 rows (a <seg-table>, read when opened), the reader options it is read with
+ * (delimited text), renaming, and taking it out of the notebook.
+ */
+import { LitElement, css, html, nothing, type PropertyValues } from 'lit';
+import { customElement, property, state } from 'lit/decorators.js';
+import type { DataPanelModel, DataTableView } from '../data/data-panel-model.ts';
+import { formatOf } from '../engine/load/source.ts';
+import type { QueryResult } from '../engine/types.ts';
+import './seg-reader-options.ts';
+import type { ReaderOptionsEvent } from './seg-reader-options.ts';
+import './seg-table.ts';
+
+@customElement('seg-data-table')
+export class SegDataTable extends LitElement {
+  @property({ attribute: false }) view?: DataTableView;
+  @property({ attribute: false }) model?: DataPanelModel;
+  @state() private preview?: QueryResult;
+  @state() private previewError?: string;
+  @state() private renameProblem?: string;
+  private previewedRows?: number;
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    // A reload (new options, a new file) shows its own rows.
+    if (changed.has('view') && this.view?.status === 'loaded' && this.view.rowCount !== this.previewedRows) void this.readPreview();
+  }
+
+  private async readPreview(): Promise<void> {
+    const view = this.view;
+    if (!view || !this.model) return;
+    this.previewedRows = view.rowCount;
+    try {
+      this.preview = await this.model.preview(view.name);
+      this.previewError = undefined;
+    } catch (error) {
+      this.previewError = error instanceof Error ? error.message : String(error);
+    }
+  }
+
+  protected override render() {
+    const view = this.view;
+    if (!view) return nothing;
+    const delimited = isDelimited(view.path, view.options);
+    return html`
+      ${view.columns ? this.renderColumns(view) : nothing}
+      ${view.status === 'loaded' ? this.renderPreview() : nothing}
+      ${delimited
+        ? html`<details ?open=${view.status === 'error'}>
+            <summary>Reader options${Object.keys(view.options).length ? ' (set)' : ''}</summary>
+            <seg-reader-options .options=${view.options} @seg-reader-options=${(e: ReaderOptionsEvent) => this.model?.setOptions(view.name, e.detail.options)}></seg-reader-options>
+          </details>`
+        : nothing}
+      <form class="manage" @submit=${this.rename} aria-label="Table name">
+        <label>Table name <input name="name" .value=${view.name} spellcheck="false" autocomplete="off" /></label>
+        <button type="submit">Rename</button>
+        <button type="button" class="danger" @click=${() => this.model?.remove(view.name)}>Remove from notebook</button>
+        <span class="file" title="The file this table is read from">from <code>${view.path}</code></span>
+        ${this.renameProblem ? html`<p class="problem" role="alert">${this.renameProblem}</p>` : nothing}
+      </form>
+    `;
+  }
+
+  private renderColumns(view: DataTableView) {
+    return html`<ul class="columns" aria-label="Columns of ${view.name}">
+      ${view.columns!.map((c) => html`<li><code>${c.name}</code> <span class="type">${c.type}</span></li>`)}
+    </ul>`;
+  }
+
+  private renderPreview() {
+    if (this.previewError) return html`<p class="problem">The first rows could not be read: ${this.previewError}</p>`;
+    if (!this.preview) return html`<p class="muted">Reading the first rows…</p>`;
+    return html`<seg-table .columns=${this.preview.columns} .types=${this.preview.types} .rows=${this.preview.rows} label="First ${this.preview.rows.length} rows of ${this.view!.name}"></seg-table>`;
+  }
+
+  private rename(event: Event): void {
+    event.preventDefault();
+    const input = (event.target as HTMLFormElement).elements.namedItem('name') as HTMLInputElement;
+    this.renameProblem = this.model?.rename(this.view!.name, input.value.trim());
+  }
+
+  static override styles = css`
+    :host {
+      display: grid;
+      gap: 10px;
+      padding: 10px 0 4px;
+      font-size: 13px;
+    }
+    code {
+      font-family: Menlo, Monaco, Consolas, monospace;
+    }
+    .columns {
+      display: flex;
+      flex-wrap: wrap;
+      gap: 4px 14px;
+      margin: 0;
+      padding: 0;
+      list-style: none;
+    }
+    .type {
+      color: var(--seg-muted);
+      font-size: 11px;
+    }
+    seg-table {
+      --seg-table-max-height: 260px;
+    }
+    details summary {
+      cursor: pointer;
+      color: var(--seg-muted);
+      margin-bottom: 6px;
+    }
+    .manage {
+      display: flex;
+      flex-wrap: wrap;
+      gap: 6px 10px;
+      align-items: center;
+    }
+    .manage label {
+      color: var(--seg-muted);
+    }
+    input {
+      font: inherit;
+      color: var(--seg-fg);
+      background: var(--seg-bg);
+      border: 1px solid var(--seg-border);
+      border-radius: 4px;
+      padding: 3px 6px;
+      font-family: Menlo, Monaco, Consolas, monospace;
+    }
+    button {
+      font: inherit;
+      padding: 3px 10px;
+      border-radius: 6px;
+      border: 1px solid var(--seg-border);
+      background: var(--seg-panel);
+      color: var(--seg-fg);
+      cursor: pointer;
+    }
+    button.danger {
+      color: var(--seg-error-fg);
+    }
+    .file {
+      color: var(--seg-muted);
+    }
+    .problem {
+      margin: 0;
+      color: var(--seg-error-fg);
+      flex-basis: 100%;
+    }
+    .muted {
+      margin: 0;
+      color: var(--seg-muted);
+    }
+  `;
+}
+
+function isDelimited(path: string, options: DataTableView['options']): boolean {
+  try {
+    const format = formatOf(path, options);
+    return format === 'csv' || format === 'tsv' || format === 'txt';
+  } catch {
+    return false;
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'seg-data-table': SegDataTable;
+  }
+}

@@ -1,0 +1,53 @@
+import assert from 'node:assert/strict';
+import { addFiles, panel, queryInCell, reopenApp, settledRow, tableRow } from './data-support.ts';
+import { openNotebook, shotOf } from './notebook-support.ts';
+import { test } from './support/e2e.ts';
+
+const PEOPLE = 'id;name;joined\n1;Ann;2024-01-05\n2;Bo;2024-02-11\n3;Cy;2024-03-30\n';
+
+test('data: a file added through the picker becomes a table a cell queries; reopening the app reads it from the browser without asking', async (t) => {
+  await openNotebook(t);
+  await addFiles(t, [{ name: 'People List.csv', content: PEOPLE }]);
+  assert.match(await settledRow(t, 'people_list'), /^3 rows · 3 columns$/);
+  assert.match(await queryInCell(t, 'select count(*) as n, max(name) as last from people_list'), /\bn\b.*\b3\b.*Cy/);
+
+  await tableRow(t, 'people_list').locator('button.toggle').click();
+  const details = tableRow(t, 'people_list').locator('seg-data-table');
+  assert.match(await details.locator('.columns').innerText(), /id\s+BIGINT[\s\S]*name\s+VARCHAR[\s\S]*joined\s+DATE/);
+  await details.locator('seg-table').waitFor();
+  assert.match(await details.locator('seg-table').evaluate((e) => e.shadowRoot!.textContent ?? ''), /Ann[\s\S]*Bo[\s\S]*Cy/);
+  const yaml = await t.page.evaluate(() => (document.querySelector('seg-notebook') as HTMLElement & { controller: { getNotebook(): { frontMatter?: string } } }).controller.getNotebook().frontMatter);
+  assert.match(yaml ?? '', /people_list: People List\.csv/, 'the front matter records the table and its file');
+  t.note(`screenshot: ${await shotOf(panel(t), 'data-panel-light')}`);
+  await t.page.emulateMedia({ colorScheme: 'dark' });
+  await t.page.waitForTimeout(200);
+  t.note(`screenshot: ${await shotOf(panel(t), 'data-panel-dark')}`);
+
+  const again = await reopenApp(t);
+  assert.match(await settledRow(again, 'people_list'), /^3 rows · 3 columns$/, 'the table is back after reopening');
+  assert.equal(await panel(again).locator('.missing').count(), 0, 'nothing is asked for');
+  assert.match(await queryInCell(again, 'select name from people_list where id = 2'), /\bBo\b/);
+});
+
+test('data: reader options (delimiter, header, skip, date format, column names) read a file again, and the front matter keeps them', async (t) => {
+  await openNotebook(t);
+  await addFiles(t, [{ name: 'scores.txt', content: 'exported 2024-06-30\n\nA|10|01/02/2024\nB|20|15/03/2024\n' }]);
+  await settledRow(t, 'scores');
+  await tableRow(t, 'scores').locator('button.toggle').click();
+  await tableRow(t, 'scores').locator('details summary').click();
+  const form = tableRow(t, 'scores').locator('seg-reader-options');
+  await form.locator('select[name=delimiter]').selectOption('|');
+  await form.locator('select[name=header]').selectOption('false');
+  await form.locator('input[name=skip]').fill('2');
+  await form.locator('input[name=dateformat]').fill('%d/%m/%Y');
+  await form.locator('input[name=names]').fill('team, points, day');
+  await form.locator('button[type=submit]').click();
+  await t.page.waitForFunction(() => {
+    const row = document.querySelector('seg-data-panel')?.shadowRoot?.querySelector('li[data-table="scores"]');
+    return row?.classList.contains('loaded') && /2 rows/.test(row.textContent ?? '');
+  });
+  assert.match(await queryInCell(t, 'select team, points, day from scores order by team'), /A 10 2024-02-01 B 20 2024-03-15/);
+  const yaml = await t.page.evaluate(() => (document.querySelector('seg-notebook') as HTMLElement & { controller: { getNotebook(): { frontMatter?: string } } }).controller.getNotebook().frontMatter);
+  assert.match(yaml ?? '', /scores:\n\s+path: scores\.txt\n\s+delimiter: "\|"\n\s+header: false\n\s+names:\n\s+- team\n\s+- points\n\s+- day\n\s+skip: 2\n\s+dateformat: "%d\/%m\/%Y"/);
+  t.note(`screenshot: ${await shotOf(panel(t), 'data-panel-options')}`);
+});
