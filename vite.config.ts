@@ -2,6 +2,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vite';
 import { createStaticHandler } from './scripts/static-server.ts';
+import { offlineCopy } from './scripts/vite/offline-copy.ts';
 import { offlineDuckdbWasm } from './scripts/vite/offline-duckdb-wasm.ts';
 import { precompress } from './scripts/vite/precompress.ts';
 
@@ -36,6 +37,8 @@ export default defineConfig({
   },
   plugins: [
     offlineDuckdbWasm(),
+    // dist/sw.js: the offline copy; written before precompress lists the files.
+    offlineCopy(),
     precompress(),
     {
       name: 'segbook:preview-compressed',

@@ -95,7 +95,7 @@ async function importTestFiles(): Promise<string[]> {
 }
 
 async function runTest(browser: Browser, origin: string, test: E2ETest): Promise<boolean> {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+  const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, serviceWorkers: test.options.serviceWorkers ? 'allow' : 'block' });
   // tsx compiles the tests with esbuild's keepNames, which wraps named functions in __name(...);
   // functions passed to page.evaluate() carry those calls into the page, so define the helper there.
   await context.addInitScript('globalThis.__name ??= (fn) => fn;');

@@ -19,6 +19,11 @@ export interface TestOptions {
   timeoutMs?: number;
   /** Problems (console errors, failed requests) this test provokes on purpose; any other fails it. */
   expectedProblems?: RegExp[];
+  /**
+   * Let the app install its service worker (the offline copy). Blocked otherwise: a service
+   * worker answers requests before page.route() sees them, and its first download is load.
+   */
+  serviceWorkers?: boolean;
 }
 
 export interface E2ETest {
