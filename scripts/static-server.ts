@@ -49,20 +49,27 @@ export function createStaticHandler(root: string): StaticHandler {
       res.end(file ? 'method not allowed' : 'not found');
       return;
     }
-    serveFile(file, req, res, contentSecurityPolicy(base));
+    serveFile(file, req, res, contentSecurityPolicy(base, file));
   };
 }
 
 /**
- * The policy index.html declares in its <meta> (the one place it is written), sent with every
- * response: a header also governs the workers, whose scripts a page's <meta> does not reach, and
- * can say what a <meta> cannot — that no other site may frame the app. See SECURITY.md.
+ * The policy index.html declares in its <meta> (the one place it is written), sent as a header:
+ * pages get it with what only a header can say (no other site may frame the app); worker scripts,
+ * which a page's <meta> never reaches, get it with 'unsafe-eval' added, because DuckDB-WASM's
+ * Embind glue builds method callers with `new Function` (measured: without it, loading a CSV
+ * fails with "file is in use" after an EvalError in the worker). Workers show no markup, and
+ * connect-src still keeps them to this origin. See SECURITY.md.
  */
-function contentSecurityPolicy(base: string): string | undefined {
+function contentSecurityPolicy(base: string, file: string): string | undefined {
   const index = path.join(base, 'index.html');
   const html = fs.existsSync(index) ? fs.readFileSync(index, 'utf8') : '';
-  const declared = /<meta\s+http-equiv="Content-Security-Policy"\s+content="([^"]+)"/i.exec(html)?.[1];
-  return declared && `${declared.replace(/\s+/g, ' ').trim()}; frame-ancestors 'none'`;
+  const declared = /<meta\s+http-equiv="Content-Security-Policy"\s+content="([^"]+)"/i.exec(html)?.[1]?.replace(/\s+/g, ' ').trim();
+  if (!declared) return undefined;
+  const extension = path.extname(file).toLowerCase();
+  if (extension === '.html') return `${declared}; frame-ancestors 'none'`;
+  if (extension === '.js' || extension === '.mjs') return declared.replace(/script-src ([^;]*)/, "script-src $1 'unsafe-eval'");
+  return undefined;
 }
 
 /** Maps a URL path to a file under base: directories get index.html, nothing escapes base. */

@@ -103,6 +103,6 @@ export function quoteIdentifier(name: string): string {
 function loadError(label: string, e: unknown): string {
   let message = (e instanceof Error ? e.message : String(e)).split(/\n\s*\n|\nLINE \d+:/)[0]!.trim();
   const fileName = label.split(/[\\/]/).pop()!;
-  if (message.startsWith(`${fileName}, `)) message = message.slice(fileName.length + 2);
+  if (message.startsWith(`${fileName}, `) || message.startsWith(`${fileName}: `)) message = message.slice(fileName.length + 2);
   return `cannot read ${label}: ${message}`;
 }
