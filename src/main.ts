@@ -7,8 +7,10 @@ import { openDataStore } from './data/opfs-files.ts';
 import { startBrowserEngine } from './engine/browser.ts';
 import type { RestartReport } from './engine/types.ts';
 import { parseNotebook } from './notebook/format.ts';
+import { keepOfflineCopy } from './offline-copy.ts';
 import { NotebookController } from './ui/notebook-controller.ts';
 import { mountDataPanel } from './ui/seg-data-panel.ts';
+import { mountGallery } from './ui/seg-gallery.ts';
 import './ui/seg-notebook.ts';
 
 // The data paths resolve synchronously: the store is listed before the notebook runs.
@@ -30,7 +32,10 @@ const page = document.querySelector('seg-notebook');
 if (page) {
   mountDataPanel(page, data);
   page.controller = controller;
+  mountGallery(page, { open: (text) => controller.setNotebook(parseNotebook(text)) });
 }
+// The offline copy downloads once the first results are on screen, not before.
+controller.addEventListener('run-end', keepOfflineCopy, { once: true });
 void controller.start();
 
 function restartReason(report: RestartReport): string {
