@@ -1,0 +1,211 @@
+/**
+ * Which notebook is open and keeping it: every edit reaches IndexedDB within AUTOSAVE_MS, the
+ * notebook open last comes back on reload, others are listed as recent, and the session knows
+ * whether the text has changes not yet in a file (the page warns before closing then).
+ *
+ *   edit ─▶ controller 'notebook-change' ─▶ AUTOSAVE_MS ─▶ store.put ─▶ 'change' (the menu re-renders)
+ *
+ * A notebook is written on opening when it came from somewhere the analyst cannot simply open
+ * again (a file, a link, a bundle); a sample or a new notebook only from its first edit.
+ */
+import { parseNotebook, writeNotebook } from '../notebook/format.ts';
+import type { NotebookController } from '../ui/notebook-controller.ts';
+import { NotebookStore, type RecentNotebook, type StoredNotebook } from './notebook-store.ts';
+import { notebookTitle } from './notebook-title.ts';
+
+/** At most this long between an edit and its write (a throttle, so typing without pause is saved too). */
+export const AUTOSAVE_MS = 250;
+
+export interface OpenedFrom {
+  fileName?: string;
+  handle?: FileSystemFileHandle;
+  /** Write it at once (files, links, bundles) or only once it is edited (samples, new notebooks). */
+  keep: boolean;
+}
+
+export class NotebookSession extends EventTarget {
+  private controller?: NotebookController;
+  private timer: ReturnType<typeof setTimeout> | undefined;
+  private writing?: Promise<void>;
+  /** Whether `current` is in the store (or must be, at the next write). */
+  private kept: boolean;
+  /** The last autosave that failed, in words. */
+  private failure?: string;
+
+  private constructor(
+    private readonly store: NotebookStore | undefined,
+    private current: StoredNotebook,
+    kept: boolean,
+    /** Why autosave is off, when the browser refused IndexedDB. */
+    readonly unavailable?: string,
+  ) {
+    super();
+    this.kept = kept;
+  }
+
+  /** The notebook open last in this browser, or `fallback` (text) when there is none. */
+  static async restore(fallback: string): Promise<NotebookSession> {
+    const store = await NotebookStore.open();
+    if (typeof store === 'string') return new NotebookSession(undefined, record(fallback, { keep: false }), false, store);
+    const last = await store.lastOpen().catch(() => undefined);
+    return last ? new NotebookSession(store, last, true) : new NotebookSession(store, record(fallback, { keep: false }), false);
+  }
+
+  get currentId(): string {
+    return this.current.id;
+  }
+
+  get text(): string {
+    return this.current.text;
+  }
+
+  get title(): string {
+    return this.current.title;
+  }
+
+  get fileName(): string | undefined {
+    return this.current.fileName;
+  }
+
+  get fileHandle(): FileSystemFileHandle | undefined {
+    return this.current.handle;
+  }
+
+  /** The text differs from what was opened or last saved to a file. */
+  get unsavedToFile(): boolean {
+    return this.current.text !== this.current.savedText;
+  }
+
+  /** An edit is waiting to be written, or being written. */
+  get saving(): boolean {
+    return this.timer !== undefined || this.writing !== undefined;
+  }
+
+  get autosaveProblem(): string | undefined {
+    return this.unavailable ?? this.failure;
+  }
+
+  /** Follows the controller's edits from now on. */
+  attach(controller: NotebookController): void {
+    this.controller = controller;
+    controller.addEventListener('notebook-change', () => this.edited());
+    addEventListener('beforeunload', (event) => {
+      // Autosave keeps the text in this browser; the warning is for what is not in a file yet.
+      if (this.unsavedToFile) event.preventDefault();
+    });
+    // The last writes before the tab goes away: pagehide also fires when the page is frozen or discarded.
+    addEventListener('pagehide', () => void this.flush());
+    document.addEventListener('visibilitychange', () => {
+      if (document.visibilityState === 'hidden') void this.flush();
+    });
+  }
+
+  /** Opens `text` in the notebook (and writes the one open now first). */
+  async open(text: string, from: OpenedFrom): Promise<void> {
+    await this.flush();
+    this.current = record(text, from);
+    this.kept = from.keep;
+    this.failure = undefined;
+    await this.persist(from.keep);
+    this.controller?.setNotebook(parseNotebook(text));
+    this.emitChange();
+  }
+
+  async openRecent(id: string): Promise<boolean> {
+    const found = await this.store?.get(id);
+    if (!found) return false;
+    await this.flush();
+    this.current = found;
+    this.kept = true;
+    await this.persist(false);
+    this.controller?.setNotebook(parseNotebook(found.text));
+    this.emitChange();
+    return true;
+  }
+
+  async recent(): Promise<RecentNotebook[]> {
+    return (await this.store?.recent().catch(() => [])) ?? [];
+  }
+
+  async forget(id: string): Promise<void> {
+    await this.store?.remove(id);
+    this.emitChange();
+  }
+
+  /** The text is now in a file (saved there, or opened from it). */
+  async savedToFile(text: string, fileName: string, handle?: FileSystemFileHandle): Promise<void> {
+    this.current = { ...this.current, savedText: text, fileName, ...(handle ? { handle } : {}) };
+    await this.persist(true);
+    this.emitChange();
+  }
+
+  /** Writes what is waiting now (before switching notebooks, when the tab hides). */
+  async flush(): Promise<void> {
+    if (this.timer !== undefined) {
+      clearTimeout(this.timer);
+      this.timer = undefined;
+      await this.write();
+    }
+    await this.writing;
+  }
+
+  private edited(): void {
+    const controller = this.controller!;
+    const text = controller.text();
+    if (text === this.current.text) return;
+    this.current = { ...this.current, text, title: notebookTitle(controller.getNotebook(), this.current.fileName), updatedAt: Date.now() };
+    this.kept = true;
+    this.timer ??= setTimeout(() => {
+      this.timer = undefined;
+      void this.write();
+    }, AUTOSAVE_MS);
+    this.emitChange();
+  }
+
+  private async write(): Promise<void> {
+    // One write at a time, in order: a later one always carries the latest text.
+    const previous = this.writing;
+    const next = (async () => {
+      await previous;
+      await this.persist(false);
+    })();
+    this.writing = next;
+    await next;
+    if (this.writing === next) this.writing = undefined;
+    this.emitChange();
+  }
+
+  /** Puts the current notebook in the store when it is kept, and remembers it as the one open. */
+  private async persist(force: boolean): Promise<void> {
+    if (!this.store) return;
+    try {
+      if (this.kept || force) {
+        this.kept = true;
+        await this.store.put(this.current);
+      }
+      await this.store.setLastOpen(this.kept ? this.current.id : undefined);
+      this.failure = undefined;
+    } catch (error) {
+      this.failure = `The last changes could not be kept in this browser (${error instanceof Error ? error.message : String(error)}): save to a file.`;
+    }
+  }
+
+  private emitChange(): void {
+    this.dispatchEvent(new Event('change'));
+  }
+}
+
+/** The text as the editor will write it back, so opening a file is not taken for an edit of it. */
+function record(raw: string, from: OpenedFrom): StoredNotebook {
+  const notebook = parseNotebook(raw);
+  const text = writeNotebook(notebook);
+  return {
+    id: crypto.randomUUID(),
+    title: notebookTitle(notebook, from.fileName),
+    text,
+    updatedAt: Date.now(),
+    savedText: text,
+    ...(from.fileName !== undefined ? { fileName: from.fileName } : {}),
+    ...(from.handle ? { handle: from.handle } : {}),
+  };
+}

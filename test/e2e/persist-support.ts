@@ -1,0 +1,68 @@
+// Pages beyond the one the harness opens: a second page in the same browser context (the same
+// IndexedDB and OPFS, as after closing and reopening a tab) or a page in a fresh context (another
+// person's browser). Each is watched like the first, so its console errors and requests fail the test.
+import path from 'node:path';
+import type { BrowserContext, Page } from 'playwright-core';
+import { waitForSettled } from './support/app.ts';
+import type { E2EContext } from './support/e2e.ts';
+
+type AppPage = HTMLElement & { controller: { text(): string; busy: boolean } };
+
+/** A context for the notebook helpers whose page is `page`; screenshots are of that page. */
+export function onPage(t: E2EContext, page: Page): E2EContext {
+  return {
+    ...t,
+    page,
+    screenshot: async (name) => {
+      const file = path.join('test-results', `${name}.png`);
+      await page.screenshot({ path: file, fullPage: true });
+      return file;
+    },
+  };
+}
+
+/** Opens the app in a new page of the same context, waits for its first run, and returns it. */
+export async function reopen(t: E2EContext, url = `${t.origin}/`): Promise<E2EContext> {
+  const page = await t.page.context().newPage();
+  return openIn(t, page, t.page.context(), url);
+}
+
+/** Opens the app in a new browser context (nothing kept from before), as someone else would. */
+export async function inFreshBrowser(t: E2EContext, url: string): Promise<{ t: E2EContext; close: () => Promise<void> }> {
+  const browser = t.page.context().browser();
+  if (!browser) throw new Error('no browser to open a fresh context in');
+  // As the harness does: no offline copy (service worker) downloading behind the test's back.
+  const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, acceptDownloads: true, serviceWorkers: 'block' });
+  await context.addInitScript('globalThis.__name ??= (fn) => fn;');
+  const page = await context.newPage();
+  return { t: await openIn(t, page, context, url), close: () => context.close() };
+}
+
+async function openIn(t: E2EContext, page: Page, context: BrowserContext, url: string): Promise<E2EContext> {
+  t.watch.attach(context, page);
+  page.setDefaultTimeout(60_000);
+  const other = onPage(t, page);
+  await page.goto(url);
+  const state = await waitForSettled(other);
+  if (state !== 'ready') throw new Error(`the reopened app did not start: ${await page.locator('seg-notebook [role=alert]').innerText()}`);
+  return other;
+}
+
+export function notebookText(t: E2EContext): Promise<string> {
+  return t.page.evaluate(() => (document.querySelector('seg-notebook') as AppPage).controller.text());
+}
+
+/** The menu's line about where the notebook is kept ("Saved in this browser · changes not in a file"). */
+export function keptState(t: E2EContext): Promise<string> {
+  return t.page.locator('seg-file-menu .state').innerText();
+}
+
+/** Waits until the last edit is written to this browser's storage. */
+export async function savedInBrowser(t: E2EContext): Promise<void> {
+  await t.page.locator('seg-file-menu .state', { hasText: 'Saved in this browser' }).waitFor();
+}
+
+/** The line the menu shows after an action. */
+export function menuMessage(t: E2EContext): Promise<string> {
+  return t.page.locator('seg-file-menu .message').innerText();
+}
