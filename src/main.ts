@@ -1,5 +1,6 @@
-// Browser entry: opens the getting-started notebook over the sample data and runs it.
-// Saving, sharing and opening other notebooks hook into the controller (see src/ui/README.md).
+// Browser entry: opens the notebook shared in the address, else the one open last in this browser,
+// else the getting-started notebook over the sample data, and runs it. The file menu saves, shares
+// and opens others through the controller's hooks (see src/ui/README.md, src/storage, src/share).
 import gettingStarted from '../notebooks/getting-started.seg.md?raw';
 import { DataPanelModel } from './data/data-panel-model.ts';
 import { localDataSources } from './data/data-sources.ts';
@@ -8,15 +9,18 @@ import { startBrowserEngine } from './engine/browser.ts';
 import type { RestartReport } from './engine/types.ts';
 import { parseNotebook } from './notebook/format.ts';
 import { keepOfflineCopy } from './offline-copy.ts';
+import { openingSession } from './share/opening.ts';
 import { NotebookController } from './ui/notebook-controller.ts';
 import { mountDataPanel } from './ui/seg-data-panel.ts';
+import { mountFileMenu } from './ui/seg-file-menu.ts';
 import { mountGallery } from './ui/seg-gallery.ts';
 import './ui/seg-notebook.ts';
 
+const { session, outcome } = await openingSession(gettingStarted);
 // The data paths resolve synchronously: the store is listed before the notebook runs.
 await openDataStore();
 const controller = new NotebookController({
-  notebook: parseNotebook(gettingStarted),
+  notebook: parseNotebook(session.text),
   // SQL cells reach no file, URL or extension (spec §6); files still load through the engine.
   startEngine: () =>
     startBrowserEngine({
@@ -28,11 +32,13 @@ const controller = new NotebookController({
   resolveData: localDataSources(document.baseURI),
 });
 const data = new DataPanelModel(controller);
+session.attach(controller);
 const page = document.querySelector('seg-notebook');
 if (page) {
   mountDataPanel(page, data);
   page.controller = controller;
-  mountGallery(page, { open: (text) => controller.setNotebook(parseNotebook(text)) });
+  const menu = mountFileMenu(page, { session, controller, sample: gettingStarted, opened: outcome });
+  mountGallery(page, { open: (text) => session.open(text, { keep: false }), openBundle: () => menu.openBundle() });
 }
 // The offline copy downloads once the first results are on screen, not before.
 controller.addEventListener('run-end', keepOfflineCopy, { once: true });

@@ -67,6 +67,11 @@ export class SegFileMenu extends LitElement {
     }
   }
 
+  /** Asks for a bundle and opens it, with the menu's progress and outcome (the gallery's button). */
+  openBundle(): Promise<void> {
+    return this.run(() => this.actions?.importBundle());
+  }
+
   /** Shows what came of something done outside the menu (opening a shared link). */
   tell(outcome: Outcome): void {
     this.message = outcome && { text: outcome.message, error: !outcome.ok };

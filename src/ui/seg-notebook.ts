@@ -92,6 +92,7 @@ export class SegNotebook extends LitElement {
     const views = controller.cells;
     return html`
       <header>
+        <slot name="menu"></slot>
         <h1>${controller.title ?? 'Untitled notebook'}</h1>
         <slot name="data">${this.renderData()}</slot>
       </header>
