@@ -31,4 +31,24 @@ ul.expectations li { margin: 4px 0; }
 .pass .badge { background: var(--good); }
 .fail .badge { background: var(--bad); }
 .detail { color: var(--muted); }
+@page { margin: 15mm 14mm; }
+@media print {
+  :root { color-scheme: light; --fg: #000000; --muted: #4a5260; --line: #c8ced6; --bg: #ffffff; --code: #f3f5f8; --bad: #b42318; --good: #1f7a4a; }
+  body { font-size: 10.5pt; line-height: 1.45; }
+  main.segbook-report { max-width: none; padding: 0; }
+  /* A handout shows each cell's code, which the screen keeps folded. */
+  details::details-content { content-visibility: visible; display: contents; }
+  details > summary { list-style: none; cursor: auto; }
+  details > summary::-webkit-details-marker { display: none; }
+  pre { white-space: pre-wrap; overflow: visible; font-size: 9pt; break-inside: avoid; }
+  .table { overflow: visible; }
+  /* Wide tables fit the page: headers may break anywhere, text at spaces, numbers never. */
+  table { font-size: 8pt; max-width: 100%; }
+  th, td { padding: 2px 4px; white-space: normal; }
+  th { overflow-wrap: anywhere; }
+  td.num { white-space: nowrap; }
+  tr, figure.result .seg-chart, ul.expectations li { break-inside: avoid; }
+  h1, h2, h3, figcaption, .seg-chart-title { break-after: avoid; }
+  .badge { print-color-adjust: exact; -webkit-print-color-adjust: exact; }
+}
 `;
