@@ -163,7 +163,7 @@ export class SegGallery extends LitElement {
     }
     .cards {
       display: grid;
-      grid-template-columns: repeat(auto-fill, minmax(220px, 1fr));
+      grid-template-columns: repeat(auto-fill, minmax(290px, 1fr));
       gap: 8px;
       margin: 0;
       padding: 0;
