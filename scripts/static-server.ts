@@ -55,11 +55,9 @@ export function createStaticHandler(root: string): StaticHandler {
 
 /**
  * The policy index.html declares in its <meta> (the one place it is written), sent as a header:
- * pages get it with what only a header can say (no other site may frame the app); worker scripts,
- * which a page's <meta> never reaches, get it with 'unsafe-eval' added, because DuckDB-WASM's
- * Embind glue builds method callers with `new Function` (measured: without it, loading a CSV
- * fails with "file is in use" after an EvalError in the worker). Workers show no markup, and
- * connect-src still keeps them to this origin. See SECURITY.md.
+ * with pages, plus what only a header can say (no other site may frame the app); and with worker
+ * scripts, which a page's <meta> never reaches, so DuckDB's and Monaco's workers run under it too
+ * (no eval, no other site). See SECURITY.md.
  */
 function contentSecurityPolicy(base: string, file: string): string | undefined {
   const index = path.join(base, 'index.html');
@@ -68,7 +66,7 @@ function contentSecurityPolicy(base: string, file: string): string | undefined {
   if (!declared) return undefined;
   const extension = path.extname(file).toLowerCase();
   if (extension === '.html') return `${declared}; frame-ancestors 'none'`;
-  if (extension === '.js' || extension === '.mjs') return declared.replace(/script-src ([^;]*)/, "script-src $1 'unsafe-eval'");
+  if (extension === '.js' || extension === '.mjs') return declared;
   return undefined;
 }
 
