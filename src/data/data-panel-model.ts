@@ -70,7 +70,8 @@ export class DataPanelModel extends EventTarget {
       const table = catalog.tables.find((t) => t.kind !== 'view' && t.name.toLowerCase() === key);
       const local = hasLocalFile(entry.path);
       const notFound = state?.status === 'error' && /file not found|could not be fetched/.test(state.message ?? '');
-      const status: DataStatus = state?.status ?? 'waiting';
+      // A file just given for missing data waits for the run that reads it.
+      const status: DataStatus = notFound && local ? 'waiting' : (state?.status ?? 'waiting');
       return {
         name: entry.name,
         path: entry.path,

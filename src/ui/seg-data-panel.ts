@@ -89,7 +89,7 @@ export class SegDataPanel extends LitElement {
     const open = this.open.has(view.name.toLowerCase());
     const busy = view.status === 'copying' || view.status === 'loading';
     const expandable = view.status === 'loaded' || view.status === 'error';
-    return html`<li class=${view.status} data-table=${view.name}>
+    return html`<li class=${view.status} data-table=${view.name} data-path=${view.path}>
       <div class="row">
         ${expandable
           ? html`<button type="button" class="toggle" aria-expanded=${open ? 'true' : 'false'} @click=${() => this.toggle(view.name)}>

@@ -34,7 +34,7 @@ function reasonOf(message: string): string {
     const match = pattern.exec(message);
     if (match) return reword(...match.slice(1));
   }
-  if (isSniffFailure(message)) return 'cannot tell how the file is delimited; give its delimiter (and header) in the data entry';
+  if (isSniffFailure(message)) return 'cannot tell how the file is delimited; give its delimiter (and header) in its reader options';
   const first = message.split('\n').find((l) => l.trim() !== '' && !/CSV Error on Line|^Original Line:/.test(l)) ?? message;
   return first.replace(/^[A-Za-z ]*Error: /, '').trim();
 }

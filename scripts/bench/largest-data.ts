@@ -1,0 +1,106 @@
+/**
+ * The largest data set one tab handles (#6): 1M customers and 20M orders (the events), as CSV,
+ * loaded into one sandboxed engine the way the app loads an analyst's files (kept in OPFS, read
+ * through file handles), then one segmentation-style query over both. Peak memory is the largest
+ * sum of the resident memory of this run's Chromium processes, sampled twice a second.
+ */
+import { execFileSync } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import type { BrowserSession } from './browser-session.ts';
+import { PAGES } from './browser-session.ts';
+import type { BenchContext } from './context.ts';
+import type { BenchPage, PageLoad } from './pages/engine.ts';
+import { BENCH_DATA, ROOT } from './paths.ts';
+import { runProcess } from './processes.ts';
+
+export const LARGEST = { customers: 1_000_000, ordersPerCustomer: 20 };
+const DIR = path.join(BENCH_DATA, 'retail-1m-20m');
+/** Spend and orders per country over both tables, the shape of a segmentation query. */
+const QUERY =
+  'SELECT c.country, count(DISTINCT c.customer_id) AS buyers, count(*) AS orders, sum(o.amount) AS spend ' +
+  'FROM customers c JOIN orders o USING (customer_id) GROUP BY c.country';
+
+export interface LargestData {
+  customers: PageLoad;
+  orders: PageLoad;
+  csvBytes: number;
+  queryMs: number;
+  peakBytes: number;
+}
+
+/** The 1M customers + 20M orders CSV files, generated once (about 1 GB). */
+export async function ensureLargest(log: (line: string) => void): Promise<string> {
+  const ready = path.join(DIR, 'ready.json');
+  if (!fs.existsSync(ready)) {
+    log(`  generating ${LARGEST.customers.toLocaleString('en-US')} customers × ${LARGEST.ordersPerCustomer} orders into ${path.relative(ROOT, DIR)}/ ...`);
+    const args = ['scripts/generate-sample-data.mjs', '--customers', String(LARGEST.customers), '--orders-per-customer', String(LARGEST.ordersPerCustomer), '--out', DIR];
+    await runProcess(process.execPath, args);
+    fs.writeFileSync(ready, JSON.stringify({ generator: args.join(' ') }, null, 2));
+  }
+  return DIR;
+}
+
+export async function largestDataSet(ctx: BenchContext, session: BrowserSession, before: Set<number>): Promise<LargestData> {
+  const dir = await ensureLargest(ctx.log);
+  const url = (file: string) => `/data/${path.relative(BENCH_DATA, path.join(dir, file))}`;
+  const sampler = memorySampler(before);
+  try {
+    return await session.withPage(PAGES.engine, async (page) => {
+      await page.waitForFunction('window.bench');
+      const result = (await page.evaluate(
+        async ([customers, orders]) => {
+          const bench = window.bench as BenchPage | { error: string };
+          if ('error' in bench) throw new Error(bench.error);
+          const loads = await bench.loadAll([
+            ['customers', customers!],
+            ['orders', orders!],
+          ]);
+          return [...loads, await bench.query(QUERY)];
+        },
+        [url('customers.csv'), url('orders.csv')],
+      )) as PageLoad[];
+      return {
+        customers: result[0]!,
+        orders: result[1]!,
+        queryMs: result[2]!.ms,
+        csvBytes: ['customers.csv', 'orders.csv'].reduce((n, f) => n + fs.statSync(path.join(dir, f)).size, 0),
+        peakBytes: sampler.peak(),
+      };
+    });
+  } finally {
+    sampler.stop();
+  }
+}
+
+/** Chromium processes that were not running before this run's browser started. */
+export function chromiumPids(): Set<number> {
+  try {
+    const out = execFileSync('ps', ['-C', 'chromium', '-o', 'pid='], { encoding: 'utf8' });
+    return new Set(out.split('\n').map((l) => Number(l.trim())).filter((n) => n > 0));
+  } catch {
+    return new Set();
+  }
+}
+
+function memorySampler(before: Set<number>): { peak(): number; stop(): void } {
+  let peak = 0;
+  const sample = () => {
+    try {
+      const out = execFileSync('ps', ['-C', 'chromium', '-o', 'pid=,rss='], { encoding: 'utf8' });
+      let total = 0;
+      for (const line of out.split('\n')) {
+        const [pid, rss] = line.trim().split(/\s+/).map(Number);
+        if (pid && rss && !before.has(pid)) total += rss * 1024;
+      }
+      peak = Math.max(peak, total);
+    } catch {
+      // ps found no Chromium: nothing to add.
+    }
+  };
+  const timer = setInterval(sample, 500);
+  return {
+    peak: () => (sample(), peak),
+    stop: () => clearInterval(timer),
+  };
+}
