@@ -47,7 +47,7 @@ export async function largestDataSet(ctx: BenchContext, session: BrowserSession,
   const sampler = memorySampler(before);
   try {
     return await session.withPage(PAGES.engine, async (page) => {
-      await page.waitForFunction('window.bench');
+      await page.waitForFunction(() => window.bench);
       const result = (await page.evaluate(
         async ([customers, orders]) => {
           const bench = window.bench as BenchPage | { error: string };
