@@ -130,7 +130,7 @@ async function ingest(ctx: BenchContext, session: BrowserSession, format: Ingest
       selfTimed: true,
       run: () =>
         session.withPage(PAGES.engine, async (page) => {
-          await page.waitForFunction('window.bench');
+          await page.waitForFunction(() => window.bench);
           const loaded = (await page.evaluate(
             async ([u]) => {
               const bench = window.bench as BenchPage | { error: string };
