@@ -2,7 +2,8 @@
 // it stores every file the app can need (the page, its scripts and styles, Monaco, the DuckDB
 // worker and wasm, the sample data) in the Cache API, and from then on answers from there, so the
 // app opens and runs without a network. Written after the build, from the files in dist/; the
-// test pages (dist/test/, the *-test entries) and the .br/.gz variants are left out.
+// other pages built beside the app (test and benchmark pages, their entry scripts) and the .br/.gz
+// variants are left out.
 import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -14,18 +15,21 @@ export const SERVICE_WORKER = 'sw.js';
 
 export function offlineCopy(): Plugin {
   let outDir = 'dist';
+  let otherEntries: string[] = [];
   return {
     name: 'segbook:offline-copy',
     apply: 'build',
     configResolved(config) {
       outDir = path.resolve(config.root, config.build.outDir);
+      const input = config.build.rolldownOptions.input;
+      otherEntries = input && typeof input === 'object' && !Array.isArray(input) ? Object.keys(input).filter((name) => name !== 'main') : [];
     },
     // Before the precompress plugin lists dist/, so sw.js gets its .br and .gz too.
     writeBundle: {
       order: 'pre',
       sequential: true,
       handler() {
-        const files = precachedFiles(outDir);
+        const files = precachedFiles(outDir, otherEntries);
         const version = createHash('sha256');
         for (const file of files) version.update(file).update(fs.readFileSync(path.join(outDir, file)));
         fs.writeFileSync(path.join(outDir, SERVICE_WORKER), serviceWorkerSource(files, version.digest('hex').slice(0, 16)));
@@ -34,10 +38,11 @@ export function offlineCopy(): Plugin {
   };
 }
 
-/** Paths relative to dist/, with `/` separators, in a stable order. */
-export function precachedFiles(outDir: string): string[] {
+/** Paths relative to dist/, with `/` separators, in a stable order; `otherEntries` are the build inputs that are not the app. */
+export function precachedFiles(outDir: string, otherEntries: string[]): string[] {
+  const entryScript = (file: string) => otherEntries.some((name) => file.startsWith(`assets/${name}-`) && /^[\w-]+\.js$/.test(file.slice(`assets/${name}-`.length)));
   return listFiles(outDir)
     .map((file) => path.relative(outDir, file).split(path.sep).join('/'))
-    .filter((file) => !/\.(br|gz|map)$/.test(file) && !file.startsWith('test/') && !/-test-[\w-]+\.js$/.test(file) && file !== SERVICE_WORKER)
+    .filter((file) => !/\.(br|gz|map)$/.test(file) && !(file.endsWith('.html') && file !== 'index.html') && !entryScript(file) && file !== SERVICE_WORKER)
     .sort();
 }

@@ -20,6 +20,9 @@ for (const file of [
   'assets/engine-test-J4j.js',
   'samples/orders.csv',
   'test/e2e/pages/editor.html',
+  'scripts/bench/pages/bare.html',
+  'assets/bench-bare-Q1w.js',
+  'assets/browser-Zz9.js',
 ]) {
   mkdirSync(join(dist, file, '..'), { recursive: true });
   writeFileSync(join(dist, file), file);
@@ -27,7 +30,8 @@ for (const file of [
 
 describe('the offline copy', () => {
   it('lists what the app can need — not test pages, compressed variants or the worker itself', () => {
-    expect(precachedFiles(dist)).toEqual(['assets/duckdb-eh-x1.wasm', 'assets/main-abc.js', 'favicon.svg', 'index.html', 'samples/orders.csv']);
+    const files = precachedFiles(dist, ['editor-test', 'engine-test', 'bench-bare']);
+    expect(files).toEqual(['assets/browser-Zz9.js', 'assets/duckdb-eh-x1.wasm', 'assets/main-abc.js', 'favicon.svg', 'index.html', 'samples/orders.csv']);
   });
 
   it('writes a service worker that caches the page and those files under its version', () => {
