@@ -16,6 +16,7 @@ export const PAGES = {
   app: '/',
   bare: '/scripts/bench/pages/bare.html',
   engine: '/scripts/bench/pages/engine.html',
+  diagnostics: '/scripts/bench/pages/diagnostics.html',
 };
 
 export class BrowserSession {

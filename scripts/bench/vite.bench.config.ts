@@ -12,6 +12,7 @@ export default mergeConfig(app, {
       input: {
         'bench-bare': 'scripts/bench/pages/bare.html',
         'bench-engine': 'scripts/bench/pages/engine.html',
+        'bench-diagnostics': 'scripts/bench/pages/diagnostics.html',
       },
     },
   },
