@@ -4,7 +4,10 @@ import { test } from './support/e2e.ts';
 import { openFromGallery } from './workshop-support.ts';
 
 test('workshop: after one visit the app opens and runs a tutorial with the network gone', async (t) => {
+  const started = Date.now();
+  const lap = (what: string) => t.note(`${what}: ${((Date.now() - started) / 1000).toFixed(1)} s`);
   await openApp(t);
+  lap('first visit ran');
   // The offline copy is complete when the service worker is active: it installs all or nothing.
   const state = await t.page.evaluate(async () => {
     const worker = (await navigator.serviceWorker.ready).active!;
@@ -12,6 +15,7 @@ test('workshop: after one visit the app opens and runs a tutorial with the netwo
     return worker.state;
   });
   assert.equal(state, 'activated');
+  lap('offline copy stored');
   const cached = await t.page.evaluate(async () => {
     const names = await caches.keys();
     const cache = await caches.open(names.find((n) => n.startsWith('segbook-'))!);
@@ -30,13 +34,15 @@ test('workshop: after one visit the app opens and runs a tutorial with the netwo
   });
   await t.page.reload();
   assert.equal(await waitForSettled(t), 'ready');
+  lap('offline reload ran');
   assert.ok(fromWorker.includes('/'), 'the page itself came from the offline copy');
   assert.ok(fromWorker.some((path) => path.endsWith('.wasm')), 'so did the DuckDB wasm');
   // Offline for real: what the copy does not hold cannot be fetched.
   const reachable = await t.page.evaluate(() => fetch(`/not-in-the-copy-${Date.now()}`).then(() => true, () => false));
   assert.equal(reachable, false);
 
-  await openFromGallery(t, 'Behavioural segmentation (RFM)');
-  assert.ok(fromWorker.some((path) => path.endsWith('/samples/orders.csv')), 'the sample data came from the offline copy');
+  await openFromGallery(t, 'Firmographic segmentation (B2B)');
+  for (const table of ['accounts', 'deals']) assert.ok(fromWorker.includes(`/samples/${table}.csv`), `${table}.csv came from the offline copy`);
+  lap('tutorial ran offline');
   t.note(`screenshot: ${await t.screenshot('workshop-offline')}`);
 }, { serviceWorkers: true, timeoutMs: 120_000, expectedProblems: [/not-in-the-copy-/] });
