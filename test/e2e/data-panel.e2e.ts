@@ -51,3 +51,19 @@ test('data: reader options (delimiter, header, skip, date format, column names) 
   assert.match(yaml ?? '', /scores:\n\s+path: scores\.txt\n\s+delimiter: "\|"\n\s+header: false\n\s+names:\n\s+- team\n\s+- points\n\s+- day\n\s+skip: 2\n\s+dateformat: "%d\/%m\/%Y"/);
   t.note(`screenshot: ${await shotOf(panel(t), 'data-panel-options')}`);
 });
+
+test('data: a large file shows its progress in bytes while it comes in, and Cancel takes it out again', async (t) => {
+  await openNotebook(t);
+  const big = `id,value,label\n${Array.from({ length: 1_000_000 }, (_, i) => `${i},${(i * 7) % 1000},row${i % 97}`).join('\n')}\n`;
+  await addFiles(t, [{ name: 'big.csv', content: big }]);
+  const progress = tableRow(t, 'big').locator('.progress');
+  await progress.waitFor({ timeout: 30_000 });
+  assert.match(await progress.innerText(), /(Copying into this browser|Reading)(: [\d.]+ [kMG]?B of [\d.]+ MB)?/);
+  t.note(`progress: ${(await progress.innerText()).replace(/\s+/g, ' ')}`);
+  t.note(`screenshot: ${await shotOf(panel(t), 'data-panel-progress')}`);
+  await progress.locator('button.cancel').click();
+  await tableRow(t, 'big').waitFor({ state: 'detached', timeout: 30_000 });
+  const yaml = await t.page.evaluate(() => (document.querySelector('seg-notebook') as HTMLElement & { controller: { getNotebook(): { frontMatter?: string } } }).controller.getNotebook().frontMatter);
+  assert.doesNotMatch(yaml ?? '', /big/, 'the cancelled file is not in the notebook');
+  assert.match(await queryInCell(t, 'select count(*) as n from customers'), /3,?000/, 'the notebook still answers');
+});
