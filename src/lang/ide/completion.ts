@@ -3,6 +3,7 @@ import { findTable, type Catalog } from '../catalog.ts';
 import { analyze } from '../compile.ts';
 import { AGGREGATE_FUNCTIONS, isAggregateFn, SCALAR_FUNCTIONS } from '../check/functions.ts';
 import type { PopulationModel } from '../check/model.ts';
+import { firstTooDeep } from '../nesting.ts';
 import { parser } from '../parser.ts';
 import type { Program } from '../program.ts';
 import * as T from '../tokens.ts';
@@ -99,6 +100,8 @@ export function completeAt(program: Program, cell: number, offset: number, catal
 }
 
 function safeContentAssist(before: import('chevrotain').IToken[]) {
+  // The parser refuses such text anyway, and content assist would take seconds over it.
+  if (firstTooDeep(before)) return [];
   try {
     return parser.computeContentAssist('statement', before);
   } catch {
