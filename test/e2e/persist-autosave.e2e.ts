@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { clickToEnd, openNotebook, settled } from './notebook-support.ts';
-import { keptState, notebookText, reopen, savedInBrowser } from './persist-support.ts';
+import { keptState, menuShot, notebookText, reopen, savedInBrowser } from './persist-support.ts';
 import { test } from './support/e2e.ts';
 
 test('persist: an edit is kept in the browser; closing the page and opening the app again restores the notebook', async (t) => {
@@ -25,7 +25,7 @@ test('persist: an edit is kept in the browser; closing the page and opening the 
   const recent = again.page.locator('seg-file-menu #recent');
   await recent.locator('li').first().waitFor();
   assert.match(await recent.locator('li').first().innerText(), /Getting started with Segbook\s+.*open now/);
-  t.note(`screenshot: ${await again.screenshot('persist-recent')}`);
+  t.note(`screenshot: ${await menuShot(again, 'persist-recent')}`);
 });
 
 test('persist: a killed tab loses nothing typed more than a second before (crash safety)', async (t) => {

@@ -1,8 +1,9 @@
 // Pages beyond the one the harness opens: a second page in the same browser context (the same
 // IndexedDB and OPFS, as after closing and reopening a tab) or a page in a fresh context (another
 // person's browser). Each is watched like the first, so its console errors and requests fail the test.
+import fs from 'node:fs';
 import path from 'node:path';
-import type { BrowserContext, Page } from 'playwright-core';
+import type { BrowserContext, Locator, Page } from 'playwright-core';
 import { waitForSettled } from './support/app.ts';
 import type { E2EContext } from './support/e2e.ts';
 
@@ -27,13 +28,20 @@ export async function reopen(t: E2EContext, url = `${t.origin}/`): Promise<E2ECo
   return openIn(t, page, t.page.context(), url);
 }
 
+/**
+ * Playwright cannot answer the File System Access pickers, so tests take the other road: the file
+ * input and downloads, which browsers without those pickers use.
+ */
+export const WITHOUT_FILE_PICKERS = 'window.showOpenFilePicker = undefined; window.showSaveFilePicker = undefined;';
+
 /** Opens the app in a new browser context (nothing kept from before), as someone else would. */
-export async function inFreshBrowser(t: E2EContext, url: string): Promise<{ t: E2EContext; close: () => Promise<void> }> {
+export async function inFreshBrowser(t: E2EContext, url: string, screen: { deviceScaleFactor?: number } = {}): Promise<{ t: E2EContext; close: () => Promise<void> }> {
   const browser = t.page.context().browser();
   if (!browser) throw new Error('no browser to open a fresh context in');
   // As the harness does: no offline copy (service worker) downloading behind the test's back.
-  const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, acceptDownloads: true, serviceWorkers: 'block' });
+  const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, acceptDownloads: true, serviceWorkers: 'block', ...screen });
   await context.addInitScript('globalThis.__name ??= (fn) => fn;');
+  await context.addInitScript(WITHOUT_FILE_PICKERS);
   const page = await context.newPage();
   return { t: await openIn(t, page, context, url), close: () => context.close() };
 }
@@ -62,7 +70,34 @@ export async function savedInBrowser(t: E2EContext): Promise<void> {
   await t.page.locator('seg-file-menu .state', { hasText: 'Saved in this browser' }).waitFor();
 }
 
+/** Opens one of the menu's panels (recent, share, export) and returns it. */
+export async function menuPanel(t: E2EContext, id: 'recent' | 'share' | 'export'): Promise<Locator> {
+  await t.page.locator(`seg-file-menu button[popovertarget=${id}]`).click();
+  const panel = t.page.locator(`seg-file-menu #${id}`);
+  await panel.waitFor();
+  return panel;
+}
+
+/** Clicks a menu button (or a panel's item) that downloads a file; returns its name and text. */
+export async function downloadFrom(t: E2EContext, target: Locator): Promise<{ name: string; bytes: Buffer }> {
+  const [download] = await Promise.all([t.page.waitForEvent('download'), target.click()]);
+  return { name: download.suggestedFilename(), bytes: fs.readFileSync(await download.path()) };
+}
+
 /** The line the menu shows after an action. */
 export function menuMessage(t: E2EContext): Promise<string> {
   return t.page.locator('seg-file-menu .message').innerText();
+}
+
+/** A screenshot of the menu bar and the panel open under it (panels sit in the top layer, outside the menu's box). */
+export async function menuShot(t: E2EContext, name: string): Promise<string> {
+  const box = await t.page.evaluate(() => {
+    const menu = document.querySelector('seg-file-menu')!;
+    const open = menu.shadowRoot!.querySelector(':popover-open') ?? menu;
+    const [a, b] = [menu.getBoundingClientRect(), open.getBoundingClientRect()];
+    return { x: Math.max(0, a.x - 8), y: Math.max(0, a.y - 8), right: Math.max(a.right, b.right) + 8, bottom: Math.max(a.bottom, b.bottom) + 8 };
+  });
+  const file = path.join('test-results', `${name}.png`);
+  await t.page.screenshot({ path: file, clip: { x: box.x, y: box.y, width: box.right - box.x, height: box.bottom - box.y } });
+  return file;
 }

@@ -1,0 +1,68 @@
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import { clickToEnd, openNotebook, settled, shotOf } from './notebook-support.ts';
+import { WITHOUT_FILE_PICKERS, downloadFrom, keptState, menuMessage, menuShot, notebookText, savedInBrowser } from './persist-support.ts';
+import { test } from './support/e2e.ts';
+
+test('persist: Save downloads the notebook as *.seg.md, Ctrl+S saves again, Open… reads a notebook file (upload and download road)', async (t) => {
+  await t.page.context().addInitScript(WITHOUT_FILE_PICKERS);
+  await openNotebook(t);
+  const menu = t.page.locator('seg-file-menu');
+  t.note(`screenshot: ${await shotOf(menu, 'persist-menu-bar')}`);
+
+  const first = await downloadFrom(t, menu.locator('button', { hasText: /^Save$/ }));
+  assert.equal(first.name, 'getting-started-with-segbook.seg.md');
+  assert.equal(first.bytes.toString('utf8'), await notebookText(t));
+  assert.equal(first.bytes.toString('utf8'), fs.readFileSync('notebooks/getting-started.seg.md', 'utf8'), 'the sample is written as it came');
+  assert.equal(await keptState(t), 'Saved in this browser · saved to getting-started-with-segbook.seg.md');
+  assert.match(await menuMessage(t), /^Saved to getting-started-with-segbook\.seg\.md\./);
+
+  await clickToEnd(t, 5);
+  await t.page.keyboard.type(' -- a change');
+  await savedInBrowser(t);
+  assert.equal(await keptState(t), 'Saved in this browser · changes not in a file');
+  const [download] = await Promise.all([t.page.waitForEvent('download'), t.page.keyboard.press('ControlOrMeta+S')]);
+  const second = fs.readFileSync(await download.path(), 'utf8');
+  assert.match(second, /compare big_spenders by region -- a change\n```/, 'Ctrl+S from inside the editor saves the edit');
+  assert.equal(second, await notebookText(t));
+  assert.equal(await keptState(t), 'Saved in this browser · saved to getting-started-with-segbook.seg.md');
+
+  const rfm = fs.readFileSync('notebooks/rfm.seg.md', 'utf8');
+  const [chooser] = await Promise.all([t.page.waitForEvent('filechooser'), menu.locator('button', { hasText: 'Open…' }).click()]);
+  await chooser.setFiles('notebooks/rfm.seg.md');
+  await t.page.waitForFunction(() => document.querySelector('seg-notebook')?.shadowRoot?.querySelector('h1')?.textContent !== 'Getting started with Segbook');
+  assert.equal(await notebookText(t), rfm, 'the file opens as it is');
+  assert.equal(await keptState(t), 'Saved in this browser · saved to rfm.seg.md');
+  assert.match(await menuMessage(t), /^Opened rfm\.seg\.md\./);
+  await settled(t);
+  t.note(`screenshot: ${await t.screenshot('persist-opened-file')}`);
+});
+
+test('persist: Recent lists the notebooks kept in this browser; New starts a blank one; each opens as it was left', async (t) => {
+  await openNotebook(t);
+  await clickToEnd(t, 5);
+  await t.page.keyboard.type(' -- first notebook');
+  await savedInBrowser(t);
+  const first = await notebookText(t);
+
+  const bar = t.page.locator('seg-file-menu .bar');
+  await bar.locator('button', { hasText: /^New$/ }).click();
+  await t.page.locator('seg-notebook header h1', { hasText: 'Untitled notebook' }).waitFor();
+  await settled(t);
+  assert.equal(await keptState(t), 'Saved in this browser', 'a blank notebook is not kept until it is edited');
+
+  await t.page.locator('seg-file-menu button[popovertarget=recent]').click();
+  const recent = t.page.locator('seg-file-menu #recent');
+  const item = recent.locator('li button.item', { hasText: 'Getting started with Segbook' });
+  await item.waitFor();
+  t.note(`screenshot: ${await menuShot(t, 'persist-recent-panel')}`);
+  await t.page.emulateMedia({ colorScheme: 'dark' });
+  t.note(`screenshot: ${await menuShot(t, 'persist-recent-panel-dark')}`);
+  await t.page.emulateMedia({ colorScheme: 'light' });
+  // Keyboard: the panel's items follow its button in the tab order.
+  await item.focus();
+  await t.page.keyboard.press('Enter');
+  await t.page.locator('seg-notebook header h1', { hasText: 'Getting started with Segbook' }).waitFor();
+  assert.equal(await notebookText(t), first);
+  await settled(t);
+});
