@@ -13,7 +13,7 @@ import { ensureParquet } from './data.ts';
 import { largestScale } from './options.ts';
 import { createFromCsv, NativeDuckDB } from './native.ts';
 import { coldOpen, editToChart, EDIT_TARGET_MS, KEYSTROKE_TARGET_MS, keystrokeToDiagnostics, notebookUiReport, OPEN_TARGET, type NotebookUiReport } from './notebook-ui.ts';
-import { chromiumPids, LARGEST, largestDataSet, type LargestData } from './largest-data.ts';
+import { LARGEST, largestDataSet, type LargestData } from './largest-data.ts';
 import { BENCH_DATA } from './paths.ts';
 import type { BenchPage, PageLoad } from './pages/engine.ts';
 import { ms, ratio, skippedRow, type Ratio, type RowReport } from './report-types.ts';
@@ -39,7 +39,6 @@ export async function browserRows(ctx: BenchContext): Promise<RowReport> {
   // orders took 2–3 minutes as CSV here, and hyparquet decodes Parquet in JavaScript (about 3 s per million rows).
   const data = await ctx.data(largestScale(ctx.options));
   const parquet = await ensureParquet(await ctx.data(ctx.options.scales[0]!), 'orders', toParquet);
-  const before = chromiumPids();
   const session = await BrowserSession.start(BENCH_DATA, ctx.log);
   let largest: LargestData | string;
   let ui: NotebookUiReport;
@@ -56,7 +55,7 @@ export async function browserRows(ctx: BenchContext): Promise<RowReport> {
       ingests.push(await ingest(ctx, session, format, file));
       ctx.log(`  ${format} ingest: Chromium ${ms(ingests[ingests.length - 1]!.chromium.median)} ms, native ${ms(ingests[ingests.length - 1]!.native.median)} ms`);
     }
-    largest = await largestDataSet(ctx, session, before).catch((error: unknown) => `failed: ${error instanceof Error ? error.message.split('\n')[0] : String(error)}`);
+    largest = await largestDataSet(ctx, session).catch((error: unknown) => `failed: ${error instanceof Error ? error.message.split('\n')[0] : String(error)}`);
     ctx.log(`  largest data set: ${typeof largest === 'string' ? largest : `${ms(largest.customers.ms + largest.orders.ms)} ms, peak ${gb(largest.peakBytes)} GB`}`);
   } finally {
     await session.close();
