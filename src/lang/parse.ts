@@ -35,7 +35,8 @@ export function parseCell(source: string): ParsedCell {
     diagnostics.push(...problems);
     if (problems.length) continue;
     const statement = buildStatement(parsed.cst, source);
-    const deep = statement && nodeTooDeep(statement);
+    // An expression cannot be deeper than its statement has tokens: most cells skip the walk.
+    const deep = statement && parsed.tokens.length > MAX_EXPRESSION_DEPTH && nodeTooDeep(statement);
     if (deep) diagnostics.push(error('nesting', `this expression is more than ${MAX_EXPRESSION_DEPTH} operators deep: write it in steps, with lets, or as a list with in (…)`, deep));
     else if (statement) statements.push(statement);
   }
