@@ -48,7 +48,7 @@ export class NotebookSession extends EventTarget {
     const store = await NotebookStore.open();
     if (typeof store === 'string') return new NotebookSession(undefined, record(fallback, { keep: false }), false, store);
     const last = await store.lastOpen().catch(() => undefined);
-    return last ? new NotebookSession(store, last, true) : new NotebookSession(store, record(fallback, { keep: false }), false);
+    return typeof last?.text === 'string' ? new NotebookSession(store, last, true) : new NotebookSession(store, record(fallback, { keep: false }), false);
   }
 
   get currentId(): string {

@@ -51,7 +51,9 @@ test('persist: Recent lists the notebooks kept in this browser; New starts a bla
   await settled(t);
   assert.equal(await keptState(t), 'Saved in this browser', 'a blank notebook is not kept until it is edited');
 
-  await t.page.locator('seg-file-menu button[popovertarget=recent]').click();
+  // By keyboard: the menu button opens its panel, whose items follow it in the tab order.
+  await t.page.locator('seg-file-menu button[popovertarget=recent]').focus();
+  await t.page.keyboard.press('Enter');
   const recent = t.page.locator('seg-file-menu #recent');
   const item = recent.locator('li button.item', { hasText: 'Getting started with Segbook' });
   await item.waitFor();
@@ -59,8 +61,8 @@ test('persist: Recent lists the notebooks kept in this browser; New starts a bla
   await t.page.emulateMedia({ colorScheme: 'dark' });
   t.note(`screenshot: ${await menuShot(t, 'persist-recent-panel-dark')}`);
   await t.page.emulateMedia({ colorScheme: 'light' });
-  // Keyboard: the panel's items follow its button in the tab order.
-  await item.focus();
+  await t.page.keyboard.press('Tab');
+  assert.equal(await item.evaluate((button) => button.matches(':focus')), true, 'Tab moves into the panel, to the first notebook');
   await t.page.keyboard.press('Enter');
   await t.page.locator('seg-notebook header h1', { hasText: 'Getting started with Segbook' }).waitFor();
   assert.equal(await notebookText(t), first);
