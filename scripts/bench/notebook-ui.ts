@@ -512,20 +512,20 @@ export function notebookUiReport(open: ColdOpen, edit: EditToChart, keys: Keystr
     keys: keys.marker.median <= KEYSTROKE_TARGET_MS,
   };
   const met = (ok: boolean) => (ok ? 'met' : 'not met');
-  const part = (label: string, value: number) => [`  ${label}`, ms(value), '', '', ''];
+  const part = (label: string, value: number) => [`↳ ${label}`, ms(value), '', '', ''];
   const difference = (later: Timing, earlier: Timing) => median(later.samples.map((v, i) => v - earlier.samples[i]!));
   const rows = [
-    [`cold open → first chart: the app on its getting-started notebook (${OPEN_TARGET}× target, #5)`, ms(open.appFirstChart.median), range(open.appFirstChart), ratio(openRatio), `≤ ${ratio(OPEN_TARGET)} the bare page: ${met(verdicts.open)}`],
-    part('of which navigation → the app\'s database engine ready', open.appEngineReady.median),
+    ['cold open → first chart: the app on its getting-started notebook (#5)', ms(open.appFirstChart.median), range(open.appFirstChart), ratio(openRatio), `≤ ${ratio(OPEN_TARGET)} the bare page: ${met(verdicts.open)}`],
+    part('of which: navigation → the app\'s database engine ready', open.appEngineReady.median),
     ['bare DuckDB-WASM page: navigation → engine ready', ms(open.bareReady.median), range(open.bareReady), '', 'baseline'],
     ['bare DuckDB-WASM page: navigation → first query result', ms(open.bareFirstQuery.median), range(open.bareFirstQuery), '1.00×', 'baseline of the ratio'],
     [`edit a segment → its chart redrawn, ${count(edit.customers)} customers / ${count(edit.orders)} orders (#5)`, ms(edit.chart.median), range(edit.chart), '', `≤ ${EDIT_TARGET_MS / 1000} s: ${met(verdicts.edit)}`],
-    part('of which the pause the notebook waits after an edit', edit.runStarted.median),
+    part('of which: the pause the notebook waits after an edit', edit.runStarted.median),
     part('the edited cell\'s queries', difference(edit.cellRan, edit.runStarted)),
     part('drawing its chart', difference(edit.chart, edit.cellRan)),
-    ['  then the cells that depend on it, until the run ends', ms(edit.runEnded.median), range(edit.runEnded), '', 'no target'],
+    ['↳ then: the cells that depend on it, until the run ends', ms(edit.runEnded.median), range(edit.runEnded), '', 'no target'],
     [`keystroke → error marker in the editor, ${keys.lines}-line notebook (${keys.cells} SegQL cells, #5)`, ms(keys.marker.median), range(keys.marker), '', `≤ ${KEYSTROKE_TARGET_MS} ms: ${met(verdicts.keys)}`],
-    part('of which keydown → the next frame (the edit applied, the page updated)', keys.frame.median),
+    part('of which: keydown → the next frame (the edit applied, the page updated)', keys.frame.median),
     part('the editors\' pause after typing before they check', keys.debounceMs),
     part('the compiler: the notebook\'s program rebuilt and the typed-in cell checked', keys.compilerCell.median),
     part(`the compiler: the other ${keys.cells - 1} cells re-checked (every open editor does)`, keys.compilerOthers.median),
