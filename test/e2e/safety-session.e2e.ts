@@ -3,6 +3,7 @@ import fs from 'node:fs';
 import type { Locator } from 'playwright-core';
 import { addFiles, queryInCell, settledRow } from './data-support.ts';
 import { cell, openNotebook } from './notebook-support.ts';
+import { fromFileMenu } from './safety-support.ts';
 import { test, type E2EContext } from './support/e2e.ts';
 
 const VISITS = 'customer_id,visits\n' + Array.from({ length: 200 }, (_, i) => `${i + 1},${(i * 7) % 23}`).join('\n') + '\n';
@@ -11,12 +12,6 @@ const VISITS = 'customer_id,visits\n' + Array.from({ length: 200 }, (_, i) => `$
 async function download(t: E2EContext, click: () => Promise<void>): Promise<string> {
   const [file] = await Promise.all([t.page.waitForEvent('download'), click()]);
   return `${file.suggestedFilename()} (${fs.statSync(await file.path()).size.toLocaleString('en-US')} bytes)`;
-}
-
-/** Opens one of the file menu's panels and clicks an item in it. */
-async function fromMenu(t: E2EContext, menu: string, item: string): Promise<void> {
-  await t.page.locator('seg-file-menu .bar button', { hasText: menu }).click();
-  await t.page.locator(`seg-file-menu [popover][aria-label="${menu}"] button`, { hasText: item }).first().click();
 }
 
 test('safety: a whole session — open, add a data file, run, export every way — sends nothing off the origin', async (t) => {
@@ -31,8 +26,8 @@ test('safety: a whole session — open, add a data file, run, export every way �
     await download(t, () => compare.locator('.toolbar button', { hasText: 'CSV' }).click()),
     await download(t, () => compare.locator('.toolbar button', { hasText: 'SVG' }).click()),
     await download(t, () => compare.locator('.toolbar button', { hasText: 'PNG' }).click()),
-    await download(t, () => fromMenu(t, 'Export', 'HTML report')),
-    await download(t, () => fromMenu(t, 'Share', 'Download bundle')),
+    await download(t, () => fromFileMenu(t.page, 'Export', 'HTML report')),
+    await download(t, () => fromFileMenu(t.page, 'Share', 'Download bundle')),
   ];
   await t.page.locator('seg-file-menu .bar button', { hasText: 'Export' }).click();
   files.push(await download(t, () => t.page.locator('seg-file-menu [popover][aria-label="Export"] button', { hasText: 'Download members' }).click()));

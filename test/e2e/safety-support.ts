@@ -120,6 +120,12 @@ export async function serveFile(t: E2EContext, pathname: string, text: string): 
   });
 }
 
+/** Opens one of the file menu's panels (Share, Export, …) and clicks an item in it. */
+export async function fromFileMenu(page: Page, menu: string, item: string): Promise<void> {
+  await page.locator('seg-file-menu .bar button', { hasText: menu }).click();
+  await page.locator(`seg-file-menu [popover][aria-label="${menu}"] button`, { hasText: item }).first().click();
+}
+
 /** Replaces the notebook in the running app (as opening a file does). */
 export async function setNotebook(page: Page, notebook: Notebook): Promise<void> {
   await page.evaluate((nb) => {

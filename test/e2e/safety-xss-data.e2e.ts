@@ -1,7 +1,8 @@
 import assert from 'node:assert/strict';
+import fs from 'node:fs';
 import YAML from 'yaml';
 import { cell, cellStatus } from './notebook-support.ts';
-import { csvField, executableMarkup, installSentinel, provesTheSentinelWorks, rendered, sentinelHits, serveFile, setNotebook, withoutPolicy, xssPayloads } from './safety-support.ts';
+import { csvField, executableMarkup, fromFileMenu, installSentinel, provesTheSentinelWorks, rendered, sentinelHits, serveFile, setNotebook, withoutPolicy, xssPayloads } from './safety-support.ts';
 import { openApp } from './support/app.ts';
 import { test } from './support/e2e.ts';
 
@@ -19,7 +20,7 @@ function labelsCsv(payloads: string[]): string {
   return ['id,label,n', ...payloads.map((p, i) => `${i + 1},${csvField(p)},${(i % 7) + 1}`)].join('\n') + '\n';
 }
 
-test('safety: every XSS payload as column names, values, a table name and SQL text shows as text in tables, charts, editors and compiled SQL; nothing runs', async (t) => {
+test('safety: every XSS payload as column names, values, a table name and SQL text shows as text in tables, charts, editors, compiled SQL and the HTML report; nothing runs', async (t) => {
   const payloads = xssPayloads();
   const tableName = '<img src=x onerror=alert(1)>';
   await installSentinel(t.page);
@@ -53,17 +54,20 @@ test('safety: every XSS payload as column names, values, a table name and SQL te
       },
       { kind: 'sql', source: `select label as ${sqlName(payloads[0]!)}, n from ${sqlName(tableName)} order by id` },
       { kind: 'sql', source: `select * from (values ${payloads.slice(half).map((p) => `(${sqlString(p)})`).join(', ')}) as t(${sqlName(payloads.at(-1)!)})` },
+      // For the report: its Markdown is rendered and sanitised apart from the page's.
+      ...payloads.map((source) => ({ kind: 'markdown' as const, source })),
     ],
   });
   await t.page.waitForFunction(() => {
     const host = document.querySelector('seg-notebook') as HTMLElement & { controller: { busy: boolean; cells: { status: string }[] } };
     const cells = host.controller.cells;
-    return !host.controller.busy && cells.length === 4 && cells.every((c) => c.status === 'done' || c.status === 'error');
+    const code = cells.slice(0, 4);
+    return !host.controller.busy && code.length === 4 && code.every((c) => c.status === 'done' || c.status === 'error');
   });
   // The code editors come in after the first results; they show the payloads in the cells' text.
   await t.page.waitForFunction(() => {
     const cells = [...(document.querySelector('seg-notebook')?.shadowRoot?.querySelectorAll('seg-cell') ?? [])];
-    return cells.length === 4 && cells.every((c) => c.shadowRoot?.querySelector('seg-code-editor')?.shadowRoot?.querySelector('.monaco-editor .view-lines'));
+    return cells.slice(0, 4).every((c) => c.shadowRoot?.querySelector('seg-code-editor')?.shadowRoot?.querySelector('.monaco-editor .view-lines'));
   });
   t.note(`hostile notebook ran, editors up after ${seconds()}`);
   for (let i = 0; i < 4; i++) assert.equal(await cellStatus(t, i), 'done', `cell ${i} ran: ${await cell(t, i).locator('.errors').allInnerTexts()}`);
@@ -117,4 +121,21 @@ test('safety: every XSS payload as column names, values, a table name and SQL te
   await cell(t, 1).locator('seg-compiled-sql').scrollIntoViewIfNeeded();
   await t.page.screenshot({ path: 'test-results/safety-xss-data-sql.png' });
   t.note('screenshots: test-results/safety-xss-data-{table,charts,sql}.png');
+
+  // The HTML report is a file people open anywhere, without the app's policy: it must run nothing either.
+  const [file] = await Promise.all([t.page.waitForEvent('download'), fromFileMenu(t.page, 'Export', 'HTML report')]);
+  const report = fs.readFileSync(await file.path(), 'utf8');
+  const viewer = await t.page.context().newPage();
+  await installSentinel(viewer);
+  await viewer.route(`${t.origin}/exported-report.html`, (route) => route.fulfill({ contentType: 'text/html', body: report }));
+  await viewer.goto(`${t.origin}/exported-report.html`);
+  await viewer.waitForTimeout(1000);
+  assert.equal(await viewer.locator('script').count(), 0, 'the report has no script');
+  assert.deepEqual(await executableMarkup(viewer), []);
+  assert.deepEqual(await sentinelHits(viewer), []);
+  assert.equal(await viewer.locator('section.cell.markdown').count(), payloads.length, 'every Markdown cell is in the report');
+  assert.ok((await viewer.locator('figure.result').count()) >= 5, 'so are the results');
+  t.note(`the HTML report (${report.length.toLocaleString('en-US')} characters) runs nothing`);
+  await viewer.screenshot({ path: 'test-results/safety-xss-report.png' });
+  await viewer.close();
 }, { timeoutMs: 120_000 });
