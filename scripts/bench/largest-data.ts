@@ -50,9 +50,8 @@ export async function largestDataSet(ctx: BenchContext, session: BrowserSession)
   const dir = await ensureLargest(ctx.log);
   const url = (file: string) => `/data/${path.relative(BENCH_DATA, path.join(dir, file))}`;
   const profile = fs.mkdtempSync(path.join(os.tmpdir(), 'segbook-largest-'));
-  const before = chromiumPids();
   const context = await chromium.launchPersistentContext(profile, { executablePath: chromiumPath(), args: CHROMIUM_ARGS, headless: true });
-  const sampler = memorySampler(before);
+  const sampler = memorySampler(profile);
   try {
     await context.addInitScript('globalThis.__name ??= (fn) => fn;');
     const page = context.pages()[0] ?? (await context.newPage());
@@ -85,29 +84,27 @@ export async function largestDataSet(ctx: BenchContext, session: BrowserSession)
   }
 }
 
-/** The Chromium processes running now (those of other browsers, left out of the measurement). */
-export function chromiumPids(): Set<number> {
-  try {
-    const out = execFileSync('ps', ['-C', 'chromium', '-o', 'pid='], { encoding: 'utf8' });
-    return new Set(out.split('\n').map((l) => Number(l.trim())).filter((n) => n > 0));
-  } catch {
-    return new Set();
-  }
-}
-
-function memorySampler(before: Set<number>): { peak(): number; stop(): void } {
+/**
+ * Samples the resident memory of the browser started with `profile` and of every process under
+ * it (renderer, workers' process, GPU, utilities), so other browsers on the machine do not count.
+ */
+function memorySampler(profile: string): { peak(): number; stop(): void } {
   let peak = 0;
   const sample = () => {
     try {
-      const out = execFileSync('ps', ['-C', 'chromium', '-o', 'pid=,rss='], { encoding: 'utf8' });
-      let total = 0;
-      for (const line of out.split('\n')) {
-        const [pid, rss] = line.trim().split(/\s+/).map(Number);
-        if (pid && rss && !before.has(pid)) total += rss * 1024;
+      const rows = execFileSync('ps', ['-eo', 'pid=,ppid=,rss=,args='], { encoding: 'utf8', maxBuffer: 16 << 20 })
+        .split('\n')
+        .map((line) => /^\s*(\d+)\s+(\d+)\s+(\d+)\s+(.*)$/.exec(line))
+        .filter((m): m is RegExpExecArray => m !== null)
+        .map((m) => ({ pid: Number(m[1]), ppid: Number(m[2]), rss: Number(m[3]) * 1024, args: m[4]! }));
+      const ours = new Set(rows.filter((r) => r.args.includes(`--user-data-dir=${profile}`)).map((r) => r.pid));
+      for (let grew = true; grew; ) {
+        grew = false;
+        for (const r of rows) if (!ours.has(r.pid) && ours.has(r.ppid)) grew = ours.add(r.pid) !== undefined;
       }
-      peak = Math.max(peak, total);
+      peak = Math.max(peak, rows.filter((r) => ours.has(r.pid)).reduce((sum, r) => sum + r.rss, 0));
     } catch {
-      // ps found no Chromium: nothing to add.
+      // ps is missing: no memory figure.
     }
   };
   const timer = setInterval(sample, 500);
