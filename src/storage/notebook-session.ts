@@ -31,6 +31,10 @@ export class NotebookSession extends EventTarget {
   private kept: boolean;
   /** The last autosave that failed, in words. */
   private failure?: string;
+  /** Tabs say which notebook they wrote, so two tabs on one notebook never write over each other. */
+  private readonly tabs = typeof BroadcastChannel === 'undefined' ? undefined : new BroadcastChannel('segbook-notebooks');
+  /** Another tab wrote the notebook open here since: this tab's next edit goes to a copy. */
+  private diverged = false;
 
   private constructor(
     private readonly store: NotebookStore | undefined,
@@ -89,6 +93,12 @@ export class NotebookSession extends EventTarget {
   attach(controller: NotebookController): void {
     this.controller = controller;
     controller.addEventListener('notebook-change', () => this.edited());
+    this.tabs?.addEventListener('message', (event: MessageEvent<{ id?: string }>) => {
+      if (event.data.id !== this.current.id) return;
+      // An edit waiting to be written would overwrite the other tab's: it goes to the copy now.
+      if (this.timer !== undefined) this.fork();
+      else this.diverged = true;
+    });
     addEventListener('beforeunload', (event) => {
       // Autosave keeps the text in this browser; the warning is for what is not in a file yet.
       if (this.unsavedToFile) event.preventDefault();
@@ -104,6 +114,7 @@ export class NotebookSession extends EventTarget {
   async open(text: string, from: OpenedFrom): Promise<void> {
     await this.flush();
     this.current = record(text, from);
+    this.diverged = false;
     this.kept = from.keep;
     this.failure = undefined;
     await this.persist(from.keep);
@@ -116,6 +127,7 @@ export class NotebookSession extends EventTarget {
     if (!found) return false;
     await this.flush();
     this.current = found;
+    this.diverged = false;
     this.kept = true;
     await this.persist(false);
     this.controller?.setNotebook(parseNotebook(found.text));
@@ -153,6 +165,7 @@ export class NotebookSession extends EventTarget {
     const controller = this.controller!;
     const text = controller.text();
     if (text === this.current.text) return;
+    if (this.diverged) this.fork();
     this.current = { ...this.current, text, title: notebookTitle(controller.getNotebook(), this.current.fileName), updatedAt: Date.now() };
     this.kept = true;
     this.timer ??= setTimeout(() => {
@@ -182,12 +195,22 @@ export class NotebookSession extends EventTarget {
       if (this.kept || force) {
         this.kept = true;
         await this.store.put(this.current);
+        this.tabs?.postMessage({ id: this.current.id });
       }
       await this.store.setLastOpen(this.kept ? this.current.id : undefined);
       this.failure = undefined;
     } catch (error) {
       this.failure = `The last changes could not be kept in this browser (${error instanceof Error ? error.message : String(error)}): save to a file.`;
     }
+  }
+
+  /** From now on this tab keeps its notebook as a new one, beside the one another tab wrote. */
+  private fork(): void {
+    this.diverged = false;
+    this.current = { ...this.current, id: crypto.randomUUID() };
+    this.dispatchEvent(new CustomEvent('notice', {
+      detail: 'This notebook was also changed in another tab. The changes made here are kept as a copy of their own (see Recent), so neither tab loses any.',
+    }));
   }
 
   private emitChange(): void {

@@ -34,6 +34,7 @@ export class SegFileMenu extends LitElement {
   @query('#members-hashed') private membersHashed?: HTMLInputElement;
   private actions?: FileActions;
   private readonly onSessionChange = () => this.requestUpdate();
+  private readonly onSessionNotice = (event: Event) => this.tell({ ok: true, message: (event as CustomEvent<string>).detail });
   private readonly onKey = (event: KeyboardEvent) => {
     if ((event.ctrlKey || event.metaKey) && !event.altKey && !event.shiftKey && event.key.toLowerCase() === 's') {
       event.preventDefault();
@@ -49,13 +50,17 @@ export class SegFileMenu extends LitElement {
   override disconnectedCallback(): void {
     removeEventListener('keydown', this.onKey, { capture: true });
     this.session?.removeEventListener('change', this.onSessionChange);
+    this.session?.removeEventListener('notice', this.onSessionNotice);
     super.disconnectedCallback();
   }
 
   protected override willUpdate(changed: Map<string, unknown>): void {
     if (changed.has('session')) {
-      (changed.get('session') as NotebookSession | undefined)?.removeEventListener('change', this.onSessionChange);
+      const previous = changed.get('session') as NotebookSession | undefined;
+      previous?.removeEventListener('change', this.onSessionChange);
+      previous?.removeEventListener('notice', this.onSessionNotice);
       this.session?.addEventListener('change', this.onSessionChange);
+      this.session?.addEventListener('notice', this.onSessionNotice);
     }
     if ((changed.has('session') || changed.has('controller')) && this.session && this.controller) {
       this.actions = new FileActions({
