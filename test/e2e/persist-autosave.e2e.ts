@@ -3,7 +3,7 @@ import { clickToEnd, openNotebook, settled } from './notebook-support.ts';
 import { keptState, menuShot, notebookText, reopen, savedInBrowser } from './persist-support.ts';
 import { test } from './support/e2e.ts';
 
-test('persist: an edit is kept in the browser; closing the page and opening the app again restores the notebook', async (t) => {
+test('persist: an edit is kept in the browser; closing the page (which asks first: the change is in no file) and opening the app again restores the notebook', async (t) => {
   await openNotebook(t);
   assert.equal(await keptState(t), 'Saved in this browser', 'the sample, unedited, needs no file');
   await clickToEnd(t, 5);
@@ -14,7 +14,12 @@ test('persist: an edit is kept in the browser; closing the page and opening the 
   assert.equal(await keptState(t), 'Saved in this browser · changes not in a file');
   const before = await notebookText(t);
   assert.match(before, /-- kept across reloads\n```/);
-  await t.page.close();
+  const asked = t.page.waitForEvent('dialog');
+  await t.page.close({ runBeforeUnload: true });
+  const dialog = await asked;
+  assert.equal(dialog.type(), 'beforeunload', 'closing with changes not in a file asks first');
+  await dialog.accept();
+  await t.page.waitForEvent('close');
 
   const again = await reopen(t);
   assert.equal(await notebookText(again), before, 'the notebook comes back exactly as it was left');
@@ -56,16 +61,3 @@ test('persist: a killed tab loses nothing typed more than a second before (crash
   t.note(`typed ${text.length} characters over ${typed.at(-1)!.at - typed[0]!.at} ms; restored ${line.length}, of which ${mustHave.length} were required`);
   await settled(again);
 }, { expectedProblems: [/Target crashed|crash/i] });
-
-test('persist: closing the tab with changes not in a file asks first', async (t) => {
-  await openNotebook(t);
-  await clickToEnd(t, 5);
-  await t.page.keyboard.type(' ');
-  await savedInBrowser(t);
-  const dialog = t.page.waitForEvent('dialog');
-  await t.page.close({ runBeforeUnload: true });
-  const shown = await dialog;
-  assert.equal(shown.type(), 'beforeunload');
-  await shown.dismiss();
-  assert.equal(t.page.isClosed(), false, 'staying keeps the page');
-});

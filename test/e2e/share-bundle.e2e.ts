@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import { addFiles, queryInCell, settledRow } from './data-support.ts';
 import { cellCount, outputText, openNotebook, settled } from './notebook-support.ts';
-import { WITHOUT_FILE_PICKERS, downloadFrom, inFreshBrowser, menuMessage, menuPanel, notebookText } from './persist-support.ts';
+import { downloadFrom, inFreshBrowser, menuMessage, menuPanel, notebookText } from './persist-support.ts';
 import type { E2EContext } from './support/e2e.ts';
 import { test } from './support/e2e.ts';
 
@@ -16,7 +16,7 @@ async function outputs(t: E2EContext): Promise<string[]> {
   return texts;
 }
 
-test('share: a bundle carries the notebook and its data; opened in a fresh browser it gives the same text and the same results', async (t) => {
+test('share: a bundle carries the notebook and its data; opened in a fresh browser it gives the same text and the same results (a file that is not a bundle is refused)', async (t) => {
   await openNotebook(t);
   await addFiles(t, [{ name: 'targets.csv', content: 'region,target\nEurope,70\nAPAC,15\nLATAM,20\nNorth America,80\n' }]);
   assert.match(await settledRow(t, 'targets'), /^4 rows/);
@@ -37,9 +37,21 @@ test('share: a bundle carries the notebook and its data; opened in a fresh brows
   try {
     const attendee = other.t;
     assert.equal(await attendee.page.locator('seg-notebook header h1').innerText(), 'Getting started with Segbook');
-    const panel = await menuPanel(attendee, 'share');
-    const [chooser] = await Promise.all([attendee.page.waitForEvent('filechooser'), panel.locator('button', { hasText: 'Open a bundle…' }).click()]);
-    await chooser.setFiles(saved);
+    const before = await notebookText(attendee);
+    const openBundle = async (file: string | { name: string; mimeType: string; buffer: Buffer }) => {
+      const panel = await menuPanel(attendee, 'share');
+      const [chooser] = await Promise.all([attendee.page.waitForEvent('filechooser'), panel.locator('button', { hasText: 'Open a bundle…' }).click()]);
+      await chooser.setFiles(file);
+    };
+
+    // A file that is not a bundle first: refused in words, the notebook untouched.
+    await openBundle({ name: 'broken.segbundle', mimeType: 'application/zip', buffer: Buffer.from('PK\u0003\u0004 this is not really a zip') });
+    const alert = attendee.page.locator('seg-file-menu .message[role=alert]');
+    await alert.waitFor();
+    assert.match(await alert.innerText(), /^This file is not a Segbook bundle Segbook can open: /);
+    assert.equal(await notebookText(attendee), before);
+
+    await openBundle(saved);
     await attendee.page.locator('seg-file-menu .message', { hasText: 'Opened getting-started-with-segbook.seg.md' }).waitFor();
     assert.match(await menuMessage(attendee), /from share\.segbundle with 3 data files/);
     assert.equal(await notebookText(attendee), text, 'the same notebook text');
@@ -50,17 +62,4 @@ test('share: a bundle carries the notebook and its data; opened in a fresh brows
   } finally {
     await other.close();
   }
-});
-
-test('share: a file that is not a bundle is refused in words; the notebook stays as it was', async (t) => {
-  await t.page.context().addInitScript(WITHOUT_FILE_PICKERS);
-  await openNotebook(t);
-  const before = await notebookText(t);
-  const panel = await menuPanel(t, 'share');
-  const [chooser] = await Promise.all([t.page.waitForEvent('filechooser'), panel.locator('button', { hasText: 'Open a bundle…' }).click()]);
-  await chooser.setFiles({ name: 'broken.segbundle', mimeType: 'application/zip', buffer: Buffer.from('PK\u0003\u0004 this is not really a zip') });
-  const alert = t.page.locator('seg-file-menu .message[role=alert]');
-  await alert.waitFor();
-  assert.match(await alert.innerText(), /^This file is not a Segbook bundle Segbook can open: /);
-  assert.equal(await notebookText(t), before);
 });
