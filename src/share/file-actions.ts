@@ -4,6 +4,7 @@
  * outcome sentence or a problem), never throws for things that can go wrong in use.
  */
 import { hasDataStore } from '../data/opfs-files.ts';
+import type { Value } from '../engine/types.ts';
 import { BUNDLE_FILES, NOTEBOOK_FILES, pickFile, saveFile } from '../storage/file-pickers.ts';
 import type { NotebookSession } from '../storage/notebook-session.ts';
 import { fileNameFor, fileStem } from '../storage/notebook-title.ts';
@@ -17,7 +18,7 @@ import { reportDocument, reportTitle } from './report-export.ts';
 
 export type Outcome = { ok: true; message: string } | { ok: false; message: string } | undefined;
 
-export const NEW_NOTEBOOK = '---\ntitle: Untitled notebook\n---\n\n```seg\n\n```\n';
+const NEW_NOTEBOOK = '---\ntitle: Untitled notebook\n---\n\n```seg\n\n```\n';
 
 export interface FileActionsContext {
   session: NotebookSession;
@@ -68,6 +69,7 @@ export class FileActions {
     return undefined;
   }
 
+  /** A notebook that ships with the app (the sample): kept only once it is edited. */
   async openText(text: string): Promise<Outcome> {
     await this.context.session.open(text, { keep: false });
     return undefined;
@@ -137,7 +139,7 @@ export class FileActions {
     return this.attempt(`list the members of ${list.name}`, async () => {
       this.context.progress(`Listing the members of ${list.name}…`);
       await controller.runAll();
-      let keys;
+      let keys: Value[];
       try {
         keys = (await controller.query(membersSql(list))).rows.map((row) => row[0] ?? null);
       } catch {
@@ -161,12 +163,9 @@ export class FileActions {
   }
 }
 
-export function isBundleName(name: string): boolean {
-  return /\.(segbundle|zip)$/i.test(name);
-}
-
+/** By its name, or by the zip signature for bundles renamed on the way. */
 async function isZip(file: File): Promise<boolean> {
-  if (isBundleName(file.name)) return true;
+  if (/\.(segbundle|zip)$/i.test(file.name)) return true;
   const head = new Uint8Array(await file.slice(0, 4).arrayBuffer());
   return head[0] === 0x50 && head[1] === 0x4b && head[2] === 0x03 && head[3] === 0x04;
 }
