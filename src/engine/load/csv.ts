@@ -84,17 +84,20 @@ async function createFromCsv(ctx: LoadContext, table: string, path: string, opti
   await ctx.run(`CREATE OR REPLACE TABLE ${quoteIdent(table)} AS SELECT * FROM ${readCsvCall(path, options)}`);
 }
 
-async function averageLineBytes(ctx: LoadContext, source: DataSource): Promise<number | undefined> {
-  const head = await ctx.files.readHead(source, SAMPLE_BYTES);
+/** Bytes per line, from the start of the file and from its middle (ids and dates grow longer down a file). */
+async function averageLineBytes(file: Blob): Promise<number | undefined> {
+  const middle = Math.max(0, Math.floor(file.size / 2) - SAMPLE_BYTES / 2);
+  const samples = await Promise.all([0, middle].map(async (at) => new Uint8Array(await file.slice(at, at + SAMPLE_BYTES).arrayBuffer())));
   let lines = 0;
-  let end = 0;
-  for (let i = 0; i < head.length; i++) {
-    if (head[i] === 10) {
-      lines++;
-      end = i + 1;
-    }
+  let bytes = 0;
+  for (const sample of samples) {
+    const first = sample.indexOf(10);
+    const last = sample.lastIndexOf(10);
+    if (first < 0 || last <= first) continue;
+    bytes += last - first;
+    for (let i = first + 1; i <= last; i++) if (sample[i] === 10) lines++;
   }
-  return lines > 1 ? end / lines : undefined;
+  return lines > 0 ? bytes / lines : undefined;
 }
 
 async function columnCount(ctx: LoadContext, table: string): Promise<number> {
@@ -113,7 +116,7 @@ async function withDuckDBFile(ctx: LoadContext, source: DataSource, work: (path:
   const handle = ctx.files.fileHandle(source);
   if (handle) await ctx.registerFileHandle(name, handle);
   else await ctx.registerFile(name, await ctx.files.readBytes(source));
-  const stopWatching = handle ? await watchReads(ctx, source, name, handle.size) : undefined;
+  const stopWatching = handle ? await watchReads(ctx, handle, name) : undefined;
   try {
     await work(name);
   } finally {
@@ -126,8 +129,9 @@ async function withDuckDBFile(ctx: LoadContext, source: DataSource, work: (path:
  * Reports how much of a file DuckDB has read, as bytes and rows estimated from the length of
  * the first lines, while it reads it through its handle; the exact count comes with the table.
  */
-async function watchReads(ctx: LoadContext, source: DataSource, name: string, size: number): Promise<() => void> {
-  const bytesPerRow = await averageLineBytes(ctx, source);
+async function watchReads(ctx: LoadContext, handle: Blob, name: string): Promise<() => void> {
+  const size = handle.size;
+  const bytesPerRow = await averageLineBytes(handle);
   const report = (bytesRead: number) =>
     ctx.progress({ bytesRead, bytesTotal: size, rows: bytesPerRow ? Math.round(bytesRead / bytesPerRow) : undefined, estimated: true });
   report(0);
