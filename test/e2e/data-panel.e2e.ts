@@ -67,3 +67,16 @@ test('data: a large file shows its progress in bytes while it comes in, and Canc
   assert.doesNotMatch(yaml ?? '', /big/, 'the cancelled file is not in the notebook');
   assert.match(await queryInCell(t, 'select count(*) as n from customers'), /3,?000/, 'the notebook still answers');
 });
+
+test('data: a file dropped anywhere on the page becomes a table (JSON Lines here)', async (t) => {
+  await openNotebook(t);
+  await t.page.evaluate(() => {
+    const transfer = new DataTransfer();
+    transfer.items.add(new File(['{"sku": "A1", "price": 9.5}\n{"sku": "B2", "price": 12}\n'], 'Price List.jsonl'));
+    const main = document.querySelector('seg-notebook')!;
+    for (const type of ['dragenter', 'dragover', 'drop']) main.dispatchEvent(new DragEvent(type, { dataTransfer: transfer, bubbles: true, composed: true, cancelable: true }));
+  });
+  assert.match(await settledRow(t, 'price_list'), /^2 rows · 2 columns$/);
+  assert.equal(await panel(t).locator('.drop').count(), 0, 'the drop overlay is gone');
+  assert.match(await queryInCell(t, 'select sum(price) as total from price_list'), /21\.5/);
+});
