@@ -47,12 +47,48 @@ export function emitPipeline(population: PopulationModel, roots: IR[], extraColu
     current = withLinks;
   }
 
-  for (const column of needed.columns) {
-    const cte = name(`${column.kind === 'quantile' ? '' : column.kind + ' '}${column.id}`);
-    ctes.push({ name: cte, sql: `SELECT *, ${cachedEntityValue(column, population, ctx)} AS ${q(column.id)}\n  FROM ${q(current)}` });
+  for (const level of dependencyLevels(needed.columns)) {
+    const cte = name(levelName(level));
+    const values = level.map((column) => `${cachedEntityValue(column, population, ctx)} AS ${q(column.id)}`);
+    const select = values.length === 1 ? `SELECT *, ${values[0]}` : `SELECT *,\n    ${values.join(',\n    ')}`;
+    ctes.push({ name: cte, sql: `${select}\n  FROM ${q(current)}` });
     current = cte;
   }
   return { ctes, entities: current };
+}
+
+/**
+ * The columns in steps: each step computes the columns whose inputs are all ready, so a notebook
+ * takes as many steps as its longest chain of definitions, not one per definition. A chain of a
+ * hundred `SELECT *` steps, a dozen of them windows, made DuckDB plan for seconds and run out of
+ * memory on 3,000 customers.
+ */
+function dependencyLevels(columns: EntityColumn[]): EntityColumn[][] {
+  const levelOf = new Map<string, number>();
+  const levels: EntityColumn[][] = [];
+  for (const column of columns) {
+    let level = 0;
+    for (const ir of columnIrs(column)) {
+      forEachColumn(ir, (input) => {
+        const before = levelOf.get(input.toLowerCase());
+        if (before !== undefined) level = Math.max(level, before + 1);
+      });
+    }
+    levelOf.set(column.id.toLowerCase(), level);
+    (levels[level] ??= []).push(column);
+  }
+  return levels;
+}
+
+function columnName(column: EntityColumn): string {
+  return `${column.kind === 'quantile' ? '' : column.kind + ' '}${column.id}`;
+}
+
+/** A step is named after what it computes: `let spend`, or `let spend, segment big and 3 more`. */
+function levelName(level: EntityColumn[]): string {
+  const names = level.map(columnName);
+  if (names.length <= 3) return names.join(', ');
+  return `${names.slice(0, 2).join(', ')} and ${names.length - 2} more`;
 }
 
 function linkAggregates(link: LinkModel, aggregates: LinkAggregate[], population: PopulationModel, populationCte: string, ctx: ExprContext): string {

@@ -5,17 +5,15 @@ WITH
   SELECT *
   FROM "customers"
 ),
-"segment us" AS (
-  SELECT *, coalesce("country" = 'US', FALSE) AS "us"
+"segment us, segment seniors" AS (
+  SELECT *,
+    coalesce("country" = 'US', FALSE) AS "us",
+    coalesce("age" >= 65, FALSE) AS "seniors"
   FROM "population customers"
-),
-"segment seniors" AS (
-  SELECT *, coalesce("age" >= 65, FALSE) AS "seniors"
-  FROM "segment us"
 ),
 "segment us_seniors" AS (
   SELECT *, coalesce("us" AND "seniors", FALSE) AS "us_seniors"
-  FROM "segment seniors"
+  FROM "segment us, segment seniors"
 )
 SELECT e."customer_id", e."gender", e."age", e."country", e."city_size", e."signup_date", e."email_opt_in", e."Annual Income (k$)"
 FROM "segment us_seniors" AS e
@@ -29,17 +27,15 @@ WITH
   SELECT *
   FROM "customers"
 ),
-"segment us" AS (
-  SELECT *, coalesce("country" = 'US', FALSE) AS "us"
+"segment us, segment seniors" AS (
+  SELECT *,
+    coalesce("country" = 'US', FALSE) AS "us",
+    coalesce("age" >= 65, FALSE) AS "seniors"
   FROM "population customers"
-),
-"segment seniors" AS (
-  SELECT *, coalesce("age" >= 65, FALSE) AS "seniors"
-  FROM "segment us"
 ),
 "segment us_seniors" AS (
   SELECT *, coalesce("us" AND "seniors", FALSE) AS "us_seniors"
-  FROM "segment seniors"
+  FROM "segment us, segment seniors"
 )
 SELECT e."customer_id", e."gender", e."age", e."country", e."city_size", e."signup_date", e."email_opt_in", e."Annual Income (k$)"
 FROM "segment us_seniors" AS e
@@ -53,17 +49,15 @@ WITH
   SELECT *
   FROM "customers"
 ),
-"segment us" AS (
-  SELECT *, coalesce("country" = 'US', FALSE) AS "us"
+"segment us, segment seniors" AS (
+  SELECT *,
+    coalesce("country" = 'US', FALSE) AS "us",
+    coalesce("age" >= 65, FALSE) AS "seniors"
   FROM "population customers"
-),
-"segment seniors" AS (
-  SELECT *, coalesce("age" >= 65, FALSE) AS "seniors"
-  FROM "segment us"
 ),
 "segment us_seniors" AS (
   SELECT *, coalesce("us" AND "seniors", FALSE) AS "us_seniors"
-  FROM "segment seniors"
+  FROM "segment us, segment seniors"
 )
 SELECT e."customer_id", e."gender", e."age", e."country", e."city_size", e."signup_date", e."email_opt_in", e."Annual Income (k$)"
 FROM "segment us_seniors" AS e
@@ -76,17 +70,15 @@ WITH
   SELECT *
   FROM "customers"
 ),
-"segment us" AS (
-  SELECT *, coalesce("country" = 'US', FALSE) AS "us"
+"segment us, segment seniors" AS (
+  SELECT *,
+    coalesce("country" = 'US', FALSE) AS "us",
+    coalesce("age" >= 65, FALSE) AS "seniors"
   FROM "population customers"
-),
-"segment seniors" AS (
-  SELECT *, coalesce("age" >= 65, FALSE) AS "seniors"
-  FROM "segment us"
 ),
 "segment us_seniors" AS (
   SELECT *, coalesce("us" AND "seniors", FALSE) AS "us_seniors"
-  FROM "segment seniors"
+  FROM "segment us, segment seniors"
 ),
 "compare" AS (
   SELECT [

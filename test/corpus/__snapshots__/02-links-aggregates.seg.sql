@@ -23,33 +23,19 @@ WITH
   FROM "population customers" AS p
   LEFT JOIN "orders per customer_id" AS l1 ON l1."customer_id" = p."customer_id"
 ),
-"let n_orders" AS (
-  SELECT *, coalesce("count(orders)", 0) AS "n_orders"
+"let n_orders, let spend and 4 more" AS (
+  SELECT *,
+    coalesce("count(orders)", 0) AS "n_orders",
+    coalesce("sum(orders.amount)", 0) AS "spend",
+    coalesce("count(orders where channel = 'web')", 0) AS "web_orders",
+    coalesce("sum(orders.amount within 90 days)", 0) AS "recent_spend",
+    "first(orders.amount where channel = 'web' within 1 year)" AS "first_web",
+    "last(orders.order_date where channel = 'store')" AS "last_store"
   FROM "customers with links"
-),
-"let spend" AS (
-  SELECT *, coalesce("sum(orders.amount)", 0) AS "spend"
-  FROM "let n_orders"
-),
-"let web_orders" AS (
-  SELECT *, coalesce("count(orders where channel = 'web')", 0) AS "web_orders"
-  FROM "let spend"
-),
-"let recent_spend" AS (
-  SELECT *, coalesce("sum(orders.amount within 90 days)", 0) AS "recent_spend"
-  FROM "let web_orders"
-),
-"let first_web" AS (
-  SELECT *, "first(orders.amount where channel = 'web' within 1 year)" AS "first_web"
-  FROM "let recent_spend"
-),
-"let last_store" AS (
-  SELECT *, "last(orders.order_date where channel = 'store')" AS "last_store"
-  FROM "let first_web"
 ),
 "segment buyers" AS (
   SELECT *, coalesce("n_orders" > 0, FALSE) AS "buyers"
-  FROM "let last_store"
+  FROM "let n_orders, let spend and 4 more"
 )
 SELECT e."customer_id", e."gender", e."age", e."country", e."city_size", e."signup_date", e."email_opt_in", e."Annual Income (k$)", e."n_orders", e."spend", e."web_orders", e."recent_spend", e."first_web", e."last_store"
 FROM "segment buyers" AS e
@@ -77,28 +63,23 @@ WITH
   FROM "population customers" AS p
   LEFT JOIN "orders per customer_id" AS l1 ON l1."customer_id" = p."customer_id"
 ),
-"let n_orders" AS (
-  SELECT *, coalesce("count(orders)", 0) AS "n_orders"
+"let n_orders, let spend, let web_orders" AS (
+  SELECT *,
+    coalesce("count(orders)", 0) AS "n_orders",
+    coalesce("sum(orders.amount)", 0) AS "spend",
+    coalesce("count(orders where channel = 'web')", 0) AS "web_orders"
   FROM "customers with links"
 ),
 "segment buyers" AS (
   SELECT *, coalesce("n_orders" > 0, FALSE) AS "buyers"
-  FROM "let n_orders"
-),
-"let spend" AS (
-  SELECT *, coalesce("sum(orders.amount)", 0) AS "spend"
-  FROM "segment buyers"
-),
-"let web_orders" AS (
-  SELECT *, coalesce("count(orders where channel = 'web')", 0) AS "web_orders"
-  FROM "let spend"
+  FROM "let n_orders, let spend, let web_orders"
 ),
 "compare" AS (
   SELECT [
       {'#': 1, 'segment': 'everyone', 'size': count(*), 'share': count(*) / NULLIF(count(*), 0), 'avg_spend': avg(e."spend"), 'sum(n_orders)': sum(e."n_orders"), 'pct(web_orders>0)': count(*) FILTER (WHERE e."web_orders" > 0) / NULLIF(count(*), 0)},
       {'#': 2, 'segment': 'buyers', 'size': count(*) FILTER (WHERE e."buyers"), 'share': count(*) FILTER (WHERE e."buyers") / NULLIF(count(*), 0), 'avg_spend': avg(e."spend") FILTER (WHERE e."buyers"), 'sum(n_orders)': sum(e."n_orders") FILTER (WHERE e."buyers"), 'pct(web_orders>0)': count(*) FILTER (WHERE e."buyers" AND (e."web_orders" > 0)) / NULLIF(count(*) FILTER (WHERE e."buyers"), 0)}
     ] AS "rows"
-  FROM "let web_orders" AS e
+  FROM "segment buyers" AS e
 )
 SELECT "segment", "size", "share", "avg_spend", "sum(n_orders)", "pct(web_orders>0)"
 FROM (SELECT unnest("rows", recursive := true) FROM "compare")

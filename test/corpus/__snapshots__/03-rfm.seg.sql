@@ -19,52 +19,35 @@ WITH
   FROM "population customers" AS p
   LEFT JOIN "orders per customer_id" AS l1 ON l1."customer_id" = p."customer_id"
 ),
-"let recency" AS (
-  SELECT *, date_diff('day', CAST("max(orders.order_date)" AS DATE), CAST(DATE '2024-06-30' AS DATE)) AS "recency"
+"let recency, let frequency, let monetary" AS (
+  SELECT *,
+    date_diff('day', CAST("max(orders.order_date)" AS DATE), CAST(DATE '2024-06-30' AS DATE)) AS "recency",
+    coalesce("count(orders)", 0) AS "frequency",
+    coalesce("sum(orders.amount)", 0) AS "monetary"
   FROM "customers with links"
 ),
-"let frequency" AS (
-  SELECT *, coalesce("count(orders)", 0) AS "frequency"
-  FROM "let recency"
+"quantile(5, recency desc), quantile(5, frequency), quantile(5, monetary asc)" AS (
+  SELECT *,
+    CASE WHEN "recency" IS NULL THEN NULL ELSE (5 * count("recency") OVER (ORDER BY "recency" DESC) + count("recency") OVER () - 1) // count("recency") OVER () END AS "quantile(5, recency desc)",
+    CASE WHEN "frequency" IS NULL THEN NULL ELSE (5 * count("frequency") OVER (ORDER BY "frequency" ASC) + count("frequency") OVER () - 1) // count("frequency") OVER () END AS "quantile(5, frequency)",
+    CASE WHEN "monetary" IS NULL THEN NULL ELSE (5 * count("monetary") OVER (ORDER BY "monetary" ASC) + count("monetary") OVER () - 1) // count("monetary") OVER () END AS "quantile(5, monetary asc)"
+  FROM "let recency, let frequency, let monetary"
 ),
-"let monetary" AS (
-  SELECT *, coalesce("sum(orders.amount)", 0) AS "monetary"
-  FROM "let frequency"
+"let r, let f, let m" AS (
+  SELECT *,
+    "quantile(5, recency desc)" AS "r",
+    "quantile(5, frequency)" AS "f",
+    "quantile(5, monetary asc)" AS "m"
+  FROM "quantile(5, recency desc), quantile(5, frequency), quantile(5, monetary asc)"
 ),
-"quantile(5, recency desc)" AS (
-  SELECT *, CASE WHEN "recency" IS NULL THEN NULL ELSE (5 * count("recency") OVER (ORDER BY "recency" DESC) + count("recency") OVER () - 1) // count("recency") OVER () END AS "quantile(5, recency desc)"
-  FROM "let monetary"
-),
-"let r" AS (
-  SELECT *, "quantile(5, recency desc)" AS "r"
-  FROM "quantile(5, recency desc)"
-),
-"quantile(5, frequency)" AS (
-  SELECT *, CASE WHEN "frequency" IS NULL THEN NULL ELSE (5 * count("frequency") OVER (ORDER BY "frequency" ASC) + count("frequency") OVER () - 1) // count("frequency") OVER () END AS "quantile(5, frequency)"
-  FROM "let r"
-),
-"let f" AS (
-  SELECT *, "quantile(5, frequency)" AS "f"
-  FROM "quantile(5, frequency)"
-),
-"quantile(5, monetary asc)" AS (
-  SELECT *, CASE WHEN "monetary" IS NULL THEN NULL ELSE (5 * count("monetary") OVER (ORDER BY "monetary" ASC) + count("monetary") OVER () - 1) // count("monetary") OVER () END AS "quantile(5, monetary asc)"
-  FROM "let f"
-),
-"let m" AS (
-  SELECT *, "quantile(5, monetary asc)" AS "m"
-  FROM "quantile(5, monetary asc)"
-),
-"segment champions" AS (
-  SELECT *, coalesce("r" >= 4 AND "f" >= 4 AND "m" >= 4, FALSE) AS "champions"
-  FROM "let m"
-),
-"segment at_risk" AS (
-  SELECT *, coalesce("r" <= 2 AND "f" >= 3, FALSE) AS "at_risk"
-  FROM "segment champions"
+"segment champions, segment at_risk" AS (
+  SELECT *,
+    coalesce("r" >= 4 AND "f" >= 4 AND "m" >= 4, FALSE) AS "champions",
+    coalesce("r" <= 2 AND "f" >= 3, FALSE) AS "at_risk"
+  FROM "let r, let f, let m"
 )
 SELECT e."customer_id", e."gender", e."age", e."country", e."city_size", e."signup_date", e."email_opt_in", e."Annual Income (k$)", e."recency", e."frequency", e."monetary", e."r", e."f", e."m"
-FROM "segment at_risk" AS e
+FROM "segment champions, segment at_risk" AS e
 WHERE e."champions"
 ORDER BY e."customer_id";
 
@@ -89,52 +72,35 @@ WITH
   FROM "population customers" AS p
   LEFT JOIN "orders per customer_id" AS l1 ON l1."customer_id" = p."customer_id"
 ),
-"let recency" AS (
-  SELECT *, date_diff('day', CAST("max(orders.order_date)" AS DATE), CAST(DATE '2024-06-30' AS DATE)) AS "recency"
+"let recency, let frequency, let monetary" AS (
+  SELECT *,
+    date_diff('day', CAST("max(orders.order_date)" AS DATE), CAST(DATE '2024-06-30' AS DATE)) AS "recency",
+    coalesce("count(orders)", 0) AS "frequency",
+    coalesce("sum(orders.amount)", 0) AS "monetary"
   FROM "customers with links"
 ),
-"let frequency" AS (
-  SELECT *, coalesce("count(orders)", 0) AS "frequency"
-  FROM "let recency"
+"quantile(5, recency desc), quantile(5, frequency), quantile(5, monetary asc)" AS (
+  SELECT *,
+    CASE WHEN "recency" IS NULL THEN NULL ELSE (5 * count("recency") OVER (ORDER BY "recency" DESC) + count("recency") OVER () - 1) // count("recency") OVER () END AS "quantile(5, recency desc)",
+    CASE WHEN "frequency" IS NULL THEN NULL ELSE (5 * count("frequency") OVER (ORDER BY "frequency" ASC) + count("frequency") OVER () - 1) // count("frequency") OVER () END AS "quantile(5, frequency)",
+    CASE WHEN "monetary" IS NULL THEN NULL ELSE (5 * count("monetary") OVER (ORDER BY "monetary" ASC) + count("monetary") OVER () - 1) // count("monetary") OVER () END AS "quantile(5, monetary asc)"
+  FROM "let recency, let frequency, let monetary"
 ),
-"let monetary" AS (
-  SELECT *, coalesce("sum(orders.amount)", 0) AS "monetary"
-  FROM "let frequency"
+"let r, let f, let m" AS (
+  SELECT *,
+    "quantile(5, recency desc)" AS "r",
+    "quantile(5, frequency)" AS "f",
+    "quantile(5, monetary asc)" AS "m"
+  FROM "quantile(5, recency desc), quantile(5, frequency), quantile(5, monetary asc)"
 ),
-"quantile(5, recency desc)" AS (
-  SELECT *, CASE WHEN "recency" IS NULL THEN NULL ELSE (5 * count("recency") OVER (ORDER BY "recency" DESC) + count("recency") OVER () - 1) // count("recency") OVER () END AS "quantile(5, recency desc)"
-  FROM "let monetary"
-),
-"let r" AS (
-  SELECT *, "quantile(5, recency desc)" AS "r"
-  FROM "quantile(5, recency desc)"
-),
-"quantile(5, frequency)" AS (
-  SELECT *, CASE WHEN "frequency" IS NULL THEN NULL ELSE (5 * count("frequency") OVER (ORDER BY "frequency" ASC) + count("frequency") OVER () - 1) // count("frequency") OVER () END AS "quantile(5, frequency)"
-  FROM "let r"
-),
-"let f" AS (
-  SELECT *, "quantile(5, frequency)" AS "f"
-  FROM "quantile(5, frequency)"
-),
-"quantile(5, monetary asc)" AS (
-  SELECT *, CASE WHEN "monetary" IS NULL THEN NULL ELSE (5 * count("monetary") OVER (ORDER BY "monetary" ASC) + count("monetary") OVER () - 1) // count("monetary") OVER () END AS "quantile(5, monetary asc)"
-  FROM "let f"
-),
-"let m" AS (
-  SELECT *, "quantile(5, monetary asc)" AS "m"
-  FROM "quantile(5, monetary asc)"
-),
-"segment champions" AS (
-  SELECT *, coalesce("r" >= 4 AND "f" >= 4 AND "m" >= 4, FALSE) AS "champions"
-  FROM "let m"
-),
-"segment at_risk" AS (
-  SELECT *, coalesce("r" <= 2 AND "f" >= 3, FALSE) AS "at_risk"
-  FROM "segment champions"
+"segment champions, segment at_risk" AS (
+  SELECT *,
+    coalesce("r" >= 4 AND "f" >= 4 AND "m" >= 4, FALSE) AS "champions",
+    coalesce("r" <= 2 AND "f" >= 3, FALSE) AS "at_risk"
+  FROM "let r, let f, let m"
 )
 SELECT e."customer_id", e."gender", e."age", e."country", e."city_size", e."signup_date", e."email_opt_in", e."Annual Income (k$)", e."recency", e."frequency", e."monetary", e."r", e."f", e."m"
-FROM "segment at_risk" AS e
+FROM "segment champions, segment at_risk" AS e
 WHERE e."at_risk"
 ORDER BY e."customer_id";
 
@@ -158,49 +124,32 @@ WITH
   FROM "population customers" AS p
   LEFT JOIN "orders per customer_id" AS l1 ON l1."customer_id" = p."customer_id"
 ),
-"let recency" AS (
-  SELECT *, date_diff('day', CAST("max(orders.order_date)" AS DATE), CAST(DATE '2024-06-30' AS DATE)) AS "recency"
+"let recency, let frequency, let monetary" AS (
+  SELECT *,
+    date_diff('day', CAST("max(orders.order_date)" AS DATE), CAST(DATE '2024-06-30' AS DATE)) AS "recency",
+    coalesce("count(orders)", 0) AS "frequency",
+    coalesce("sum(orders.amount)", 0) AS "monetary"
   FROM "customers with links"
 ),
-"quantile(5, recency desc)" AS (
-  SELECT *, CASE WHEN "recency" IS NULL THEN NULL ELSE (5 * count("recency") OVER (ORDER BY "recency" DESC) + count("recency") OVER () - 1) // count("recency") OVER () END AS "quantile(5, recency desc)"
-  FROM "let recency"
+"quantile(5, recency desc), quantile(5, frequency), quantile(5, monetary asc)" AS (
+  SELECT *,
+    CASE WHEN "recency" IS NULL THEN NULL ELSE (5 * count("recency") OVER (ORDER BY "recency" DESC) + count("recency") OVER () - 1) // count("recency") OVER () END AS "quantile(5, recency desc)",
+    CASE WHEN "frequency" IS NULL THEN NULL ELSE (5 * count("frequency") OVER (ORDER BY "frequency" ASC) + count("frequency") OVER () - 1) // count("frequency") OVER () END AS "quantile(5, frequency)",
+    CASE WHEN "monetary" IS NULL THEN NULL ELSE (5 * count("monetary") OVER (ORDER BY "monetary" ASC) + count("monetary") OVER () - 1) // count("monetary") OVER () END AS "quantile(5, monetary asc)"
+  FROM "let recency, let frequency, let monetary"
 ),
-"let r" AS (
-  SELECT *, "quantile(5, recency desc)" AS "r"
-  FROM "quantile(5, recency desc)"
+"let r, let f, let m" AS (
+  SELECT *,
+    "quantile(5, recency desc)" AS "r",
+    "quantile(5, frequency)" AS "f",
+    "quantile(5, monetary asc)" AS "m"
+  FROM "quantile(5, recency desc), quantile(5, frequency), quantile(5, monetary asc)"
 ),
-"let frequency" AS (
-  SELECT *, coalesce("count(orders)", 0) AS "frequency"
-  FROM "let r"
-),
-"quantile(5, frequency)" AS (
-  SELECT *, CASE WHEN "frequency" IS NULL THEN NULL ELSE (5 * count("frequency") OVER (ORDER BY "frequency" ASC) + count("frequency") OVER () - 1) // count("frequency") OVER () END AS "quantile(5, frequency)"
-  FROM "let frequency"
-),
-"let f" AS (
-  SELECT *, "quantile(5, frequency)" AS "f"
-  FROM "quantile(5, frequency)"
-),
-"let monetary" AS (
-  SELECT *, coalesce("sum(orders.amount)", 0) AS "monetary"
-  FROM "let f"
-),
-"quantile(5, monetary asc)" AS (
-  SELECT *, CASE WHEN "monetary" IS NULL THEN NULL ELSE (5 * count("monetary") OVER (ORDER BY "monetary" ASC) + count("monetary") OVER () - 1) // count("monetary") OVER () END AS "quantile(5, monetary asc)"
-  FROM "let monetary"
-),
-"let m" AS (
-  SELECT *, "quantile(5, monetary asc)" AS "m"
-  FROM "quantile(5, monetary asc)"
-),
-"segment champions" AS (
-  SELECT *, coalesce("r" >= 4 AND "f" >= 4 AND "m" >= 4, FALSE) AS "champions"
-  FROM "let m"
-),
-"segment at_risk" AS (
-  SELECT *, coalesce("r" <= 2 AND "f" >= 3, FALSE) AS "at_risk"
-  FROM "segment champions"
+"segment champions, segment at_risk" AS (
+  SELECT *,
+    coalesce("r" >= 4 AND "f" >= 4 AND "m" >= 4, FALSE) AS "champions",
+    coalesce("r" <= 2 AND "f" >= 3, FALSE) AS "at_risk"
+  FROM "let r, let f, let m"
 ),
 "compare" AS (
   SELECT [
@@ -208,7 +157,7 @@ WITH
       {'#': 2, 'segment': 'champions', 'size': count(*) FILTER (WHERE e."champions"), 'share': count(*) FILTER (WHERE e."champions") / NULLIF(count(*), 0), 'avg_monetary': avg(e."monetary") FILTER (WHERE e."champions"), 'median(recency)': median(e."recency") FILTER (WHERE e."champions")},
       {'#': 3, 'segment': 'at_risk', 'size': count(*) FILTER (WHERE e."at_risk"), 'share': count(*) FILTER (WHERE e."at_risk") / NULLIF(count(*), 0), 'avg_monetary': avg(e."monetary") FILTER (WHERE e."at_risk"), 'median(recency)': median(e."recency") FILTER (WHERE e."at_risk")}
     ] AS "rows"
-  FROM "segment at_risk" AS e
+  FROM "segment champions, segment at_risk" AS e
 )
 SELECT "segment", "size", "share", "avg_monetary", "median(recency)"
 FROM (SELECT unnest("rows", recursive := true) FROM "compare")

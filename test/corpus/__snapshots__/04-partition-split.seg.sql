@@ -25,20 +25,18 @@ WITH
   SELECT *, CASE WHEN "spend" >= 2500 THEN 'gold' WHEN "spend" >= 800 THEN 'silver' ELSE 'dormant' END AS "tier"
   FROM "let spend"
 ),
-"segment eligible" AS (
-  SELECT *, coalesce("email_opt_in" AND "tier" <> 'dormant', FALSE) AS "eligible"
+"segment eligible, split promo" AS (
+  SELECT *,
+    coalesce("email_opt_in" AND "tier" <> 'dormant', FALSE) AS "eligible",
+    CASE WHEN coalesce("tier" = 'gold', FALSE) THEN CASE WHEN CAST('0x' || substr(md5('spring-2024' || ':' || CAST("customer_id" AS VARCHAR)), 1, 8) AS BIGINT) * 100 < 10 * 4294967296 THEN 'a' WHEN CAST('0x' || substr(md5('spring-2024' || ':' || CAST("customer_id" AS VARCHAR)), 1, 8) AS BIGINT) * 100 < 30 * 4294967296 THEN 'b' ELSE 'c' END END AS "promo"
   FROM "partition tier"
 ),
 "split ab" AS (
   SELECT *, CASE WHEN "eligible" THEN CASE WHEN CAST('0x' || substr(md5('ab' || ':' || CAST("customer_id" AS VARCHAR)), 1, 8) AS BIGINT) * 100 < 50 * 4294967296 THEN 'control' ELSE 'treatment' END END AS "ab"
-  FROM "segment eligible"
-),
-"split promo" AS (
-  SELECT *, CASE WHEN coalesce("tier" = 'gold', FALSE) THEN CASE WHEN CAST('0x' || substr(md5('spring-2024' || ':' || CAST("customer_id" AS VARCHAR)), 1, 8) AS BIGINT) * 100 < 10 * 4294967296 THEN 'a' WHEN CAST('0x' || substr(md5('spring-2024' || ':' || CAST("customer_id" AS VARCHAR)), 1, 8) AS BIGINT) * 100 < 30 * 4294967296 THEN 'b' ELSE 'c' END END AS "promo"
-  FROM "split ab"
+  FROM "segment eligible, split promo"
 )
 SELECT e."customer_id", e."gender", e."age", e."country", e."city_size", e."signup_date", e."email_opt_in", e."Annual Income (k$)", e."spend"
-FROM "split promo" AS e
+FROM "split ab" AS e
 WHERE coalesce(e."tier" = 'gold', FALSE)
 ORDER BY e."customer_id";
 
@@ -69,20 +67,18 @@ WITH
   SELECT *, CASE WHEN "spend" >= 2500 THEN 'gold' WHEN "spend" >= 800 THEN 'silver' ELSE 'dormant' END AS "tier"
   FROM "let spend"
 ),
-"segment eligible" AS (
-  SELECT *, coalesce("email_opt_in" AND "tier" <> 'dormant', FALSE) AS "eligible"
+"segment eligible, split promo" AS (
+  SELECT *,
+    coalesce("email_opt_in" AND "tier" <> 'dormant', FALSE) AS "eligible",
+    CASE WHEN coalesce("tier" = 'gold', FALSE) THEN CASE WHEN CAST('0x' || substr(md5('spring-2024' || ':' || CAST("customer_id" AS VARCHAR)), 1, 8) AS BIGINT) * 100 < 10 * 4294967296 THEN 'a' WHEN CAST('0x' || substr(md5('spring-2024' || ':' || CAST("customer_id" AS VARCHAR)), 1, 8) AS BIGINT) * 100 < 30 * 4294967296 THEN 'b' ELSE 'c' END END AS "promo"
   FROM "partition tier"
 ),
 "split ab" AS (
   SELECT *, CASE WHEN "eligible" THEN CASE WHEN CAST('0x' || substr(md5('ab' || ':' || CAST("customer_id" AS VARCHAR)), 1, 8) AS BIGINT) * 100 < 50 * 4294967296 THEN 'control' ELSE 'treatment' END END AS "ab"
-  FROM "segment eligible"
-),
-"split promo" AS (
-  SELECT *, CASE WHEN coalesce("tier" = 'gold', FALSE) THEN CASE WHEN CAST('0x' || substr(md5('spring-2024' || ':' || CAST("customer_id" AS VARCHAR)), 1, 8) AS BIGINT) * 100 < 10 * 4294967296 THEN 'a' WHEN CAST('0x' || substr(md5('spring-2024' || ':' || CAST("customer_id" AS VARCHAR)), 1, 8) AS BIGINT) * 100 < 30 * 4294967296 THEN 'b' ELSE 'c' END END AS "promo"
-  FROM "split ab"
+  FROM "segment eligible, split promo"
 )
 SELECT e."customer_id", e."gender", e."age", e."country", e."city_size", e."signup_date", e."email_opt_in", e."Annual Income (k$)", e."spend"
-FROM "split promo" AS e
+FROM "split ab" AS e
 WHERE coalesce(e."tier" = 'silver', FALSE)
 ORDER BY e."customer_id";
 
@@ -113,20 +109,18 @@ WITH
   SELECT *, CASE WHEN "spend" >= 2500 THEN 'gold' WHEN "spend" >= 800 THEN 'silver' ELSE 'dormant' END AS "tier"
   FROM "let spend"
 ),
-"segment eligible" AS (
-  SELECT *, coalesce("email_opt_in" AND "tier" <> 'dormant', FALSE) AS "eligible"
+"segment eligible, split promo" AS (
+  SELECT *,
+    coalesce("email_opt_in" AND "tier" <> 'dormant', FALSE) AS "eligible",
+    CASE WHEN coalesce("tier" = 'gold', FALSE) THEN CASE WHEN CAST('0x' || substr(md5('spring-2024' || ':' || CAST("customer_id" AS VARCHAR)), 1, 8) AS BIGINT) * 100 < 10 * 4294967296 THEN 'a' WHEN CAST('0x' || substr(md5('spring-2024' || ':' || CAST("customer_id" AS VARCHAR)), 1, 8) AS BIGINT) * 100 < 30 * 4294967296 THEN 'b' ELSE 'c' END END AS "promo"
   FROM "partition tier"
 ),
 "split ab" AS (
   SELECT *, CASE WHEN "eligible" THEN CASE WHEN CAST('0x' || substr(md5('ab' || ':' || CAST("customer_id" AS VARCHAR)), 1, 8) AS BIGINT) * 100 < 50 * 4294967296 THEN 'control' ELSE 'treatment' END END AS "ab"
-  FROM "segment eligible"
-),
-"split promo" AS (
-  SELECT *, CASE WHEN coalesce("tier" = 'gold', FALSE) THEN CASE WHEN CAST('0x' || substr(md5('spring-2024' || ':' || CAST("customer_id" AS VARCHAR)), 1, 8) AS BIGINT) * 100 < 10 * 4294967296 THEN 'a' WHEN CAST('0x' || substr(md5('spring-2024' || ':' || CAST("customer_id" AS VARCHAR)), 1, 8) AS BIGINT) * 100 < 30 * 4294967296 THEN 'b' ELSE 'c' END END AS "promo"
-  FROM "split ab"
+  FROM "segment eligible, split promo"
 )
 SELECT e."customer_id", e."gender", e."age", e."country", e."city_size", e."signup_date", e."email_opt_in", e."Annual Income (k$)", e."spend"
-FROM "split promo" AS e
+FROM "split ab" AS e
 WHERE coalesce(e."tier" = 'dormant', FALSE)
 ORDER BY e."customer_id";
 
@@ -157,20 +151,18 @@ WITH
   SELECT *, CASE WHEN "spend" >= 2500 THEN 'gold' WHEN "spend" >= 800 THEN 'silver' ELSE 'dormant' END AS "tier"
   FROM "let spend"
 ),
-"segment eligible" AS (
-  SELECT *, coalesce("email_opt_in" AND "tier" <> 'dormant', FALSE) AS "eligible"
+"segment eligible, split promo" AS (
+  SELECT *,
+    coalesce("email_opt_in" AND "tier" <> 'dormant', FALSE) AS "eligible",
+    CASE WHEN coalesce("tier" = 'gold', FALSE) THEN CASE WHEN CAST('0x' || substr(md5('spring-2024' || ':' || CAST("customer_id" AS VARCHAR)), 1, 8) AS BIGINT) * 100 < 10 * 4294967296 THEN 'a' WHEN CAST('0x' || substr(md5('spring-2024' || ':' || CAST("customer_id" AS VARCHAR)), 1, 8) AS BIGINT) * 100 < 30 * 4294967296 THEN 'b' ELSE 'c' END END AS "promo"
   FROM "partition tier"
 ),
 "split ab" AS (
   SELECT *, CASE WHEN "eligible" THEN CASE WHEN CAST('0x' || substr(md5('ab' || ':' || CAST("customer_id" AS VARCHAR)), 1, 8) AS BIGINT) * 100 < 50 * 4294967296 THEN 'control' ELSE 'treatment' END END AS "ab"
-  FROM "segment eligible"
-),
-"split promo" AS (
-  SELECT *, CASE WHEN coalesce("tier" = 'gold', FALSE) THEN CASE WHEN CAST('0x' || substr(md5('spring-2024' || ':' || CAST("customer_id" AS VARCHAR)), 1, 8) AS BIGINT) * 100 < 10 * 4294967296 THEN 'a' WHEN CAST('0x' || substr(md5('spring-2024' || ':' || CAST("customer_id" AS VARCHAR)), 1, 8) AS BIGINT) * 100 < 30 * 4294967296 THEN 'b' ELSE 'c' END END AS "promo"
-  FROM "split ab"
+  FROM "segment eligible, split promo"
 )
 SELECT e."customer_id", e."gender", e."age", e."country", e."city_size", e."signup_date", e."email_opt_in", e."Annual Income (k$)", e."spend"
-FROM "split promo" AS e
+FROM "split ab" AS e
 WHERE e."eligible"
 ORDER BY e."customer_id";
 
@@ -201,20 +193,18 @@ WITH
   SELECT *, CASE WHEN "spend" >= 2500 THEN 'gold' WHEN "spend" >= 800 THEN 'silver' ELSE 'dormant' END AS "tier"
   FROM "let spend"
 ),
-"segment eligible" AS (
-  SELECT *, coalesce("email_opt_in" AND "tier" <> 'dormant', FALSE) AS "eligible"
+"segment eligible, split promo" AS (
+  SELECT *,
+    coalesce("email_opt_in" AND "tier" <> 'dormant', FALSE) AS "eligible",
+    CASE WHEN coalesce("tier" = 'gold', FALSE) THEN CASE WHEN CAST('0x' || substr(md5('spring-2024' || ':' || CAST("customer_id" AS VARCHAR)), 1, 8) AS BIGINT) * 100 < 10 * 4294967296 THEN 'a' WHEN CAST('0x' || substr(md5('spring-2024' || ':' || CAST("customer_id" AS VARCHAR)), 1, 8) AS BIGINT) * 100 < 30 * 4294967296 THEN 'b' ELSE 'c' END END AS "promo"
   FROM "partition tier"
 ),
 "split ab" AS (
   SELECT *, CASE WHEN "eligible" THEN CASE WHEN CAST('0x' || substr(md5('ab' || ':' || CAST("customer_id" AS VARCHAR)), 1, 8) AS BIGINT) * 100 < 50 * 4294967296 THEN 'control' ELSE 'treatment' END END AS "ab"
-  FROM "segment eligible"
-),
-"split promo" AS (
-  SELECT *, CASE WHEN coalesce("tier" = 'gold', FALSE) THEN CASE WHEN CAST('0x' || substr(md5('spring-2024' || ':' || CAST("customer_id" AS VARCHAR)), 1, 8) AS BIGINT) * 100 < 10 * 4294967296 THEN 'a' WHEN CAST('0x' || substr(md5('spring-2024' || ':' || CAST("customer_id" AS VARCHAR)), 1, 8) AS BIGINT) * 100 < 30 * 4294967296 THEN 'b' ELSE 'c' END END AS "promo"
-  FROM "split ab"
+  FROM "segment eligible, split promo"
 )
 SELECT e."customer_id", e."gender", e."age", e."country", e."city_size", e."signup_date", e."email_opt_in", e."Annual Income (k$)", e."spend"
-FROM "split promo" AS e
+FROM "split ab" AS e
 WHERE coalesce(e."ab" = 'control', FALSE)
 ORDER BY e."customer_id";
 
@@ -245,20 +235,18 @@ WITH
   SELECT *, CASE WHEN "spend" >= 2500 THEN 'gold' WHEN "spend" >= 800 THEN 'silver' ELSE 'dormant' END AS "tier"
   FROM "let spend"
 ),
-"segment eligible" AS (
-  SELECT *, coalesce("email_opt_in" AND "tier" <> 'dormant', FALSE) AS "eligible"
+"segment eligible, split promo" AS (
+  SELECT *,
+    coalesce("email_opt_in" AND "tier" <> 'dormant', FALSE) AS "eligible",
+    CASE WHEN coalesce("tier" = 'gold', FALSE) THEN CASE WHEN CAST('0x' || substr(md5('spring-2024' || ':' || CAST("customer_id" AS VARCHAR)), 1, 8) AS BIGINT) * 100 < 10 * 4294967296 THEN 'a' WHEN CAST('0x' || substr(md5('spring-2024' || ':' || CAST("customer_id" AS VARCHAR)), 1, 8) AS BIGINT) * 100 < 30 * 4294967296 THEN 'b' ELSE 'c' END END AS "promo"
   FROM "partition tier"
 ),
 "split ab" AS (
   SELECT *, CASE WHEN "eligible" THEN CASE WHEN CAST('0x' || substr(md5('ab' || ':' || CAST("customer_id" AS VARCHAR)), 1, 8) AS BIGINT) * 100 < 50 * 4294967296 THEN 'control' ELSE 'treatment' END END AS "ab"
-  FROM "segment eligible"
-),
-"split promo" AS (
-  SELECT *, CASE WHEN coalesce("tier" = 'gold', FALSE) THEN CASE WHEN CAST('0x' || substr(md5('spring-2024' || ':' || CAST("customer_id" AS VARCHAR)), 1, 8) AS BIGINT) * 100 < 10 * 4294967296 THEN 'a' WHEN CAST('0x' || substr(md5('spring-2024' || ':' || CAST("customer_id" AS VARCHAR)), 1, 8) AS BIGINT) * 100 < 30 * 4294967296 THEN 'b' ELSE 'c' END END AS "promo"
-  FROM "split ab"
+  FROM "segment eligible, split promo"
 )
 SELECT e."customer_id", e."gender", e."age", e."country", e."city_size", e."signup_date", e."email_opt_in", e."Annual Income (k$)", e."spend"
-FROM "split promo" AS e
+FROM "split ab" AS e
 WHERE coalesce(e."ab" = 'treatment', FALSE)
 ORDER BY e."customer_id";
 
@@ -334,20 +322,18 @@ WITH
   SELECT *, CASE WHEN "spend" >= 2500 THEN 'gold' WHEN "spend" >= 800 THEN 'silver' ELSE 'dormant' END AS "tier"
   FROM "let spend"
 ),
-"segment eligible" AS (
-  SELECT *, coalesce("email_opt_in" AND "tier" <> 'dormant', FALSE) AS "eligible"
+"segment eligible, split promo" AS (
+  SELECT *,
+    coalesce("email_opt_in" AND "tier" <> 'dormant', FALSE) AS "eligible",
+    CASE WHEN coalesce("tier" = 'gold', FALSE) THEN CASE WHEN CAST('0x' || substr(md5('spring-2024' || ':' || CAST("customer_id" AS VARCHAR)), 1, 8) AS BIGINT) * 100 < 10 * 4294967296 THEN 'a' WHEN CAST('0x' || substr(md5('spring-2024' || ':' || CAST("customer_id" AS VARCHAR)), 1, 8) AS BIGINT) * 100 < 30 * 4294967296 THEN 'b' ELSE 'c' END END AS "promo"
   FROM "partition tier"
 ),
 "split ab" AS (
   SELECT *, CASE WHEN "eligible" THEN CASE WHEN CAST('0x' || substr(md5('ab' || ':' || CAST("customer_id" AS VARCHAR)), 1, 8) AS BIGINT) * 100 < 50 * 4294967296 THEN 'control' ELSE 'treatment' END END AS "ab"
-  FROM "segment eligible"
-),
-"split promo" AS (
-  SELECT *, CASE WHEN coalesce("tier" = 'gold', FALSE) THEN CASE WHEN CAST('0x' || substr(md5('spring-2024' || ':' || CAST("customer_id" AS VARCHAR)), 1, 8) AS BIGINT) * 100 < 10 * 4294967296 THEN 'a' WHEN CAST('0x' || substr(md5('spring-2024' || ':' || CAST("customer_id" AS VARCHAR)), 1, 8) AS BIGINT) * 100 < 30 * 4294967296 THEN 'b' ELSE 'c' END END AS "promo"
-  FROM "split ab"
+  FROM "segment eligible, split promo"
 )
 SELECT e."customer_id", e."gender", e."age", e."country", e."city_size", e."signup_date", e."email_opt_in", e."Annual Income (k$)", e."spend"
-FROM "split promo" AS e
+FROM "split ab" AS e
 WHERE coalesce(e."promo" = 'a', FALSE)
 ORDER BY e."customer_id";
 
@@ -378,20 +364,18 @@ WITH
   SELECT *, CASE WHEN "spend" >= 2500 THEN 'gold' WHEN "spend" >= 800 THEN 'silver' ELSE 'dormant' END AS "tier"
   FROM "let spend"
 ),
-"segment eligible" AS (
-  SELECT *, coalesce("email_opt_in" AND "tier" <> 'dormant', FALSE) AS "eligible"
+"segment eligible, split promo" AS (
+  SELECT *,
+    coalesce("email_opt_in" AND "tier" <> 'dormant', FALSE) AS "eligible",
+    CASE WHEN coalesce("tier" = 'gold', FALSE) THEN CASE WHEN CAST('0x' || substr(md5('spring-2024' || ':' || CAST("customer_id" AS VARCHAR)), 1, 8) AS BIGINT) * 100 < 10 * 4294967296 THEN 'a' WHEN CAST('0x' || substr(md5('spring-2024' || ':' || CAST("customer_id" AS VARCHAR)), 1, 8) AS BIGINT) * 100 < 30 * 4294967296 THEN 'b' ELSE 'c' END END AS "promo"
   FROM "partition tier"
 ),
 "split ab" AS (
   SELECT *, CASE WHEN "eligible" THEN CASE WHEN CAST('0x' || substr(md5('ab' || ':' || CAST("customer_id" AS VARCHAR)), 1, 8) AS BIGINT) * 100 < 50 * 4294967296 THEN 'control' ELSE 'treatment' END END AS "ab"
-  FROM "segment eligible"
-),
-"split promo" AS (
-  SELECT *, CASE WHEN coalesce("tier" = 'gold', FALSE) THEN CASE WHEN CAST('0x' || substr(md5('spring-2024' || ':' || CAST("customer_id" AS VARCHAR)), 1, 8) AS BIGINT) * 100 < 10 * 4294967296 THEN 'a' WHEN CAST('0x' || substr(md5('spring-2024' || ':' || CAST("customer_id" AS VARCHAR)), 1, 8) AS BIGINT) * 100 < 30 * 4294967296 THEN 'b' ELSE 'c' END END AS "promo"
-  FROM "split ab"
+  FROM "segment eligible, split promo"
 )
 SELECT e."customer_id", e."gender", e."age", e."country", e."city_size", e."signup_date", e."email_opt_in", e."Annual Income (k$)", e."spend"
-FROM "split promo" AS e
+FROM "split ab" AS e
 WHERE coalesce(e."promo" = 'b', FALSE)
 ORDER BY e."customer_id";
 
@@ -422,20 +406,18 @@ WITH
   SELECT *, CASE WHEN "spend" >= 2500 THEN 'gold' WHEN "spend" >= 800 THEN 'silver' ELSE 'dormant' END AS "tier"
   FROM "let spend"
 ),
-"segment eligible" AS (
-  SELECT *, coalesce("email_opt_in" AND "tier" <> 'dormant', FALSE) AS "eligible"
+"segment eligible, split promo" AS (
+  SELECT *,
+    coalesce("email_opt_in" AND "tier" <> 'dormant', FALSE) AS "eligible",
+    CASE WHEN coalesce("tier" = 'gold', FALSE) THEN CASE WHEN CAST('0x' || substr(md5('spring-2024' || ':' || CAST("customer_id" AS VARCHAR)), 1, 8) AS BIGINT) * 100 < 10 * 4294967296 THEN 'a' WHEN CAST('0x' || substr(md5('spring-2024' || ':' || CAST("customer_id" AS VARCHAR)), 1, 8) AS BIGINT) * 100 < 30 * 4294967296 THEN 'b' ELSE 'c' END END AS "promo"
   FROM "partition tier"
 ),
 "split ab" AS (
   SELECT *, CASE WHEN "eligible" THEN CASE WHEN CAST('0x' || substr(md5('ab' || ':' || CAST("customer_id" AS VARCHAR)), 1, 8) AS BIGINT) * 100 < 50 * 4294967296 THEN 'control' ELSE 'treatment' END END AS "ab"
-  FROM "segment eligible"
-),
-"split promo" AS (
-  SELECT *, CASE WHEN coalesce("tier" = 'gold', FALSE) THEN CASE WHEN CAST('0x' || substr(md5('spring-2024' || ':' || CAST("customer_id" AS VARCHAR)), 1, 8) AS BIGINT) * 100 < 10 * 4294967296 THEN 'a' WHEN CAST('0x' || substr(md5('spring-2024' || ':' || CAST("customer_id" AS VARCHAR)), 1, 8) AS BIGINT) * 100 < 30 * 4294967296 THEN 'b' ELSE 'c' END END AS "promo"
-  FROM "split ab"
+  FROM "segment eligible, split promo"
 )
 SELECT e."customer_id", e."gender", e."age", e."country", e."city_size", e."signup_date", e."email_opt_in", e."Annual Income (k$)", e."spend"
-FROM "split promo" AS e
+FROM "split ab" AS e
 WHERE coalesce(e."promo" = 'c', FALSE)
 ORDER BY e."customer_id";
 

@@ -19,20 +19,15 @@ WITH
   FROM "population customers" AS p
   LEFT JOIN "orders per customer_id" AS l1 ON l1."customer_id" = p."customer_id"
 ),
-"segment web_buyer" AS (
-  SELECT *, coalesce(coalesce("count(orders where channel = 'web')", 0) > 0, FALSE) AS "web_buyer"
+"segment web_buyer, segment app_buyer, segment active" AS (
+  SELECT *,
+    coalesce(coalesce("count(orders where channel = 'web')", 0) > 0, FALSE) AS "web_buyer",
+    coalesce(coalesce("count(orders where channel = 'app')", 0) > 0, FALSE) AS "app_buyer",
+    coalesce(coalesce("count(orders within 30 days)", 0) > 0, FALSE) AS "active"
   FROM "customers with links"
-),
-"segment app_buyer" AS (
-  SELECT *, coalesce(coalesce("count(orders where channel = 'app')", 0) > 0, FALSE) AS "app_buyer"
-  FROM "segment web_buyer"
-),
-"segment active" AS (
-  SELECT *, coalesce(coalesce("count(orders within 30 days)", 0) > 0, FALSE) AS "active"
-  FROM "segment app_buyer"
 )
 SELECT e."customer_id", e."gender", e."age", e."country", e."city_size", e."signup_date", e."email_opt_in", e."Annual Income (k$)"
-FROM "segment active" AS e
+FROM "segment web_buyer, segment app_buyer, segment active" AS e
 WHERE e."web_buyer"
 ORDER BY e."customer_id";
 
@@ -57,20 +52,15 @@ WITH
   FROM "population customers" AS p
   LEFT JOIN "orders per customer_id" AS l1 ON l1."customer_id" = p."customer_id"
 ),
-"segment web_buyer" AS (
-  SELECT *, coalesce(coalesce("count(orders where channel = 'web')", 0) > 0, FALSE) AS "web_buyer"
+"segment web_buyer, segment app_buyer, segment active" AS (
+  SELECT *,
+    coalesce(coalesce("count(orders where channel = 'web')", 0) > 0, FALSE) AS "web_buyer",
+    coalesce(coalesce("count(orders where channel = 'app')", 0) > 0, FALSE) AS "app_buyer",
+    coalesce(coalesce("count(orders within 30 days)", 0) > 0, FALSE) AS "active"
   FROM "customers with links"
-),
-"segment app_buyer" AS (
-  SELECT *, coalesce(coalesce("count(orders where channel = 'app')", 0) > 0, FALSE) AS "app_buyer"
-  FROM "segment web_buyer"
-),
-"segment active" AS (
-  SELECT *, coalesce(coalesce("count(orders within 30 days)", 0) > 0, FALSE) AS "active"
-  FROM "segment app_buyer"
 )
 SELECT e."customer_id", e."gender", e."age", e."country", e."city_size", e."signup_date", e."email_opt_in", e."Annual Income (k$)"
-FROM "segment active" AS e
+FROM "segment web_buyer, segment app_buyer, segment active" AS e
 WHERE e."app_buyer"
 ORDER BY e."customer_id";
 
@@ -95,20 +85,15 @@ WITH
   FROM "population customers" AS p
   LEFT JOIN "orders per customer_id" AS l1 ON l1."customer_id" = p."customer_id"
 ),
-"segment web_buyer" AS (
-  SELECT *, coalesce(coalesce("count(orders where channel = 'web')", 0) > 0, FALSE) AS "web_buyer"
+"segment web_buyer, segment app_buyer, segment active" AS (
+  SELECT *,
+    coalesce(coalesce("count(orders where channel = 'web')", 0) > 0, FALSE) AS "web_buyer",
+    coalesce(coalesce("count(orders where channel = 'app')", 0) > 0, FALSE) AS "app_buyer",
+    coalesce(coalesce("count(orders within 30 days)", 0) > 0, FALSE) AS "active"
   FROM "customers with links"
-),
-"segment app_buyer" AS (
-  SELECT *, coalesce(coalesce("count(orders where channel = 'app')", 0) > 0, FALSE) AS "app_buyer"
-  FROM "segment web_buyer"
-),
-"segment active" AS (
-  SELECT *, coalesce(coalesce("count(orders within 30 days)", 0) > 0, FALSE) AS "active"
-  FROM "segment app_buyer"
 )
 SELECT e."customer_id", e."gender", e."age", e."country", e."city_size", e."signup_date", e."email_opt_in", e."Annual Income (k$)"
-FROM "segment active" AS e
+FROM "segment web_buyer, segment app_buyer, segment active" AS e
 WHERE e."active"
 ORDER BY e."customer_id";
 
@@ -131,18 +116,16 @@ WITH
   FROM "population customers" AS p
   LEFT JOIN "orders per customer_id" AS l1 ON l1."customer_id" = p."customer_id"
 ),
-"segment web_buyer" AS (
-  SELECT *, coalesce(coalesce("count(orders where channel = 'web')", 0) > 0, FALSE) AS "web_buyer"
+"segment web_buyer, segment app_buyer" AS (
+  SELECT *,
+    coalesce(coalesce("count(orders where channel = 'web')", 0) > 0, FALSE) AS "web_buyer",
+    coalesce(coalesce("count(orders where channel = 'app')", 0) > 0, FALSE) AS "app_buyer"
   FROM "customers with links"
-),
-"segment app_buyer" AS (
-  SELECT *, coalesce(coalesce("count(orders where channel = 'app')", 0) > 0, FALSE) AS "app_buyer"
-  FROM "segment web_buyer"
 )
 SELECT e."web_buyer" AS "web_buyer",
   e."app_buyer" AS "app_buyer",
   count(*) AS "size"
-FROM "segment app_buyer" AS e
+FROM "segment web_buyer, segment app_buyer" AS e
 WHERE e."web_buyer" OR e."app_buyer"
 GROUP BY 1, 2
 ORDER BY "size" DESC, 1 DESC, 2 DESC;
@@ -166,13 +149,11 @@ WITH
   FROM "population customers" AS p
   LEFT JOIN "orders per customer_id" AS l1 ON l1."customer_id" = p."customer_id"
 ),
-"segment active" AS (
-  SELECT *, coalesce(coalesce("count(orders within 30 days)", 0) > 0, FALSE) AS "active"
+"segment active, segment web_buyer" AS (
+  SELECT *,
+    coalesce(coalesce("count(orders within 30 days)", 0) > 0, FALSE) AS "active",
+    coalesce(coalesce("count(orders where channel = 'web')", 0) > 0, FALSE) AS "web_buyer"
   FROM "customers with links"
-),
-"segment web_buyer" AS (
-  SELECT *, coalesce(coalesce("count(orders where channel = 'web')", 0) > 0, FALSE) AS "web_buyer"
-  FROM "segment active"
 ),
 "binned" AS (
   SELECT e."active" AS "in segment", e."web_buyer" AS "in baseline",
@@ -182,7 +163,7 @@ WITH
     CAST(e."city_size" AS VARCHAR) AS "city_size",
     CAST(e."email_opt_in" AS VARCHAR) AS "email_opt_in",
     'Q' || CAST(CASE WHEN e."Annual Income (k$)" IS NULL THEN NULL ELSE (4 * count(e."Annual Income (k$)") OVER (ORDER BY e."Annual Income (k$)" ASC) + count(e."Annual Income (k$)") OVER () - 1) // count(e."Annual Income (k$)") OVER () END AS VARCHAR) AS "Annual Income (k$)"
-  FROM "segment web_buyer" AS e
+  FROM "segment active, segment web_buyer" AS e
 ),
 "attribute values" AS (
   SELECT b."in segment", b."in baseline", unnest([

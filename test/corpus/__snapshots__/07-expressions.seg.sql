@@ -5,52 +5,23 @@ WITH
   SELECT *
   FROM "customers"
 ),
-"let band" AS (
-  SELECT *, CASE WHEN "age" < 30 THEN 'young' WHEN "age" < 60 THEN 'middle' ELSE 'senior' END AS "band"
+"let band, let income_third and 9 more" AS (
+  SELECT *,
+    CASE WHEN "age" < 30 THEN 'young' WHEN "age" < 60 THEN 'middle' ELSE 'senior' END AS "band",
+    round("Annual Income (k$)" / NULLIF(3, 0), 1) AS "income_third",
+    date_diff('day', CAST("signup_date" AS DATE), CAST(DATE '2024-06-30' AS DATE)) AS "tenure",
+    CAST("signup_date" + INTERVAL 12 MONTH AS DATE) AS "anniversary",
+    abs(date_diff('day', CAST("signup_date" AS DATE), CAST(DATE '2024-06-30' AS DATE))) AS "gap",
+    length(upper(lower("city_size"))) AS "letters",
+    greatest(coalesce("Annual Income (k$)", 0), least(50, 60)) AS "floor_income",
+    coalesce("customer_id" % 2 = 1 AND NOT "age" BETWEEN 30 AND 40 OR "country" NOT IN ('DE', 'FR'), FALSE) AS "odd",
+    coalesce("city_size" LIKE 'u%' OR "city_size" ILIKE 'SUB%' OR "city_size" NOT LIKE 'r%', FALSE) AS "pattern",
+    coalesce("signup_date" >= DATE '2024-01-01' AND year("signup_date") = 2024 AND month("signup_date") <> 2, FALSE) AS "recent",
+    coalesce("gender" IS NOT NULL AND ("age" IS NULL) = FALSE, FALSE) AS "known"
   FROM "population customers"
-),
-"let income_third" AS (
-  SELECT *, round("Annual Income (k$)" / NULLIF(3, 0), 1) AS "income_third"
-  FROM "let band"
-),
-"let tenure" AS (
-  SELECT *, date_diff('day', CAST("signup_date" AS DATE), CAST(DATE '2024-06-30' AS DATE)) AS "tenure"
-  FROM "let income_third"
-),
-"let anniversary" AS (
-  SELECT *, CAST("signup_date" + INTERVAL 12 MONTH AS DATE) AS "anniversary"
-  FROM "let tenure"
-),
-"let gap" AS (
-  SELECT *, abs(date_diff('day', CAST("signup_date" AS DATE), CAST(DATE '2024-06-30' AS DATE))) AS "gap"
-  FROM "let anniversary"
-),
-"let letters" AS (
-  SELECT *, length(upper(lower("city_size"))) AS "letters"
-  FROM "let gap"
-),
-"let floor_income" AS (
-  SELECT *, greatest(coalesce("Annual Income (k$)", 0), least(50, 60)) AS "floor_income"
-  FROM "let letters"
-),
-"segment odd" AS (
-  SELECT *, coalesce("customer_id" % 2 = 1 AND NOT "age" BETWEEN 30 AND 40 OR "country" NOT IN ('DE', 'FR'), FALSE) AS "odd"
-  FROM "let floor_income"
-),
-"segment pattern" AS (
-  SELECT *, coalesce("city_size" LIKE 'u%' OR "city_size" ILIKE 'SUB%' OR "city_size" NOT LIKE 'r%', FALSE) AS "pattern"
-  FROM "segment odd"
-),
-"segment recent" AS (
-  SELECT *, coalesce("signup_date" >= DATE '2024-01-01' AND year("signup_date") = 2024 AND month("signup_date") <> 2, FALSE) AS "recent"
-  FROM "segment pattern"
-),
-"segment known" AS (
-  SELECT *, coalesce("gender" IS NOT NULL AND ("age" IS NULL) = FALSE, FALSE) AS "known"
-  FROM "segment recent"
 )
 SELECT e."customer_id", e."gender", e."age", e."country", e."city_size", e."signup_date", e."email_opt_in", e."Annual Income (k$)", e."band", e."income_third", e."tenure", e."anniversary", e."gap", e."letters", e."floor_income"
-FROM "segment known" AS e
+FROM "let band, let income_third and 9 more" AS e
 WHERE e."odd"
 ORDER BY e."customer_id";
 
@@ -61,52 +32,23 @@ WITH
   SELECT *
   FROM "customers"
 ),
-"let band" AS (
-  SELECT *, CASE WHEN "age" < 30 THEN 'young' WHEN "age" < 60 THEN 'middle' ELSE 'senior' END AS "band"
+"let band, let income_third and 9 more" AS (
+  SELECT *,
+    CASE WHEN "age" < 30 THEN 'young' WHEN "age" < 60 THEN 'middle' ELSE 'senior' END AS "band",
+    round("Annual Income (k$)" / NULLIF(3, 0), 1) AS "income_third",
+    date_diff('day', CAST("signup_date" AS DATE), CAST(DATE '2024-06-30' AS DATE)) AS "tenure",
+    CAST("signup_date" + INTERVAL 12 MONTH AS DATE) AS "anniversary",
+    abs(date_diff('day', CAST("signup_date" AS DATE), CAST(DATE '2024-06-30' AS DATE))) AS "gap",
+    length(upper(lower("city_size"))) AS "letters",
+    greatest(coalesce("Annual Income (k$)", 0), least(50, 60)) AS "floor_income",
+    coalesce("customer_id" % 2 = 1 AND NOT "age" BETWEEN 30 AND 40 OR "country" NOT IN ('DE', 'FR'), FALSE) AS "odd",
+    coalesce("city_size" LIKE 'u%' OR "city_size" ILIKE 'SUB%' OR "city_size" NOT LIKE 'r%', FALSE) AS "pattern",
+    coalesce("signup_date" >= DATE '2024-01-01' AND year("signup_date") = 2024 AND month("signup_date") <> 2, FALSE) AS "recent",
+    coalesce("gender" IS NOT NULL AND ("age" IS NULL) = FALSE, FALSE) AS "known"
   FROM "population customers"
-),
-"let income_third" AS (
-  SELECT *, round("Annual Income (k$)" / NULLIF(3, 0), 1) AS "income_third"
-  FROM "let band"
-),
-"let tenure" AS (
-  SELECT *, date_diff('day', CAST("signup_date" AS DATE), CAST(DATE '2024-06-30' AS DATE)) AS "tenure"
-  FROM "let income_third"
-),
-"let anniversary" AS (
-  SELECT *, CAST("signup_date" + INTERVAL 12 MONTH AS DATE) AS "anniversary"
-  FROM "let tenure"
-),
-"let gap" AS (
-  SELECT *, abs(date_diff('day', CAST("signup_date" AS DATE), CAST(DATE '2024-06-30' AS DATE))) AS "gap"
-  FROM "let anniversary"
-),
-"let letters" AS (
-  SELECT *, length(upper(lower("city_size"))) AS "letters"
-  FROM "let gap"
-),
-"let floor_income" AS (
-  SELECT *, greatest(coalesce("Annual Income (k$)", 0), least(50, 60)) AS "floor_income"
-  FROM "let letters"
-),
-"segment odd" AS (
-  SELECT *, coalesce("customer_id" % 2 = 1 AND NOT "age" BETWEEN 30 AND 40 OR "country" NOT IN ('DE', 'FR'), FALSE) AS "odd"
-  FROM "let floor_income"
-),
-"segment pattern" AS (
-  SELECT *, coalesce("city_size" LIKE 'u%' OR "city_size" ILIKE 'SUB%' OR "city_size" NOT LIKE 'r%', FALSE) AS "pattern"
-  FROM "segment odd"
-),
-"segment recent" AS (
-  SELECT *, coalesce("signup_date" >= DATE '2024-01-01' AND year("signup_date") = 2024 AND month("signup_date") <> 2, FALSE) AS "recent"
-  FROM "segment pattern"
-),
-"segment known" AS (
-  SELECT *, coalesce("gender" IS NOT NULL AND ("age" IS NULL) = FALSE, FALSE) AS "known"
-  FROM "segment recent"
 )
 SELECT e."customer_id", e."gender", e."age", e."country", e."city_size", e."signup_date", e."email_opt_in", e."Annual Income (k$)", e."band", e."income_third", e."tenure", e."anniversary", e."gap", e."letters", e."floor_income"
-FROM "segment known" AS e
+FROM "let band, let income_third and 9 more" AS e
 WHERE e."pattern"
 ORDER BY e."customer_id";
 
@@ -117,52 +59,23 @@ WITH
   SELECT *
   FROM "customers"
 ),
-"let band" AS (
-  SELECT *, CASE WHEN "age" < 30 THEN 'young' WHEN "age" < 60 THEN 'middle' ELSE 'senior' END AS "band"
+"let band, let income_third and 9 more" AS (
+  SELECT *,
+    CASE WHEN "age" < 30 THEN 'young' WHEN "age" < 60 THEN 'middle' ELSE 'senior' END AS "band",
+    round("Annual Income (k$)" / NULLIF(3, 0), 1) AS "income_third",
+    date_diff('day', CAST("signup_date" AS DATE), CAST(DATE '2024-06-30' AS DATE)) AS "tenure",
+    CAST("signup_date" + INTERVAL 12 MONTH AS DATE) AS "anniversary",
+    abs(date_diff('day', CAST("signup_date" AS DATE), CAST(DATE '2024-06-30' AS DATE))) AS "gap",
+    length(upper(lower("city_size"))) AS "letters",
+    greatest(coalesce("Annual Income (k$)", 0), least(50, 60)) AS "floor_income",
+    coalesce("customer_id" % 2 = 1 AND NOT "age" BETWEEN 30 AND 40 OR "country" NOT IN ('DE', 'FR'), FALSE) AS "odd",
+    coalesce("city_size" LIKE 'u%' OR "city_size" ILIKE 'SUB%' OR "city_size" NOT LIKE 'r%', FALSE) AS "pattern",
+    coalesce("signup_date" >= DATE '2024-01-01' AND year("signup_date") = 2024 AND month("signup_date") <> 2, FALSE) AS "recent",
+    coalesce("gender" IS NOT NULL AND ("age" IS NULL) = FALSE, FALSE) AS "known"
   FROM "population customers"
-),
-"let income_third" AS (
-  SELECT *, round("Annual Income (k$)" / NULLIF(3, 0), 1) AS "income_third"
-  FROM "let band"
-),
-"let tenure" AS (
-  SELECT *, date_diff('day', CAST("signup_date" AS DATE), CAST(DATE '2024-06-30' AS DATE)) AS "tenure"
-  FROM "let income_third"
-),
-"let anniversary" AS (
-  SELECT *, CAST("signup_date" + INTERVAL 12 MONTH AS DATE) AS "anniversary"
-  FROM "let tenure"
-),
-"let gap" AS (
-  SELECT *, abs(date_diff('day', CAST("signup_date" AS DATE), CAST(DATE '2024-06-30' AS DATE))) AS "gap"
-  FROM "let anniversary"
-),
-"let letters" AS (
-  SELECT *, length(upper(lower("city_size"))) AS "letters"
-  FROM "let gap"
-),
-"let floor_income" AS (
-  SELECT *, greatest(coalesce("Annual Income (k$)", 0), least(50, 60)) AS "floor_income"
-  FROM "let letters"
-),
-"segment odd" AS (
-  SELECT *, coalesce("customer_id" % 2 = 1 AND NOT "age" BETWEEN 30 AND 40 OR "country" NOT IN ('DE', 'FR'), FALSE) AS "odd"
-  FROM "let floor_income"
-),
-"segment pattern" AS (
-  SELECT *, coalesce("city_size" LIKE 'u%' OR "city_size" ILIKE 'SUB%' OR "city_size" NOT LIKE 'r%', FALSE) AS "pattern"
-  FROM "segment odd"
-),
-"segment recent" AS (
-  SELECT *, coalesce("signup_date" >= DATE '2024-01-01' AND year("signup_date") = 2024 AND month("signup_date") <> 2, FALSE) AS "recent"
-  FROM "segment pattern"
-),
-"segment known" AS (
-  SELECT *, coalesce("gender" IS NOT NULL AND ("age" IS NULL) = FALSE, FALSE) AS "known"
-  FROM "segment recent"
 )
 SELECT e."customer_id", e."gender", e."age", e."country", e."city_size", e."signup_date", e."email_opt_in", e."Annual Income (k$)", e."band", e."income_third", e."tenure", e."anniversary", e."gap", e."letters", e."floor_income"
-FROM "segment known" AS e
+FROM "let band, let income_third and 9 more" AS e
 WHERE e."recent"
 ORDER BY e."customer_id";
 
@@ -173,52 +86,23 @@ WITH
   SELECT *
   FROM "customers"
 ),
-"let band" AS (
-  SELECT *, CASE WHEN "age" < 30 THEN 'young' WHEN "age" < 60 THEN 'middle' ELSE 'senior' END AS "band"
+"let band, let income_third and 9 more" AS (
+  SELECT *,
+    CASE WHEN "age" < 30 THEN 'young' WHEN "age" < 60 THEN 'middle' ELSE 'senior' END AS "band",
+    round("Annual Income (k$)" / NULLIF(3, 0), 1) AS "income_third",
+    date_diff('day', CAST("signup_date" AS DATE), CAST(DATE '2024-06-30' AS DATE)) AS "tenure",
+    CAST("signup_date" + INTERVAL 12 MONTH AS DATE) AS "anniversary",
+    abs(date_diff('day', CAST("signup_date" AS DATE), CAST(DATE '2024-06-30' AS DATE))) AS "gap",
+    length(upper(lower("city_size"))) AS "letters",
+    greatest(coalesce("Annual Income (k$)", 0), least(50, 60)) AS "floor_income",
+    coalesce("customer_id" % 2 = 1 AND NOT "age" BETWEEN 30 AND 40 OR "country" NOT IN ('DE', 'FR'), FALSE) AS "odd",
+    coalesce("city_size" LIKE 'u%' OR "city_size" ILIKE 'SUB%' OR "city_size" NOT LIKE 'r%', FALSE) AS "pattern",
+    coalesce("signup_date" >= DATE '2024-01-01' AND year("signup_date") = 2024 AND month("signup_date") <> 2, FALSE) AS "recent",
+    coalesce("gender" IS NOT NULL AND ("age" IS NULL) = FALSE, FALSE) AS "known"
   FROM "population customers"
-),
-"let income_third" AS (
-  SELECT *, round("Annual Income (k$)" / NULLIF(3, 0), 1) AS "income_third"
-  FROM "let band"
-),
-"let tenure" AS (
-  SELECT *, date_diff('day', CAST("signup_date" AS DATE), CAST(DATE '2024-06-30' AS DATE)) AS "tenure"
-  FROM "let income_third"
-),
-"let anniversary" AS (
-  SELECT *, CAST("signup_date" + INTERVAL 12 MONTH AS DATE) AS "anniversary"
-  FROM "let tenure"
-),
-"let gap" AS (
-  SELECT *, abs(date_diff('day', CAST("signup_date" AS DATE), CAST(DATE '2024-06-30' AS DATE))) AS "gap"
-  FROM "let anniversary"
-),
-"let letters" AS (
-  SELECT *, length(upper(lower("city_size"))) AS "letters"
-  FROM "let gap"
-),
-"let floor_income" AS (
-  SELECT *, greatest(coalesce("Annual Income (k$)", 0), least(50, 60)) AS "floor_income"
-  FROM "let letters"
-),
-"segment odd" AS (
-  SELECT *, coalesce("customer_id" % 2 = 1 AND NOT "age" BETWEEN 30 AND 40 OR "country" NOT IN ('DE', 'FR'), FALSE) AS "odd"
-  FROM "let floor_income"
-),
-"segment pattern" AS (
-  SELECT *, coalesce("city_size" LIKE 'u%' OR "city_size" ILIKE 'SUB%' OR "city_size" NOT LIKE 'r%', FALSE) AS "pattern"
-  FROM "segment odd"
-),
-"segment recent" AS (
-  SELECT *, coalesce("signup_date" >= DATE '2024-01-01' AND year("signup_date") = 2024 AND month("signup_date") <> 2, FALSE) AS "recent"
-  FROM "segment pattern"
-),
-"segment known" AS (
-  SELECT *, coalesce("gender" IS NOT NULL AND ("age" IS NULL) = FALSE, FALSE) AS "known"
-  FROM "segment recent"
 )
 SELECT e."customer_id", e."gender", e."age", e."country", e."city_size", e."signup_date", e."email_opt_in", e."Annual Income (k$)", e."band", e."income_third", e."tenure", e."anniversary", e."gap", e."letters", e."floor_income"
-FROM "segment known" AS e
+FROM "let band, let income_third and 9 more" AS e
 WHERE e."known"
 ORDER BY e."customer_id";
 
@@ -228,33 +112,16 @@ WITH
   SELECT *
   FROM "customers"
 ),
-"segment odd" AS (
-  SELECT *, coalesce("customer_id" % 2 = 1 AND NOT "age" BETWEEN 30 AND 40 OR "country" NOT IN ('DE', 'FR'), FALSE) AS "odd"
+"segment odd, segment pattern and 5 more" AS (
+  SELECT *,
+    coalesce("customer_id" % 2 = 1 AND NOT "age" BETWEEN 30 AND 40 OR "country" NOT IN ('DE', 'FR'), FALSE) AS "odd",
+    coalesce("city_size" LIKE 'u%' OR "city_size" ILIKE 'SUB%' OR "city_size" NOT LIKE 'r%', FALSE) AS "pattern",
+    coalesce("signup_date" >= DATE '2024-01-01' AND year("signup_date") = 2024 AND month("signup_date") <> 2, FALSE) AS "recent",
+    coalesce("gender" IS NOT NULL AND ("age" IS NULL) = FALSE, FALSE) AS "known",
+    round("Annual Income (k$)" / NULLIF(3, 0), 1) AS "income_third",
+    CAST("signup_date" + INTERVAL 12 MONTH AS DATE) AS "anniversary",
+    CASE WHEN "age" < 30 THEN 'young' WHEN "age" < 60 THEN 'middle' ELSE 'senior' END AS "band"
   FROM "population customers"
-),
-"segment pattern" AS (
-  SELECT *, coalesce("city_size" LIKE 'u%' OR "city_size" ILIKE 'SUB%' OR "city_size" NOT LIKE 'r%', FALSE) AS "pattern"
-  FROM "segment odd"
-),
-"segment recent" AS (
-  SELECT *, coalesce("signup_date" >= DATE '2024-01-01' AND year("signup_date") = 2024 AND month("signup_date") <> 2, FALSE) AS "recent"
-  FROM "segment pattern"
-),
-"segment known" AS (
-  SELECT *, coalesce("gender" IS NOT NULL AND ("age" IS NULL) = FALSE, FALSE) AS "known"
-  FROM "segment recent"
-),
-"let income_third" AS (
-  SELECT *, round("Annual Income (k$)" / NULLIF(3, 0), 1) AS "income_third"
-  FROM "segment known"
-),
-"let anniversary" AS (
-  SELECT *, CAST("signup_date" + INTERVAL 12 MONTH AS DATE) AS "anniversary"
-  FROM "let income_third"
-),
-"let band" AS (
-  SELECT *, CASE WHEN "age" < 30 THEN 'young' WHEN "age" < 60 THEN 'middle' ELSE 'senior' END AS "band"
-  FROM "let anniversary"
 ),
 "compare" AS (
   SELECT [
@@ -263,7 +130,7 @@ WITH
       {'#': 3, 'segment': 'recent', 'size': count(*) FILTER (WHERE e."recent"), 'share': count(*) FILTER (WHERE e."recent") / NULLIF(count(*), 0), 'avg(income_third)': avg(e."income_third") FILTER (WHERE e."recent"), 'last_anniversary': max(e."anniversary") FILTER (WHERE e."recent"), 'count_distinct(band)': CASE WHEN count(*) FILTER (WHERE e."recent") = 0 THEN NULL ELSE count(DISTINCT e."band") FILTER (WHERE e."recent") END},
       {'#': 4, 'segment': 'known', 'size': count(*) FILTER (WHERE e."known"), 'share': count(*) FILTER (WHERE e."known") / NULLIF(count(*), 0), 'avg(income_third)': avg(e."income_third") FILTER (WHERE e."known"), 'last_anniversary': max(e."anniversary") FILTER (WHERE e."known"), 'count_distinct(band)': CASE WHEN count(*) FILTER (WHERE e."known") = 0 THEN NULL ELSE count(DISTINCT e."band") FILTER (WHERE e."known") END}
     ] AS "rows"
-  FROM "let band" AS e
+  FROM "segment odd, segment pattern and 5 more" AS e
 )
 SELECT "segment", "size", "share", "avg(income_third)", "last_anniversary", "count_distinct(band)"
 FROM (SELECT unnest("rows", recursive := true) FROM "compare")

@@ -17,20 +17,18 @@ WITH
   FROM "population customers" AS p
   LEFT JOIN "orders per customer_id" AS l1 ON l1."customer_id" = p."customer_id"
 ),
-"let spend" AS (
-  SELECT *, coalesce("SUM(orders.amount)", 0) AS "spend"
+"let spend, segment quoted" AS (
+  SELECT *,
+    coalesce("SUM(orders.amount)", 0) AS "spend",
+    coalesce("country" = 'US' OR "city_size" = 'it''s', FALSE) AS "quoted"
   FROM "customers with links"
 ),
 "segment big" AS (
   SELECT *, coalesce("spend" >= 1000 AND "spend" < 10000, FALSE) AS "big"
-  FROM "let spend"
-),
-"segment quoted" AS (
-  SELECT *, coalesce("country" = 'US' OR "city_size" = 'it''s', FALSE) AS "quoted"
-  FROM "segment big"
+  FROM "let spend, segment quoted"
 )
 SELECT e."customer_id", e."gender", e."age", e."country", e."city_size", e."signup_date", e."email_opt_in", e."Annual Income (k$)", e."spend"
-FROM "segment quoted" AS e
+FROM "segment big" AS e
 WHERE e."big"
 ORDER BY e."customer_id";
 
@@ -53,20 +51,18 @@ WITH
   FROM "population customers" AS p
   LEFT JOIN "orders per customer_id" AS l1 ON l1."customer_id" = p."customer_id"
 ),
-"let spend" AS (
-  SELECT *, coalesce("SUM(orders.amount)", 0) AS "spend"
+"let spend, segment quoted" AS (
+  SELECT *,
+    coalesce("SUM(orders.amount)", 0) AS "spend",
+    coalesce("country" = 'US' OR "city_size" = 'it''s', FALSE) AS "quoted"
   FROM "customers with links"
 ),
 "segment big" AS (
   SELECT *, coalesce("spend" >= 1000 AND "spend" < 10000, FALSE) AS "big"
-  FROM "let spend"
-),
-"segment quoted" AS (
-  SELECT *, coalesce("country" = 'US' OR "city_size" = 'it''s', FALSE) AS "quoted"
-  FROM "segment big"
+  FROM "let spend, segment quoted"
 )
 SELECT e."customer_id", e."gender", e."age", e."country", e."city_size", e."signup_date", e."email_opt_in", e."Annual Income (k$)", e."spend"
-FROM "segment quoted" AS e
+FROM "segment big" AS e
 WHERE e."quoted"
 ORDER BY e."customer_id";
 
@@ -88,24 +84,22 @@ WITH
   FROM "population customers" AS p
   LEFT JOIN "orders per customer_id" AS l1 ON l1."customer_id" = p."customer_id"
 ),
-"let spend" AS (
-  SELECT *, coalesce("SUM(orders.amount)", 0) AS "spend"
+"let spend, segment quoted" AS (
+  SELECT *,
+    coalesce("SUM(orders.amount)", 0) AS "spend",
+    coalesce("country" = 'US' OR "city_size" = 'it''s', FALSE) AS "quoted"
   FROM "customers with links"
 ),
 "segment big" AS (
   SELECT *, coalesce("spend" >= 1000 AND "spend" < 10000, FALSE) AS "big"
-  FROM "let spend"
-),
-"segment quoted" AS (
-  SELECT *, coalesce("country" = 'US' OR "city_size" = 'it''s', FALSE) AS "quoted"
-  FROM "segment big"
+  FROM "let spend, segment quoted"
 ),
 "compare" AS (
   SELECT [
       {'#': 1, 'segment': 'big', 'size': count(*) FILTER (WHERE e."big"), 'share': count(*) FILTER (WHERE e."big") / NULLIF(count(*), 0), 'avg_spend': avg(e."spend") FILTER (WHERE e."big")},
       {'#': 2, 'segment': 'quoted', 'size': count(*) FILTER (WHERE e."quoted"), 'share': count(*) FILTER (WHERE e."quoted") / NULLIF(count(*), 0), 'avg_spend': avg(e."spend") FILTER (WHERE e."quoted")}
     ] AS "rows"
-  FROM "segment quoted" AS e
+  FROM "segment big" AS e
 )
 SELECT "segment", "size", "share", "avg_spend"
 FROM (SELECT unnest("rows", recursive := true) FROM "compare")
