@@ -21,18 +21,26 @@ export async function addFiles(t: E2EContext, files: { name: string; content: st
 
 /** Waits until the table's row says it is loaded (its row and column counts) or could not be read, and returns that text. */
 export async function settledRow(t: E2EContext, name: string): Promise<string> {
-  const detail = tableRow(t, name).locator('.detail');
-  await t.page.waitForFunction(
+  // Settled means loaded (or failed) and unchanged for half a second: a table given to a notebook
+  // can show its rows, then "waiting to load" while the run that reads it starts, then its rows again.
+  const settled = await t.page.waitForFunction(
     (table) => {
       const root = document.querySelector('seg-data-panel')?.shadowRoot;
       const row = root?.querySelector(`li[data-table="${table}"]`);
       const detail = row?.querySelector('.detail')?.textContent?.trim();
-      return (row?.classList.contains('loaded') || row?.classList.contains('error')) && Boolean(detail);
+      const seen = ((window as unknown as { __settledRows?: Record<string, { text: string; since: number }> }).__settledRows ??= {});
+      if (!(row?.classList.contains('loaded') || row?.classList.contains('error')) || !detail) {
+        delete seen[table];
+        return false;
+      }
+      const now = performance.now();
+      if (seen[table]?.text !== detail) seen[table] = { text: detail, since: now };
+      return now - seen[table]!.since >= 500 ? detail : false;
     },
     name,
-    { timeout: 60_000 },
+    { timeout: 60_000, polling: 100 },
   );
-  return detail.innerText();
+  return (await settled.jsonValue()) as string;
 }
 
 /** Closes the page and opens the app in a new one of the same browser context; waits for its first run. */

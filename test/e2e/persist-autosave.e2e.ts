@@ -1,17 +1,17 @@
 import assert from 'node:assert/strict';
 import { clickToEnd, openNotebook, settled } from './notebook-support.ts';
-import { keptState, menuShot, notebookText, reopen, savedInBrowser } from './persist-support.ts';
+import { keptState, keptStateBecomes, menuShot, notebookText, reopen, savedInBrowser } from './persist-support.ts';
 import { test } from './support/e2e.ts';
 
 test('persist: an edit is kept in the browser; closing the page (which asks first: the change is in no file) and opening the app again restores the notebook', async (t) => {
   await openNotebook(t);
-  assert.equal(await keptState(t), 'Saved in this browser', 'the sample, unedited, needs no file');
+  assert.equal(await keptStateBecomes(t, 'Saved in this browser'), 'Saved in this browser', 'the sample, unedited, needs no file');
   await clickToEnd(t, 5);
   await t.page.keyboard.press('Enter');
   await t.page.keyboard.type('-- kept across reloads');
   await t.page.keyboard.press('Escape');
   await savedInBrowser(t);
-  assert.equal(await keptState(t), 'Saved in this browser · changes not in a file');
+  assert.equal(await keptStateBecomes(t, 'Saved in this browser · changes not in a file'), 'Saved in this browser · changes not in a file');
   const before = await notebookText(t);
   assert.match(before, /-- kept across reloads\n```/);
   const asked = t.page.waitForEvent('dialog');

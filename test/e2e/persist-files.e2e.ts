@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import { clickToEnd, openNotebook, settled, shotOf } from './notebook-support.ts';
-import { WITHOUT_FILE_PICKERS, downloadFrom, keptState, menuMessage, menuShot, notebookText, savedInBrowser } from './persist-support.ts';
+import { WITHOUT_FILE_PICKERS, downloadFrom, keptStateBecomes, menuMessage, menuShot, notebookText, savedInBrowser } from './persist-support.ts';
 import { test } from './support/e2e.ts';
 
 test('persist: Save downloads the notebook as *.seg.md, Ctrl+S saves again, Open… reads a notebook file (upload and download road)', async (t) => {
@@ -14,25 +14,25 @@ test('persist: Save downloads the notebook as *.seg.md, Ctrl+S saves again, Open
   assert.equal(first.name, 'getting-started-with-segbook.seg.md');
   assert.equal(first.bytes.toString('utf8'), await notebookText(t));
   assert.equal(first.bytes.toString('utf8'), fs.readFileSync('notebooks/getting-started.seg.md', 'utf8'), 'the sample is written as it came');
-  assert.equal(await keptState(t), 'Saved in this browser · saved to getting-started-with-segbook.seg.md');
+  assert.equal(await keptStateBecomes(t, 'Saved in this browser · saved to getting-started-with-segbook.seg.md'), 'Saved in this browser · saved to getting-started-with-segbook.seg.md');
   assert.match(await menuMessage(t), /^Saved to getting-started-with-segbook\.seg\.md\./);
 
   await clickToEnd(t, 5);
   await t.page.keyboard.type(' -- a change');
   await savedInBrowser(t);
-  assert.equal(await keptState(t), 'Saved in this browser · changes not in a file');
+  assert.equal(await keptStateBecomes(t, 'Saved in this browser · changes not in a file'), 'Saved in this browser · changes not in a file');
   const [download] = await Promise.all([t.page.waitForEvent('download'), t.page.keyboard.press('ControlOrMeta+S')]);
   const second = fs.readFileSync(await download.path(), 'utf8');
   assert.match(second, /compare big_spenders by region -- a change\n```/, 'Ctrl+S from inside the editor saves the edit');
   assert.equal(second, await notebookText(t));
-  assert.equal(await keptState(t), 'Saved in this browser · saved to getting-started-with-segbook.seg.md');
+  assert.equal(await keptStateBecomes(t, 'Saved in this browser · saved to getting-started-with-segbook.seg.md'), 'Saved in this browser · saved to getting-started-with-segbook.seg.md');
 
   const rfm = fs.readFileSync('notebooks/rfm.seg.md', 'utf8');
   const [chooser] = await Promise.all([t.page.waitForEvent('filechooser'), menu.locator('button', { hasText: 'Open…' }).click()]);
   await chooser.setFiles('notebooks/rfm.seg.md');
   await t.page.waitForFunction(() => document.querySelector('seg-notebook')?.shadowRoot?.querySelector('h1')?.textContent !== 'Getting started with Segbook');
   assert.equal(await notebookText(t), rfm, 'the file opens as it is');
-  assert.equal(await keptState(t), 'Saved in this browser · saved to rfm.seg.md');
+  assert.equal(await keptStateBecomes(t, 'Saved in this browser · saved to rfm.seg.md'), 'Saved in this browser · saved to rfm.seg.md');
   assert.match(await menuMessage(t), /^Opened rfm\.seg\.md\./);
   await settled(t);
   t.note(`screenshot: ${await t.screenshot('persist-opened-file')}`);
@@ -49,7 +49,7 @@ test('persist: Recent lists the notebooks kept in this browser; New starts a bla
   await bar.locator('button', { hasText: /^New$/ }).click();
   await t.page.locator('seg-notebook header h1', { hasText: 'Untitled notebook' }).waitFor();
   await settled(t);
-  assert.equal(await keptState(t), 'Saved in this browser', 'a blank notebook is not kept until it is edited');
+  assert.equal(await keptStateBecomes(t, 'Saved in this browser'), 'Saved in this browser', 'a blank notebook is not kept until it is edited');
 
   // By keyboard: the menu button opens its panel, whose items follow it in the tab order.
   await t.page.locator('seg-file-menu button[popovertarget=recent]').focus();

@@ -65,6 +65,15 @@ export function keptState(t: E2EContext): Promise<string> {
   return t.page.locator('seg-file-menu .state').innerText();
 }
 
+/**
+ * The kept state once it reads `expected`, or what it reads after 10 s: the page says a file was
+ * saved a moment after the browser has the download.
+ */
+export async function keptStateBecomes(t: E2EContext, expected: string): Promise<string> {
+  await t.page.locator('seg-file-menu .state', { hasText: expected }).waitFor({ timeout: 10_000 }).catch(() => undefined);
+  return keptState(t);
+}
+
 /** Waits until the last edit is written to this browser's storage. */
 export async function savedInBrowser(t: E2EContext): Promise<void> {
   await t.page.locator('seg-file-menu .state', { hasText: 'Saved in this browser' }).waitFor();
