@@ -3,6 +3,7 @@ import { existsSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { basename, dirname, resolve } from 'node:path';
 import type { DataSource, Engine } from '../engine/types.ts';
 import { parseNotebook } from '../notebook/format.ts';
+import { firstHeading } from '../notebook/first-heading.ts';
 import type { Notebook } from '../notebook/model.ts';
 import { NotebookRunner, type RunReport } from '../notebook/runner.ts';
 import type { TableSource } from '../notebook/tables.ts';
@@ -124,15 +125,6 @@ export function readNotebook(path: string, asWritten: string): string {
 function dataSource(notebookDir: string, path: string): DataSource {
   if (/^[a-z][a-z0-9+.-]*:\/\//i.test(path)) return { kind: 'url', url: path };
   return { kind: 'path', path: resolve(notebookDir, path) };
-}
-
-function firstHeading(notebook: Notebook): string | undefined {
-  for (const cell of notebook.cells) {
-    if (cell.kind !== 'markdown') continue;
-    const heading = /^#\s+(.+?)\s*#*\s*$/m.exec(cell.source);
-    if (heading) return heading[1];
-  }
-  return undefined;
 }
 
 async function startEngine(): Promise<Engine> {

@@ -7,7 +7,8 @@ import { SANITIZE_OPTIONS } from '../notebook/markdown.ts';
 import type { Notebook } from '../notebook/model.ts';
 import { reportHtml } from '../notebook/report.ts';
 import type { RunReport } from '../notebook/runner.ts';
-import { fileStem, firstHeading } from '../storage/notebook-title.ts';
+import { firstHeading } from '../notebook/first-heading.ts';
+import { fileStem } from '../storage/notebook-title.ts';
 
 /** The report's title as the CLI picks it: the front matter's, the first heading, the file's name. */
 export function reportTitle(report: RunReport, notebook: Notebook, fileName: string | undefined): string {

@@ -1,19 +1,10 @@
 /** What to call a notebook: its front-matter title, else its first `#` heading, else its file's name. */
+import { firstHeading } from '../notebook/first-heading.ts';
 import { readFrontMatter } from '../notebook/front-matter.ts';
 import type { Notebook } from '../notebook/model.ts';
 
 export function notebookTitle(notebook: Notebook, fileName?: string): string {
   return readFrontMatter(notebook.frontMatter).meta.title ?? firstHeading(notebook) ?? (fileName ? fileStem(fileName) : 'Untitled notebook');
-}
-
-/** The heading `segbook run --format html` titles a report with when the front matter has none. */
-export function firstHeading(notebook: Notebook): string | undefined {
-  for (const cell of notebook.cells) {
-    if (cell.kind !== 'markdown') continue;
-    const heading = /^#\s+(.+?)\s*#*\s*$/m.exec(cell.source);
-    if (heading) return heading[1];
-  }
-  return undefined;
 }
 
 export function fileStem(fileName: string): string {

@@ -7,6 +7,7 @@
  * fills the gap too.
  */
 import { LitElement, css, html, nothing } from 'lit';
+import { dataControlStyles } from './seg-data-styles.ts';
 import { customElement, property, state } from 'lit/decorators.js';
 import type { DataPanelModel, DataTableView } from '../data/data-panel-model.ts';
 import { progressFraction, progressText } from '../data/progress-text.ts';
@@ -181,7 +182,7 @@ export class SegDataPanel extends LitElement {
     void this.take([...(event.dataTransfer?.files ?? [])]);
   };
 
-  static override styles = css`
+  static override styles = [dataControlStyles, css`
     :host {
       display: block;
       margin: 0 0 0.5rem;
@@ -201,13 +202,6 @@ export class SegDataPanel extends LitElement {
       display: inline-flex;
       align-items: center;
       gap: 4px;
-      font: inherit;
-      padding: 3px 10px;
-      border-radius: 6px;
-      border: 1px solid var(--seg-border);
-      background: var(--seg-panel);
-      color: var(--seg-fg);
-      cursor: pointer;
     }
     button:focus-visible {
       outline: 2px solid var(--seg-accent);
@@ -317,7 +311,7 @@ export class SegDataPanel extends LitElement {
       background: var(--seg-panel);
       color: var(--seg-fg);
     }
-  `;
+  `];
 }
 
 /** Puts the data panel into the notebook page (its `data` slot, in place of the data chips). */

@@ -4,6 +4,7 @@
  * (delimited text), renaming, and taking it out of the notebook.
  */
 import { LitElement, css, html, nothing, type PropertyValues } from 'lit';
+import { dataControlStyles } from './seg-data-styles.ts';
 import { customElement, property, state } from 'lit/decorators.js';
 import type { DataPanelModel, DataTableView } from '../data/data-panel-model.ts';
 import { formatOf } from '../engine/load/source.ts';
@@ -79,7 +80,7 @@ export class SegDataTable extends LitElement {
     this.renameProblem = this.model?.rename(this.view!.name, input.value.trim());
   }
 
-  static override styles = css`
+  static override styles = [dataControlStyles, css`
     :host {
       display: grid;
       gap: 10px;
@@ -127,15 +128,6 @@ export class SegDataTable extends LitElement {
       padding: 3px 6px;
       font-family: Menlo, Monaco, Consolas, monospace;
     }
-    button {
-      font: inherit;
-      padding: 3px 10px;
-      border-radius: 6px;
-      border: 1px solid var(--seg-border);
-      background: var(--seg-panel);
-      color: var(--seg-fg);
-      cursor: pointer;
-    }
     button.danger {
       color: var(--seg-error-fg);
     }
@@ -151,7 +143,7 @@ export class SegDataTable extends LitElement {
       margin: 0;
       color: var(--seg-muted);
     }
-  `;
+  `];
 }
 
 function isDelimited(path: string, options: DataTableView['options']): boolean {

@@ -4,6 +4,7 @@
  * Empty fields leave the choice to DuckDB's sniffer. Emits `seg-reader-options` {options} on Apply.
  */
 import { LitElement, css, html } from 'lit';
+import { dataControlStyles } from './seg-data-styles.ts';
 import { customElement, property, query } from 'lit/decorators.js';
 import type { ReaderOptions } from '../engine/types.ts';
 
@@ -75,7 +76,7 @@ export class SegReaderOptions extends LitElement {
     this.dispatchEvent(new CustomEvent('seg-reader-options', { detail: { options }, bubbles: true, composed: true }));
   }
 
-  static override styles = css`
+  static override styles = [dataControlStyles, css`
     form {
       display: flex;
       flex-wrap: wrap;
@@ -115,21 +116,12 @@ export class SegReaderOptions extends LitElement {
       display: flex;
       gap: 6px;
     }
-    button {
-      font: inherit;
-      padding: 4px 10px;
-      border-radius: 6px;
-      border: 1px solid var(--seg-border);
-      background: var(--seg-panel);
-      color: var(--seg-fg);
-      cursor: pointer;
-    }
     button.primary {
       background: var(--seg-accent);
       color: var(--seg-on-accent);
       border-color: var(--seg-accent);
     }
-  `;
+  `];
 }
 
 declare global {
