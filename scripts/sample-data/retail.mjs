@@ -117,7 +117,12 @@ function dayWeight(d) {
   return MONTH_SEASON[monthOf(d)] * rush * weekend * Math.pow(1.05, (d - FIRST_ORDER_DAY) / 365);
 }
 
-export function writeOrders(random, habits, totalOrders, path) {
+/**
+ * Orders drawn day by day in proportion to the customers active that day; `exact` makes the
+ * file hold exactly `totalOrders` (each day's share is fixed and a day's missed draws carry
+ * over), otherwise each day's count is a Poisson draw, so the total only comes close.
+ */
+export function writeOrders(random, habits, totalOrders, path, exact = false) {
   const out = new CsvWriter(path, ORDER_COLUMNS);
   const count = habits.rate.length;
   const pickCustomer = aliasTable(habits.rate);
@@ -141,9 +146,11 @@ export function writeOrders(random, habits, totalOrders, path) {
   }
   const lastOrder = new Int32Array(count).fill(-1);
   let orderId = 0;
+  let share = 0;
   for (let k = 0; k < days; k++) {
     const d = FIRST_ORDER_DAY + k;
-    const orders = random.poisson((totalOrders * weights[k]) / total);
+    share += weights[k];
+    const orders = exact ? (k === days - 1 ? totalOrders : Math.round((totalOrders * share) / total)) - orderId : random.poisson((totalOrders * weights[k]) / total);
     const bf = blackFriday(yearOf(d));
     const today = { iso: isoDay(d), month: monthOf(d), weekend: [0, 6].includes(weekdayOf(d)), rush: d >= bf && d <= bf + 3 };
     for (let n = 0; n < orders; n++) {
@@ -153,6 +160,7 @@ export function writeOrders(random, habits, totalOrders, path) {
       out.write(order(random, ++orderId, c, today, habits));
     }
   }
+  if (exact && orderId < totalOrders) throw new Error(`only ${orderId} of ${totalOrders} orders found a customer active on their day`);
   return out.close();
 }
 
