@@ -5,6 +5,7 @@ import type { Diagnostic, Span } from './diagnostics.ts';
 import type { Program } from './program.ts';
 import type { Dialect } from './sql/dialect.ts';
 import { duckdb } from './sql/duckdb.ts';
+import { ValuesReader, type ValuesTableUse } from './sql/cached-values.ts';
 import { emitCompare } from './sql/statements/compare.ts';
 import { emitExpect } from './sql/statements/expect.ts';
 import { emitOverlap } from './sql/statements/overlap.ts';
@@ -24,12 +25,16 @@ export type CompiledStatement =
 export interface CompiledCell {
   diagnostics: Diagnostic[];
   statements: CompiledStatement[];
+  /** With `values`: the values tables its statements read, which must exist and be current first. */
+  values?: ValuesTableUse[];
 }
 
 export interface CompileOptions {
   /** The reference date, 'YYYY-MM-DD'. */
   asof: string;
   dialect?: Dialect;
+  /** Statements read each population's links and lets from its values table (src/lang/sql/cached-values.ts). */
+  values?: boolean;
 }
 
 const analyses = new WeakMap<Program, { catalog: Catalog; analysis: Analysis }>();
@@ -84,12 +89,13 @@ export function compileCell(program: Program, cell: number, catalog: Catalog, op
   const checked = checkCellSteps(program, cell, catalog);
   if (!checked) return { diagnostics: [], statements: [] };
   const dialect = options.dialect ?? duckdb;
+  const reader = options.values ? new ValuesReader((p) => checked.checker.letsOf(p), options.asof, dialect) : undefined;
   const statements: CompiledStatement[] = checked.steps.flatMap((step): CompiledStatement[] =>
     step.kind === 'views'
-      ? views(checked.analysis, checked.checker, step.name, options.asof, dialect)
-      : [{ kind: 'result', statement: step.checked.kind, sql: emitStatement(step.checked, options.asof, dialect), span: step.span }],
+      ? views(checked.analysis, checked.checker, step.name, options.asof, dialect, reader)
+      : [{ kind: 'result', statement: step.checked.kind, sql: emitStatement(reader ? reader.statement(step.checked) : step.checked, options.asof, dialect), span: step.span }],
   );
-  return { diagnostics: checked.diagnostics, statements };
+  return { diagnostics: checked.diagnostics, statements, ...(reader ? { values: reader.uses(statements) } : {}) };
 }
 
 function emitStatement(s: CheckedStatement, asof: string, dialect: Dialect): string {
@@ -116,13 +122,14 @@ function emitStatement(s: CheckedStatement, asof: string, dialect: Dialect): str
  * of a population shares one pipeline with all its lets and segments, built once per as-of date:
  * a notebook with many segments would otherwise rebuild the same CTEs for each view.
  */
-function views(analysis: Analysis, checker: StatementChecker, name: string, asof: string, dialect: Dialect): CompiledStatement[] {
+function views(analysis: Analysis, checker: StatementChecker, name: string, asof: string, dialect: Dialect, reader?: ValuesReader): CompiledStatement[] {
   const resolved = analysis.resolvedDefinition(name);
   const def = analysis.definitions.get(name.toLowerCase());
   if (!resolved?.ok || !def) return [];
-  const population = analysis.populationNamed(resolved.population);
-  if (!population) return [];
-  const lets = checker.letsOf(population);
+  const defining = analysis.populationNamed(resolved.population);
+  if (!defining) return [];
+  const lets = checker.letsOf(defining);
+  const population = reader ? reader.population(defining) : defining;
   const shared = sharedPipeline(analysis, population, lets, asof, dialect);
   const members =
     def.kind === 'segment'
@@ -140,7 +147,7 @@ const sharedPipelines = new WeakMap<Analysis, Map<string, { pipeline: Pipeline; 
 function sharedPipeline(analysis: Analysis, population: import('./check/model.ts').PopulationModel, lets: string[], asof: string, dialect: Dialect) {
   let cache = sharedPipelines.get(analysis);
   if (!cache) sharedPipelines.set(analysis, (cache = new Map()));
-  const key = `${population.name}\u0000${asof}\u0000${dialect.name}`;
+  const key = `${population.name}\u0000${population.table}\u0000${asof}\u0000${dialect.name}`;
   let entry = cache.get(key);
   if (!entry) {
     const viewable = [...analysis.definitions.values()]

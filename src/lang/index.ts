@@ -16,6 +16,7 @@ export { checkCell, compileCell, analyze } from './compile.ts';
 export { findColumn, findTable } from './catalog.ts';
 export { ALL_FUNCTION_NAMES } from './check/functions.ts';
 export type { CompiledCell, CompiledStatement, CompileOptions, ResultStatement } from './compile.ts';
+export type { ValuesTable, ValuesTableUse } from './sql/cached-values.ts';
 export { parseCell } from './parse.ts';
 export { sqlReferences } from './sql-references.ts';
 export { duckdb } from './sql/duckdb.ts';

@@ -6,13 +6,13 @@ import type { Catalog } from '../lang/catalog.ts';
 import type { Span } from '../lang/diagnostics.ts';
 import type { CellSource, CompiledCell, Definition } from '../lang/index.ts';
 
-export type { CellSource, CompiledCell, CompiledStatement, Definition, ResultStatement } from '../lang/index.ts';
+export type { CellSource, CompiledCell, CompiledStatement, Definition, ResultStatement, ValuesTable, ValuesTableUse } from '../lang/index.ts';
 
 export interface SegCompiler<Program = unknown> {
   buildProgram(cells: CellSource[]): Program;
   cellDefinitions(program: Program, cell: number): Definition[];
   cellReferences(program: Program, cell: number): { name: string; span: Span }[];
   programAsof(program: Program): string | undefined;
-  compileCell(program: Program, cell: number, catalog: Catalog, options: { asof: string }): CompiledCell;
+  compileCell(program: Program, cell: number, catalog: Catalog, options: { asof: string; values?: boolean }): CompiledCell;
   sqlReferences(sql: string): string[];
 }

@@ -4,9 +4,11 @@
  */
 import type { Engine, QueryResult } from '../engine/types.ts';
 import type { Span } from '../lang/diagnostics.ts';
+import type { ValuesTableUse } from '../lang/index.ts';
 import type { CompiledStatement } from './compiler.ts';
 import type { CellError, CellResult, DefinitionSummary } from './outcome.ts';
 import { quoteIdentifier } from './tables.ts';
+import type { ValueCache } from './value-cache.ts';
 
 export interface Execution {
   results: CellResult[];
@@ -24,6 +26,12 @@ export interface ExecuteOptions {
   summaries?: boolean;
   /** Create views but only record analysis statements and queries, as `segbook sql` does. */
   viewsOnly?: boolean;
+}
+
+/** The values tables a SegQL cell's statements read, each made current just before the first statement reading it. */
+export interface ValuesStep {
+  uses: ValuesTableUse[];
+  cache: ValueCache;
 }
 
 export class Cancelled extends Error {
@@ -52,12 +60,17 @@ export async function executeSql(source: string, name: string | undefined, optio
   return execution;
 }
 
-export async function executeStatements(statements: CompiledStatement[], options: ExecuteOptions): Promise<Execution> {
+export async function executeStatements(statements: CompiledStatement[], options: ExecuteOptions, values?: ValuesStep): Promise<Execution> {
   const execution = emptyExecution();
-  for (const statement of statements) {
+  for (const [index, statement] of statements.entries()) {
+    const place = statement.kind === 'result' ? statement.span : undefined;
+    const failed = values && (await makeCurrent(values, index, place, execution, options));
+    if (failed) {
+      execution.errors.push(failed);
+      return execution;
+    }
     execution.sql.push(statement.sql);
     if (statement.kind === 'result' && options.viewsOnly) continue;
-    const place = statement.kind === 'result' ? statement.span : undefined;
     const outcome = await attempt(options, statement.sql, (message) => atSpan(message, place));
     if (!isResult(outcome)) {
       execution.errors.push(outcome);
@@ -73,6 +86,22 @@ export async function executeStatements(statements: CompiledStatement[], options
     }
   }
   return execution;
+}
+
+/**
+ * Builds the values tables first read by statement `index` unless they are current. Their SQL is
+ * shown with the cell's either way: it says where the statements after it read their values from.
+ */
+async function makeCurrent(values: ValuesStep, index: number, span: Span | undefined, execution: Execution, options: ExecuteOptions): Promise<CellError | undefined> {
+  for (const { table } of values.uses.filter((use) => use.statement === index)) {
+    execution.sql.push(table.sql);
+    if (!values.cache.needsBuild(table, execution.views)) continue;
+    values.cache.forget(table);
+    const built = await attempt(options, table.sql, (message) => atSpan(message, span));
+    if (!isResult(built)) return built;
+    values.cache.builtNow(table);
+  }
+  return undefined;
 }
 
 /** Failed `expect` rows in a cell's results. */

@@ -21,6 +21,7 @@ import { emptyOutcome, type CellOutcome, type CellStatus, type RunnerEvent } fro
 import { runReport, type RunReport } from './run-report.ts';
 import { cellSymbols } from './symbols.ts';
 import { quoteIdentifier, TableSet, tableSources, type TableSource, type TableState } from './tables.ts';
+import { mayChangeData, ValueCache } from './value-cache.ts';
 import { ViewLedger } from './views.ts';
 
 export type { NotebookInput, RunnerOptions, RunRequest } from './run-options.ts';
@@ -45,6 +46,9 @@ export class NotebookRunner<P> {
   private runKeys: (string | undefined)[] = [];
   private readonly cache = new Map<string, Cached>();
   private readonly views = new ViewLedger();
+  private readonly values = new ValueCache();
+  /** Values tables the statements compiled in this run read, lower case. */
+  private valuesRead = new Set<string>();
   private readonly tables: TableSet;
   private tableStates = new Map<string, TableState>();
   private catalogCache?: Catalog;
@@ -124,10 +128,12 @@ export class NotebookRunner<P> {
     );
     if (states.some((s) => !this.tableStates.has(s.name.toLowerCase()) || this.tableStates.get(s.name.toLowerCase()) !== s)) {
       this.catalogCache = undefined;
+      this.values.dataChanged();
     }
     this.tableStates = new Map(states.map((s) => [s.name.toLowerCase(), s]));
 
     await this.dropUnclaimedViews();
+    this.valuesRead = new Set();
     let cancelled = false;
     for (const index of this.dependencyGraph.order) {
       if (!targets.has(index)) continue;
@@ -144,7 +150,12 @@ export class NotebookRunner<P> {
         this.setStatus(index, 'stale');
       }
     }
-    if (!cancelled && request.cell === undefined) await this.dropOrphanViews();
+    if (!cancelled && request.cell === undefined) {
+      await this.dropOrphanViews();
+      await this.values.dropAllBut(this.valuesRead, this.options.engine);
+    }
+    if (cancelled) await this.values.dropOutOfDate(this.options.engine);
+    else await this.values.refresh(this.options.engine);
     return this.report(asof, cancelled);
   }
 
@@ -171,6 +182,8 @@ export class NotebookRunner<P> {
     if (cell.kind === 'sql') {
       const key = this.keyOf(index, ['sql', cell.name ?? null, cell.source, Boolean(request.viewsOnly)]);
       return this.execute(index, key, async () => {
+        await this.values.refresh(this.options.engine, request.signal);
+        if (!request.viewsOnly && mayChangeData(cell.source)) this.values.dataChanged();
         const execution = await executeSql(cell.source, cell.name, { engine: this.options.engine, signal: request.signal, viewsOnly: request.viewsOnly });
         // SQL may change a table's rows, and with them what the catalog says (which time columns hold NULLs).
         this.catalogCache = undefined;
@@ -179,17 +192,20 @@ export class NotebookRunner<P> {
     }
 
     if (blockedByOthers(this.state(), index)) return this.finish(index, { errors: blocked });
-    const compiled = this.options.compiler.compileCell(this.program, index, await this.catalog(), { asof });
+    // `segbook sql` prints statements that run anywhere the tables are: each with its whole pipeline.
+    const compiled = this.options.compiler.compileCell(this.program, index, await this.catalog(), { asof, values: !request.viewsOnly });
     const errors = withDiagnostics(blocked, compiled.diagnostics);
     if (errors.length > 0) return this.finish(index, { errors, sql: compiled.statements.map((s) => s.sql) });
-    const key = this.keyOf(index, ['seg', compiled.statements, Boolean(request.viewsOnly), Boolean(this.options.summaries)]);
+    const values = compiled.values ?? [];
+    for (const use of values) this.valuesRead.add(use.table.name.toLowerCase());
+    const versions = values.map((use) => this.values.version(use.table));
+    const key = this.keyOf(index, ['seg', compiled.statements, versions, Boolean(request.viewsOnly), Boolean(this.options.summaries)]);
     return this.execute(index, key, () =>
-      executeStatements(compiled.statements, {
-        engine: this.options.engine,
-        signal: request.signal,
-        viewsOnly: request.viewsOnly,
-        summaries: this.options.summaries,
-      }),
+      executeStatements(
+        compiled.statements,
+        { engine: this.options.engine, signal: request.signal, viewsOnly: request.viewsOnly, summaries: this.options.summaries },
+        { uses: values, cache: this.values },
+      ),
     );
   }
 
@@ -211,6 +227,7 @@ export class NotebookRunner<P> {
     const execution = await run();
     const durationMs = Math.round(performance.now() - started);
     if (execution.views.length > 0) this.catalogCache = undefined;
+    this.values.relationsChanged(execution.views);
     this.views.record(execution.views, key);
     if (execution.errors.length === 0) {
       this.cache.set(key, { execution, durationMs });
@@ -264,6 +281,7 @@ export class NotebookRunner<P> {
   private async dropView(view: string): Promise<void> {
     await this.options.engine.query(`DROP VIEW IF EXISTS ${quoteIdentifier(view)}`);
     this.views.forget(view);
+    this.values.relationsChanged([view]);
     this.catalogCache = undefined;
   }
 
