@@ -71,6 +71,8 @@ export class CodeEditor {
   private applyingValue = false;
   private timer: ReturnType<typeof setTimeout> | undefined;
   private lastCheckMs = 0;
+  private checkQueued = false;
+  private disposed = false;
   private unsubscribe: (() => void) | undefined;
   private height = 0;
 
@@ -113,7 +115,8 @@ export class CodeEditor {
     this.disposables.push(
       this.model.onDidChangeContent(() => {
         if (!this.applyingValue) this.events.change(this.model.getValue());
-        this.scheduleDiagnostics(this.lastCheckMs < QUICK_CHECK_MS ? 0 : DIAGNOSTICS_DEBOUNCE_MS);
+        if (this.lastCheckMs < QUICK_CHECK_MS) this.checkBeforeNextFrame();
+        else this.scheduleDiagnostics();
       }),
       this.editor.onDidContentSizeChange(() => this.fitHeight()),
     );
@@ -195,6 +198,7 @@ export class CodeEditor {
   }
 
   dispose(): void {
+    this.disposed = true;
     clearTimeout(this.timer);
     this.unsubscribe?.();
     this.resize.disconnect();
@@ -228,10 +232,25 @@ export class CodeEditor {
     this.unsubscribe = context?.onDidChange?.(() => this.scheduleDiagnostics());
   }
 
-  /** A zero delay still gathers the changes of one keystroke (an edit and its auto-closed bracket) into one check. */
-  private scheduleDiagnostics(delay = DIAGNOSTICS_DEBOUNCE_MS): void {
+  private scheduleDiagnostics(): void {
     clearTimeout(this.timer);
-    this.timer = setTimeout(() => this.updateDiagnostics(), delay);
+    this.timer = setTimeout(() => this.updateDiagnostics(), DIAGNOSTICS_DEBOUNCE_MS);
+  }
+
+  /**
+   * A microtask gathers the changes of one keystroke (an edit and its auto-closed bracket) into one
+   * check and still sets the markers before Monaco renders the typed text in the next animation
+   * frame (Monaco turns markers into decorations in a microtask too): text and squiggle show together.
+   * A timer would run after that frame, and the squiggle would wait for the one after.
+   */
+  private checkBeforeNextFrame(): void {
+    clearTimeout(this.timer);
+    if (this.checkQueued) return;
+    this.checkQueued = true;
+    queueMicrotask(() => {
+      this.checkQueued = false;
+      if (!this.disposed) this.updateDiagnostics();
+    });
   }
 
   private updateDiagnostics(): void {

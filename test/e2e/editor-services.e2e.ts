@@ -39,6 +39,25 @@ test('editor: a misspelt column is marked while typing, with "did you mean"', as
   for (let i = 0; i < 'segment t = co'.length; i++) await t.page.keyboard.press('ArrowRight');
   await t.page.keyboard.type('u');
   await eventually(() => markers(t), (m) => m.length === 0, 'the marker goes away');
+
+  // A typo typed into a quick-to-check cell is drawn in the frame that draws the letter, not a frame later.
+  for (let i = 0; i < 'ntry'.length; i++) await t.page.keyboard.press('ArrowRight');
+  await editor(t, 1).evaluate((host) => {
+    const w = window as unknown as { afterTypedFrame?: Promise<{ text: string; squiggle: boolean }> };
+    w.afterTypedFrame = new Promise((resolve) => {
+      addEventListener(
+        'keydown',
+        // Monaco renders in an animation frame callback queued after this one; the timer runs once that frame is done.
+        () => requestAnimationFrame(() => setTimeout(() => resolve({ text: host.shadowRoot!.querySelector('.view-lines')!.textContent!.replace(/\u00a0/g, ' '), squiggle: !!host.shadowRoot!.querySelector('.squiggly-error') }))),
+        { capture: true, once: true },
+      );
+    });
+  });
+  await t.page.keyboard.press('x');
+  const frame = await t.page.evaluate(() => (window as unknown as { afterTypedFrame: Promise<{ text: string; squiggle: boolean }> }).afterTypedFrame);
+  assert.match(frame.text, /countryx = 'US'/, 'the letter is drawn in that frame');
+  assert.ok(frame.squiggle, 'the squiggle under "countryx" is drawn in the same frame');
+  assert.deepEqual((await markers(t)).map((m) => m.message), ["unknown column 'countryx' — did you mean 'country'?"]);
 });
 
 test('editor: hover shows a column type, a segment with its size, a function signature', async (t) => {
