@@ -56,10 +56,26 @@ interface CheckedCell {
   checker: StatementChecker;
 }
 
-function checkCellSteps(program: Program, cell: number, catalog: Catalog): CheckedCell | undefined {
+const checks = new WeakMap<Program, { catalog: Catalog; analysis: Analysis }>();
+
+/**
+ * The analysis that checks one cell: definitions resolve as cells ask for them, so a keystroke's
+ * check resolves its cell and what that cell uses, not the whole notebook; shared by every cell
+ * checked against the same program and catalog.
+ */
+function analyzeForCheck(program: Program, catalog: Catalog, cell: number): Analysis {
+  let cached = checks.get(program);
+  if (!cached || cached.catalog !== catalog) {
+    cached = { catalog, analysis: new Analysis(program, catalog, true) };
+    checks.set(program, cached);
+  }
+  cached.analysis.resolveCell(cell);
+  return cached.analysis;
+}
+
+function checkCellSteps(program: Program, cell: number, catalog: Catalog, analysis = analyze(program, catalog)): CheckedCell | undefined {
   const found = program.cells.find((c) => c.index === cell);
   if (!found) return undefined;
-  const analysis = analyze(program, catalog);
   const before = analysis.diagnostics.length;
   const checker = new StatementChecker(analysis, cell);
   const steps: CheckedCell['steps'] = [];
@@ -71,8 +87,11 @@ function checkCellSteps(program: Program, cell: number, catalog: Catalog): Check
     const checked = checker.check(statement);
     if (checked) steps.push({ kind: 'result', checked, span: statement.span });
   }
-  // Statement checks add to the shared analysis; keep them out of later calls' view of it.
-  const statementDiagnostics = analysis.diagnostics.splice(before);
+  // Statement checks add to the shared analysis; keep them out of later calls' view of it. Other
+  // cells' problems found meanwhile (their definitions resolved on demand) stay with the analysis.
+  const added = analysis.diagnostics.splice(before);
+  analysis.diagnostics.push(...added.filter((d) => d.cell !== cell));
+  const statementDiagnostics = added.filter((d) => d.cell === cell);
   const diagnostics = [...found.parsed.diagnostics, ...analysis.diagnostics.filter((d) => d.cell === cell), ...statementDiagnostics]
     .map(({ cell: _cell, ...d }: Diagnostic & { cell?: number }) => d)
     .sort((a, b) => a.span.start - b.span.start);
@@ -81,7 +100,7 @@ function checkCellSteps(program: Program, cell: number, catalog: Catalog): Check
 
 /** The problems of one cell, without writing any SQL: what an editor needs on every keystroke. */
 export function checkCell(program: Program, cell: number, catalog: Catalog): Diagnostic[] {
-  return checkCellSteps(program, cell, catalog)?.diagnostics ?? [];
+  return checkCellSteps(program, cell, catalog, analyzeForCheck(program, catalog, cell))?.diagnostics ?? [];
 }
 
 /** Compiles one SegQL cell against the catalog as it is now. Never throws for user mistakes. */

@@ -41,16 +41,33 @@ export class Analysis implements NameLookup {
   private order = 0;
   private readonly lets = new Map<PopulationModel, string[]>();
 
+  private readonly reportedCycles = new Set<string>();
+  /** How many definitions' dependencies the last search for cycles saw. */
+  private edgesSearched = 0;
+
+  /**
+   * `onDemand`: definitions resolve only when a cell asks (resolveCell) or something reads them,
+   * for checking one cell as it is typed. The problems each cell gets are the same; the order of
+   * the entity columns is not, so what compiles to SQL uses a complete analysis.
+   */
   constructor(
     readonly program: Program,
     readonly catalog: Catalog,
+    private readonly onDemand = false,
   ) {
     this.collectNames();
     this.checkDates();
     for (const def of this.definitions.values()) if (def.statement.kind === 'population') this.addPopulation(def);
     for (const def of this.definitions.values()) if (def.statement.kind === 'link') this.addLink(def);
+    if (onDemand) return;
     for (const def of this.definitions.values()) this.resolveDefinition(def);
     this.reportCycles();
+  }
+
+  /** Resolves a cell's definitions and what they use, with the cycles among them. */
+  resolveCell(cell: number): void {
+    for (const def of this.definitions.values()) if (def.cell === cell) this.resolveDefinition(def);
+    if (this.edges.size !== this.edgesSearched) this.reportCycles();
   }
 
   /** Dates outside expressions: the asof statement (once per notebook) and trend bounds. */
@@ -79,12 +96,15 @@ export class Analysis implements NameLookup {
   }
 
   isBroken(name: string): boolean {
-    const r = this.resolved.get(name.toLowerCase());
+    const r = this.resolvedDefinition(name);
     return r ? !r.ok : false;
   }
 
   resolvedDefinition(name: string): ResolvedDefinition | undefined {
-    return this.resolved.get(name.toLowerCase());
+    const key = name.toLowerCase();
+    const def = this.onDemand ? this.definitions.get(key) : undefined;
+    if (def) this.resolveDefinition(def);
+    return this.resolved.get(key);
   }
 
   private collectNames(): void {
@@ -116,6 +136,7 @@ export class Analysis implements NameLookup {
   letsOf(population: PopulationModel): string[] {
     let lets = this.lets.get(population);
     if (!lets) {
+      if (this.onDemand) for (const def of this.definitions.values()) if (def.kind === 'let') this.resolveDefinition(def);
       lets = [...this.definitions.values()]
         .filter((d) => d.kind === 'let' && population.entityColumns.get(d.name.toLowerCase())?.kind === 'let' && !this.isBroken(d.name))
         .map((d) => d.name);
@@ -314,7 +335,11 @@ export class Analysis implements NameLookup {
   }
 
   private reportCycles(): void {
+    this.edgesSearched = this.edges.size;
     for (const cycle of findCycles(this.edges)) {
+      const id = [...cycle].sort().join('\u0000');
+      if (this.reportedCycles.has(id)) continue;
+      this.reportedCycles.add(id);
       const names = cycle.map((k) => this.definitions.get(k)?.name ?? k);
       cycle.forEach((key, i) => {
         const def = this.definitions.get(key);
