@@ -1,9 +1,9 @@
 /**
- * The compiler's share of "keystroke → diagnostics" (#5), in Chromium: what the notebook does
- * for the cell being typed in once its editor's debounce fires — the program of every SegQL cell
- * rebuilt with the cell's new text (`buildProgram`, as NotebookLanguage and programWithCell do)
- * and that cell checked against the live catalog (`checkCell`) — then every other SegQL cell
- * checked too, as each open editor re-checks when the notebook changed.
+ * The compiler's share of "keystroke → diagnostics" (#5), in Chromium: what the editor being typed
+ * in does right after the keystroke — the program of every SegQL cell rebuilt with the cell's new
+ * text (`buildProgram`, as NotebookLanguage and programWithCell do) and that cell checked against
+ * the live catalog (`checkCell`) — then every other SegQL cell checked too, as each open editor
+ * re-checks once typing pauses.
  */
 import { buildProgram, checkCell, type Catalog, type CellSource } from '../../../src/lang/index.ts';
 
