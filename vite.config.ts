@@ -5,6 +5,7 @@ import { createStaticHandler } from './scripts/static-server.ts';
 import { offlineCopy } from './scripts/vite/offline-copy.ts';
 import { offlineDuckdbWasm } from './scripts/vite/offline-duckdb-wasm.ts';
 import { precompress } from './scripts/vite/precompress.ts';
+import { sampleTables } from './scripts/vite/sample-tables.ts';
 
 const port = Number(process.env.PORT) || 5173;
 
@@ -37,6 +38,8 @@ export default defineConfig({
   },
   plugins: [
     offlineDuckdbWasm(),
+    // The sample data as prebuilt Arrow tables, which the app opens on.
+    sampleTables(),
     // dist/sw.js: the offline copy; written before precompress lists the files.
     offlineCopy(),
     precompress(),

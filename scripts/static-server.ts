@@ -28,6 +28,7 @@ const MIME: Record<string, string> = {
   '.md': 'text/markdown; charset=utf-8',
   '.parquet': 'application/vnd.apache.parquet',
   '.jsonl': 'application/jsonl; charset=utf-8',
+  '.arrow': 'application/vnd.apache.arrow.stream',
 };
 
 /** Encodings we precompress to, in order of preference. */

@@ -1,11 +1,11 @@
-// Browser entry: opens the notebook shared in the address, else the one open last in this browser,
+// The app, run by boot.ts: opens the notebook shared in the address, else the one open last in this browser,
 // else the getting-started notebook over the sample data, and runs it. The file menu saves, shares
 // and opens others through the controller's hooks (see src/ui/README.md, src/storage, src/share).
 import gettingStarted from '../notebooks/getting-started.seg.md?raw';
+import { listenToAppEngine, startAppEngine } from './app-engine.ts';
 import { DataPanelModel } from './data/data-panel-model.ts';
 import { localDataSources } from './data/data-sources.ts';
 import { openDataStore } from './data/opfs-files.ts';
-import { startBrowserEngine } from './engine/browser.ts';
 import type { RestartReport } from './engine/types.ts';
 import { parseNotebook } from './notebook/format.ts';
 import { keepOfflineCopy } from './offline-copy.ts';
@@ -21,17 +21,16 @@ const { session, outcome } = await openingSession(gettingStarted);
 await openDataStore();
 const controller = new NotebookController({
   notebook: parseNotebook(session.text),
-  // SQL cells reach no file, URL or extension (spec §6); files still load through the engine.
-  startEngine: () =>
-    startBrowserEngine({
-      sandbox: true,
-      onRestart: (report) => void controller.engineRestarted(restartReason(report)),
-      onLoadProgress: (table, progress) => data.loadProgress(table, progress),
-    }),
+  // Started already by the page's first script (boot.ts).
+  startEngine: startAppEngine,
   // Files the analyst added are kept in the browser (OPFS), so a reload reads them without asking.
   resolveData: localDataSources(document.baseURI),
 });
 const data = new DataPanelModel(controller);
+listenToAppEngine({
+  onRestart: (report) => void controller.engineRestarted(restartReason(report)),
+  onLoadProgress: (table, progress) => data.loadProgress(table, progress),
+});
 session.attach(controller);
 const page = document.querySelector('seg-notebook');
 if (page) {
@@ -40,8 +39,16 @@ if (page) {
   const menu = mountFileMenu(page, { session, controller, sample: gettingStarted, opened: outcome });
   mountGallery(page, { open: (text) => session.open(text, { keep: false }), openBundle: () => menu.openBundle() });
 }
-// The offline copy downloads once the first results are on screen, not before.
-controller.addEventListener('run-end', keepOfflineCopy, { once: true });
+// Once the first results are on screen, not before: the offline copy downloads, and the database
+// that reads the analyst's text files opens (the sample data needs none; see src/engine).
+controller.addEventListener(
+  'run-end',
+  () => {
+    keepOfflineCopy();
+    startAppEngine().then((engine) => engine.openLoader(), () => undefined);
+  },
+  { once: true },
+);
 void controller.start();
 
 function restartReason(report: RestartReport): string {

@@ -96,7 +96,7 @@ export async function coldOpen(ctx: BenchContext, session: Pages): Promise<ColdO
   };
 }
 
-async function bareResult(page: Page): Promise<BareResult> {
+export async function bareResult(page: Page): Promise<BareResult> {
   // A function, not a string: the pages' Content-Security-Policy forbids evaluating strings.
   const result = (await (await page.waitForFunction(() => window.benchResult)).jsonValue()) as BareResult | { error: string };
   if ('error' in result) throw new Error(`bare DuckDB-WASM page: ${result.error}`);
@@ -104,7 +104,7 @@ async function bareResult(page: Page): Promise<BareResult> {
 }
 
 /** Waits for the app's first chart and reads the timeline of its open from the page's performance entries. */
-async function appOpenSteps(page: Page): Promise<OpenSteps> {
+export async function appOpenSteps(page: Page): Promise<OpenSteps> {
   await page.waitForFunction(() => performance.getEntriesByName('segbook:first-chart').length > 0 || document.querySelector('seg-notebook')?.getAttribute('data-state') === 'failed');
   return page.evaluate(() => {
     const mark = (name: string) => performance.getEntriesByName(name)[0]?.startTime;
@@ -116,9 +116,10 @@ async function appOpenSteps(page: Page): Promise<OpenSteps> {
     const resources = performance.getEntriesByType('resource') as PerformanceResourceTiming[];
     const navigation = performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming;
     const worker = resources.find((r) => /duckdb-browser-eh\.worker/.test(r.name) && r.initiatorType === 'other');
-    // A data file is probed for its size (a one-byte range) before it is downloaded: the last request is the download.
+    // A data file is probed for its size (a one-byte range) before it is downloaded: the last request is
+    // the download. The sample data comes as the build's prebuilt tables (NAME-HASH.arrow).
     const files = new Map<string, PerformanceResourceTiming>();
-    for (const r of resources) if (r.initiatorType === 'fetch' && /\.(csv|parquet|json)$/.test(new URL(r.name).pathname)) files.set(new URL(r.name).pathname.split('/').pop()!, r);
+    for (const r of resources) if (r.initiatorType === 'fetch' && /\.(csv|parquet|json|arrow)$/.test(new URL(r.name).pathname)) files.set(new URL(r.name).pathname.split('/').pop()!, r);
     return {
       scriptsRun: navigation.domContentLoadedEventEnd,
       engineRequested: worker?.startTime ?? Number.NaN,

@@ -5,7 +5,7 @@ import path from 'node:path';
 import zlib from 'node:zlib';
 import type { Plugin } from 'vite';
 
-const COMPRESSIBLE = /\.(wasm|js|mjs|css|html|svg|json|jsonl|csv|tsv|txt|md|map|ttf|otf)$/i;
+const COMPRESSIBLE = /\.(wasm|js|mjs|css|html|svg|json|jsonl|csv|tsv|txt|md|map|ttf|otf|arrow)$/i;
 const MIN_BYTES = 1024;
 /** Brotli 11 runs at about 0.5 MB/s (over a minute on the wasm); 9 is within 15% of it, ~20× faster. */
 const LARGE_FILE_BYTES = 1024 * 1024;

@@ -1,6 +1,7 @@
 /**
  * The engine in the browser: DuckDB-WASM's `eh` bundle in a Worker. Vite bundles the wasm and
- * the worker from node_modules (`?url`), so nothing is fetched from a CDN.
+ * the worker from node_modules (`?url`), so nothing is fetched from a CDN. The sample data
+ * arrives as the build's prebuilt tables (sample-tables.ts).
  */
 import { AsyncDuckDB, VoidLogger } from '@duckdb/duckdb-wasm';
 import ehWasm from '@duckdb/duckdb-wasm/dist/duckdb-eh.wasm?url';
@@ -8,10 +9,11 @@ import ehWorker from '@duckdb/duckdb-wasm/dist/duckdb-browser-eh.worker.js?url';
 import { browserFiles } from './browser-files.ts';
 import { DuckDBEngine, type DatabaseSettings } from './duckdb-engine.ts';
 import { ManagedEngine } from './managed-engine.ts';
-import type { Engine, EngineOptions } from './types.ts';
+import { sampleTables } from './sample-tables.ts';
+import type { EngineOptions } from './types.ts';
 
-export function startBrowserEngine(options: EngineOptions = {}): Promise<Engine> {
-  return ManagedEngine.start(openBrowserDatabase, browserFiles, options);
+export function startBrowserEngine(options: EngineOptions = {}): Promise<ManagedEngine> {
+  return ManagedEngine.start(openBrowserDatabase, browserFiles, options, sampleTables(document.baseURI));
 }
 
 function openBrowserDatabase(settings: DatabaseSettings): Promise<DuckDBEngine> {

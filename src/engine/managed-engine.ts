@@ -4,6 +4,9 @@
  * - sandbox: the query database is sealed (no file, URL, extension, other database or setting
  *   for SQL); delimited text is read by a second, unsealed *loader* database and moved in as
  *   Arrow, Parquet and JSON arrive as Arrow anyway. Refusals say what is not allowed and why.
+ *   The loader opens when the first such file comes (or `openLoader()`): a cold open over the
+ *   prebuilt sample tables (prebuilt-tables.ts) needs none, and its start would compete with the
+ *   query database's for the CPU.
  * - limits: a file too large for the tab is refused before it is read; a query past DuckDB's
  *   memory limit gets a message saying so.
  * - restarts: when a query breaks the database (WebAssembly out of memory) or a cancelled query
@@ -12,11 +15,12 @@
  */
 import type { Catalog } from '../lang/catalog.ts';
 import type { DatabaseSettings, DuckDBEngine } from './duckdb-engine.ts';
-import { DataLoadError, QueryCancelledError, QueryError, ResourceError } from './errors.ts';
+import { DataLoadError, QueryCancelledError, QueryError, ResourceError, fileNotFound } from './errors.ts';
 import { replaceTable } from './load/load-table.ts';
-import { formatOf, sourceFileName, type FileAccess } from './load/source.ts';
+import { formatOf, sourceFileName, sourceLabel, type FileAccess } from './load/source.ts';
 import { moveTable } from './load/transfer.ts';
 import { engineCrashed, engineRestarting, fileBudget, fileTooLarge, loadCrashed, loadOutOfMemory, outOfMemory } from './resources.ts';
+import { insertPrebuilt, type PrebuiltTable, type PrebuiltTables } from './prebuilt-tables.ts';
 import { EMPTY_RESULT, onlySeals, refuseUpFront, sandboxRefusal } from './sandbox.ts';
 import { quoteIdent } from './sql-text.ts';
 import type { DataSource, Engine, EngineOptions, LoadedTable, LoadOptions, QueryOptions, QueryResult, ReaderOptions, RestartReport } from './types.ts';
@@ -52,26 +56,13 @@ export class ManagedEngine implements Engine {
     private readonly files: FileAccess,
     private readonly options: EngineOptions,
     private database: DuckDBEngine,
+    private readonly prebuilt: PrebuiltTables | undefined,
   ) {
     this.watch(database);
   }
 
-  static async start(openDatabase: OpenDatabase, files: FileAccess, options: EngineOptions = {}): Promise<ManagedEngine> {
-    // Nearly every notebook loads delimited text: the loader opens at the same time as the query
-    // database, not after it — the first file would otherwise wait for a second start (about 2 s of
-    // a cold open in Chromium).
-    const loader = options.sandbox ? openDatabase(loaderSettings(options)) : undefined;
-    loader?.catch(() => undefined);
-    let database: DuckDBEngine;
-    try {
-      database = await openDatabase(querySettings(options));
-    } catch (error) {
-      await (await loader?.catch(() => undefined))?.close();
-      throw error;
-    }
-    const engine = new ManagedEngine(openDatabase, files, options, database);
-    if (loader) engine.startLoader(loader).catch(() => undefined);
-    return engine;
+  static async start(openDatabase: OpenDatabase, files: FileAccess, options: EngineOptions = {}, prebuilt?: PrebuiltTables): Promise<ManagedEngine> {
+    return new ManagedEngine(openDatabase, files, options, await openDatabase(querySettings(options)), prebuilt);
   }
 
   async query(sql: string, options: QueryOptions = {}): Promise<QueryResult> {
@@ -88,7 +79,8 @@ export class ManagedEngine implements Engine {
     this.assertOpen();
     const file = sourceFileName(source);
     const format = formatOf(file, options);
-    const size = await this.files.size(source);
+    // A prebuilt table is the app's own and small: no size to ask the server for.
+    const size = this.prebuilt?.(source, options) ? undefined : await this.files.size(source);
     const budget = fileBudget(format, file, this.database.memoryLimitBytes, this.options.maxFileBytes);
     if (size !== undefined && size > budget) throw fileTooLarge(file, size, budget, format);
     const loaded = await this.onDatabase((database) => this.loadInto(database, { name, source, options }, size, load));
@@ -96,6 +88,11 @@ export class ManagedEngine implements Engine {
     this.loads.delete(key);
     this.loads.set(key, { name, source, options });
     return loaded;
+  }
+
+  /** Opens the database that reads delimited text now, ahead of the first such file (it takes a second or two to start). */
+  openLoader(): void {
+    if (this.options.sandbox && !this.closing) this.startLoader().catch(() => undefined);
   }
 
   async catalog(): Promise<Catalog> {
@@ -155,6 +152,8 @@ export class ManagedEngine implements Engine {
   }
 
   private async loadInto(database: DuckDBEngine, { name, source, options }: LoadRecord, size: number | undefined, given: LoadOptions = {}): Promise<LoadedTable> {
+    const prebuilt = this.prebuilt?.(source, options);
+    if (prebuilt) return this.loadPrebuilt(database, name, source, prebuilt, given);
     const format = formatOf(sourceFileName(source), options);
     const delimited = format === 'csv' || format === 'tsv' || format === 'txt';
     const load = this.withProgressListener(name, given);
@@ -192,6 +191,23 @@ export class ManagedEngine implements Engine {
     return { ...loaded, name };
   }
 
+  /** A prebuilt table (our own sample data: trusted, small) straight into the query database. */
+  private async loadPrebuilt(database: DuckDBEngine, name: string, source: DataSource, table: PrebuiltTable, given: LoadOptions): Promise<LoadedTable> {
+    const load = this.withProgressListener(name, given);
+    let ipc: Uint8Array;
+    try {
+      ipc = await this.files.readBytes(table.stream);
+    } catch (error) {
+      // Named as the analyst named it: the stream is the file's prebuilt form.
+      if (!(error instanceof DataLoadError)) throw error;
+      throw error.reason === 'file not found' ? fileNotFound(sourceLabel(source)) : new DataLoadError(sourceLabel(source), error.reason);
+    }
+    const bytes = ipc.length;
+    await database.withContext((ctx) => insertPrebuilt(ctx, name, table, ipc), load);
+    load.onProgress?.({ bytesRead: bytes, bytesTotal: bytes, rows: table.rowCount, estimated: false });
+    return { name, rowCount: table.rowCount, columns: table.columns };
+  }
+
   /** The caller's load options, with progress reported to the engine's listener too. */
   private withProgressListener(name: string, load: LoadOptions): LoadOptions {
     const listener = this.options.onLoadProgress;
@@ -214,10 +230,10 @@ export class ManagedEngine implements Engine {
     }
   }
 
-  /** The loader, opening it unless `opening` already is. */
-  private startLoader(opening?: Promise<DuckDBEngine>): Promise<DuckDBEngine> {
+  /** The loader, opening it unless it is open or opening. */
+  private startLoader(): Promise<DuckDBEngine> {
     if (!this.loader) {
-      const starting = (opening ?? this.openDatabase(loaderSettings(this.options))).then((loader) => {
+      const starting = this.openDatabase(loaderSettings(this.options)).then((loader) => {
         const drop = () => this.dropLoader(loader);
         loader.events = { stuck: drop, crashed: drop };
         this.loaderDatabase = loader;

@@ -19,7 +19,7 @@ export function startNodeEngine(options: EngineOptions = {}): Promise<Engine> {
   return ManagedEngine.start(openNodeDatabase, nodeFiles, options);
 }
 
-function openNodeDatabase(settings: DatabaseSettings): Promise<DuckDBEngine> {
+export function openNodeDatabase(settings: DatabaseSettings): Promise<DuckDBEngine> {
   const worker = new Worker(WORKER, { type: 'module' }) as unknown as globalThis.Worker;
   return DuckDBEngine.start(new AsyncDuckDB(new VoidLogger(), worker), worker, `${DIST}/duckdb-eh.wasm`, nodeFiles, settings);
 }

@@ -37,7 +37,9 @@ test('notebook: the getting-started notebook runs on open — every cell done, c
 
   // The recorder must see worker traffic too, or "no request left the origin" would prove nothing.
   assert.ok(t.watch.requests.some((url) => url.endsWith('.wasm')), 'the DuckDB wasm request was recorded');
-  assert.ok(t.watch.requests.some((url) => url.endsWith('/samples/orders.csv')), 'the sample data request was recorded');
+  // The sample data arrives as the build's prebuilt tables, not as CSV text (scripts/vite/sample-tables.ts).
+  assert.ok(t.watch.requests.some((url) => /\/samples\/orders-[0-9a-f]{8}\.arrow$/.test(url)), 'the sample data request was recorded');
+  assert.ok(!t.watch.requests.some((url) => url.endsWith('.csv')), 'no CSV file was read');
   assert.deepEqual(t.watch.offOrigin(), []);
   t.note(`${t.watch.requests.length} requests, all to ${t.origin}`);
 
@@ -48,7 +50,7 @@ test('notebook: the getting-started notebook runs on open — every cell done, c
 });
 
 test('notebook: a data file that cannot be loaded is named in a message; the cells that need it say so', async (t) => {
-  await t.page.route('**/samples/orders.csv', (route) => route.fulfill({ status: 404, body: 'not found' }));
+  await t.page.route(/\/samples\/orders-[0-9a-f]{8}\.arrow$/, (route) => route.fulfill({ status: 404, body: 'not found' }));
   await t.page.goto(`${t.origin}/`);
   assert.equal(await waitForSettled(t), 'ready');
   const alert = await t.page.locator('seg-notebook .problems[role=alert]').innerText();
@@ -56,4 +58,4 @@ test('notebook: a data file that cannot be loaded is named in a message; the cel
   assert.equal(await cellStatus(t, 1), 'error');
   assert.match(await cell(t, 1).locator('.errors').innerText(), /table 'orders' is not available/);
   t.note(`screenshot: ${await t.screenshot('notebook-data-error')}`);
-}, { expectedProblems: [/orders\.csv \(HTTP 404\)/, /404/] });
+}, { expectedProblems: [/orders-[0-9a-f]{8}\.arrow \(HTTP 404\)/, /404/] });

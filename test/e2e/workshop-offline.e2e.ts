@@ -21,7 +21,7 @@ test('workshop: after one visit the app opens and runs a tutorial with the netwo
     const cache = await caches.open(names.find((n) => n.startsWith('segbook-'))!);
     return (await cache.keys()).map((r) => new URL(r.url).pathname);
   });
-  for (const needed of [/^\/$/, /\/assets\/duckdb-eh-.*\.wasm$/, /\/assets\/duckdb-browser-eh\.worker-.*\.js$/, /\/assets\/monaco-runtime-.*\.js$/, /\/samples\/orders\.csv$/]) {
+  for (const needed of [/^\/$/, /\/assets\/duckdb-eh-.*\.wasm$/, /\/assets\/duckdb-browser-eh\.worker-.*\.js$/, /\/assets\/monaco-runtime-.*\.js$/, /\/samples\/orders\.csv$/, /\/samples\/orders-[0-9a-f]{8}\.arrow$/]) {
     assert.ok(cached.some((path) => needed.test(path)), `the offline copy holds ${needed}`);
   }
   assert.ok(!cached.some((path) => path.startsWith('/test/') || path.endsWith('.br')), 'no test pages, no compressed variants');
@@ -42,7 +42,10 @@ test('workshop: after one visit the app opens and runs a tutorial with the netwo
   assert.equal(reachable, false);
 
   await openFromGallery(t, 'Firmographic segmentation (B2B)');
-  for (const table of ['accounts', 'deals']) assert.ok(fromWorker.includes(`/samples/${table}.csv`), `${table}.csv came from the offline copy`);
+  // The sample data arrives as the build's prebuilt tables (scripts/vite/sample-tables.ts).
+  for (const table of ['accounts', 'deals']) {
+    assert.ok(fromWorker.some((path) => new RegExp(`^/samples/${table}-[0-9a-f]{8}\\.arrow$`).test(path)), `${table}'s prebuilt table came from the offline copy`);
+  }
   lap('tutorial ran offline');
   t.note(`screenshot: ${await t.screenshot('workshop-offline')}`);
 }, { serviceWorkers: true, timeoutMs: 120_000, expectedProblems: [/not-in-the-copy-/] });

@@ -1,0 +1,59 @@
+// The sample data the app opens on arrives as prebuilt Arrow tables (scripts/vite/sample-tables.ts):
+// each must be the table the sandboxed engine makes of its CSV file — the same columns, DuckDB
+// types and rows. The engine's loader, which reads CSV files, opens only when one comes.
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ManagedEngine } from '../../src/engine/managed-engine.ts';
+import { nodeFiles } from '../../src/engine/node-files.ts';
+import { openNodeDatabase } from '../../src/engine/node.ts';
+import { defaultOptions, type PrebuiltTable } from '../../src/engine/prebuilt-tables.ts';
+import type { DataSource } from '../../src/engine/types.ts';
+import { readSamples } from '../../scripts/vite/sample-tables-read.ts';
+
+const SAMPLES = join(import.meta.dirname, '../../public/samples');
+const TABLES = ['customers', 'orders', 'accounts', 'deals'];
+const csv = (table: string): DataSource => ({ kind: 'path', path: join(SAMPLES, `${table}.csv`) });
+
+describe('prebuilt sample tables', () => {
+  const out = mkdtempSync(join(tmpdir(), 'segbook-prebuilt-'));
+  const prebuilt = new Map<string, PrebuiltTable>();
+  /** Whether the engine takes the prebuilt tables; when not, it reads the CSV files. */
+  let streams = true;
+  const opened: string[] = [];
+  let engine: ManagedEngine;
+  beforeAll(async () => {
+    for (const { file, columns, rowCount } of await readSamples(SAMPLES, out)) {
+      prebuilt.set(join(SAMPLES, file), { stream: { kind: 'path', path: join(out, file.replace(/\.csv$/, '.arrow')) }, columns, rowCount });
+    }
+    const open: typeof openNodeDatabase = (settings) => (opened.push(settings.sealed ? 'query' : 'loader'), openNodeDatabase(settings));
+    engine = await ManagedEngine.start(open, nodeFiles, { sandbox: true }, (source, options) =>
+      streams && source.kind === 'path' && defaultOptions(options) ? prebuilt.get(source.path) : undefined,
+    );
+  });
+  afterAll(async () => {
+    await engine?.close();
+    rmSync(out, { recursive: true, force: true });
+  });
+
+  it('are built for every sample file, and load without the loader', async () => {
+    expect([...prebuilt.keys()].map((file) => file.split('/').pop()).sort()).toEqual(TABLES.map((t) => `${t}.csv`).sort());
+    for (const table of TABLES) await engine.loadTable(table, csv(table));
+    expect(opened).toEqual(['query']);
+  });
+
+  it('hold the columns, types and rows the CSV files load as', async () => {
+    streams = false;
+    for (const table of TABLES) {
+      const loaded = await engine.loadTable(`${table}_csv`, csv(table));
+      expect({ ...prebuilt.get(join(SAMPLES, `${table}.csv`)), stream: undefined }, table).toEqual({ columns: loaded.columns, rowCount: loaded.rowCount, stream: undefined });
+      const described = (name: string) => `SELECT column_name, column_type FROM (DESCRIBE ${name})`;
+      expect((await engine.query(described(table))).rows, table).toEqual((await engine.query(described(`${table}_csv`))).rows);
+      // Every row: a count and a sum of row hashes keep the comparison to one small result.
+      const digest = (name: string) => `SELECT count(*) AS n, sum(hash(t)) AS h FROM (SELECT * FROM ${name}) t`;
+      expect((await engine.query(digest(table))).rows, table).toEqual((await engine.query(digest(`${table}_csv`))).rows);
+    }
+    expect(opened).toEqual(['query', 'loader']);
+  });
+});
