@@ -134,7 +134,7 @@ export class NotebookRunner<P> {
 
     await this.dropUnclaimedViews();
     this.valuesRead = new Set();
-    let cancelled = false;
+    let cancelled = !(await this.values.refresh(this.options.engine, signal));
     for (const index of this.dependencyGraph.order) {
       if (!targets.has(index)) continue;
       if (cancelled || signal?.aborted) {
@@ -149,13 +149,14 @@ export class NotebookRunner<P> {
         cancelled = true;
         this.setStatus(index, 'stale');
       }
+      // A SQL cell that wrote, or a view remade: the values tables are rebuilt before anything else reads them.
+      if (!cancelled) cancelled = !(await this.values.refresh(this.options.engine, signal));
     }
     if (!cancelled && request.cell === undefined) {
       await this.dropOrphanViews();
       await this.values.dropAllBut(this.valuesRead, this.options.engine);
     }
     if (cancelled) await this.values.dropOutOfDate(this.options.engine);
-    else await this.values.refresh(this.options.engine);
     return this.report(asof, cancelled);
   }
 
@@ -182,7 +183,6 @@ export class NotebookRunner<P> {
     if (cell.kind === 'sql') {
       const key = this.keyOf(index, ['sql', cell.name ?? null, cell.source, Boolean(request.viewsOnly)]);
       return this.execute(index, key, async () => {
-        await this.values.refresh(this.options.engine, request.signal);
         if (!request.viewsOnly && mayChangeData(cell.source)) this.values.dataChanged();
         const execution = await executeSql(cell.source, cell.name, { engine: this.options.engine, signal: request.signal, viewsOnly: request.viewsOnly });
         // SQL may change a table's rows, and with them what the catalog says (which time columns hold NULLs).

@@ -9,7 +9,6 @@
 import { statementTokens } from '../engine/sql-text.ts';
 import type { Engine } from '../engine/types.ts';
 import type { ValuesTable } from '../lang/index.ts';
-import { Cancelled } from './execute.ts';
 import { contentKey } from './key.ts';
 import { quoteIdentifier } from './tables.ts';
 
@@ -37,11 +36,12 @@ export class ValueCache {
   }
 
   /**
-   * Rebuilds the tables that went out of date since they were built. Segment views read them, and
-   * SQL cells, the editor's segment sizes and member exports read the views: none may see old rows.
-   * A table that cannot be built again is dropped, so its views fail rather than answer wrongly.
+   * Rebuilds, as soon as the data under them changed, the tables built before. Segment views read
+   * them, and SQL cells, the editor's segment sizes and member exports read the views: none may see
+   * old rows. A table that cannot be built again is dropped, so its views fail rather than answer
+   * wrongly. Resolves false when cancelled.
    */
-  async refresh(engine: Engine, signal?: AbortSignal): Promise<void> {
+  async refresh(engine: Engine, signal?: AbortSignal): Promise<boolean> {
     for (const [name, { table, version }] of [...this.built]) {
       if (version === this.version(table)) continue;
       this.built.delete(name);
@@ -49,10 +49,11 @@ export class ValueCache {
         await engine.query(table.sql, { signal });
         this.builtNow(table);
       } catch {
-        if (signal?.aborted) throw new Cancelled();
+        if (signal?.aborted) return false;
         await engine.query(`DROP TABLE IF EXISTS ${quoteIdentifier(name)}`);
       }
     }
+    return true;
   }
 
   /** After a cancelled run: what is out of date goes, rather than stay readable through the views. */
