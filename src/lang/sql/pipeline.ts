@@ -21,9 +21,11 @@ export interface Pipeline {
  */
 export function emitPipeline(population: PopulationModel, roots: IR[], extraColumns: string[], asof: string, dialect: Dialect, suffix = ''): Pipeline {
   const ctx: ExprContext = { dialect, asof };
+  const memo = memoFor(ctx);
   const q = dialect.ident;
   const name = (base: string) => `${base}${suffix}`;
-  const needed = neededColumns(population, roots, extraColumns);
+  const closures = closuresOf(population);
+  const needed = neededColumns(population, closures, roots, extraColumns);
   const ctes: Cte[] = [];
 
   const populationCte = name(`population ${population.name}`);
@@ -36,7 +38,7 @@ export function emitPipeline(population: PopulationModel, roots: IR[], extraColu
     const aggregates = [...link.aggregates.values()].filter((a) => needed.aggregates.has(a.id.toLowerCase()));
     if (aggregates.length === 0) continue;
     const cte = name(`${link.alias} per ${population.key}`);
-    ctes.push({ name: cte, sql: linkAggregates(link, aggregates, population, populationCte, ctx) });
+    ctes.push({ name: cte, sql: linkAggregates(link, aggregates, population, populationCte, ctx, memo) });
     joins.push({ link, cte, aggregates });
   }
   if (joins.length) {
@@ -47,9 +49,9 @@ export function emitPipeline(population: PopulationModel, roots: IR[], extraColu
     current = withLinks;
   }
 
-  for (const level of dependencyLevels(needed.columns)) {
+  for (const level of dependencyLevels(needed.columns, closures)) {
     const cte = name(levelName(level));
-    const values = level.map((column) => `${cachedEntityValue(column, population, ctx)} AS ${q(column.id)}`);
+    const values = level.map((column) => `${cachedEntityValue(column, population, ctx, memo)} AS ${q(column.id)}`);
     const select = values.length === 1 ? `SELECT *, ${values[0]}` : `SELECT *,\n    ${values.join(',\n    ')}`;
     ctes.push({ name: cte, sql: `${select}\n  FROM ${q(current)}` });
     current = cte;
@@ -61,22 +63,12 @@ export function emitPipeline(population: PopulationModel, roots: IR[], extraColu
  * The columns in steps: each step computes the columns whose inputs are all ready, so a notebook
  * takes as many steps as its longest chain of definitions, not one per definition. A chain of a
  * hundred `SELECT *` steps, a dozen of them windows, made DuckDB plan for seconds and run out of
- * memory on 3,000 customers.
+ * memory on 3,000 customers. A column's step is its depth among the definitions it reads, the same
+ * in every pipeline that needs it, since a pipeline holds everything its columns read.
  */
-function dependencyLevels(columns: EntityColumn[]): EntityColumn[][] {
-  const levelOf = new Map<string, number>();
+function dependencyLevels(columns: EntityColumn[], closures: Closures): EntityColumn[][] {
   const levels: EntityColumn[][] = [];
-  for (const column of columns) {
-    let level = 0;
-    for (const ir of columnIrs(column)) {
-      forEachColumn(ir, (input) => {
-        const before = levelOf.get(input.toLowerCase());
-        if (before !== undefined) level = Math.max(level, before + 1);
-      });
-    }
-    levelOf.set(column.id.toLowerCase(), level);
-    (levels[level] ??= []).push(column);
-  }
+  for (const column of columns) (levels[closures.get(column.id.toLowerCase())!.level] ??= []).push(column);
   return levels;
 }
 
@@ -91,22 +83,16 @@ function levelName(level: EntityColumn[]): string {
   return `${names.slice(0, 2).join(', ')} and ${names.length - 2} more`;
 }
 
-function linkAggregates(link: LinkModel, aggregates: LinkAggregate[], population: PopulationModel, populationCte: string, ctx: ExprContext): string {
+function linkAggregates(link: LinkModel, aggregates: LinkAggregate[], population: PopulationModel, populationCte: string, ctx: ExprContext, memo: SqlMemo): string {
   const d = ctx.dialect;
   const q = d.ident;
   const linkCtx: ExprContext = { ...ctx, link: 'l', population: 'p' };
   const time = link.time ? (link.time.type === 'timestamp' ? d.toDate(`l.${q(link.time.name)}`) : `l.${q(link.time.name)}`) : undefined;
   const asof = d.date(ctx.asof);
   const columns = aggregates.map((a) => {
-    const filters: string[] = [];
-    if (a.where) filters.push(emitExpr(a.where, linkCtx));
-    if (a.within && time) filters.push(`${time} > ${d.dateShift(asof, -1, a.within, false)}`);
-    if ((a.fn === 'first' || a.fn === 'last') && time && !a.within) filters.push(`${time} IS NOT NULL`);
-    const arg = a.arg ? emitExpr(a.arg, linkCtx) : undefined;
-    const filter = filters.length ? filters.map((f) => (filters.length > 1 ? `(${f})` : f)).join(' AND ') : undefined;
-    // Order first/last by the full timestamp; the date is only for the as-of rule and windows.
-    const order = link.time ? `l.${q(link.time.name)}` : undefined;
-    return `${d.aggregate(a.fn, arg, order, filter)} AS ${q(a.id)}`;
+    let sql = memo.aggregates.get(a);
+    if (sql === undefined) memo.aggregates.set(a, (sql = aggregateColumn(a, link, time, asof, linkCtx)));
+    return sql;
   });
   const readsPopulation = aggregates.some((a) => a.readsPopulation);
   const join = readsPopulation ? `\n  JOIN ${q(populationCte)} AS p ON p.${q(population.key)} = l.${q(link.on)}` : '';
@@ -118,18 +104,46 @@ function linkAggregates(link: LinkModel, aggregates: LinkAggregate[], population
   return `SELECT l.${q(link.on)} AS ${q(population.key)},\n    ${columns.join(',\n    ')}\n  FROM ${q(link.table)} AS l${join}${asofRule}\n  GROUP BY l.${q(link.on)}`;
 }
 
-/**
- * A column's SQL depends only on the column, the as-of date and the dialect; statements and views
- * of a notebook ask for the same columns over and over, so it is written once.
- */
-const entityValues = new WeakMap<EntityColumn, Map<string, string>>();
+function aggregateColumn(a: LinkAggregate, link: LinkModel, time: string | undefined, asof: string, linkCtx: ExprContext): string {
+  const d = linkCtx.dialect;
+  const q = d.ident;
+  const filters: string[] = [];
+  if (a.where) filters.push(emitExpr(a.where, linkCtx));
+  if (a.within && time) filters.push(`${time} > ${d.dateShift(asof, -1, a.within, false)}`);
+  if ((a.fn === 'first' || a.fn === 'last') && time && !a.within) filters.push(`${time} IS NOT NULL`);
+  const arg = a.arg ? emitExpr(a.arg, linkCtx) : undefined;
+  const filter = filters.length ? filters.map((f) => (filters.length > 1 ? `(${f})` : f)).join(' AND ') : undefined;
+  // Order first/last by the full timestamp; the date is only for the as-of rule and windows.
+  const order = link.time ? `l.${q(link.time.name)}` : undefined;
+  return `${d.aggregate(a.fn, arg, order, filter)} AS ${q(a.id)}`;
+}
 
-function cachedEntityValue(column: EntityColumn, population: PopulationModel, ctx: ExprContext): string {
-  let byAsof = entityValues.get(column);
-  if (!byAsof) entityValues.set(column, (byAsof = new Map()));
+/**
+ * A column's or link aggregate's SQL depends only on it, the as-of date and the dialect;
+ * statements and views of a notebook ask for the same ones over and over, so each is written once.
+ */
+interface SqlMemo {
+  values: WeakMap<EntityColumn, string>;
+  aggregates: WeakMap<LinkAggregate, string>;
+}
+
+/** By as-of date and dialect; a trend adds one per date, so the oldest are forgotten past a bound. */
+const memos = new Map<string, SqlMemo>();
+const MEMO_DATES = 64;
+
+function memoFor(ctx: ExprContext): SqlMemo {
   const key = `${ctx.asof}\u0000${ctx.dialect.name}`;
-  let sql = byAsof.get(key);
-  if (sql === undefined) byAsof.set(key, (sql = entityValue(column, population, ctx)));
+  let memo = memos.get(key);
+  if (!memo) {
+    if (memos.size >= MEMO_DATES) memos.delete(memos.keys().next().value as string);
+    memos.set(key, (memo = { values: new WeakMap(), aggregates: new WeakMap() }));
+  }
+  return memo;
+}
+
+function cachedEntityValue(column: EntityColumn, population: PopulationModel, ctx: ExprContext, memo: SqlMemo): string {
+  let sql = memo.values.get(column);
+  if (sql === undefined) memo.values.set(column, (sql = entityValue(column, population, ctx)));
   return sql;
 }
 
@@ -175,24 +189,89 @@ function columnIrs(column: EntityColumn): IR[] {
   }
 }
 
+/** Everything one entity column reads, directly or not, and its step in the pipeline. */
+interface Closure {
+  /** The columns it reads and itself last, in dependency order. */
+  columns: EntityColumn[];
+  /** The link aggregates (lower case) those columns read. */
+  aggregates: string[];
+  level: number;
+}
+
+/** Lower-case column id → its closure; null for a name that is no entity column, or one still being visited (a cycle). */
+type Closures = Map<string, Closure | null>;
+
+/**
+ * Closures by population: statements and views of one notebook ask for the same columns again and
+ * again, and walking every definition's expressions each time was a quarter of compiling one.
+ */
+const closuresByPopulation = new WeakMap<PopulationModel, Closures>();
+
+function closuresOf(population: PopulationModel): Closures {
+  let closures = closuresByPopulation.get(population);
+  if (!closures) closuresByPopulation.set(population, (closures = new Map()));
+  return closures;
+}
+
+function isAggregate(population: PopulationModel, key: string): boolean {
+  return population.links.some((l) => l.aggregates.has(key));
+}
+
+function closureOf(population: PopulationModel, closures: Closures, key: string): Closure | null {
+  const known = closures.get(key);
+  if (known !== undefined) return known;
+  const column = population.entityColumns.get(key);
+  closures.set(key, null);
+  if (!column) return null;
+  const columns: EntityColumn[] = [];
+  const seen = new Set<EntityColumn>();
+  const aggregates = new Set<string>();
+  let level = 0;
+  for (const ir of columnIrs(column)) {
+    forEachColumn(ir, (input) => {
+      const inputKey = input.toLowerCase();
+      if (isAggregate(population, inputKey)) {
+        aggregates.add(inputKey);
+        return;
+      }
+      const dependency = closureOf(population, closures, inputKey);
+      if (!dependency) return;
+      for (const c of dependency.columns) {
+        if (!seen.has(c)) {
+          seen.add(c);
+          columns.push(c);
+        }
+      }
+      for (const a of dependency.aggregates) aggregates.add(a);
+      level = Math.max(level, dependency.level + 1);
+    });
+  }
+  columns.push(column);
+  const closure: Closure = { columns, aggregates: [...aggregates], level };
+  closures.set(key, closure);
+  return closure;
+}
+
 /** The entity columns (in dependency order) and link aggregates that the roots read. */
-function neededColumns(population: PopulationModel, roots: IR[], extraColumns: string[]): { columns: EntityColumn[]; aggregates: Set<string> } {
-  const aggregateIds = { has: (key: string) => population.links.some((l) => l.aggregates.has(key)) };
+function neededColumns(population: PopulationModel, closures: Closures, roots: IR[], extraColumns: string[]): { columns: EntityColumn[]; aggregates: Set<string> } {
   const aggregates = new Set<string>();
   const ordered: EntityColumn[] = [];
-  const state = new Map<string, 'visiting' | 'done'>();
+  const seen = new Set<EntityColumn>();
   const visitName = (name: string): void => {
     const key = name.toLowerCase();
-    if (aggregateIds.has(key)) {
+    if (isAggregate(population, key)) {
       aggregates.add(key);
       return;
     }
-    const column = population.entityColumns.get(key);
-    if (!column || state.has(key)) return;
-    state.set(key, 'visiting');
-    columnIrs(column).forEach((ir) => forEachColumn(ir, visitName));
-    state.set(key, 'done');
-    ordered.push(column);
+    const closure = closureOf(population, closures, key);
+    if (!closure) return;
+    for (const column of closure.columns) {
+      if (!seen.has(column)) {
+        seen.add(column);
+        ordered.push(column);
+      }
+    }
+    for (const a of closure.aggregates) aggregates.add(a);
   };
   roots.forEach((ir) => forEachColumn(ir, visitName));
   extraColumns.forEach(visitName);

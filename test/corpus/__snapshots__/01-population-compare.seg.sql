@@ -80,14 +80,19 @@ WITH
   SELECT *, coalesce("us" AND "seniors", FALSE) AS "us_seniors"
   FROM "segment us, segment seniors"
 ),
+"membership groups" AS (
+  SELECT e."us", e."seniors", e."us_seniors", count(*) AS "group members"
+  FROM "segment us_seniors" AS e
+  GROUP BY ALL
+),
 "compare" AS (
   SELECT [
-      {'#': 1, 'segment': 'everyone', 'size': count(*), 'share': count(*) / NULLIF(count(*), 0)},
-      {'#': 2, 'segment': 'us', 'size': count(*) FILTER (WHERE e."us"), 'share': count(*) FILTER (WHERE e."us") / NULLIF(count(*), 0)},
-      {'#': 3, 'segment': 'seniors', 'size': count(*) FILTER (WHERE e."seniors"), 'share': count(*) FILTER (WHERE e."seniors") / NULLIF(count(*), 0)},
-      {'#': 4, 'segment': 'us_seniors', 'size': count(*) FILTER (WHERE e."us_seniors"), 'share': count(*) FILTER (WHERE e."us_seniors") / NULLIF(count(*), 0)}
+      {'#': 1, 'segment': 'everyone', 'size': CAST(coalesce(sum(g."group members"), 0) AS BIGINT), 'share': CAST(coalesce(sum(g."group members"), 0) AS BIGINT) / NULLIF(sum(g."group members"), 0)},
+      {'#': 2, 'segment': 'us', 'size': CAST(coalesce(sum(g."group members") FILTER (WHERE g."us"), 0) AS BIGINT), 'share': CAST(coalesce(sum(g."group members") FILTER (WHERE g."us"), 0) AS BIGINT) / NULLIF(sum(g."group members"), 0)},
+      {'#': 3, 'segment': 'seniors', 'size': CAST(coalesce(sum(g."group members") FILTER (WHERE g."seniors"), 0) AS BIGINT), 'share': CAST(coalesce(sum(g."group members") FILTER (WHERE g."seniors"), 0) AS BIGINT) / NULLIF(sum(g."group members"), 0)},
+      {'#': 4, 'segment': 'us_seniors', 'size': CAST(coalesce(sum(g."group members") FILTER (WHERE g."us_seniors"), 0) AS BIGINT), 'share': CAST(coalesce(sum(g."group members") FILTER (WHERE g."us_seniors"), 0) AS BIGINT) / NULLIF(sum(g."group members"), 0)}
     ] AS "rows"
-  FROM "segment us_seniors" AS e
+  FROM "membership groups" AS g
 )
 SELECT "segment", "size", "share"
 FROM (SELECT unnest("rows", recursive := true) FROM "compare")

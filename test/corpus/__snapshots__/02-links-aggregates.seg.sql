@@ -74,12 +74,17 @@ WITH
   SELECT *, coalesce("n_orders" > 0, FALSE) AS "buyers"
   FROM "let n_orders, let spend, let web_orders"
 ),
+"membership groups" AS (
+  SELECT e."buyers", count(*) AS "group members", sum(e."spend") AS "sum of metric 1", count(e."spend") AS "count of metric 1", sum(e."n_orders") AS "sum of metric 2", count(*) FILTER (WHERE e."web_orders" > 0) AS "count where of metric 3"
+  FROM "segment buyers" AS e
+  GROUP BY ALL
+),
 "compare" AS (
   SELECT [
-      {'#': 1, 'segment': 'everyone', 'size': count(*), 'share': count(*) / NULLIF(count(*), 0), 'avg_spend': avg(e."spend"), 'sum(n_orders)': sum(e."n_orders"), 'pct(web_orders>0)': count(*) FILTER (WHERE e."web_orders" > 0) / NULLIF(count(*), 0)},
-      {'#': 2, 'segment': 'buyers', 'size': count(*) FILTER (WHERE e."buyers"), 'share': count(*) FILTER (WHERE e."buyers") / NULLIF(count(*), 0), 'avg_spend': avg(e."spend") FILTER (WHERE e."buyers"), 'sum(n_orders)': sum(e."n_orders") FILTER (WHERE e."buyers"), 'pct(web_orders>0)': count(*) FILTER (WHERE e."buyers" AND (e."web_orders" > 0)) / NULLIF(count(*) FILTER (WHERE e."buyers"), 0)}
+      {'#': 1, 'segment': 'everyone', 'size': CAST(coalesce(sum(g."group members"), 0) AS BIGINT), 'share': CAST(coalesce(sum(g."group members"), 0) AS BIGINT) / NULLIF(sum(g."group members"), 0), 'avg_spend': sum(g."sum of metric 1") / NULLIF(sum(g."count of metric 1"), 0), 'sum(n_orders)': sum(g."sum of metric 2"), 'pct(web_orders>0)': coalesce(sum(g."count where of metric 3"), 0) / NULLIF(CAST(coalesce(sum(g."group members"), 0) AS BIGINT), 0)},
+      {'#': 2, 'segment': 'buyers', 'size': CAST(coalesce(sum(g."group members") FILTER (WHERE g."buyers"), 0) AS BIGINT), 'share': CAST(coalesce(sum(g."group members") FILTER (WHERE g."buyers"), 0) AS BIGINT) / NULLIF(sum(g."group members"), 0), 'avg_spend': sum(g."sum of metric 1") FILTER (WHERE g."buyers") / NULLIF(sum(g."count of metric 1") FILTER (WHERE g."buyers"), 0), 'sum(n_orders)': sum(g."sum of metric 2") FILTER (WHERE g."buyers"), 'pct(web_orders>0)': coalesce(sum(g."count where of metric 3") FILTER (WHERE g."buyers"), 0) / NULLIF(CAST(coalesce(sum(g."group members") FILTER (WHERE g."buyers"), 0) AS BIGINT), 0)}
     ] AS "rows"
-  FROM "segment buyers" AS e
+  FROM "membership groups" AS g
 )
 SELECT "segment", "size", "share", "avg_spend", "sum(n_orders)", "pct(web_orders>0)"
 FROM (SELECT unnest("rows", recursive := true) FROM "compare")

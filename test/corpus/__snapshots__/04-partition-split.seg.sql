@@ -501,15 +501,20 @@ WITH
   SELECT *, coalesce(e."tier" = 'gold', FALSE) AS "in tier.gold", coalesce(e."tier" = 'silver', FALSE) AS "in tier.silver", coalesce(e."tier" = 'dormant', FALSE) AS "in tier.dormant", coalesce(e."ab" = 'control', FALSE) AS "in ab.control", coalesce(e."ab" = 'treatment', FALSE) AS "in ab.treatment"
   FROM "split ab" AS e
 ),
-"compare" AS (
-  SELECT e."country" AS "by value", [
-      {'#': 1, 'segment': 'tier.gold', 'size': count(*) FILTER (WHERE e."in tier.gold"), 'share': count(*) FILTER (WHERE e."in tier.gold") / NULLIF(count(*), 0)},
-      {'#': 2, 'segment': 'tier.silver', 'size': count(*) FILTER (WHERE e."in tier.silver"), 'share': count(*) FILTER (WHERE e."in tier.silver") / NULLIF(count(*), 0)},
-      {'#': 3, 'segment': 'tier.dormant', 'size': count(*) FILTER (WHERE e."in tier.dormant"), 'share': count(*) FILTER (WHERE e."in tier.dormant") / NULLIF(count(*), 0)},
-      {'#': 4, 'segment': 'ab.control', 'size': count(*) FILTER (WHERE e."in ab.control"), 'share': count(*) FILTER (WHERE e."in ab.control") / NULLIF(count(*), 0)},
-      {'#': 5, 'segment': 'ab.treatment', 'size': count(*) FILTER (WHERE e."in ab.treatment"), 'share': count(*) FILTER (WHERE e."in ab.treatment") / NULLIF(count(*), 0)}
-    ] AS "rows"
+"membership groups" AS (
+  SELECT e."country" AS "by value", e."in tier.gold", e."in tier.silver", e."in tier.dormant", e."in ab.control", e."in ab.treatment", count(*) AS "group members"
   FROM "membership" AS e
+  GROUP BY ALL
+),
+"compare" AS (
+  SELECT "by value", [
+      {'#': 1, 'segment': 'tier.gold', 'size': CAST(coalesce(sum(g."group members") FILTER (WHERE g."in tier.gold"), 0) AS BIGINT), 'share': CAST(coalesce(sum(g."group members") FILTER (WHERE g."in tier.gold"), 0) AS BIGINT) / NULLIF(sum(g."group members"), 0)},
+      {'#': 2, 'segment': 'tier.silver', 'size': CAST(coalesce(sum(g."group members") FILTER (WHERE g."in tier.silver"), 0) AS BIGINT), 'share': CAST(coalesce(sum(g."group members") FILTER (WHERE g."in tier.silver"), 0) AS BIGINT) / NULLIF(sum(g."group members"), 0)},
+      {'#': 3, 'segment': 'tier.dormant', 'size': CAST(coalesce(sum(g."group members") FILTER (WHERE g."in tier.dormant"), 0) AS BIGINT), 'share': CAST(coalesce(sum(g."group members") FILTER (WHERE g."in tier.dormant"), 0) AS BIGINT) / NULLIF(sum(g."group members"), 0)},
+      {'#': 4, 'segment': 'ab.control', 'size': CAST(coalesce(sum(g."group members") FILTER (WHERE g."in ab.control"), 0) AS BIGINT), 'share': CAST(coalesce(sum(g."group members") FILTER (WHERE g."in ab.control"), 0) AS BIGINT) / NULLIF(sum(g."group members"), 0)},
+      {'#': 5, 'segment': 'ab.treatment', 'size': CAST(coalesce(sum(g."group members") FILTER (WHERE g."in ab.treatment"), 0) AS BIGINT), 'share': CAST(coalesce(sum(g."group members") FILTER (WHERE g."in ab.treatment"), 0) AS BIGINT) / NULLIF(sum(g."group members"), 0)}
+    ] AS "rows"
+  FROM "membership groups" AS g
   GROUP BY "by value"
 )
 SELECT "segment", "by value" AS "country", "size", "share"

@@ -94,12 +94,17 @@ WITH
   SELECT *, coalesce("spend" >= 1000 AND "spend" < 10000, FALSE) AS "big"
   FROM "let spend, segment quoted"
 ),
+"membership groups" AS (
+  SELECT e."big", e."quoted", count(*) AS "group members", sum(e."spend") AS "sum of metric 1", count(e."spend") AS "count of metric 1"
+  FROM "segment big" AS e
+  GROUP BY ALL
+),
 "compare" AS (
   SELECT [
-      {'#': 1, 'segment': 'big', 'size': count(*) FILTER (WHERE e."big"), 'share': count(*) FILTER (WHERE e."big") / NULLIF(count(*), 0), 'avg_spend': avg(e."spend") FILTER (WHERE e."big")},
-      {'#': 2, 'segment': 'quoted', 'size': count(*) FILTER (WHERE e."quoted"), 'share': count(*) FILTER (WHERE e."quoted") / NULLIF(count(*), 0), 'avg_spend': avg(e."spend") FILTER (WHERE e."quoted")}
+      {'#': 1, 'segment': 'big', 'size': CAST(coalesce(sum(g."group members") FILTER (WHERE g."big"), 0) AS BIGINT), 'share': CAST(coalesce(sum(g."group members") FILTER (WHERE g."big"), 0) AS BIGINT) / NULLIF(sum(g."group members"), 0), 'avg_spend': sum(g."sum of metric 1") FILTER (WHERE g."big") / NULLIF(sum(g."count of metric 1") FILTER (WHERE g."big"), 0)},
+      {'#': 2, 'segment': 'quoted', 'size': CAST(coalesce(sum(g."group members") FILTER (WHERE g."quoted"), 0) AS BIGINT), 'share': CAST(coalesce(sum(g."group members") FILTER (WHERE g."quoted"), 0) AS BIGINT) / NULLIF(sum(g."group members"), 0), 'avg_spend': sum(g."sum of metric 1") FILTER (WHERE g."quoted") / NULLIF(sum(g."count of metric 1") FILTER (WHERE g."quoted"), 0)}
     ] AS "rows"
-  FROM "segment big" AS e
+  FROM "membership groups" AS g
 )
 SELECT "segment", "size", "share", "avg_spend"
 FROM (SELECT unnest("rows", recursive := true) FROM "compare")
