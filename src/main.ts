@@ -7,7 +7,9 @@ import { DataPanelModel } from './data/data-panel-model.ts';
 import { localDataSources } from './data/data-sources.ts';
 import { openDataStore } from './data/opfs-files.ts';
 import type { RestartReport } from './engine/types.ts';
+import { prefetchSampleTable } from './engine/sample-tables.ts';
 import { parseNotebook } from './notebook/format.ts';
+import { readFrontMatter } from './notebook/front-matter.ts';
 import { keepOfflineCopy } from './offline-copy.ts';
 import { openingSession } from './share/opening.ts';
 import { NotebookController } from './ui/notebook-controller.ts';
@@ -19,12 +21,16 @@ import './ui/seg-notebook.ts';
 const { session, outcome } = await openingSession(gettingStarted);
 // The data paths resolve synchronously: the store is listed before the notebook runs.
 await openDataStore();
+// Files the analyst added are kept in the browser (OPFS), so a reload reads them without asking.
+const resolveData = localDataSources(document.baseURI);
+const notebook = parseNotebook(session.text);
+// The sample data downloads while the engine starts, not once it has.
+for (const entry of readFrontMatter(notebook.frontMatter).meta.data) prefetchSampleTable(resolveData(entry.path), entry.options);
 const controller = new NotebookController({
-  notebook: parseNotebook(session.text),
+  notebook,
   // Started already by the page's first script (boot.ts).
   startEngine: startAppEngine,
-  // Files the analyst added are kept in the browser (OPFS), so a reload reads them without asking.
-  resolveData: localDataSources(document.baseURI),
+  resolveData,
 });
 const data = new DataPanelModel(controller);
 listenToAppEngine({

@@ -196,7 +196,7 @@ export class ManagedEngine implements Engine {
     const load = this.withProgressListener(name, given);
     let ipc: Uint8Array;
     try {
-      ipc = await this.files.readBytes(table.stream);
+      ipc = await table.read();
     } catch (error) {
       // Named as the analyst named it: the stream is the file's prebuilt form.
       if (!(error instanceof DataLoadError)) throw error;

@@ -10,8 +10,8 @@ import { quoteIdent } from './sql-text.ts';
 import type { DataSource, LoadedTable, ReaderOptions } from './types.ts';
 
 export interface PrebuiltTable {
-  /** Where the Arrow IPC stream is: a URL of the site in the browser. */
-  stream: DataSource;
+  /** The Arrow IPC stream's bytes, which the engine may give away; fetched from the site in the browser. */
+  read(): Promise<Uint8Array>;
   /** The columns as DuckDB typed them reading the text; each is cast back to its type on arrival. */
   columns: LoadedTable['columns'];
   rowCount: number;

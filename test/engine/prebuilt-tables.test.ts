@@ -1,7 +1,7 @@
 // The sample data the app opens on arrives as prebuilt Arrow tables (scripts/vite/sample-tables.ts):
 // each must be the table the sandboxed engine makes of its CSV file — the same columns, DuckDB
 // types and rows. The engine's loader, which reads CSV files, opens only when one comes.
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -25,7 +25,8 @@ describe('prebuilt sample tables', () => {
   let engine: ManagedEngine;
   beforeAll(async () => {
     for (const { file, columns, rowCount } of await readSamples(SAMPLES, out)) {
-      prebuilt.set(join(SAMPLES, file), { stream: { kind: 'path', path: join(out, file.replace(/\.csv$/, '.arrow')) }, columns, rowCount });
+      const stream = join(out, file.replace(/\.csv$/, '.arrow'));
+      prebuilt.set(join(SAMPLES, file), { read: async () => new Uint8Array(readFileSync(stream)), columns, rowCount });
     }
     const open: typeof openNodeDatabase = (settings) => (opened.push(settings.sealed ? 'query' : 'loader'), openNodeDatabase(settings));
     engine = await ManagedEngine.start(open, nodeFiles, { sandbox: true }, (source, options) =>
@@ -47,7 +48,8 @@ describe('prebuilt sample tables', () => {
     streams = false;
     for (const table of TABLES) {
       const loaded = await engine.loadTable(`${table}_csv`, csv(table));
-      expect({ ...prebuilt.get(join(SAMPLES, `${table}.csv`)), stream: undefined }, table).toEqual({ columns: loaded.columns, rowCount: loaded.rowCount, stream: undefined });
+      const { columns, rowCount } = prebuilt.get(join(SAMPLES, `${table}.csv`))!;
+      expect({ columns, rowCount }, table).toEqual({ columns: loaded.columns, rowCount: loaded.rowCount });
       const described = (name: string) => `SELECT column_name, column_type FROM (DESCRIBE ${name})`;
       expect((await engine.query(described(table))).rows, table).toEqual((await engine.query(described(`${table}_csv`))).rows);
       // Every row: a count and a sum of row hashes keep the comparison to one small result.
