@@ -507,7 +507,7 @@ WITH
   GROUP BY ALL
 ),
 "compare" AS (
-  SELECT "by value", [
+  SELECT g."by value" AS "by value", [
       {'#': 1, 'segment': 'tier.gold', 'size': CAST(coalesce(sum(g."group members") FILTER (WHERE g."in tier.gold"), 0) AS BIGINT), 'share': CAST(coalesce(sum(g."group members") FILTER (WHERE g."in tier.gold"), 0) AS BIGINT) / NULLIF(sum(g."group members"), 0)},
       {'#': 2, 'segment': 'tier.silver', 'size': CAST(coalesce(sum(g."group members") FILTER (WHERE g."in tier.silver"), 0) AS BIGINT), 'share': CAST(coalesce(sum(g."group members") FILTER (WHERE g."in tier.silver"), 0) AS BIGINT) / NULLIF(sum(g."group members"), 0)},
       {'#': 3, 'segment': 'tier.dormant', 'size': CAST(coalesce(sum(g."group members") FILTER (WHERE g."in tier.dormant"), 0) AS BIGINT), 'share': CAST(coalesce(sum(g."group members") FILTER (WHERE g."in tier.dormant"), 0) AS BIGINT) / NULLIF(sum(g."group members"), 0)},
@@ -515,7 +515,7 @@ WITH
       {'#': 5, 'segment': 'ab.treatment', 'size': CAST(coalesce(sum(g."group members") FILTER (WHERE g."in ab.treatment"), 0) AS BIGINT), 'share': CAST(coalesce(sum(g."group members") FILTER (WHERE g."in ab.treatment"), 0) AS BIGINT) / NULLIF(sum(g."group members"), 0)}
     ] AS "rows"
   FROM "membership groups" AS g
-  GROUP BY "by value"
+  GROUP BY g."by value"
 )
 SELECT "segment", "by value" AS "country", "size", "share"
 FROM (SELECT "by value", unnest("rows", recursive := true) FROM "compare")

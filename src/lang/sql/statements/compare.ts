@@ -54,7 +54,8 @@ function scanCompare(s: Compare, membership: Membership, ctx: ExprContext): Cte[
     return fields;
   });
   const byColumn = s.by ? `${emitExpr(s.by.ir, ctx)} AS "by value", ` : '';
-  const groupBy = s.by ? '\n  GROUP BY "by value"' : '';
+  // Not `GROUP BY "by value"`: a segment may be called `by value`, and its column would win.
+  const groupBy = s.by ? '\n  GROUP BY ALL' : '';
   return [{ name: 'compare', sql: `SELECT ${byColumn}${structList(entries, d)} AS "rows"\n  FROM ${d.ident(membership.from)} AS e${groupBy}` }];
 }
 
@@ -87,25 +88,37 @@ function scanMetric(metric: CheckedMetric, member: string, ctx: ExprContext): st
 function groupedCompare(s: Compare, membership: Membership, flags: string[], ctx: ExprContext): Cte[] {
   const d = ctx.dialect;
   const q = d.ident;
-  const partials: string[] = ['count(*) AS "group members"'];
+  // Segment columns keep their names in the groups; the names made up here must not take one (a
+  // backquoted segment may be called `group members`), and DuckDB compares names ignoring case.
+  const taken = new Set(flags.map((f) => unquote(f.slice(2)).toLowerCase()));
+  const fresh = (base: string) => {
+    let name = base;
+    for (let n = 2; taken.has(name.toLowerCase()); n++) name = `${base} (${n})`;
+    taken.add(name.toLowerCase());
+    return name;
+  };
+  const byKey = s.by ? fresh('by value') : undefined;
+  const members = fresh('group members');
+  const partials: string[] = [`count(*) AS ${q(members)}`];
+  const partial = (sql: string, base: string) => {
+    const name = fresh(base);
+    partials.push(`${sql} AS ${q(name)}`);
+    return name;
+  };
   const metricParts = s.metrics.map((metric, k) => {
     const arg = metric.arg ? emitExpr(metric.arg, ctx) : '';
-    const column = (what: string) => `${what} of metric ${k + 1}`;
     switch (metric.fn) {
       case 'count':
         return {};
       case 'pct':
-        partials.push(`${countWhere(arg)} AS ${q(column('count where'))}`);
-        return { count: column('count where') };
+        return { count: partial(countWhere(arg), `count where of metric ${k + 1}`) };
       case 'avg':
-        partials.push(`sum(${arg}) AS ${q(column('sum'))}`, `count(${arg}) AS ${q(column('count'))}`);
-        return { sum: column('sum'), count: column('count') };
+        return { sum: partial(`sum(${arg})`, `sum of metric ${k + 1}`), count: partial(`count(${arg})`, `count of metric ${k + 1}`) };
       default:
-        partials.push(`${metric.fn}(${arg}) AS ${q(column(metric.fn))}`);
-        return { value: column(metric.fn) };
+        return { value: partial(`${metric.fn}(${arg})`, `${metric.fn} of metric ${k + 1}`) };
     }
   });
-  const keys = [...(s.by ? [`${emitExpr(s.by.ir, ctx)} AS "by value"`] : []), ...flags];
+  const keys = [...(byKey ? [`${emitExpr(s.by!.ir, ctx)} AS ${q(byKey)}`] : []), ...flags];
   const groups: Cte = {
     name: 'membership groups',
     sql: `SELECT ${[...keys, ...partials].join(', ')}\n  FROM ${q(membership.from)} AS e${keys.length ? '\n  GROUP BY ALL' : ''}`,
@@ -113,12 +126,12 @@ function groupedCompare(s: Compare, membership: Membership, flags: string[], ctx
   const total = (column: string, member: string) => `sum(g.${q(column)})${member === 'TRUE' ? '' : ` FILTER (WHERE ${member})`}`;
   const entries = s.segments.map((segment, i) => {
     const member = membership.members[i]!.replace(/^e\./, 'g.');
-    const size = `CAST(coalesce(${total('group members', member)}, 0) AS BIGINT)`;
+    const size = `CAST(coalesce(${total(members, member)}, 0) AS BIGINT)`;
     const fields: [string, string][] = [
       ['#', String(i + 1)],
       ['segment', d.string(segment.display)],
       ['size', size],
-      ['share', d.divide(size, `sum(g."group members")`)],
+      ['share', d.divide(size, `sum(g.${q(members)})`)],
     ];
     s.metrics.forEach((metric, k) => {
       const part = metricParts[k]!;
@@ -133,9 +146,14 @@ function groupedCompare(s: Compare, membership: Membership, flags: string[], ctx
     });
     return fields;
   });
-  const byColumn = s.by ? '"by value", ' : '';
-  const groupBy = s.by ? '\n  GROUP BY "by value"' : '';
+  const byColumn = byKey ? `g.${q(byKey)} AS "by value", ` : '';
+  const groupBy = byKey ? `\n  GROUP BY g.${q(byKey)}` : '';
   return [groups, { name: 'compare', sql: `SELECT ${byColumn}${structList(entries, d)} AS "rows"\n  FROM ${q(groups.name)} AS g${groupBy}` }];
+}
+
+/** A quoted identifier's name. */
+function unquote(quoted: string): string {
+  return quoted.slice(1, -1).replace(/""/g, '"');
 }
 
 /**
