@@ -41,9 +41,9 @@ export class Analysis implements NameLookup {
   private order = 0;
   private readonly lets = new Map<PopulationModel, string[]>();
 
-  private readonly reportedCycles = new Set<string>();
   /** How many definitions' dependencies the last search for cycles saw. */
   private edgesSearched = 0;
+  private declaredPopulations?: ProgramDefinition[];
 
   /**
    * `onDemand`: definitions resolve only when a cell asks (resolveCell) or something reads them,
@@ -239,7 +239,8 @@ export class Analysis implements NameLookup {
       if (!found) this.report(cell, 'unknown-population', `unknown population '${name.text}'${didYouMean(name.text, [...this.populations.values()].map((p) => p.name))}`, name.span);
       return found;
     }
-    const declared = [...this.definitions.values()].filter((d) => d.statement.kind === 'population');
+    // Every definition without `of POPULATION` asks: a scan of the notebook each time was quadratic.
+    const declared = (this.declaredPopulations ??= [...this.definitions.values()].filter((d) => d.statement.kind === 'population'));
     if (declared.length === 1) return this.populations.get(declared[0].name.toLowerCase());
     if (declared.length === 0) this.report(cell, 'no-population', 'no population is defined: start with population TABLE key COLUMN', span);
     else this.report(cell, 'ambiguous-population', `this notebook has several populations (${declared.map((d) => d.name).join(', ')}): say which with 'of POPULATION'`, span);
@@ -334,12 +335,14 @@ export class Analysis implements NameLookup {
     return this.populationFor(undefined, def.cell, s.span);
   }
 
+  /**
+   * Cycles among the definitions resolved since the last search: one resolved earlier reaches only
+   * definitions resolved with it, so a new cycle is made of new definitions alone.
+   */
   private reportCycles(): void {
+    const fresh = new Map([...this.edges].slice(this.edgesSearched));
     this.edgesSearched = this.edges.size;
-    for (const cycle of findCycles(this.edges)) {
-      const id = [...cycle].sort().join('\u0000');
-      if (this.reportedCycles.has(id)) continue;
-      this.reportedCycles.add(id);
+    for (const cycle of findCycles(fresh)) {
       const names = cycle.map((k) => this.definitions.get(k)?.name ?? k);
       cycle.forEach((key, i) => {
         const def = this.definitions.get(key);
