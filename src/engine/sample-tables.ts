@@ -5,25 +5,23 @@
  */
 import samples from 'virtual:segbook/sample-tables';
 import { browserFiles } from './browser-files.ts';
-import { defaultOptions, type PrebuiltTable, type PrebuiltTables } from './prebuilt-tables.ts';
+import { defaultOptions, type PrebuiltTables } from './prebuilt-tables.ts';
 import type { DataSource, ReaderOptions } from './types.ts';
 
 /** Streams downloaded ahead of their load, by URL; each is taken once. */
 const prefetched = new Map<string, Promise<Uint8Array>>();
 
 export function sampleTables(pageBase: string): PrebuiltTables {
-  const byUrl = new Map(
-    samples.map(({ csv, ipc, columns, rowCount }): [string, PrebuiltTable] => {
-      const url = new URL(ipc, pageBase).href;
-      const read = () => {
-        const early = prefetched.get(url);
-        prefetched.delete(url);
-        return early ?? browserFiles.readBytes({ kind: 'url', url });
-      };
-      return [new URL(csv, pageBase).href, { read, columns, rowCount }];
-    }),
-  );
-  return (source, options) => (source.kind === 'url' && defaultOptions(options) ? byUrl.get(source.url) : undefined);
+  return (source, options) => {
+    const sample = sampleOf(source, options, pageBase);
+    if (!sample) return undefined;
+    const read = () => {
+      const early = prefetched.get(sample.url);
+      prefetched.delete(sample.url);
+      return early ?? browserFiles.readBytes({ kind: 'url', url: sample.url });
+    };
+    return { read, columns: sample.columns, rowCount: sample.rowCount };
+  };
 }
 
 /**
@@ -31,12 +29,16 @@ export function sampleTables(pageBase: string): PrebuiltTables {
  * load then takes the bytes without waiting for them. A failed download fails that load, in its words.
  */
 export function prefetchSampleTable(source: DataSource, options: ReaderOptions): void {
-  if (source.kind !== 'url' || !defaultOptions(options)) return;
-  const sample = samples.find((s) => new URL(s.csv, document.baseURI).href === source.url);
-  if (!sample) return;
-  const url = new URL(sample.ipc, document.baseURI).href;
-  if (prefetched.has(url)) return;
-  const bytes = browserFiles.readBytes({ kind: 'url', url });
+  const sample = sampleOf(source, options, document.baseURI);
+  if (!sample || prefetched.has(sample.url)) return;
+  const bytes = browserFiles.readBytes({ kind: 'url', url: sample.url });
   bytes.catch(() => undefined);
-  prefetched.set(url, bytes);
+  prefetched.set(sample.url, bytes);
+}
+
+/** The sample whose CSV file `source` is, read with the default options; `url` is its stream's. */
+function sampleOf(source: DataSource, options: ReaderOptions, pageBase: string) {
+  if (source.kind !== 'url' || !defaultOptions(options)) return undefined;
+  const sample = samples.find((s) => new URL(s.csv, pageBase).href === source.url);
+  return sample && { ...sample, url: new URL(sample.ipc, pageBase).href };
 }
