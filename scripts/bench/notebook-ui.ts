@@ -96,7 +96,7 @@ export async function coldOpen(ctx: BenchContext, session: Pages): Promise<ColdO
   };
 }
 
-export async function bareResult(page: Page): Promise<BareResult> {
+async function bareResult(page: Page): Promise<BareResult> {
   // A function, not a string: the pages' Content-Security-Policy forbids evaluating strings.
   const result = (await (await page.waitForFunction(() => window.benchResult)).jsonValue()) as BareResult | { error: string };
   if ('error' in result) throw new Error(`bare DuckDB-WASM page: ${result.error}`);
@@ -104,7 +104,7 @@ export async function bareResult(page: Page): Promise<BareResult> {
 }
 
 /** Waits for the app's first chart and reads the timeline of its open from the page's performance entries. */
-export async function appOpenSteps(page: Page): Promise<OpenSteps> {
+async function appOpenSteps(page: Page): Promise<OpenSteps> {
   await page.waitForFunction(() => performance.getEntriesByName('segbook:first-chart').length > 0 || document.querySelector('seg-notebook')?.getAttribute('data-state') === 'failed');
   return page.evaluate(() => {
     const mark = (name: string) => performance.getEntriesByName(name)[0]?.startTime;
