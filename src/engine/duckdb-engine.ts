@@ -15,7 +15,7 @@ import type { LoadContext } from './load/context.ts';
 import { loadTable } from './load/load-table.ts';
 import type { FileAccess } from './load/source.ts';
 import { parseByteSize } from './resources.ts';
-import { isSingleStatement, quoteLiteral } from './sql-text.ts';
+import { isSingleStatement, quoteIdent, quoteLiteral } from './sql-text.ts';
 import type { DataSource, Engine, LoadedTable, LoadOptions, QueryOptions, QueryResult, ReaderOptions } from './types.ts';
 
 /** Extensions would be fetched from DuckDB's server: the app never reaches the network. */
@@ -171,6 +171,11 @@ export class DuckDBEngine implements Engine {
     return this.death !== undefined;
   }
 
+  /** Rejects once kill() ends this database (or its worker dies): its pending requests then never settle. */
+  ended(): Promise<never> {
+    return this.killed;
+  }
+
   /** Ends the worker now: the running and queued operations reject with `reason`, new ones too. */
   kill(reason: Error): void {
     if (this.death) return;
@@ -278,6 +283,7 @@ export class DuckDBEngine implements Engine {
   /**
    * The result of `sql` as self-contained Arrow IPC streams of about `maxBytes` each, straight
    * from DuckDB's worker (no decoding in JavaScript), handed to `consume` one after another.
+   * DuckDB makes the next stream while `consume` takes the last (the two run in two workers).
    */
   private async exportArrow(op: Operation, sql: string, consume: (ipc: Uint8Array) => Promise<void>, maxBytes: number): Promise<void> {
     const connection = this.conn.useUnsafe((_bindings, id) => id);
@@ -297,18 +303,27 @@ export class DuckDBEngine implements Engine {
     let batches: Uint8Array[] = [];
     let bytes = 0;
     let sent = false;
+    let consuming: Promise<void> = Promise.resolve();
     const flush = async () => {
-      await consume(concat([header!, ...batches, IPC_END]));
+      const ipc = concat([header!, ...batches, IPC_END]);
       [batches, bytes, sent] = [[], 0, true];
+      await consuming;
+      consuming = consume(ipc);
+      consuming.catch(() => undefined);
     };
-    for (;;) {
-      const batch = await checked(this.db.fetchQueryResults(connection));
-      if (!batch || batch.length === 0) break;
-      batches.push(batch);
-      bytes += batch.length;
-      if (bytes >= maxBytes) await flush();
+    try {
+      for (;;) {
+        const batch = await checked(this.db.fetchQueryResults(connection));
+        if (!batch || batch.length === 0) break;
+        batches.push(batch);
+        bytes += batch.length;
+        if (bytes >= maxBytes) await flush();
+      }
+      if (batches.length || !sent) await flush();
+    } finally {
+      await consuming.catch(() => undefined);
     }
-    if (batches.length || !sent) await flush();
+    await consuming;
   }
 
   /** DuckDB-WASM counts a registered file's reads once asked to; the count is read between the steps of the running query. */
@@ -316,6 +331,7 @@ export class DuckDBEngine implements Engine {
     await this.db.collectFileStatistics(name, true);
     let watching = true;
     const timer = setInterval(() => {
+      if (this.death) return clearInterval(timer);
       this.db.exportFileStatistics(name).then(
         (stats) => watching && listener(stats.totalFileReadsCold + stats.totalFileReadsAhead),
         () => undefined,
@@ -336,6 +352,9 @@ export class DuckDBEngine implements Engine {
         await this.conn.insertArrowFromIPCStream(ipc, { name: table, create });
       },
       exportArrow: (sql, consume, maxBytes) => this.exportArrow(op, sql, consume, maxBytes),
+      dropTable: async (table) => {
+        await this.conn.query(`DROP TABLE IF EXISTS ${quoteIdent(table)}`);
+      },
       registerFile: (name, bytes) => this.db.registerFileBuffer(name, bytes),
       registerFileHandle: (name, file) => this.db.registerFileHandle(name, file, DuckDBDataProtocol.BROWSER_FILEREADER, true),
       dropFile: (name) => this.db.dropFile(name).then(() => undefined),

@@ -16,13 +16,11 @@
 import type { Catalog } from '../lang/catalog.ts';
 import type { DatabaseSettings, DuckDBEngine } from './duckdb-engine.ts';
 import { DataLoadError, QueryCancelledError, QueryError, ResourceError, fileNotFound } from './errors.ts';
-import { replaceTable } from './load/load-table.ts';
+import { loadDelimitedInto } from './load/load-table.ts';
 import { formatOf, sourceFileName, sourceLabel, type FileAccess } from './load/source.ts';
-import { moveTable } from './load/transfer.ts';
 import { engineCrashed, engineRestarting, fileBudget, fileTooLarge, loadCrashed, loadOutOfMemory, outOfMemory } from './resources.ts';
 import { insertPrebuilt, type PrebuiltTable, type PrebuiltTables } from './prebuilt-tables.ts';
 import { EMPTY_RESULT, onlySeals, refuseUpFront, sandboxRefusal } from './sandbox.ts';
-import { quoteIdent } from './sql-text.ts';
 import type { DataSource, Engine, EngineOptions, LoadedTable, LoadOptions, QueryOptions, QueryResult, ReaderOptions, RestartReport } from './types.ts';
 
 /** Opens a fresh database (a new worker) with the given settings. */
@@ -49,7 +47,6 @@ export class ManagedEngine implements Engine {
   private closing: Promise<void> | undefined;
   /** Every table loadTable loaded, by lower-case name (DuckDB's names ignore case), in load order. */
   private readonly loads = new Map<string, LoadRecord>();
-  private loaderTables = 0;
 
   private constructor(
     private readonly openDatabase: OpenDatabase,
@@ -164,31 +161,22 @@ export class ManagedEngine implements Engine {
     return loaded;
   }
 
-  /** Delimited text through the loader database, whose table then moves into the sealed one as Arrow. */
+  /** Delimited text read by the loader database, its rows streaming into the sealed one as Arrow. */
   private async loadThroughLoader(database: DuckDBEngine, name: string, source: DataSource, options: ReaderOptions, load: LoadOptions): Promise<LoadedTable> {
-    const file = sourceFileName(source);
     const loader = await this.startLoader();
-    const temporary = `load_${++this.loaderTables}`;
-    const loaded = await this.readFile(loader, file, () => loader.loadTable(temporary, source, options, load));
     const signal = load.signal ? { signal: load.signal } : {};
-    try {
-      await database.withContext((to) =>
-        loader.withContext(async (from) => {
-          const fresh = to.uniqueName('load');
-          try {
-            await moveTable(from, temporary, to, fresh, loaded.columns);
-            await replaceTable(to, fresh, name);
-          } catch (error) {
-            await to.run(`DROP TABLE IF EXISTS ${quoteIdent(fresh)}`).catch(() => undefined);
-            throw error;
-          }
-        }, signal),
-        signal,
-      );
-    } finally {
-      await loader.query(`DROP TABLE IF EXISTS ${quoteIdent(temporary)}`).catch(() => undefined);
-    }
-    return { ...loaded, name };
+    return this.readFile(loader, sourceFileName(source), () =>
+      database.withContext(async (to) => {
+        let reading: Promise<LoadedTable> | undefined;
+        try {
+          return await loader.withContext((from) => (reading = loadDelimitedInto(from, to, name, source, options)), load);
+        } finally {
+          // A cancel ends the loader's turn at once, while its reader may still be writing into (or
+          // tidying up) the query database: this turn of the query database lasts until it has done.
+          await Promise.race([reading, loader.ended()]).catch(() => undefined);
+        }
+      }, signal),
+    );
   }
 
   /** A prebuilt table (our own sample data: trusted, small) straight into the query database. */

@@ -57,7 +57,7 @@ export class ArrowTableWriter {
   }
 
   async abandon(): Promise<void> {
-    if (this.created) await this.ctx.run(`DROP TABLE IF EXISTS ${quoteIdent(this.raw)}`);
+    if (this.created) await this.ctx.dropTable(this.raw);
   }
 }
 

@@ -13,6 +13,8 @@ export interface LoadContext {
    * `maxBytes` each (fewer bytes for the last), one after another; at least one, even when empty.
    */
   exportArrow(sql: string, consume: (ipc: Uint8Array) => Promise<void>, maxBytes: number): Promise<void>;
+  /** Drops `table` if there is one, even once the load is cancelled: a load that stopped leaves nothing half made. */
+  dropTable(table: string): Promise<void>;
   /** Makes `bytes` readable by DuckDB under `name`. Takes the buffer. */
   registerFile(name: string, bytes: Uint8Array): Promise<void>;
   /** Makes `file` readable by DuckDB under `name` through a file handle: DuckDB reads the pieces it needs, when it needs them. */

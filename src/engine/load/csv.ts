@@ -2,6 +2,7 @@
  * Delimited text (CSV, TSV, TXT) through DuckDB's read_csv, with the reader options of spec §8.
  * When DuckDB's sniffer fails, or reads a delimited file as one column, the text itself is
  * examined so the analyst learns which line is wrong — or white-space-aligned columns are read.
+ * Where the rows go is the caller's `Fill`: a table of the reading database, or another database.
  */
 import { DataLoadError, QueryError } from '../errors.ts';
 import { quoteIdent } from '../sql-text.ts';
@@ -17,41 +18,57 @@ const DIAGNOSIS_BYTES = 8 << 20;
 /** Enough lines to tell a file's average line length. */
 const SAMPLE_BYTES = 64 << 10;
 
+/**
+ * Makes the loaded table from `select` (a SELECT over read_csv), replacing what an earlier call
+ * made, and says how many columns it has. `sniffedTypes`: DuckDB's sniffer chose every column's
+ * type (the reader options name none), so each is one of its few candidate types.
+ */
+export type Fill = (select: string, sniffedTypes: boolean) => Promise<number>;
+
+/** Fills `table` of the reading database itself. */
+export function createTable(ctx: LoadContext, table: string): Fill {
+  return async (select) => {
+    await ctx.run(`CREATE OR REPLACE TABLE ${quoteIdent(table)} AS ${select}`);
+    return columnCount(ctx, table);
+  };
+}
+
 interface Head {
   text: string;
   /** The file goes on past `text`. */
   truncated: boolean;
 }
 
-export async function loadDelimited(ctx: LoadContext, table: string, source: DataSource, format: Format, options: ReaderOptions): Promise<void> {
+export async function loadDelimited(ctx: LoadContext, fill: Fill, source: DataSource, format: Format, options: ReaderOptions): Promise<void> {
   const file = sourceFileName(source);
   const given = format === 'tsv' && options.delimiter === undefined ? { ...options, delimiter: '\t' } : options;
   const sniffed = given.delimiter === undefined;
   let cached: Promise<Head> | undefined;
   const head = () => (cached ??= readHead(ctx, source));
+  let columns: number;
   try {
-    await withDuckDBFile(ctx, source, (path) => createFromCsv(ctx, table, path, given));
+    columns = await withDuckDBFile(ctx, source, (path) => fill(selectFromCsv(path, given), sniffedTypes(given)));
   } catch (error) {
     if (!(error instanceof QueryError)) throw error;
-    if (sniffed && (await loadAligned(ctx, table, source, given, await head()))) return;
+    if (sniffed && (await loadAligned(ctx, fill, source, given, await head()))) return;
     await explainEncoding(ctx, source);
     if (isSniffFailure(error.message)) explainRaggedLine(file, given, await head());
     throw csvLoadError(file, error.message);
   }
-  if (!sniffed || (await columnCount(ctx, table)) > 1) return;
+  if (!sniffed || columns > 1) return;
   const delimiter = guessDelimiter((await head()).text, given.skip);
   if (delimiter) explainRaggedLine(file, { ...given, delimiter }, await head());
-  else await loadAligned(ctx, table, source, given, await head());
+  else await loadAligned(ctx, fill, source, given, await head());
 }
 
 /** Reads white-space-aligned columns (runs of spaces between fields) as tab-separated text, if the file is laid out so. */
-async function loadAligned(ctx: LoadContext, table: string, source: DataSource, options: ReaderOptions, head: Head): Promise<boolean> {
+async function loadAligned(ctx: LoadContext, fill: Fill, source: DataSource, options: ReaderOptions, head: Head): Promise<boolean> {
   if (!isWhitespaceAligned(head.text, options.skip)) return false;
   const whole = new TextDecoder().decode(await ctx.files.readBytes(source));
   const name = `${ctx.uniqueName('file')}.tsv`;
   await ctx.registerFile(name, new TextEncoder().encode(alignedToTabs(whole)));
   try {
-    await createFromCsv(ctx, table, name, { ...options, delimiter: '\t' });
+    await fill(selectFromCsv(name, { ...options, delimiter: '\t' }), sniffedTypes(options));
   } catch (error) {
     throw error instanceof QueryError ? csvLoadError(sourceFileName(source), error.message) : error;
   } finally {
@@ -80,8 +97,12 @@ async function readHead(ctx: LoadContext, source: DataSource): Promise<Head> {
   return { text: new TextDecoder().decode(bytes), truncated: bytes.length >= DIAGNOSIS_BYTES };
 }
 
-async function createFromCsv(ctx: LoadContext, table: string, path: string, options: ReaderOptions): Promise<void> {
-  await ctx.run(`CREATE OR REPLACE TABLE ${quoteIdent(table)} AS SELECT * FROM ${readCsvCall(path, options)}`);
+function sniffedTypes(options: ReaderOptions): boolean {
+  return Object.keys(options.types ?? {}).length === 0;
+}
+
+function selectFromCsv(path: string, options: ReaderOptions): string {
+  return `SELECT * FROM ${readCsvCall(path, options)}`;
 }
 
 /** Bytes per line, from the start of the file and from its middle (ids and dates grow longer down a file). */
@@ -109,7 +130,7 @@ async function columnCount(ctx: LoadContext, table: string): Promise<number> {
  * Runs `work` with a name DuckDB can open: the file's own path in Node, a file handle for a
  * browser file (DuckDB reads it piece by piece), registered bytes otherwise.
  */
-async function withDuckDBFile(ctx: LoadContext, source: DataSource, work: (path: string) => Promise<void>): Promise<void> {
+async function withDuckDBFile<T>(ctx: LoadContext, source: DataSource, work: (path: string) => Promise<T>): Promise<T> {
   const direct = await ctx.files.directPath(source);
   if (direct !== undefined) return work(direct);
   const name = `${ctx.uniqueName('file')}-${sourceFileName(source).replace(/[^\w.-]/g, '_')}`;
@@ -118,7 +139,7 @@ async function withDuckDBFile(ctx: LoadContext, source: DataSource, work: (path:
   else await ctx.registerFile(name, await ctx.files.readBytes(source));
   const stopWatching = handle ? await watchReads(ctx, handle, name) : undefined;
   try {
-    await work(name);
+    return await work(name);
   } finally {
     stopWatching?.();
     await ctx.dropFile(name);
