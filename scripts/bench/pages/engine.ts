@@ -43,6 +43,8 @@ async function timedLoad(engine: Engine, name: string, url: string): Promise<Pag
 
 startBrowserEngine({ sandbox: true }).then(
   (engine) => {
+    // The app opens the loader once its first run is over (src/main.ts), before an analyst adds a file.
+    engine.openLoader();
     window.bench = {
       async load(name, url) {
         try {
