@@ -95,7 +95,7 @@ export async function browserRows(ctx: BenchContext): Promise<RowReport> {
       'Bare page: scripts/bench/pages/bare.ts starts DuckDB-WASM\'s eh bundle the plain way and runs `SELECT 42`; times are from navigation start.',
       'CSV ingest loads the customers of the largest data set, Parquet ingest the orders of the smallest (a million rows each). The 10M orders would not fit the run\'s 15 minutes ' +
         '(six Chromium loads of their CSV took 2–3 minutes here; hyparquet decodes Parquet in JavaScript, about 3 s per million rows).',
-      'Ingest: scripts/bench/pages/engine.ts starts Segbook\'s engine as the app does (sandboxed: text is read by the loader database and moved into the query database as Arrow), ' +
+      'Ingest: scripts/bench/pages/engine.ts starts Segbook\'s engine as the app does (sandboxed: text is read by the loader database and streams into the query database as Arrow while it is read; the loader opened beforehand, as the app opens it after its first run), ' +
         'keeps the file in OPFS as the data panel does (untimed), then times `engine.loadTable` on the stored file (CSV: DuckDB\'s read_csv through a file handle; Parquet: hyparquet reading slices into Arrow) ' +
         'inside the page; native DuckDB runs `CREATE TABLE … AS SELECT * FROM read_csv(…)` / `read_parquet(…)` on the same file in a fresh in-memory database, in turns with the page.',
     ],

@@ -1,6 +1,6 @@
 /**
  * Segbook's own browser engine (src/engine/browser.ts), set up as the app sets it up (sandboxed:
- * text is read by the loader database and moved into the query database), for the ingest rows:
+ * text is read by the loader database and streams into the query database), for the ingest rows:
  * the harness calls `window.bench.load(name, url)`; the page fetches the file and keeps it in the
  * browser's store (OPFS) as the data panel does, untimed, then times `engine.loadTable` on that
  * stored file (a file handle: DuckDB reads it piece by piece). `loadAll` loads several files into
