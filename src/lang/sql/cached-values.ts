@@ -136,11 +136,34 @@ export class ValuesReader {
   population(population: PopulationModel): PopulationModel {
     let derived = this.derived.get(population);
     if (!derived) {
-      const table = valuesTable(population, this.letsOf(population), this.asof, this.dialect);
-      derived = table ? readingValues(population, table) : population;
+      const reading = readingFor(population, this.letsOf, this.asof, this.dialect);
+      derived = reading.population;
       this.derived.set(population, derived);
-      if (table) this.tables.push(table);
+      if (reading.table) this.tables.push(reading.table);
     }
     return derived;
   }
+}
+
+/**
+ * The values table of a population and the population read from it, made once per as-of date,
+ * dialect and set of columns: every cell of a notebook is compiled against the same population model, and
+ * writing the table's pipeline again for each one cost more than compiling most cells.
+ */
+const readings = new WeakMap<PopulationModel, Map<string, { table?: ValuesTable; population: PopulationModel }>>();
+
+function readingFor(population: PopulationModel, letsOf: (population: PopulationModel) => string[], asof: string, dialect: Dialect) {
+  let byDate = readings.get(population);
+  if (!byDate) readings.set(population, (byDate = new Map()));
+  // Statements may add entity columns and aggregates of their own (an inline quantile or
+  // aggregate) after the definitions: what the population holds is part of the key.
+  const aggregates = population.links.reduce((n, link) => n + link.aggregates.size, 0);
+  const key = `${asof}\u0000${dialect.name}\u0000${population.entityColumns.size}\u0000${aggregates}`;
+  let reading = byDate.get(key);
+  if (!reading) {
+    const table = valuesTable(population, letsOf(population), asof, dialect);
+    reading = table ? { table, population: readingValues(population, table) } : { population };
+    byDate.set(key, reading);
+  }
+  return reading;
 }
