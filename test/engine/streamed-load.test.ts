@@ -78,8 +78,8 @@ describe('delimited text streamed into the sealed database', () => {
 
   it('leaves no half table when a load is cancelled while it streams', async () => {
     await sandboxed.loadTable('big', blob('small.csv', 'a,b\n1,2\n'));
-    const text = 'a,b\n' + '12345,67890\n'.repeat(2_000_000);
-    for (const delay of [50, 400, 1200]) {
+    const text = 'a,b\n' + '12345,67890\n'.repeat(4_000_000);
+    for (const delay of [50, 250, 500]) {
       const controller = new AbortController();
       const loading = sandboxed.loadTable('big', blob('big.csv', text), {}, { signal: controller.signal });
       setTimeout(() => controller.abort(), delay);
