@@ -223,59 +223,58 @@ function closureOf(population: PopulationModel, closures: Closures, key: string)
   const column = population.entityColumns.get(key);
   closures.set(key, null);
   if (!column) return null;
-  const columns: EntityColumn[] = [];
-  const seen = new Set<EntityColumn>();
-  const aggregates = new Set<string>();
+  const union = new ClosureUnion(population, closures);
   let level = 0;
   for (const ir of columnIrs(column)) {
     forEachColumn(ir, (input) => {
-      const inputKey = input.toLowerCase();
-      if (isAggregate(population, inputKey)) {
-        aggregates.add(inputKey);
-        return;
-      }
-      const dependency = closureOf(population, closures, inputKey);
-      if (!dependency) return;
-      for (const c of dependency.columns) {
-        if (!seen.has(c)) {
-          seen.add(c);
-          columns.push(c);
-        }
-      }
-      for (const a of dependency.aggregates) aggregates.add(a);
-      level = Math.max(level, dependency.level + 1);
+      const dependency = union.add(input);
+      if (dependency) level = Math.max(level, dependency.level + 1);
     });
   }
-  columns.push(column);
-  const closure: Closure = { columns, aggregates: [...aggregates], level };
+  union.columns.push(column);
+  const closure: Closure = { columns: union.columns, aggregates: [...union.aggregates], level };
   closures.set(key, closure);
   return closure;
 }
 
-/** The entity columns (in dependency order) and link aggregates that the roots read. */
-function neededColumns(population: PopulationModel, closures: Closures, roots: IR[], extraColumns: string[]): { columns: EntityColumn[]; aggregates: Set<string> } {
-  const aggregates = new Set<string>();
-  const ordered: EntityColumn[] = [];
-  const seen = new Set<EntityColumn>();
-  const visitName = (name: string): void => {
+/** Closures merged in the order they are added: each column once, after what it reads. */
+class ClosureUnion {
+  readonly columns: EntityColumn[] = [];
+  readonly aggregates = new Set<string>();
+  private readonly seen = new Set<EntityColumn>();
+
+  constructor(
+    private readonly population: PopulationModel,
+    private readonly closures: Closures,
+  ) {}
+
+  /** Adds what a name reads (a link aggregate, or an entity column's closure); the closure, if it is a column. */
+  add(name: string): Closure | null {
     const key = name.toLowerCase();
-    if (isAggregate(population, key)) {
-      aggregates.add(key);
-      return;
+    if (isAggregate(this.population, key)) {
+      this.aggregates.add(key);
+      return null;
     }
-    const closure = closureOf(population, closures, key);
-    if (!closure) return;
+    const closure = closureOf(this.population, this.closures, key);
+    if (!closure) return null;
     for (const column of closure.columns) {
-      if (!seen.has(column)) {
-        seen.add(column);
-        ordered.push(column);
+      if (!this.seen.has(column)) {
+        this.seen.add(column);
+        this.columns.push(column);
       }
     }
-    for (const a of closure.aggregates) aggregates.add(a);
-  };
-  roots.forEach((ir) => forEachColumn(ir, visitName));
-  extraColumns.forEach(visitName);
-  return { columns: ordered, aggregates };
+    for (const a of closure.aggregates) this.aggregates.add(a);
+    return closure;
+  }
+}
+
+/** The entity columns (in dependency order) and link aggregates that the roots read. */
+function neededColumns(population: PopulationModel, closures: Closures, roots: IR[], extraColumns: string[]): { columns: EntityColumn[]; aggregates: Set<string> } {
+  const union = new ClosureUnion(population, closures);
+  const add = (name: string) => void union.add(name);
+  roots.forEach((ir) => forEachColumn(ir, add));
+  extraColumns.forEach(add);
+  return { columns: union.columns, aggregates: union.aggregates };
 }
 
 export function withClause(ctes: Cte[], dialect: Dialect): string {
