@@ -100,8 +100,8 @@ export interface ValuesTableUse {
 }
 
 /**
- * Hands a cell's statements their populations as values tables, building each table's definition
- * once per compile; `trend` re-evaluates at other dates, so it keeps the full pipeline.
+ * Hands a cell's statements their populations as values tables and collects the tables the cell
+ * reads; `trend` re-evaluates at other dates, so it keeps the full pipeline.
  */
 export class ValuesReader {
   private readonly derived = new Map<PopulationModel, PopulationModel>();
@@ -147,8 +147,8 @@ export class ValuesReader {
 
 /**
  * The values table of a population and the population read from it, made once per as-of date,
- * dialect and set of columns: every cell of a notebook is compiled against the same population model, and
- * writing the table's pipeline again for each one cost more than compiling most cells.
+ * dialect and set of columns: every cell of a notebook is compiled against the same population
+ * model, and writing the table's pipeline again for each one cost more than most cells' own SQL.
  */
 const readings = new WeakMap<PopulationModel, Map<string, { table?: ValuesTable; population: PopulationModel }>>();
 
