@@ -1,6 +1,6 @@
 // Reads each CSV file of a folder the way the engine reads delimited text (src/engine: DuckDB's
 // read_csv, default options) and writes it as an Arrow IPC stream, NAME.arrow, beside a
-// manifest.json of the columns' DuckDB types and the row counts. Run by scripts/vite/sample-tables.ts:
+// manifest.json of the columns' DuckDB types, the row counts and the times without NULLs. Run by scripts/vite/sample-tables.ts:
 //   node --import tsx scripts/vite/sample-tables-read.ts FROM_DIR OUT_DIR
 import fs from 'node:fs';
 import path from 'node:path';
@@ -13,6 +13,8 @@ export interface ReadSample {
   file: string;
   columns: { name: string; type: string }[];
   rowCount: number;
+  /** Date and timestamp columns without NULLs, as the engine's catalog tells them. */
+  nullFree: string[];
 }
 
 export async function readSamples(from: string, out: string): Promise<ReadSample[]> {
@@ -27,7 +29,9 @@ export async function readSamples(from: string, out: string): Promise<ReadSample
       await database.withContext((ctx) => ctx.exportArrow(`SELECT ${carried.join(', ')} FROM sample`, async (ipc) => void streams.push(ipc), Number.MAX_SAFE_INTEGER));
       if (streams.length !== 1) throw new Error(`${file}: expected one Arrow stream, got ${streams.length}`);
       fs.writeFileSync(path.join(out, file.replace(/\.csv$/, '.arrow')), streams[0]!);
-      read.push({ file, columns: loaded.columns, rowCount: loaded.rowCount });
+      const catalogued = (await database.catalog()).tables.find((t) => t.name === 'sample')!;
+      const nullFree = catalogued.columns.filter((c) => c.hasNulls === false).map((c) => c.name);
+      read.push({ file, columns: loaded.columns, rowCount: loaded.rowCount, nullFree });
     }
   } finally {
     await database.close();

@@ -110,13 +110,18 @@ export class DuckDBEngine implements Engine {
    * `worker` is watched for failures outside queries (DuckDB-WASM then forgets what was pending).
    */
   static async open(db: AsyncDuckDB, files: FileAccess, settings: DatabaseSettings = {}, worker?: Worker): Promise<DuckDBEngine> {
-    await db.open({ query: { castBigIntToDouble: false, castDecimalToDouble: true } });
-    const conn = await db.connect();
-    await conn.query(OFFLINE_SETTINGS);
-    if (settings.memoryLimit !== undefined) await conn.query(`SET memory_limit=${quoteLiteral(settings.memoryLimit)}`);
-    const limit = await conn.query("SELECT current_setting('memory_limit') AS limit");
-    if (settings.sealed) await conn.query(SEAL_SETTINGS);
-    const probe = await db.connect();
+    // The worker takes requests in order: each step is sent without waiting for the one before
+    // where it needs nothing from its answer (a round trip waits for the page's thread, which is
+    // busy while the app starts).
+    const [, conn] = await Promise.all([db.open({ query: { castBigIntToDouble: false, castDecimalToDouble: true } }), db.connect()]);
+    const setup = [
+      OFFLINE_SETTINGS,
+      settings.memoryLimit !== undefined ? `SET memory_limit=${quoteLiteral(settings.memoryLimit)};` : '',
+      settings.sealed ? SEAL_SETTINGS : '',
+      // A script's result is its last statement's.
+      "SELECT current_setting('memory_limit') AS limit;",
+    ];
+    const [limit, probe] = await Promise.all([conn.query(setup.join(' ')), db.connect()]);
     const limitBytes = parseByteSize(String(limit.getChildAt(0)?.get(0))) ?? Number.POSITIVE_INFINITY;
     const engine = new DuckDBEngine(db, conn, probe, files, limitBytes, worker);
     for (const event of WORKER_FAILURES) {

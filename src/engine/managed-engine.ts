@@ -6,7 +6,8 @@
  *   Arrow, Parquet and JSON arrive as Arrow anyway. Refusals say what is not allowed and why.
  *   The loader opens when the first such file comes (or `openLoader()`): a cold open over the
  *   prebuilt sample tables (prebuilt-tables.ts) needs none, and its start would compete with the
- *   query database's for the CPU.
+ *   query database's for the CPU. While the query database holds nothing but such tables, its
+ *   catalog is known without a query (known-catalog.ts).
  * - limits: a file too large for the tab is refused before it is read; a query past DuckDB's
  *   memory limit gets a message saying so.
  * - restarts: when a query breaks the database (WebAssembly out of memory) or a cancelled query
@@ -15,7 +16,9 @@
  */
 import type { Catalog } from '../lang/catalog.ts';
 import type { DatabaseSettings, DuckDBEngine } from './duckdb-engine.ts';
+import { readCatalog } from './catalog.ts';
 import { DataLoadError, QueryCancelledError, QueryError, ResourceError, fileNotFound } from './errors.ts';
+import { KnownCatalog } from './known-catalog.ts';
 import { loadDelimitedInto } from './load/load-table.ts';
 import { formatOf, sourceFileName, sourceLabel, type FileAccess } from './load/source.ts';
 import { engineCrashed, engineRestarting, fileBudget, fileTooLarge, loadCrashed, loadOutOfMemory, outOfMemory } from './resources.ts';
@@ -47,6 +50,8 @@ export class ManagedEngine implements Engine {
   private closing: Promise<void> | undefined;
   /** Every table loadTable loaded, by lower-case name (DuckDB's names ignore case), in load order. */
   private readonly loads = new Map<string, LoadRecord>();
+  /** The query database's catalog while only prebuilt tables went in. */
+  private readonly known = new KnownCatalog();
 
   private constructor(
     private readonly openDatabase: OpenDatabase,
@@ -69,6 +74,7 @@ export class ManagedEngine implements Engine {
       if (refused) throw refused;
       if (onlySeals(sql)) return structuredClone(EMPTY_RESULT);
     }
+    this.known.forget();
     return this.onDatabase((database) => database.query(sql, options), sql);
   }
 
@@ -94,7 +100,8 @@ export class ManagedEngine implements Engine {
 
   async catalog(): Promise<Catalog> {
     this.assertOpen();
-    return this.onDatabase((database) => database.catalog());
+    // Read in the database's turn: what was asked of it before is done by then, what comes after is not.
+    return this.onDatabase((database) => database.withContext((ctx) => Promise.resolve(this.known.read() ?? readCatalog(ctx.run))));
   }
 
   async cancel(): Promise<void> {
@@ -151,6 +158,7 @@ export class ManagedEngine implements Engine {
   private async loadInto(database: DuckDBEngine, { name, source, options }: LoadRecord, size: number | undefined, given: LoadOptions = {}): Promise<LoadedTable> {
     const prebuilt = this.prebuilt?.(source, options);
     if (prebuilt) return this.loadPrebuilt(database, name, source, prebuilt, given);
+    this.known.forget();
     const format = formatOf(sourceFileName(source), options);
     const delimited = format === 'csv' || format === 'tsv' || format === 'txt';
     const load = this.withProgressListener(name, given);
@@ -191,7 +199,15 @@ export class ManagedEngine implements Engine {
       throw error.reason === 'file not found' ? fileNotFound(sourceLabel(source)) : new DataLoadError(sourceLabel(source), error.reason);
     }
     const bytes = ipc.length;
-    await database.withContext((ctx) => insertPrebuilt(ctx, name, table, ipc), load);
+    try {
+      await database.withContext(async (ctx) => {
+        await insertPrebuilt(ctx, name, table, ipc, this.known.lacks(name));
+        this.known.loaded(name, table);
+      }, load);
+    } catch (error) {
+      this.known.forget();
+      throw error;
+    }
     load.onProgress?.({ bytesRead: bytes, bytesTotal: bytes, rows: table.rowCount, estimated: false });
     return { name, rowCount: table.rowCount, columns: table.columns };
   }
@@ -283,6 +299,7 @@ export class ManagedEngine implements Engine {
   }
 
   private async replaceDatabase(): Promise<void> {
+    this.known.forget();
     this.database.kill(this.replaced ?? engineRestarting());
     const fresh = await this.openDatabase(querySettings(this.options));
     if (this.closing) {

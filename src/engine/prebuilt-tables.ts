@@ -15,6 +15,8 @@ export interface PrebuiltTable {
   /** The columns as DuckDB typed them reading the text; each is cast back to its type on arrival. */
   columns: LoadedTable['columns'];
   rowCount: number;
+  /** The date and timestamp columns that hold no NULL (what the catalog reads from DuckDB's statistics). */
+  nullFree: string[];
 }
 
 /** The prebuilt form of `source` read with `options`, when there is one. */
@@ -28,9 +30,12 @@ export function defaultOptions(options: ReaderOptions): boolean {
   return Object.values(options).every((value) => value === undefined);
 }
 
-/** Table `name` of `ctx` from a prebuilt stream (`ipc`, taken), replacing a table of that name. */
-export async function insertPrebuilt(ctx: LoadContext, name: string, table: PrebuiltTable, ipc: Uint8Array): Promise<void> {
-  const fresh = ctx.uniqueName('load');
+/**
+ * Table `name` of `ctx` from a prebuilt stream (`ipc`, taken), replacing a table of that name;
+ * made under its name at once when the database is known to hold nothing of that name (`vacant`).
+ */
+export async function insertPrebuilt(ctx: LoadContext, name: string, table: PrebuiltTable, ipc: Uint8Array, vacant = false): Promise<void> {
+  const fresh = vacant ? name : ctx.uniqueName('load');
   // Columns that crossed as text are cast back in a copy; a stream of exact types is the table.
   const exact = table.columns.every((c) => ARROW_EXACT.has(c.type));
   const raw = exact ? fresh : ctx.uniqueName('prebuilt');
@@ -40,7 +45,7 @@ export async function insertPrebuilt(ctx: LoadContext, name: string, table: Preb
       const typed = table.columns.map((c) => `CAST(${quoteIdent(c.name)} AS ${c.type}) AS ${quoteIdent(c.name)}`);
       await ctx.run(`CREATE TABLE ${quoteIdent(fresh)} AS SELECT ${typed.join(', ')} FROM ${quoteIdent(raw)}`);
     }
-    await replaceTable(ctx, fresh, name);
+    if (!vacant) await replaceTable(ctx, fresh, name);
   } catch (error) {
     await ctx.run(`DROP TABLE IF EXISTS ${quoteIdent(fresh)}`).catch(() => undefined);
     throw error;

@@ -24,9 +24,9 @@ describe('prebuilt sample tables', () => {
   const opened: string[] = [];
   let engine: ManagedEngine;
   beforeAll(async () => {
-    for (const { file, columns, rowCount } of await readSamples(SAMPLES, out)) {
+    for (const { file, columns, rowCount, nullFree } of await readSamples(SAMPLES, out)) {
       const stream = join(out, file.replace(/\.csv$/, '.arrow'));
-      prebuilt.set(join(SAMPLES, file), { read: async () => new Uint8Array(readFileSync(stream)), columns, rowCount });
+      prebuilt.set(join(SAMPLES, file), { read: async () => new Uint8Array(readFileSync(stream)), columns, rowCount, nullFree });
     }
     const open: typeof openNodeDatabase = (settings) => (opened.push(settings.sealed ? 'query' : 'loader'), openNodeDatabase(settings));
     engine = await ManagedEngine.start(open, nodeFiles, { sandbox: true }, (source, options) =>
@@ -57,5 +57,31 @@ describe('prebuilt sample tables', () => {
       expect((await engine.query(digest(table))).rows, table).toEqual((await engine.query(digest(`${table}_csv`))).rows);
     }
     expect(opened).toEqual(['query', 'loader']);
+  });
+
+  it('make a catalog known without asking DuckDB, the one DuckDB reads', async () => {
+    const reads: string[] = [];
+    const open: typeof openNodeDatabase = async (settings) => {
+      const database = await openNodeDatabase(settings);
+      const withContext = database.withContext.bind(database);
+      database.withContext = (work, load) => withContext((ctx) => work({ ...ctx, run: (sql) => (reads.push(sql), ctx.run(sql)) }), load);
+      return database;
+    };
+    const fresh = await ManagedEngine.start(open, nodeFiles, { sandbox: true }, (source) => (source.kind === 'path' ? prebuilt.get(source.path) : undefined));
+    try {
+      // A name that needs quoting, and a table loaded again under another case.
+      for (const [name, table] of [['Customer list', 'customers'], ['orders', 'orders'], ['ORDERS', 'deals'], ['accounts', 'accounts']]) {
+        await fresh.loadTable(name!, csv(table!));
+      }
+      const known = await fresh.catalog();
+      expect(reads.filter((sql) => /duckdb_columns/.test(sql))).toEqual([]);
+      expect(known.tables.map((t) => t.name)).toEqual(['Customer list', 'ORDERS', 'accounts']);
+      expect(known.tables.find((t) => t.name === 'ORDERS')!.rowCount).toBe(prebuilt.get(join(SAMPLES, 'deals.csv'))!.rowCount);
+      await fresh.query('SELECT 1');
+      expect(known).toEqual(await fresh.catalog());
+      expect(reads.filter((sql) => /duckdb_columns/.test(sql))).toHaveLength(1);
+    } finally {
+      await fresh.close();
+    }
   });
 });
