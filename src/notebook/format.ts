@@ -33,6 +33,11 @@ export function parseNotebook(text: string): Notebook {
   return frontMatter === undefined ? { cells } : { frontMatter, cells };
 }
 
+/** The front matter's YAML text, without reading the cells (much quicker than parseNotebook). */
+export function frontMatterOf(text: string): string | undefined {
+  return splitFrontMatter(text.replace(/\r\n?/g, '\n')).frontMatter;
+}
+
 export function writeNotebook(notebook: Notebook): string {
   const parts: string[] = [];
   const yaml = notebook.frontMatter;

@@ -2,7 +2,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { parseNotebook, writeNotebook } from '../../src/notebook/format.ts';
+import { frontMatterOf, parseNotebook, writeNotebook } from '../../src/notebook/format.ts';
 import type { Cell, Notebook } from '../../src/notebook/model.ts';
 
 const CASES = join(import.meta.dirname, '../../../shared/conformance/cases');
@@ -73,13 +73,16 @@ describe('the *.seg.md format', () => {
     );
   });
 
-  it('gives every conformance case file back byte for byte', () => {
+  it('gives every conformance case file back byte for byte, and its front matter on its own', () => {
     const files = readdirSync(CASES).filter((f) => f.endsWith('.seg.md'));
     expect(files.length).toBeGreaterThan(30);
     for (const file of files) {
       const text = readFileSync(join(CASES, file), 'utf8');
       expect(writeNotebook(parseNotebook(text)), file).toBe(text);
+      expect(frontMatterOf(text), file).toBe(parseNotebook(text).frontMatter);
     }
+    expect(frontMatterOf('---\r\ntitle: t\r\n---\r\n# x\r\n')).toBe('title: t\n');
+    expect(frontMatterOf('# no front matter\n---\n')).toBeUndefined();
   });
 
   it('numbers cells in file order, Markdown included, and skips blank text between code cells', () => {
