@@ -19,7 +19,7 @@ import { contentKey } from './key.ts';
 import type { Notebook } from './model.ts';
 import { emptyOutcome, type CellOutcome, type CellStatus, type RunnerEvent } from './outcome.ts';
 import { runReport, type RunReport } from './run-report.ts';
-import { cellSymbols } from './symbols.ts';
+import { SymbolCache } from './symbols.ts';
 import { quoteIdentifier, TableSet, tableSources, type TableSource, type TableState } from './tables.ts';
 import { mayChangeData, ValueCache } from './value-cache.ts';
 import { ViewLedger } from './views.ts';
@@ -40,6 +40,9 @@ export class NotebookRunner<P> {
   private sources: TableSource[] = [];
   private program!: P;
   private symbols: CellSymbols[] = [];
+  private readonly symbolCache = new SymbolCache();
+  /** The front-matter text and tables `meta` and `sources` were read from. */
+  private frontMatterRead?: { text: string | undefined; tables: TableSource[] | undefined };
   private dependencyGraph: DependencyGraph = buildGraph([], []);
   private outcomes: CellOutcome[] = [];
   private staticKeys: string[] = [];
@@ -78,17 +81,17 @@ export class NotebookRunner<P> {
     const previous = this.staticKeys;
     this.input = input;
     this.notebook = input.notebook;
-    const front = readFrontMatter(input.notebook.frontMatter);
-    this.meta = front.meta;
-    this.frontMatterProblems = front.problems;
-    this.sources = tableSources(front.meta.data, this.options.resolveData, input.tables);
+    const tablesChanged = this.readFrontMatter(input);
     const cells = input.notebook.cells;
     this.program = this.options.compiler.buildProgram(
       cells.flatMap((cell, index) => (cell.kind === 'seg' ? [{ index, source: cell.source }] : [])),
     );
-    this.symbols = cellSymbols(cells, this.options.compiler, this.program);
-    this.dependencyGraph = buildGraph(this.symbols, this.sources.map((s) => s.name));
     this.staticKeys = cells.map((cell) => JSON.stringify([cell.kind, cell.name ?? null, cell.source]));
+    const symbols = this.symbolCache.read(cells, this.staticKeys, this.options.compiler, this.program);
+    if (tablesChanged || !sameItems(symbols, this.symbols)) {
+      this.dependencyGraph = buildGraph(symbols, this.sources.map((s) => s.name));
+    }
+    this.symbols = symbols;
 
     const stale = new Set<number>();
     this.staticKeys.forEach((key, index) => {
@@ -96,9 +99,9 @@ export class NotebookRunner<P> {
     });
     const outcomes = cells.map((cell, index): CellOutcome => {
       const name = cell.name ?? null;
-      if (cell.kind === 'markdown') return emptyOutcome(index, 'markdown', null, 'done');
       const old = this.outcomes[index];
-      const kept = old && old.kind === cell.kind ? { ...old, index, name } : emptyOutcome(index, cell.kind, name, 'stale');
+      if (cell.kind === 'markdown') return old?.kind === 'markdown' && old.index === index ? old : emptyOutcome(index, 'markdown', null, 'done');
+      const kept = !old || old.kind !== cell.kind ? emptyOutcome(index, cell.kind, name, 'stale') : old.index === index && old.name === name ? old : { ...old, index, name };
       return stale.has(index) ? { ...kept, status: 'stale' } : kept;
     });
     this.runKeys = cells.map((_, index) => (stale.has(index) ? undefined : this.runKeys[index]));
@@ -106,6 +109,22 @@ export class NotebookRunner<P> {
     outcomes.forEach((outcome, index) => {
       if (stale.has(index) && outcome.kind !== 'markdown') this.emit({ type: 'cell', index, status: 'stale', outcome });
     });
+  }
+
+  /**
+   * Reads the front matter when its text (or the tables given with it) changed; a keystroke in a
+   * cell leaves it alone. Says whether the notebook's tables may have changed.
+   */
+  private readFrontMatter(input: NotebookInput): boolean {
+    const text = input.notebook.frontMatter;
+    const read = this.frontMatterRead;
+    if (read && read.text === text && read.tables === input.tables) return false;
+    this.frontMatterRead = { text, tables: input.tables };
+    const front = readFrontMatter(text);
+    this.meta = front.meta;
+    this.frontMatterProblems = front.problems;
+    this.sources = tableSources(front.meta.data, this.options.resolveData, input.tables);
+    return true;
   }
 
   /** Runs cells one request at a time: a new request waits for the one before it (abort that one to hurry). */
@@ -309,4 +328,8 @@ export class NotebookRunner<P> {
   private emit(event: RunnerEvent): void {
     for (const listener of this.listeners) listener(event);
   }
+}
+
+function sameItems<T>(a: readonly T[], b: readonly T[]): boolean {
+  return a.length === b.length && a.every((item, i) => item === b[i]);
 }

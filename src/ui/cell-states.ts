@@ -53,6 +53,8 @@ const NO_ERRORS: PlacedErrors = { errors: [], diagnostics: [] };
 
 export class CellStates {
   private readonly states = new Map<string, CellState>();
+  /** The view last made for each cell, with the state it was made from. */
+  private readonly views = new Map<string, { view: CellView; state: CellState | undefined }>();
 
   /** Records a runner event for `cell`; `place` is asked only when the cell finished with errors. */
   record(cell: EditableCell, outcome: CellOutcome, place: () => PlacedErrors): void {
@@ -72,30 +74,25 @@ export class CellStates {
   /** The cell's text changed: its old run errors point at text that is gone. */
   edited(id: string): void {
     const state = this.states.get(id);
-    if (state) state.placed = NO_ERRORS;
+    if (state) this.states.set(id, { ...state, placed: NO_ERRORS });
   }
 
   clear(): void {
     this.states.clear();
+    this.views.clear();
   }
 
+  /**
+   * The same object as last time while the cell, its place and its state are the same ones, so
+   * the page re-renders only the cells a keystroke or a run event touched.
+   */
   view(cell: EditableCell, index: number): CellView {
     const state = this.states.get(cell.id);
-    const shown = state?.outcome.status === 'queued' && state.fresh ? state.settled : state?.outcome;
-    const settled = state?.settled;
-    return {
-      cell,
-      index,
-      ...(state ? { outcome: state.outcome } : {}),
-      ...(shown && cell.kind !== 'markdown' ? { status: shown.status } : {}),
-      ...(shown?.durationMs !== undefined ? { durationMs: shown.durationMs } : {}),
-      ...(state?.runningSince !== undefined ? { runningSince: state.runningSince } : {}),
-      results: settled?.results ?? [],
-      summary: settled?.summary ?? [],
-      current: state?.fresh ?? false,
-      errors: state?.placed.errors ?? [],
-      diagnostics: state?.placed.diagnostics ?? [],
-    };
+    const last = this.views.get(cell.id);
+    if (last && last.view.cell === cell && last.view.index === index && last.state === state) return last.view;
+    const view = viewOf(cell, index, state);
+    this.views.set(cell.id, { view, state });
+    return view;
   }
 
   /** Member counts from definition-only cells' summaries, by lower-case name. */
@@ -104,4 +101,22 @@ export class CellStates {
     for (const state of this.states.values()) for (const s of state.settled?.summary ?? []) sizes.set(s.name.toLowerCase(), s.size);
     return sizes;
   }
+}
+
+function viewOf(cell: EditableCell, index: number, state: CellState | undefined): CellView {
+  const shown = state?.outcome.status === 'queued' && state.fresh ? state.settled : state?.outcome;
+  const settled = state?.settled;
+  return {
+    cell,
+    index,
+    ...(state ? { outcome: state.outcome } : {}),
+    ...(shown && cell.kind !== 'markdown' ? { status: shown.status } : {}),
+    ...(shown?.durationMs !== undefined ? { durationMs: shown.durationMs } : {}),
+    ...(state?.runningSince !== undefined ? { runningSince: state.runningSince } : {}),
+    results: settled?.results ?? [],
+    summary: settled?.summary ?? [],
+    current: state?.fresh ?? false,
+    errors: state?.placed.errors ?? [],
+    diagnostics: state?.placed.diagnostics ?? [],
+  };
 }

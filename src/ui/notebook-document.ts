@@ -3,7 +3,7 @@
  * session, most recent last, so a deletion can be undone. Each edit says what it changed, which
  * is what the controller needs to decide about runs.
  */
-import { readFrontMatter, type NotebookMeta } from '../notebook/front-matter.ts';
+import { readFrontMatter, type FrontMatter } from '../notebook/front-matter.ts';
 import type { CellKind, Notebook } from '../notebook/model.ts';
 import {
   blankCell, changeKind, editableCells, insertCell, moveCell, removeCell, shiftsCells, toNotebook, updateCell,
@@ -27,6 +27,7 @@ export class NotebookDocument {
   private yaml: string | undefined;
   private list: EditableCell[];
   private readonly deleted: { cell: EditableCell; index: number }[] = [];
+  private read?: { yaml: string | undefined; meta: FrontMatter };
 
   constructor(notebook: Notebook) {
     this.yaml = notebook.frontMatter;
@@ -41,8 +42,10 @@ export class NotebookDocument {
     return this.yaml;
   }
 
-  get meta(): { meta: NotebookMeta; problems: string[] } {
-    return readFrontMatter(this.yaml);
+  /** Read again only when the front matter's text changed: the page asks for the title on every render. */
+  get meta(): FrontMatter {
+    if (!this.read || this.read.yaml !== this.yaml) this.read = { yaml: this.yaml, meta: readFrontMatter(this.yaml) };
+    return this.read.meta;
   }
 
   get lastDeleted(): EditableCell | undefined {

@@ -126,6 +126,42 @@ describe('the notebook runner', () => {
     expect(report.cells[2]!.status).toBe('done');
   });
 
+  it('on an edit reads only the edited cell again, and the front matter only when its text changed', () => {
+    const read: number[] = [];
+    const sqlRead: string[] = [];
+    const resolved: string[] = [];
+    const compiler: typeof segql = {
+      ...segql,
+      cellDefinitions: (program, cell) => (read.push(cell), segql.cellDefinitions(program, cell)),
+      sqlReferences: (text) => (sqlRead.push(text), segql.sqlReferences(text)),
+    };
+    const runner = new NotebookRunner({ engine, compiler, resolveData: (path) => (resolved.push(path), { kind: 'path', path: join(FIXTURES, path) }) });
+    const cells = ['# Intro', seg('population customers key customer_id\nsegment adults = age >= 18'), sql('select count(*) as n from adults'), seg('segment seniors = age >= 65')];
+    const update = (...edited: string[]) => {
+      [read, sqlRead, resolved].forEach((list) => list.splice(0));
+      runner.update({ notebook: parseNotebook(notebook(...edited)) });
+    };
+    update(...cells);
+    expect([read, sqlRead.length, resolved]).toEqual([[1, 3], 1, ['customers.csv', 'orders.csv']]);
+
+    update(cells[0]!, cells[1]!, cells[2]!, cells[3]!.replace('65', '70'));
+    expect([read, sqlRead, resolved]).toEqual([[3], [], []]);
+    const graph = runner.graph;
+
+    update('# Introduction', cells[1]!, cells[2]!, cells[3]!.replace('65', '70'));
+    expect([read, sqlRead, resolved]).toEqual([[], [], []]);
+    expect(runner.graph).toBe(graph);
+
+    // Moved cells keep their symbols; the graph follows them.
+    update(cells[0]!, cells[1]!, cells[3]!.replace('65', '70'), cells[2]!);
+    expect([read, sqlRead, resolved]).toEqual([[], [], []]);
+    expect(runner.graph.upstream).toEqual([[], [], [], [1]]);
+
+    runner.update({ notebook: { ...parseNotebook(notebook(...cells)), frontMatter: 'title: Renamed\ndata:\n  customers: customers.csv\n' } });
+    expect(resolved).toEqual(['customers.csv']);
+    expect(runner.graph.tables[1]).toEqual(['customers']);
+  });
+
   it('keeps results when cells move, and drops the view of a renamed SQL cell', async () => {
     const view = sql('select customer_id from customers where age > 60', 'seniors');
     const query = sql('select count(*) as n from seniors');

@@ -88,6 +88,22 @@ describe('NotebookController', () => {
     expect(sizeOf(controller, 3, 'lapsed')).toBeLessThan(before as number);
   });
 
+  it('a keystroke gives new views only to the edited cell and the cells it made stale, so only they re-render', async () => {
+    const { controller } = open();
+    await controller.start();
+    const before = controller.cells;
+    expect(controller.cells.every((view, i) => view === before[i])).toBe(true);
+    const source = before[3]!.cell.source.replace('spend > 0', 'spend > 5');
+    controller.editSource(before[3]!.cell.id, source);
+    const after = controller.cells;
+    const renewed = after.flatMap((view, i) => (view === before[i] ? [] : [i]));
+    expect(renewed).toEqual([3, 5, 7, 9, 11]);
+    expect(renewed.map((i) => after[i]!.status)).toEqual(renewed.map(() => 'stale'));
+    expect(after[3]!.cell.source).toBe(source);
+    await settle(controller);
+    expect(controller.cells.filter((v) => v.cell.kind !== 'markdown').every((v) => v.status === 'done' && v.current)).toBe(true);
+  });
+
   it('an edit to a cell nothing depends on runs that cell alone', async () => {
     const { controller, ran, forget } = open();
     await controller.start();
