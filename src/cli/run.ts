@@ -1,12 +1,14 @@
 /** `segbook run` and `segbook sql`: read the notebook, run it on a Node DuckDB-WASM engine, write the output. */
 import { existsSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { basename, dirname, resolve } from 'node:path';
+import { isDelimited, sourceFileName } from '../engine/load/source.ts';
 import type { DataSource, Engine } from '../engine/types.ts';
 import { parseNotebook } from '../notebook/format.ts';
+import { readFrontMatter } from '../notebook/front-matter.ts';
 import { firstHeading } from '../notebook/first-heading.ts';
 import type { Notebook } from '../notebook/model.ts';
 import { NotebookRunner, type RunReport } from '../notebook/runner.ts';
-import type { TableSource } from '../notebook/tables.ts';
+import { tableSources, type TableSource } from '../notebook/tables.ts';
 import { UsageError, type Command, type DataOverride } from './args.ts';
 import { jsonDocument } from './json.ts';
 import { sqlScript } from './sql.ts';
@@ -68,15 +70,12 @@ export async function runFileCommand(command: FileCommand, io: CliIO): Promise<n
 /** Runs one notebook's text on a fresh engine; its data paths are relative to `notebookPath`. */
 export async function runNotebook(notebookPath: string, text: string, tables: TableSource[], settings: RunSettings): Promise<NotebookRun> {
   const notebook = parseNotebook(text);
+  const resolveData = (path: string) => dataSource(dirname(notebookPath), path);
+  const delimited = tableSources(readFrontMatter(notebook.frontMatter).meta.data, resolveData, tables).some((t) => isDelimited(sourceFileName(t.source), t.options));
   // The engine starts on its worker thread while this one loads the compiler.
-  const [engine, compiler] = await Promise.all([startEngine(), import('../notebook/segql.ts').then((m) => m.segql)]);
+  const [engine, compiler] = await Promise.all([startEngine(delimited), import('../notebook/segql.ts').then((m) => m.segql)]);
   try {
-    const runner = new NotebookRunner({
-      engine,
-      compiler,
-      resolveData: (path) => dataSource(dirname(notebookPath), path),
-      summaries: settings.summaries,
-    });
+    const runner = new NotebookRunner({ engine, compiler, resolveData, summaries: settings.summaries });
     runner.update({ notebook, tables, ...(settings.asof ? { asof: settings.asof } : {}) });
     const report = await runner.run({ signal: settings.signal, viewsOnly: settings.viewsOnly ?? false });
     const title = report.title ?? firstHeading(notebook) ?? basename(notebookPath).replace(/\.seg\.md$|\.md$/i, '');
@@ -127,8 +126,9 @@ function dataSource(notebookDir: string, path: string): DataSource {
   return { kind: 'path', path: resolve(notebookDir, path) };
 }
 
-async function startEngine(): Promise<Engine> {
+async function startEngine(readsDelimitedText: boolean): Promise<Engine> {
   const { startNodeEngine } = await import('../engine/node.ts');
   // The browser's sandbox: SQL cells reach no file, URL, extension or setting, and say why (spec §6).
-  return startNodeEngine({ sandbox: true });
+  // Delimited text is read by a second database: it starts alongside the first, not after it.
+  return startNodeEngine({ sandbox: true, loaderAtStart: readsDelimitedText });
 }

@@ -20,7 +20,7 @@ import { readCatalog } from './catalog.ts';
 import { DataLoadError, QueryCancelledError, QueryError, ResourceError, fileNotFound } from './errors.ts';
 import { KnownCatalog } from './known-catalog.ts';
 import { loadDelimitedInto } from './load/load-table.ts';
-import { formatOf, sourceFileName, sourceLabel, type FileAccess } from './load/source.ts';
+import { formatOf, isDelimited, sourceFileName, sourceLabel, type FileAccess } from './load/source.ts';
 import { engineCrashed, engineRestarting, fileBudget, fileTooLarge, loadCrashed, loadOutOfMemory, outOfMemory } from './resources.ts';
 import { insertPrebuilt, type PrebuiltTable, type PrebuiltTables } from './prebuilt-tables.ts';
 import { EMPTY_RESULT, onlySeals, refuseUpFront, sandboxRefusal } from './sandbox.ts';
@@ -64,7 +64,19 @@ export class ManagedEngine implements Engine {
   }
 
   static async start(openDatabase: OpenDatabase, files: FileAccess, options: EngineOptions = {}, prebuilt?: PrebuiltTables): Promise<ManagedEngine> {
-    return new ManagedEngine(openDatabase, files, options, await openDatabase(querySettings(options)), prebuilt);
+    // Both databases start at once when the caller knows delimited files will come: each start
+    // is mostly WebAssembly compiling, which the second core can do meanwhile.
+    const loader = options.sandbox && options.loaderAtStart ? openDatabase(loaderSettings(options)) : undefined;
+    let database: DuckDBEngine;
+    try {
+      database = await openDatabase(querySettings(options));
+    } catch (error) {
+      loader?.then((l) => l.close(), () => undefined);
+      throw error;
+    }
+    const engine = new ManagedEngine(openDatabase, files, options, database, prebuilt);
+    if (loader) engine.adoptLoader(loader);
+    return engine;
   }
 
   async query(sql: string, options: QueryOptions = {}): Promise<QueryResult> {
@@ -159,8 +171,7 @@ export class ManagedEngine implements Engine {
     const prebuilt = this.prebuilt?.(source, options);
     if (prebuilt) return this.loadPrebuilt(database, name, source, prebuilt, given);
     this.known.forget();
-    const format = formatOf(sourceFileName(source), options);
-    const delimited = format === 'csv' || format === 'tsv' || format === 'txt';
+    const delimited = isDelimited(sourceFileName(source), options);
     const load = this.withProgressListener(name, given);
     if (!this.options.sandbox || !delimited) return this.readFile(database, sourceFileName(source), () => database.loadTable(name, source, options, load));
     const loaded = await this.loadThroughLoader(database, name, source, options, load);
@@ -236,19 +247,22 @@ export class ManagedEngine implements Engine {
 
   /** The loader, opening it unless it is open or opening. */
   private startLoader(): Promise<DuckDBEngine> {
-    if (!this.loader) {
-      const starting = this.openDatabase(loaderSettings(this.options)).then((loader) => {
-        const drop = () => this.dropLoader(loader);
-        loader.events = { stuck: drop, crashed: drop };
-        this.loaderDatabase = loader;
-        return loader;
-      });
-      this.loader = starting;
-      starting.catch(() => {
-        if (this.loader === starting) this.loader = undefined;
-      });
-    }
-    return this.loader;
+    return this.loader ?? this.adoptLoader(this.openDatabase(loaderSettings(this.options)));
+  }
+
+  /** Makes an opening database the loader: what the next file waits for, and what cancel() reaches. */
+  private adoptLoader(opening: Promise<DuckDBEngine>): Promise<DuckDBEngine> {
+    const starting = opening.then((loader) => {
+      const drop = () => this.dropLoader(loader);
+      loader.events = { stuck: drop, crashed: drop };
+      this.loaderDatabase = loader;
+      return loader;
+    });
+    this.loader = starting;
+    starting.catch(() => {
+      if (this.loader === starting) this.loader = undefined;
+    });
+    return starting;
   }
 
   /** Ends a loader that broke or would not stop; the next file starts a new one. */

@@ -77,6 +77,8 @@ export interface EngineOptions {
    * file and change no setting; files still load (through a separate loader database).
    */
   sandbox?: boolean;
+  /** With the sandbox: start the loader database with the query database, for a caller that knows delimited files will come (the CLI). */
+  loaderAtStart?: boolean;
   /** DuckDB's memory limit, e.g. '2GB' (default: DuckDB's own, about 3.1 GiB in WebAssembly). */
   memoryLimit?: string;
   /** Files larger than this are refused before loading (default: a share of the memory limit, by format). */

@@ -7,7 +7,7 @@ import { LitElement, css, html, nothing, type PropertyValues } from 'lit';
 import { dataControlStyles } from './seg-data-styles.ts';
 import { customElement, property, state } from 'lit/decorators.js';
 import type { DataPanelModel, DataTableView } from '../data/data-panel-model.ts';
-import { formatOf } from '../engine/load/source.ts';
+import { isDelimited } from '../engine/load/source.ts';
 import type { QueryResult } from '../engine/types.ts';
 import './seg-reader-options.ts';
 import type { ReaderOptionsEvent } from './seg-reader-options.ts';
@@ -144,15 +144,6 @@ export class SegDataTable extends LitElement {
       color: var(--seg-muted);
     }
   `];
-}
-
-function isDelimited(path: string, options: DataTableView['options']): boolean {
-  try {
-    const format = formatOf(path, options);
-    return format === 'csv' || format === 'tsv' || format === 'txt';
-  } catch {
-    return false;
-  }
 }
 
 declare global {

@@ -62,6 +62,16 @@ const EXTENSIONS: Record<string, Format> = {
   ndjson: 'jsonl',
 };
 
+/** Whether the file is delimited text, which only the loader database reads; false for a file of no known type. */
+export function isDelimited(fileName: string, options: ReaderOptions): boolean {
+  try {
+    const format = formatOf(fileName, options);
+    return format === 'csv' || format === 'tsv' || format === 'txt';
+  } catch {
+    return false;
+  }
+}
+
 /** The format the options name, else the file's extension; `.gz` is looked through (DuckDB reads gzip text). */
 export function formatOf(fileName: string, options: ReaderOptions): Format {
   if (options.format) return options.format;
