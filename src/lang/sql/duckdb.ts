@@ -2,12 +2,14 @@ import type { Duration } from '../ast/nodes.ts';
 import type { AggregateFn } from '../check/model.ts';
 import type { Dialect } from './dialect.ts';
 
+// Quoting runs for every name in every statement; most names hold no quote, and testing for one
+// first is cheaper than a replace that finds nothing.
 function ident(name: string): string {
-  return `"${name.replace(/"/g, '""')}"`;
+  return name.includes('"') ? `"${name.replaceAll('"', '""')}"` : `"${name}"`;
 }
 
 function string(value: string): string {
-  return `'${value.replace(/'/g, "''")}'`;
+  return value.includes("'") ? `'${value.replaceAll("'", "''")}'` : `'${value}'`;
 }
 
 function number(value: number): string {
