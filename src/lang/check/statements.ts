@@ -28,6 +28,9 @@ export type CheckedStatement =
   | { kind: 'split'; population: PopulationModel; split: string; arms: string[]; segment: IR }
   | { kind: 'expect'; text: string; condition: IR; terms: ExpectTerm[] };
 
+/** By the list `letsOf` gives, which is one per population and analysis. */
+const attributesByLets = new WeakMap<string[], ProfileAttribute[]>();
+
 export interface ProfileAttribute {
   name: string;
   type: ValueType;
@@ -151,20 +154,23 @@ export class StatementChecker {
     if (!segment || (s.baseline && !baseline)) return undefined;
     if (baseline && baseline.population !== segment.population) return this.report('population', 'profile compares two segments of the same population', s.span);
     const population = segment.population;
-    const attributes: ProfileAttribute[] = population.columns
-      .filter((c) => c.name !== population.key)
-      .map((c) => ({ name: c.name, type: c.type }));
-    for (const name of this.letsOf(population)) {
-      const col = population.entityColumns.get(name.toLowerCase());
-      if (col) attributes.push({ name: col.id, type: col.type });
+    return { kind: 'profile', population, segment: segment.segment, baseline: baseline?.segment, attributes: this.profileAttributes(population) };
+  }
+
+  /** The population's columns but its key, then its lets: one list per population, shared by its profiles and the SQL made from it. */
+  private profileAttributes(population: PopulationModel): ProfileAttribute[] {
+    const lets = this.letsOf(population);
+    let attributes = attributesByLets.get(lets);
+    if (!attributes) {
+      const all: ProfileAttribute[] = population.columns.filter((c) => c.name !== population.key).map((c) => ({ name: c.name, type: c.type }));
+      for (const name of lets) {
+        const col = population.entityColumns.get(name.toLowerCase());
+        if (col) all.push({ name: col.id, type: col.type });
+      }
+      attributes = all.filter((a) => a.type === 'number' || a.type === 'text' || a.type === 'boolean');
+      attributesByLets.set(lets, attributes);
     }
-    return {
-      kind: 'profile',
-      population,
-      segment: segment.segment,
-      baseline: baseline?.segment,
-      attributes: attributes.filter((a) => a.type === 'number' || a.type === 'text' || a.type === 'boolean'),
-    };
+    return attributes;
   }
 
   private trend(s: Extract<Statement, { kind: 'trend' }>): CheckedStatement | undefined {

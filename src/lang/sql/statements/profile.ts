@@ -1,4 +1,4 @@
-import type { CheckedStatement } from '../../check/statements.ts';
+import type { CheckedStatement, ProfileAttribute } from '../../check/statements.ts';
 import type { Dialect } from '../dialect.ts';
 import { emitExpr } from '../expr.ts';
 import { emitPipeline, withClause, type Cte } from '../pipeline.ts';
@@ -19,24 +19,16 @@ export function emitProfile(s: Profile, asof: string, dialect: Dialect): string 
   const pipeline = emitPipeline(s.population, roots, s.attributes.map((a) => a.name), asof, dialect);
   const inSegment = emitExpr(s.segment.condition, ctx);
   const inBaseline = s.baseline ? emitExpr(s.baseline.condition, ctx) : 'TRUE';
-  const binned = s.attributes.map((a) => {
-    const column = `e.${q(a.name)}`;
-    const value = a.type === 'number' ? `'Q' || ${dialect.toText(dialect.quantile(4, column, 'asc'))}` : dialect.toText(column);
-    return `${value} AS ${q(a.name)}`;
-  });
-  const numeric = s.attributes.filter((a) => a.type === 'number').map((a) => dialect.string(a.name));
-  const unpivot = s.attributes.map((a) => `{'attribute': ${dialect.string(a.name)}, 'value': b.${q(a.name)}}`);
-  const keepCategories = `count("value") OVER (PARTITION BY "attribute") <= ${MAX_CATEGORIES}`;
-  const keep = numeric.length ? `"attribute" IN (${numeric.join(', ')}) OR ${keepCategories}` : keepCategories;
+  const { binned, unpivot, keep } = attributeSql(s.attributes, dialect);
   const ctes: Cte[] = [
     ...pipeline.ctes,
     {
       name: 'binned',
-      sql: `SELECT ${inSegment} AS "in segment", ${inBaseline} AS "in baseline",\n    ${binned.join(',\n    ')}\n  FROM ${q(pipeline.entities)} AS e`,
+      sql: `SELECT ${inSegment} AS "in segment", ${inBaseline} AS "in baseline",\n    ${binned}\n  FROM ${q(pipeline.entities)} AS e`,
     },
     {
       name: 'attribute values',
-      sql: `SELECT b."in segment", b."in baseline", unnest([\n      ${unpivot.join(',\n      ')}\n    ], recursive := true)\n  FROM "binned" AS b`,
+      sql: `SELECT b."in segment", b."in baseline", unnest([\n      ${unpivot}\n    ], recursive := true)\n  FROM "binned" AS b`,
     },
     {
       name: 'counts',
@@ -59,4 +51,40 @@ export function emitProfile(s: Profile, asof: string, dialect: Dialect): string 
     `WHERE "kept" AND ("segment_share" > 0 OR "baseline_share" > 0)\n` +
     `ORDER BY coalesce("lift", 0) = 0, abs(ln(nullif("lift", 0))) DESC, "attribute", "value" NULLS LAST`
   );
+}
+
+interface AttributeSql {
+  /** Each attribute as text, numbers as their quartile (Q1…Q4). */
+  binned: string;
+  /** One {attribute, value} struct per attribute. */
+  unpivot: string;
+  /** Which values to keep: every quartile, and categories of attributes with at most MAX_CATEGORIES values. */
+  keep: string;
+}
+
+/** By attribute list (one per population, see the checker) and dialect: a notebook's profiles of one population share this text. */
+const attributeSqlMemo = new WeakMap<ProfileAttribute[], Map<string, AttributeSql>>();
+
+function attributeSql(attributes: ProfileAttribute[], dialect: Dialect): AttributeSql {
+  let byDialect = attributeSqlMemo.get(attributes);
+  if (!byDialect) attributeSqlMemo.set(attributes, (byDialect = new Map()));
+  let made = byDialect.get(dialect.name);
+  if (!made) {
+    const q = dialect.ident;
+    const binned = attributes.map((a) => {
+      const column = `e.${q(a.name)}`;
+      const value = a.type === 'number' ? `'Q' || ${dialect.toText(dialect.quantile(4, column, 'asc'))}` : dialect.toText(column);
+      return `${value} AS ${q(a.name)}`;
+    });
+    const numeric = attributes.filter((a) => a.type === 'number').map((a) => dialect.string(a.name));
+    const unpivot = attributes.map((a) => `{'attribute': ${dialect.string(a.name)}, 'value': b.${q(a.name)}}`);
+    const keepCategories = `count("value") OVER (PARTITION BY "attribute") <= ${MAX_CATEGORIES}`;
+    made = {
+      binned: binned.join(',\n    '),
+      unpivot: unpivot.join(',\n      '),
+      keep: numeric.length ? `"attribute" IN (${numeric.join(', ')}) OR ${keepCategories}` : keepCategories,
+    };
+    byDialect.set(dialect.name, made);
+  }
+  return made;
 }
