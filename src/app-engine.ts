@@ -1,6 +1,7 @@
 // The app's one engine: sandboxed (SQL reaches no file, URL or extension, spec §6; files still
-// load through the engine), started once, by whichever script asks first. Listeners join when
-// the part of the app that shows them has loaded.
+// load through the engine), started once, by whichever script asks first (boot.ts, with DuckDB's
+// worker it started before anything else loaded). Listeners join when the part of the app that
+// shows them has loaded.
 import { startBrowserEngine } from './engine/browser.ts';
 import type { ManagedEngine } from './engine/managed-engine.ts';
 import type { EngineOptions } from './engine/types.ts';
@@ -10,12 +11,16 @@ type EngineListeners = Pick<EngineOptions, 'onRestart' | 'onLoadProgress'>;
 const listeners: EngineListeners = {};
 let starting: Promise<ManagedEngine> | undefined;
 
-export function startAppEngine(): Promise<ManagedEngine> {
-  starting ??= startBrowserEngine({
-    sandbox: true,
-    onRestart: (report) => listeners.onRestart?.(report),
-    onLoadProgress: (table, progress) => listeners.onLoadProgress?.(table, progress),
-  });
+/** `worker`: DuckDB's worker, started already (boot.ts), for the first database. */
+export function startAppEngine(worker?: Worker): Promise<ManagedEngine> {
+  starting ??= startBrowserEngine(
+    {
+      sandbox: true,
+      onRestart: (report) => listeners.onRestart?.(report),
+      onLoadProgress: (table, progress) => listeners.onLoadProgress?.(table, progress),
+    },
+    worker,
+  );
   return starting;
 }
 

@@ -12,11 +12,16 @@ import { ManagedEngine } from './managed-engine.ts';
 import { sampleTables } from './sample-tables.ts';
 import type { EngineOptions } from './types.ts';
 
-export function startBrowserEngine(options: EngineOptions = {}): Promise<ManagedEngine> {
+/**
+ * `started`: a worker of the `eh` bundle created ahead (its script loads meanwhile), which the
+ * first database opened takes; every other database gets a new worker.
+ */
+export function startBrowserEngine(options: EngineOptions = {}, started?: Worker): Promise<ManagedEngine> {
+  let ahead = started;
+  const openBrowserDatabase = (settings: DatabaseSettings): Promise<DuckDBEngine> => {
+    const worker = ahead ?? new Worker(ehWorker);
+    ahead = undefined;
+    return DuckDBEngine.start(new AsyncDuckDB(new VoidLogger(), worker), worker, ehWasm, browserFiles, settings);
+  };
   return ManagedEngine.start(openBrowserDatabase, browserFiles, options, sampleTables(document.baseURI));
-}
-
-function openBrowserDatabase(settings: DatabaseSettings): Promise<DuckDBEngine> {
-  const worker = new Worker(ehWorker);
-  return DuckDBEngine.start(new AsyncDuckDB(new VoidLogger(), worker), worker, ehWasm, browserFiles, settings);
 }
