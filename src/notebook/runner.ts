@@ -41,8 +41,9 @@ export class NotebookRunner<P> {
   private program!: P;
   private symbols: CellSymbols[] = [];
   private readonly symbolCache = new SymbolCache();
-  /** The front-matter text and tables `meta` and `sources` were read from. */
-  private frontMatterRead?: { text: string | undefined; tables: TableSource[] | undefined };
+  /** The front-matter text `meta` was read from; null before the first update. */
+  private frontMatterText: string | undefined | null = null;
+  private tableNames: string[] = [];
   private dependencyGraph: DependencyGraph = buildGraph([], []);
   private outcomes: CellOutcome[] = [];
   private staticKeys: string[] = [];
@@ -81,17 +82,21 @@ export class NotebookRunner<P> {
     const previous = this.staticKeys;
     this.input = input;
     this.notebook = input.notebook;
-    const tablesChanged = this.readFrontMatter(input);
+    this.readFrontMatter(input.notebook.frontMatter);
+    // Resolved on every update: a path may name a file the analyst has just added in the browser.
+    this.sources = tableSources(this.meta.data, this.options.resolveData, input.tables);
+    const tableNames = this.sources.map((s) => s.name);
     const cells = input.notebook.cells;
     this.program = this.options.compiler.buildProgram(
       cells.flatMap((cell, index) => (cell.kind === 'seg' ? [{ index, source: cell.source }] : [])),
     );
     this.staticKeys = cells.map((cell) => JSON.stringify([cell.kind, cell.name ?? null, cell.source]));
     const symbols = this.symbolCache.read(cells, this.staticKeys, this.options.compiler, this.program);
-    if (tablesChanged || !sameItems(symbols, this.symbols)) {
-      this.dependencyGraph = buildGraph(symbols, this.sources.map((s) => s.name));
+    if (!sameItems(tableNames, this.tableNames) || !sameItems(symbols, this.symbols)) {
+      this.dependencyGraph = buildGraph(symbols, tableNames);
     }
     this.symbols = symbols;
+    this.tableNames = tableNames;
 
     const stale = new Set<number>();
     this.staticKeys.forEach((key, index) => {
@@ -111,20 +116,13 @@ export class NotebookRunner<P> {
     });
   }
 
-  /**
-   * Reads the front matter when its text (or the tables given with it) changed; a keystroke in a
-   * cell leaves it alone. Says whether the notebook's tables may have changed.
-   */
-  private readFrontMatter(input: NotebookInput): boolean {
-    const text = input.notebook.frontMatter;
-    const read = this.frontMatterRead;
-    if (read && read.text === text && read.tables === input.tables) return false;
-    this.frontMatterRead = { text, tables: input.tables };
+  /** Parses the front matter when its text changed: a keystroke in a cell leaves it alone. */
+  private readFrontMatter(text: string | undefined): void {
+    if (this.frontMatterText !== null && this.frontMatterText === text) return;
+    this.frontMatterText = text;
     const front = readFrontMatter(text);
     this.meta = front.meta;
     this.frontMatterProblems = front.problems;
-    this.sources = tableSources(front.meta.data, this.options.resolveData, input.tables);
-    return true;
   }
 
   /** Runs cells one request at a time: a new request waits for the one before it (abort that one to hurry). */

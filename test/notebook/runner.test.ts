@@ -1,11 +1,18 @@
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { startNodeEngine } from '../../src/engine/node.ts';
 import type { Engine } from '../../src/engine/types.ts';
 import { parseNotebook } from '../../src/notebook/format.ts';
+import { readFrontMatter } from '../../src/notebook/front-matter.ts';
 import type { CellStatus, RunnerEvent } from '../../src/notebook/outcome.ts';
 import { NotebookRunner } from '../../src/notebook/runner.ts';
 import { segql } from '../../src/notebook/segql.ts';
+
+// The real reader, watched: a keystroke in a cell must not parse the front matter again.
+vi.mock('../../src/notebook/front-matter.ts', async (original) => {
+  const actual = await original<typeof import('../../src/notebook/front-matter.ts')>();
+  return { ...actual, readFrontMatter: vi.fn(actual.readFrontMatter) };
+});
 
 const FIXTURES = join(import.meta.dirname, 'fixtures');
 let engine: Engine;
@@ -129,37 +136,56 @@ describe('the notebook runner', () => {
   it('on an edit reads only the edited cell again, and the front matter only when its text changed', () => {
     const read: number[] = [];
     const sqlRead: string[] = [];
-    const resolved: string[] = [];
     const compiler: typeof segql = {
       ...segql,
       cellDefinitions: (program, cell) => (read.push(cell), segql.cellDefinitions(program, cell)),
       sqlReferences: (text) => (sqlRead.push(text), segql.sqlReferences(text)),
     };
-    const runner = new NotebookRunner({ engine, compiler, resolveData: (path) => (resolved.push(path), { kind: 'path', path: join(FIXTURES, path) }) });
+    const parsed = vi.mocked(readFrontMatter);
+    const runner = new NotebookRunner({ engine, compiler, resolveData: (path) => ({ kind: 'path', path: join(FIXTURES, path) }) });
     const cells = ['# Intro', seg('population customers key customer_id\nsegment adults = age >= 18'), sql('select count(*) as n from adults'), seg('segment seniors = age >= 65')];
     const update = (...edited: string[]) => {
-      [read, sqlRead, resolved].forEach((list) => list.splice(0));
+      [read, sqlRead].forEach((list) => list.splice(0));
+      parsed.mockClear();
       runner.update({ notebook: parseNotebook(notebook(...edited)) });
     };
     update(...cells);
-    expect([read, sqlRead.length, resolved]).toEqual([[1, 3], 1, ['customers.csv', 'orders.csv']]);
+    expect([read, sqlRead.length, parsed.mock.calls.length]).toEqual([[1, 3], 1, 1]);
 
     update(cells[0]!, cells[1]!, cells[2]!, cells[3]!.replace('65', '70'));
-    expect([read, sqlRead, resolved]).toEqual([[3], [], []]);
+    expect([read, sqlRead, parsed.mock.calls.length]).toEqual([[3], [], 0]);
     const graph = runner.graph;
 
     update('# Introduction', cells[1]!, cells[2]!, cells[3]!.replace('65', '70'));
-    expect([read, sqlRead, resolved]).toEqual([[], [], []]);
+    expect([read, sqlRead, parsed.mock.calls.length]).toEqual([[], [], 0]);
     expect(runner.graph).toBe(graph);
 
     // Moved cells keep their symbols; the graph follows them.
     update(cells[0]!, cells[1]!, cells[3]!.replace('65', '70'), cells[2]!);
-    expect([read, sqlRead, resolved]).toEqual([[], [], []]);
+    expect([read, sqlRead, parsed.mock.calls.length]).toEqual([[], [], 0]);
     expect(runner.graph.upstream).toEqual([[], [], [], [1]]);
 
+    parsed.mockClear();
     runner.update({ notebook: { ...parseNotebook(notebook(...cells)), frontMatter: 'title: Renamed\ndata:\n  customers: customers.csv\n' } });
-    expect(resolved).toEqual(['customers.csv']);
+    expect(parsed.mock.calls.length).toBe(1);
     expect(runner.graph.tables[1]).toEqual(['customers']);
+  });
+
+  it('reads a data file added after the notebook opened, though the front matter did not change', async () => {
+    const added = new Map<string, string>();
+    const runner = new NotebookRunner({
+      engine,
+      compiler: segql,
+      resolveData: (path) => ({ kind: 'path', path: added.get(path) ?? join(FIXTURES, 'nowhere', path) }),
+    });
+    const text = '---\ndata:\n  customers: customers.csv\n---\n\n';
+    runner.update({ notebook: parseNotebook(text + sql('select count(*) as n from customers') + '\n') });
+    expect((await runner.run()).cells[0]!.status).toBe('error');
+    added.set('customers.csv', join(FIXTURES, 'customers.csv'));
+    runner.update({ notebook: parseNotebook(text + sql('select count(*) as rows from customers') + '\n') });
+    const report = await runner.run();
+    expect(report.cells[0]!.errors).toEqual([]);
+    expect(report.cells[0]!.results[0]!.rows).toEqual([[6]]);
   });
 
   it('keeps results when cells move, and drops the view of a renamed SQL cell', async () => {
