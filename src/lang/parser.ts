@@ -21,8 +21,13 @@ export class SegqlParser extends CstParser {
   private prefixAlternatives?: IOrAlt<unknown>[];
   private primaryAlternatives?: IOrAlt<unknown>[];
 
-  constructor() {
-    super(T.allTokens, { recoveryEnabled: true, maxLookahead: 3, nodeLocationTracking: 'full' });
+  /**
+   * `validate`: check the grammar (ambiguities, left recursion, …) while building the parser.
+   * The app's parser skips it, since it is part of what the page does while DuckDB compiles;
+   * test/lang/grammar-valid.test.ts builds one that checks.
+   */
+  constructor(validate = false) {
+    super(T.allTokens, { recoveryEnabled: true, maxLookahead: 3, nodeLocationTracking: 'full', skipValidations: !validate });
     this.performSelfAnalysis();
   }
 
