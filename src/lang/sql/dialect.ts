@@ -25,8 +25,8 @@ export interface Dialect {
   aggregate(fn: AggregateFn, arg: string | undefined, time: string | undefined, filter: string | undefined): string;
   /** The 32-bit hash of a split (spec §3) as an integer 0 ≤ h < 2^32. */
   splitHash(seed: string, key: string): string;
-  /** ⌈N·k/n⌉ over the non-null values of `value` (spec §10), null for a null value. */
-  quantile(buckets: number, value: string, order: 'asc' | 'desc'): string;
+  /** ⌈N·k/n⌉ over the non-null values of `value` (spec §10), null for a null value; within each `partition`, if given. */
+  quantile(buckets: number, value: string, order: 'asc' | 'desc', partition?: string): string;
   median(value: string): string;
   countDistinct(value: string): string;
   /** Text of a value (profile's value column). */

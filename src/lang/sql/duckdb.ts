@@ -66,9 +66,10 @@ export const duckdb: Dialect = {
     }
   },
   splitHash: (seed, key) => `CAST('0x' || substr(md5(${seed} || ':' || CAST(${key} AS VARCHAR)), 1, 8) AS BIGINT)`,
-  quantile(buckets, value, order) {
-    const ranked = `count(${value}) OVER (ORDER BY ${value} ${order === 'desc' ? 'DESC' : 'ASC'})`;
-    const n = `count(${value}) OVER ()`;
+  quantile(buckets, value, order, partition) {
+    const within = partition ? `PARTITION BY ${partition}` : '';
+    const ranked = `count(${value}) OVER (${within ? `${within} ` : ''}ORDER BY ${value} ${order === 'desc' ? 'DESC' : 'ASC'})`;
+    const n = `count(${value}) OVER (${within})`;
     return `CASE WHEN ${value} IS NULL THEN NULL ELSE (${buckets} * ${ranked} + ${n} - 1) // ${n} END`;
   },
   median: (value) => `median(${value})`,

@@ -155,26 +155,28 @@ WITH
     coalesce(coalesce("count(orders where channel = 'web')", 0) > 0, FALSE) AS "web_buyer"
   FROM "customers with links"
 ),
-"binned" AS (
-  SELECT e."active" AS "in segment", e."web_buyer" AS "in baseline",
-    CAST(e."gender" AS VARCHAR) AS "gender",
-    'Q' || CAST(CASE WHEN e."age" IS NULL THEN NULL ELSE (4 * count(e."age") OVER (ORDER BY e."age" ASC) + count(e."age") OVER () - 1) // count(e."age") OVER () END AS VARCHAR) AS "age",
-    CAST(e."country" AS VARCHAR) AS "country",
-    CAST(e."city_size" AS VARCHAR) AS "city_size",
-    CAST(e."email_opt_in" AS VARCHAR) AS "email_opt_in",
-    'Q' || CAST(CASE WHEN e."Annual Income (k$)" IS NULL THEN NULL ELSE (4 * count(e."Annual Income (k$)") OVER (ORDER BY e."Annual Income (k$)" ASC) + count(e."Annual Income (k$)") OVER () - 1) // count(e."Annual Income (k$)") OVER () END AS VARCHAR) AS "Annual Income (k$)"
+"numbers" AS (
+  SELECT e."active" AS "in segment", e."web_buyer" AS "in baseline", unnest([
+      {'attribute': 'age', 'number': e."age"},
+      {'attribute': 'Annual Income (k$)', 'number': e."Annual Income (k$)"}
+    ], recursive := true)
+  FROM "segment active, segment web_buyer" AS e
+),
+"texts" AS (
+  SELECT e."active" AS "in segment", e."web_buyer" AS "in baseline", unnest([
+      {'attribute': 'gender', 'value': CAST(e."gender" AS VARCHAR)},
+      {'attribute': 'country', 'value': CAST(e."country" AS VARCHAR)},
+      {'attribute': 'city_size', 'value': CAST(e."city_size" AS VARCHAR)},
+      {'attribute': 'email_opt_in', 'value': CAST(e."email_opt_in" AS VARCHAR)}
+    ], recursive := true)
   FROM "segment active, segment web_buyer" AS e
 ),
 "attribute values" AS (
-  SELECT b."in segment", b."in baseline", unnest([
-      {'attribute': 'gender', 'value': b."gender"},
-      {'attribute': 'age', 'value': b."age"},
-      {'attribute': 'country', 'value': b."country"},
-      {'attribute': 'city_size', 'value': b."city_size"},
-      {'attribute': 'email_opt_in', 'value': b."email_opt_in"},
-      {'attribute': 'Annual Income (k$)', 'value': b."Annual Income (k$)"}
-    ], recursive := true)
-  FROM "binned" AS b
+  SELECT "in segment", "in baseline", "attribute", 'Q' || CAST(CASE WHEN "number" IS NULL THEN NULL ELSE (4 * count("number") OVER (PARTITION BY "attribute" ORDER BY "number" ASC) + count("number") OVER (PARTITION BY "attribute") - 1) // count("number") OVER (PARTITION BY "attribute") END AS VARCHAR) AS "value"
+  FROM "numbers"
+  UNION ALL
+  SELECT "in segment", "in baseline", "attribute", "value"
+  FROM "texts"
 ),
 "counts" AS (
   SELECT "attribute", "value",

@@ -1,0 +1,72 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startNodeEngine } from '../../src/engine/node.ts';
+import type { Engine } from '../../src/engine/types.ts';
+import { parseNotebook } from '../../src/notebook/format.ts';
+import { NotebookRunner } from '../../src/notebook/runner.ts';
+import { segql } from '../../src/notebook/segql.ts';
+
+let engine: Engine;
+
+beforeAll(async () => {
+  engine = await startNodeEngine();
+}, 60_000);
+afterAll(async () => {
+  await engine?.close();
+});
+
+// Whole numbers with ties, fractional numbers with nulls, and text, in one profile: its numbers
+// are binned together (one window over every attribute), which must give each the quartiles
+// spec §10 defines for it alone.
+const PEOPLE = `select range as id, (range % 7)::INTEGER as visits,
+  case when range % 5 = 0 then null else (range * 37 % 101) / 4.0 end::DOUBLE as spend,
+  ['basic', 'plus', 'pro'][range % 3 + 1] as plan
+from range(1, 41)`;
+
+/** The bins by the definition: a value's bin is ⌈4·k/n⌉, k the non-null values ≤ it, n all non-null values. */
+const REFERENCE = `with bins as (
+  select spend > 20 as vip,
+    'Q' || ceil(4 * (select count(*) from people q where q.visits <= p.visits) / (select count(visits) from people))::INTEGER as visits,
+    case when p.spend is not null then 'Q' || ceil(4 * (select count(*) from people q where q.spend <= p.spend) / (select count(spend) from people))::INTEGER end as spend,
+    plan
+  from people p
+), cells as (
+  select 'visits' as attribute, visits as value, vip from bins
+  union all select 'spend', spend, vip from bins
+  union all select 'plan', plan, vip from bins
+)
+select attribute, value, count(*) filter (where vip) / sum(count(*) filter (where vip)) over (partition by attribute) as segment_share,
+  count(*) / sum(count(*)) over (partition by attribute) as baseline_share
+from cells group by attribute, value`;
+
+describe('profile bins numbers (spec §5, §10)', () => {
+  it('gives every numeric attribute its own quartiles, ties sharing a bin and nulls their own value', async () => {
+    const text =
+      '---\nasof: 2024-06-30\n---\n\n```sql people\n' + PEOPLE + '\n```\n\n```seg\npopulation people key id\nsegment vip = spend > 20\nprofile vip\n```\n';
+    const runner = new NotebookRunner({ engine, compiler: segql, resolveData: (path) => ({ kind: 'path', path }), today: () => '2030-01-01' });
+    runner.update({ notebook: parseNotebook(text) });
+    const report = await runner.run();
+    expect(report.cells.flatMap((c) => c.errors)).toEqual([]);
+    const profile = report.cells[1]!.results[0]!;
+    expect(profile.columns).toEqual(['attribute', 'value', 'segment_share', 'baseline_share', 'lift']);
+    const reference = await engine.query(REFERENCE);
+    const key = (row: unknown[]) => `${row[0]}|${row[1]}`;
+    const expected = new Map(reference.rows.filter((r) => Number(r[2]) > 0 || Number(r[3]) > 0).map((r) => [key(r), [Number(r[2]), Number(r[3])]]));
+    const got = new Map(profile.rows.map((r) => [key(r), [Number(r[2]), Number(r[3])]]));
+    expect([...got.keys()].sort()).toEqual([...expected.keys()].sort());
+    for (const [k, [segment, baseline]] of expected) {
+      expect(got.get(k)![0], k).toBeCloseTo(segment!, 12);
+      expect(got.get(k)![1], k).toBeCloseTo(baseline!, 12);
+    }
+    expect([...got.keys()].filter((k) => k.startsWith('visits|')).sort()).toEqual(['visits|Q1', 'visits|Q2', 'visits|Q3', 'visits|Q4']);
+    expect(got.has('spend|null')).toBe(true);
+  });
+
+  it('gives no rows, and no error, for a population with nothing to profile', async () => {
+    const text = '---\nasof: 2024-06-30\n---\n\n```sql days\nselect range as id, DATE \'2024-01-01\' + range::INTEGER as day from range(5)\n```\n\n```seg\npopulation days key id\nsegment early = id < 2\nprofile early\n```\n';
+    const runner = new NotebookRunner({ engine, compiler: segql, resolveData: (path) => ({ kind: 'path', path }), today: () => '2030-01-01' });
+    runner.update({ notebook: parseNotebook(text) });
+    const report = await runner.run();
+    expect(report.cells.flatMap((c) => c.errors)).toEqual([]);
+    expect(report.cells[1]!.results[0]!.rows).toEqual([]);
+  });
+});
