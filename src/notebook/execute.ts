@@ -61,12 +61,6 @@ export async function executeSql(source: string, name: string | undefined, optio
 }
 
 /**
- * A SegQL cell's statements, in their order, except views that none of the statements after them
- * reads: those are made after the cell's results, which `shown` hears of first, so the page draws
- * them while the engine makes the views. The outcome is the same as in order: on a failure, the
- * views before it are made and the results after it dropped, and the SQL is listed in cell order.
- */
-/**
  * A SegQL cell's statements in their order, except views that no statement after them reads:
  * those are made once the cell's results are in, and `shown` hears of the results first, so the
  * page draws them while the engine makes the views. The execution is the one running them in
@@ -118,22 +112,25 @@ export async function executeStatements(
     failed = await runStep(index);
     if (failed !== undefined) break;
   }
-  const inPlace = failed;
-  const putOff = (async () => {
-    for (const index of deferred) {
-      if (inPlace !== undefined && index > inPlace) return inPlace;
-      const failure = await runStep(index);
-      if (failure !== undefined) return failure;
-    }
-    return inPlace;
-  })();
-  // The first view is on its way to the engine before the page starts drawing.
-  if (inPlace === undefined && deferred.length > 0) {
-    // What the cell will have run once its views are made too.
+  if (failed === undefined && deferred.length > 0) {
+    // Every view is asked of the engine before the page hears of the results: whatever the page
+    // asks next (a segment's members) comes after them.
+    const making = Promise.allSettled(deferred.map(runStep));
     const whole = steps.map((step) => ({ ...step, values: uses.length, ran: true }));
     shown?.(assemble(statements, uses, whole, statements.length));
+    const made = await making;
+    for (const outcome of made) if (outcome.status === 'rejected') throw outcome.reason;
+    failed = made.map((outcome) => (outcome.status === 'fulfilled' ? outcome.value : undefined)).find((index) => index !== undefined);
+  } else if (failed !== undefined) {
+    for (const index of deferred) {
+      if (index > failed) break;
+      const failure = await runStep(index);
+      if (failure !== undefined) {
+        failed = failure;
+        break;
+      }
+    }
   }
-  failed = await putOff;
   const execution = assemble(statements, uses, steps, failed ?? statements.length);
   if (failed === undefined && options.summaries && execution.results.length === 0) {
     for (const view of execution.views) {
@@ -165,12 +162,15 @@ function madeViews(steps: Step[]): string[] {
 function assemble(statements: CompiledStatement[], uses: ValuesTableUse[], steps: Step[], last: number): Execution {
   const execution = emptyExecution();
   steps.forEach((step, index) => {
-    if (index > last) return;
+    // A view asked for with the others, after the one that failed, exists all the same: the runner keeps track of it.
+    if (index > last) {
+      if (step.view) execution.views.push(step.view);
+      return;
+    }
     const tables = uses.filter((use) => use.statement === index).slice(0, step.values);
     execution.sql.push(...tables.map((use) => use.table.sql));
     if (step.ran) execution.sql.push(statements[index]!.sql);
     if (step.error) execution.errors.push(step.error);
-    // A view made out of turn after a failure exists all the same: the runner keeps track of it.
     if (step.view) execution.views.push(step.view);
     if (step.result && index < last) execution.results.push(step.result);
   });

@@ -87,6 +87,7 @@ describe('the notebook runner', () => {
     const order: string[] = [];
     const watched: Engine = {
       query: async (text, options) => {
+        order.push(`asked ${text.split('\n')[0]!}`);
         const result = await engine.query(text, options);
         order.push(text.split('\n')[0]!);
         return result;
@@ -110,6 +111,8 @@ describe('the notebook runner', () => {
     const at = (line: string) => order.indexOf(line);
     expect(at('done 1')).toBeGreaterThan(order.findIndex((l) => l.startsWith('WITH')));
     expect(at('done 1')).toBeLessThan(at('CREATE OR REPLACE VIEW "big" AS'));
+    // Both views are asked for before the page hears of the results: what it asks next comes after them.
+    expect(at('asked CREATE OR REPLACE VIEW "small" AS')).toBeLessThan(at('done 1'));
     expect(at('CREATE OR REPLACE VIEW "big" AS')).toBeLessThan(at('CREATE OR REPLACE VIEW "small" AS'));
     expect(at('CREATE OR REPLACE VIEW "small" AS')).toBeLessThan(at('running 2'));
     expect(events.filter((e) => e.type === 'cell' && e.index === 1 && e.status === 'done')).toHaveLength(1);
