@@ -28,7 +28,7 @@ export interface ExecuteOptions {
   viewsOnly?: boolean;
 }
 
-/** The values tables a SegQL cell's statements read, each made current just before the first statement reading it. */
+/** The values tables a SegQL cell's statements read, each made current before the first statement to run that reads it. */
 export interface ValuesStep {
   uses: ValuesTableUse[];
   cache: ValueCache;
@@ -60,26 +60,79 @@ export async function executeSql(source: string, name: string | undefined, optio
   return execution;
 }
 
-export async function executeStatements(statements: CompiledStatement[], options: ExecuteOptions, values?: ValuesStep): Promise<Execution> {
-  const execution = emptyExecution();
-  for (const [index, statement] of statements.entries()) {
-    const place = statement.kind === 'result' ? statement.span : undefined;
-    const failed = values && (await makeCurrent(values, index, place, execution, options));
-    if (failed) {
-      execution.errors.push(failed);
-      return execution;
+/**
+ * A SegQL cell's statements in their order, except views that no statement after them reads:
+ * those are made once the cell's results are in, and `shown` hears of the results first, so the
+ * page draws them while the engine makes the views. The execution is the one running them in
+ * order gives: on a failure, the views before it are made and the results after it dropped.
+ */
+export async function executeStatements(
+  statements: CompiledStatement[],
+  options: ExecuteOptions,
+  values?: ValuesStep,
+  shown?: (execution: Execution) => void,
+): Promise<Execution> {
+  const uses = values?.uses ?? [];
+  const deferred = options.viewsOnly || !shown ? [] : viewsAfterResults(statements, uses);
+  const steps: Step[] = statements.map(() => ({ values: 0, ran: false }));
+  const built = new Set<ValuesTableUse>();
+  const placeOf = (index: number) => {
+    const statement = statements[index]!;
+    return statement.kind === 'result' ? statement.span : undefined;
+  };
+  /** Runs statement `index` after the values tables it and the statements put off before it read; the index of a failure. */
+  const runStep = async (index: number): Promise<number | undefined> => {
+    for (const use of uses) {
+      if (use.statement > index || built.has(use)) continue;
+      built.add(use);
+      const owner = steps[use.statement]!;
+      owner.values++;
+      if (!values!.cache.needsBuild(use.table, madeViews(steps))) continue;
+      values!.cache.forget(use.table);
+      const made = await attempt(options, use.table.sql, (message) => atSpan(message, placeOf(use.statement)));
+      if (!isResult(made)) {
+        owner.error = made;
+        return use.statement;
+      }
+      values!.cache.builtNow(use.table);
     }
-    execution.sql.push(statement.sql);
-    if (statement.kind === 'result' && options.viewsOnly) continue;
-    const outcome = await attempt(options, statement.sql, (message) => atSpan(message, place));
-    if (!isResult(outcome)) {
-      execution.errors.push(outcome);
-      return execution;
-    }
-    if (statement.kind === 'view') execution.views.push(statement.name);
-    else execution.results.push({ statement: statement.statement, ...outcome });
+    const statement = statements[index]!;
+    const step = steps[index]!;
+    step.ran = true;
+    if (statement.kind === 'result' && options.viewsOnly) return undefined;
+    const outcome = await attempt(options, statement.sql, (message) => atSpan(message, placeOf(index)));
+    if (!isResult(outcome)) step.error = outcome;
+    else if (statement.kind === 'view') step.view = statement.name;
+    else step.result = { statement: statement.statement, ...outcome };
+    return step.error ? index : undefined;
+  };
+  let failed: number | undefined;
+  for (const index of statements.keys()) {
+    if (deferred.includes(index)) continue;
+    failed = await runStep(index);
+    if (failed !== undefined) break;
   }
-  if (options.summaries && execution.results.length === 0) {
+  if (failed === undefined && deferred.length > 0) {
+    // Every view is asked of the engine before the page hears of the results: whatever the page
+    // asks next (a segment's members) comes after them.
+    const making = Promise.allSettled(deferred.map(runStep));
+    const whole = steps.map((step) => ({ ...step, values: uses.length, ran: true }));
+    shown?.(assemble(statements, uses, whole, statements.length));
+    const made = await making;
+    for (const outcome of made) if (outcome.status === 'rejected') throw outcome.reason;
+    failed = made.map((outcome) => (outcome.status === 'fulfilled' ? outcome.value : undefined)).find((index) => index !== undefined);
+  } else if (failed !== undefined) {
+    for (const index of deferred) {
+      if (index > failed) break;
+      const failure = await runStep(index);
+      if (failure !== undefined) {
+        failed = failure;
+        break;
+      }
+    }
+  }
+  const execution = assemble(statements, uses, steps, failed ?? statements.length);
+  if (failed === undefined && options.summaries && execution.results.length === 0) {
     for (const view of execution.views) {
       const counted = await attempt(options, `SELECT count(*) AS size FROM ${quoteIdentifier(view)}`, (m) => atSpan(m));
       if (isResult(counted)) execution.summary.push({ name: view, size: Number(counted.rows[0]?.[0] ?? 0) });
@@ -88,20 +141,65 @@ export async function executeStatements(statements: CompiledStatement[], options
   return execution;
 }
 
+/** How far one statement got: the values tables first read by it that were reached, whether it ran, and what it made. */
+interface Step {
+  values: number;
+  ran: boolean;
+  view?: string;
+  result?: CellResult;
+  error?: CellError;
+}
+
+function madeViews(steps: Step[]): string[] {
+  return steps.flatMap((step) => (step.view ? [step.view] : []));
+}
+
 /**
- * Builds the values tables first read by statement `index` unless they are current. Their SQL is
- * shown with the cell's either way: it says where the statements after it read their values from.
+ * The execution as if the statements had run in order, up to `last` (the one that failed, if
+ * any). A values table's SQL is shown with the statement that first reads it, built then or not:
+ * it says where the statements after it read their values from.
  */
-async function makeCurrent(values: ValuesStep, index: number, span: Span | undefined, execution: Execution, options: ExecuteOptions): Promise<CellError | undefined> {
-  for (const { table } of values.uses.filter((use) => use.statement === index)) {
-    execution.sql.push(table.sql);
-    if (!values.cache.needsBuild(table, execution.views)) continue;
-    values.cache.forget(table);
-    const built = await attempt(options, table.sql, (message) => atSpan(message, span));
-    if (!isResult(built)) return built;
-    values.cache.builtNow(table);
+function assemble(statements: CompiledStatement[], uses: ValuesTableUse[], steps: Step[], last: number): Execution {
+  const execution = emptyExecution();
+  steps.forEach((step, index) => {
+    // A view asked for with the others, after the one that failed, exists all the same: the runner keeps track of it.
+    if (index > last) {
+      if (step.view) execution.views.push(step.view);
+      return;
+    }
+    const tables = uses.filter((use) => use.statement === index).slice(0, step.values);
+    execution.sql.push(...tables.map((use) => use.table.sql));
+    if (step.ran) execution.sql.push(statements[index]!.sql);
+    if (step.error) execution.errors.push(step.error);
+    if (step.view) execution.views.push(step.view);
+    if (step.result && index < last) execution.results.push(step.result);
+  });
+  return execution;
+}
+
+/**
+ * Views that no statement after them reads, where a result comes after them: they can wait until
+ * the results are in. Compiled SQL names each relation it reads after FROM or JOIN in double
+ * quotes; values tables read the relations they list.
+ */
+function viewsAfterResults(statements: CompiledStatement[], uses: ValuesTableUse[]): number[] {
+  const read = new Set(uses.flatMap((use) => use.table.reads));
+  const deferred: number[] = [];
+  let resultAfter = false;
+  for (let index = statements.length - 1; index >= 0; index--) {
+    const statement = statements[index]!;
+    if (statement.kind === 'view' && resultAfter && !read.has(statement.name.toLowerCase())) {
+      deferred.unshift(index);
+      continue;
+    }
+    if (statement.kind === 'result') resultAfter = true;
+    for (const name of readRelations(statement.sql)) read.add(name);
   }
-  return undefined;
+  return deferred;
+}
+
+function readRelations(sql: string): string[] {
+  return Array.from(sql.matchAll(/\b(?:FROM|JOIN)\s+"((?:[^"]|"")*)"/gi), (m) => m[1]!.replace(/""/g, '"').toLowerCase());
 }
 
 /** Failed `expect` rows in a cell's results. */

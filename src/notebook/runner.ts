@@ -217,11 +217,12 @@ export class NotebookRunner<P> {
     for (const use of values) this.valuesRead.add(use.table.name.toLowerCase());
     const versions = values.map((use) => this.values.version(use.table));
     const key = this.keyOf(index, ['seg', compiled.statements, versions, Boolean(request.viewsOnly), Boolean(this.options.summaries)]);
-    return this.execute(index, key, () =>
+    return this.execute(index, key, (shown) =>
       executeStatements(
         compiled.statements,
         { engine: this.options.engine, signal: request.signal, viewsOnly: request.viewsOnly, summaries: this.options.summaries },
         { uses: values, cache: this.values },
+        shown,
       ),
     );
   }
@@ -233,7 +234,12 @@ export class NotebookRunner<P> {
     return contentKey(JSON.stringify([own, upstream, tables]));
   }
 
-  private async execute(index: number, key: string, run: () => Promise<Execution>): Promise<void> {
+  /**
+   * Runs a cell unless its key's results are at hand. A cell may show its results before its
+   * views are made (`shown`): it counts as done then, while the run goes on to the next cell only
+   * once the views are there; a view that then fails turns it into an error.
+   */
+  private async execute(index: number, key: string, run: (shown: (execution: Execution) => void) => Promise<Execution>): Promise<void> {
     const cached = this.cache.get(key);
     if (cached && this.views.ownedBy(cached.execution.views, key)) {
       this.runKeys[index] = key;
@@ -241,8 +247,12 @@ export class NotebookRunner<P> {
     }
     this.setStatus(index, 'running');
     const started = performance.now();
-    const execution = await run();
-    const durationMs = Math.round(performance.now() - started);
+    let shownMs: number | undefined;
+    const execution = await run((shown) => {
+      shownMs = Math.round(performance.now() - started);
+      this.finish(index, { ...shown, durationMs: shownMs });
+    });
+    const durationMs = shownMs ?? Math.round(performance.now() - started);
     if (execution.views.length > 0) this.catalogCache = undefined;
     this.values.relationsChanged(execution.views);
     this.views.record(execution.views, key);
@@ -250,7 +260,7 @@ export class NotebookRunner<P> {
       this.cache.set(key, { execution, durationMs });
       this.runKeys[index] = key;
     }
-    this.finish(index, { ...execution, durationMs });
+    if (shownMs === undefined || execution.errors.length > 0) this.finish(index, { ...execution, durationMs });
   }
 
   private finish(index: number, parts: Partial<Pick<CellOutcome, 'results' | 'errors' | 'sql' | 'summary' | 'durationMs'>>): void {

@@ -83,6 +83,81 @@ describe('the notebook runner', () => {
     expect(report.ok).toBe(true);
   });
 
+  it("shows a cell's results before making the views nothing after them reads, and makes them before the next cell runs", async () => {
+    const order: string[] = [];
+    const watched: Engine = {
+      query: async (text, options) => {
+        order.push(`asked ${text.split('\n')[0]!}`);
+        const result = await engine.query(text, options);
+        order.push(text.split('\n')[0]!);
+        return result;
+      },
+      catalog: () => engine.catalog(),
+      loadTable: (...args) => engine.loadTable(...args),
+      cancel: () => engine.cancel(),
+      close: () => engine.close(),
+    };
+    const { runner, events } = runnerFor(
+      notebook(
+        seg('population customers key customer_id\nlink orders on customer_id time order_date\nlet spend = sum(orders.amount)'),
+        seg('segment big = spend >= 100\nsegment small = not big\ncompare big, small on avg(spend)'),
+        sql('select count(*) as n from small'),
+      ),
+      { engine: watched },
+    );
+    runner.on((e) => e.type === 'cell' && order.push(`${e.status} ${e.index}`));
+    const report = await runner.run();
+    expect(report.ok).toBe(true);
+    const at = (line: string) => order.indexOf(line);
+    expect(at('done 1')).toBeGreaterThan(order.findIndex((l) => l.startsWith('WITH')));
+    expect(at('done 1')).toBeLessThan(at('CREATE OR REPLACE VIEW "big" AS'));
+    // Both views are asked for before the page hears of the results: what it asks next comes after them.
+    expect(at('asked CREATE OR REPLACE VIEW "small" AS')).toBeLessThan(at('done 1'));
+    expect(at('CREATE OR REPLACE VIEW "big" AS')).toBeLessThan(at('CREATE OR REPLACE VIEW "small" AS'));
+    expect(at('CREATE OR REPLACE VIEW "small" AS')).toBeLessThan(at('running 2'));
+    expect(events.filter((e) => e.type === 'cell' && e.index === 1 && e.status === 'done')).toHaveLength(1);
+    // The cell's SQL reads in its order: the values table, the views, then the compare.
+    expect(report.cells[1]!.sql.map((s) => s.split('\n')[0])).toEqual([
+      'CREATE OR REPLACE TEMP TABLE "customers values" AS',
+      'CREATE OR REPLACE VIEW "big" AS',
+      'CREATE OR REPLACE VIEW "small" AS',
+      'WITH',
+    ]);
+    expect(report.cells[2]!.results[0]!.rows).toEqual([[3]]);
+  });
+
+  it('reports a view that fails after the results came as the cell\'s error, without the results after it', async () => {
+    const own = await startNodeEngine();
+    try {
+      // A table of the name made behind the notebook's back once the cell compiled: DuckDB refuses the view, not the compare.
+      const meddled: Engine = {
+        query: async (text, options) => {
+          if (text.startsWith('CREATE OR REPLACE VIEW "small"')) await own.query('create table small as select 1 as x');
+          return own.query(text, options);
+        },
+        catalog: () => own.catalog(),
+        loadTable: (...args) => own.loadTable(...args),
+        cancel: () => own.cancel(),
+        close: () => own.close(),
+      };
+      const { runner, events } = runnerFor(
+        notebook(
+          seg('population customers key customer_id\nlink orders on customer_id time order_date\nlet spend = sum(orders.amount)\nsegment big = spend >= 100\nsegment small = not big\ncompare big on avg(spend)'),
+        ),
+        { engine: meddled },
+      );
+      const report = await runner.run();
+      const cell = report.cells[0]!;
+      expect(cell.status).toBe('error');
+      expect(cell.errors).toEqual([{ message: expect.stringMatching(/small/), line: 1, column: 1 }]);
+      expect(cell.results).toEqual([]);
+      expect(cell.sql.map((s) => s.split('\n')[0])).toEqual(['CREATE OR REPLACE TEMP TABLE "customers values" AS', 'CREATE OR REPLACE VIEW "big" AS', 'CREATE OR REPLACE VIEW "small" AS']);
+      expect(events.filter((e) => e.type === 'cell' && e.index === 0).map((e) => e.type === 'cell' && e.status)).toEqual(['queued', 'running', 'done', 'error']);
+    } finally {
+      await own.close();
+    }
+  });
+
   it('counts rows whose time a SQL cell set to NULL, though the time column had none when compiled first', async () => {
     const own = await startNodeEngine();
     try {
