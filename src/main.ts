@@ -12,7 +12,6 @@ import { parseNotebook } from './notebook/format.ts';
 import { keepOfflineCopy } from './offline-copy.ts';
 import { openingSession } from './share/opening.ts';
 import { NotebookController } from './ui/notebook-controller.ts';
-import { loadResultElement } from './ui/seg-cell-output.ts';
 import { mountDataPanel } from './ui/seg-data-panel.ts';
 import { mountFileMenu } from './ui/seg-file-menu.ts';
 import { mountGallery } from './ui/seg-gallery.ts';
@@ -55,9 +54,6 @@ controller.addEventListener(
   { once: true },
 );
 void controller.start();
-// Charts and tables load once the engine is ready: they evaluate while DuckDB reads the sample data
-// on its own core, not while it compiles its wasm on every core (a failure is the cells' to show).
-startAppEngine().then(() => loadResultElement(), () => undefined).catch(() => undefined);
 
 function restartReason(report: RestartReport): string {
   if (report.reason === 'stuck') return 'A query did not stop when interrupted, so the database engine was restarted';

@@ -14,6 +14,7 @@ import { readBundle, writeBundle } from './bundle.ts';
 import { gatherDataFiles, storeBundleFiles } from './bundle-data.ts';
 import { MAX_NOTEBOOK_BYTES, shareLink } from './link.ts';
 import { membersCsv, membersSql, type MemberList } from './members.ts';
+import { reportDocument, reportTitle } from './report-export.ts';
 
 export type Outcome = { ok: true; message: string } | { ok: false; message: string } | undefined;
 
@@ -124,8 +125,6 @@ export class FileActions {
       this.context.progress('Running the notebook for the report…');
       const report = (await controller.runAll()) ?? controller.lastRun;
       if (!report || report.cancelled) return { ok: false, message: 'The notebook did not finish running, so there is no report yet: run it, then export again.' };
-      // The report's builder draws charts with Observable Plot: loaded here, not with the page.
-      const { reportDocument, reportTitle } = await import('./report-export.ts');
       const notebook = controller.getNotebook();
       const title = reportTitle(report, notebook, session.fileName);
       const html = reportDocument(report, notebook, title);

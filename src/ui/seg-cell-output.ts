@@ -5,37 +5,23 @@
  * dimmed, until the cell runs again.
  */
 import { LitElement, css, html, nothing } from 'lit';
-import { customElement, property, state } from 'lit/decorators.js';
+import { customElement, property } from 'lit/decorators.js';
 import { repeat } from 'lit/directives/repeat.js';
 import type { CellView } from './cell-states.ts';
 import './seg-compiled-sql.ts';
-
-let resultElement: Promise<unknown> | undefined;
-
-/**
- * `<seg-result>` brings Observable Plot and d3, whose modules take a good part of a core to
- * evaluate: they load when the page asks (main.ts, once the engine is ready, while DuckDB loads the
- * data on its own core) or when the first results come, never while DuckDB compiles its wasm. A
- * `<seg-result>` rendered before keeps its result and shows it once the element is defined.
- */
-export function loadResultElement(): Promise<unknown> {
-  resultElement ??= import('./seg-result.ts');
-  return resultElement;
-}
+import './seg-result.ts';
 
 @customElement('seg-cell-output')
 export class SegCellOutput extends LitElement {
   @property({ attribute: false }) view?: CellView;
   /** Per result, the statement's words after its keyword (result-captions.ts). */
   @property({ attribute: false }) captions: string[] = [];
-  @state() private unavailable = false;
 
   protected override render() {
     const view = this.view;
     if (!view || view.cell.kind === 'markdown') return nothing;
     const errors = view.errors;
     const sql = view.outcome?.sql.length ? view.outcome.sql : [];
-    if (view.results.length > 0) loadResultElement().catch(() => (this.unavailable = true));
     return html`
       ${errors.length > 0
         ? html`<ul class="errors ${view.current ? '' : 'outdated'}" aria-label="Errors">
@@ -47,9 +33,7 @@ export class SegCellOutput extends LitElement {
         ${view.cell.kind === 'sql' && view.cell.name && view.status === 'done'
           ? html`<p class="summary"><span class="label">Defines the view</span> <span class="defined"><code>${view.cell.name}</code></span></p>`
           : nothing}
-        ${this.unavailable && view.results.length > 0
-          ? html`<p class="unavailable" role="alert">The results cannot be shown: part of Segbook did not load. Reload the page to see them.</p>`
-          : repeat(view.results, (_, i) => i, (result, i) => html`<seg-result .result=${result} caption=${this.captions[i] ?? ''}></seg-result>`)}
+        ${repeat(view.results, (_, i) => i, (result, i) => html`<seg-result .result=${result} caption=${this.captions[i] ?? ''}></seg-result>`)}
       </div>
       ${sql.length > 0 ? html`<seg-compiled-sql .sql=${sql}></seg-compiled-sql>` : nothing}
     `;
@@ -94,10 +78,6 @@ export class SegCellOutput extends LitElement {
     }
     .results:empty {
       display: none;
-    }
-    .unavailable {
-      margin: 0;
-      color: var(--seg-error-fg);
     }
     .outdated {
       opacity: 0.5;
