@@ -9,7 +9,6 @@ import { openDataStore } from './data/opfs-files.ts';
 import type { RestartReport } from './engine/types.ts';
 import { prefetchSampleTable } from './engine/sample-tables.ts';
 import { parseNotebook } from './notebook/format.ts';
-import { readFrontMatter } from './notebook/front-matter.ts';
 import { keepOfflineCopy } from './offline-copy.ts';
 import { openingSession } from './share/opening.ts';
 import { NotebookController } from './ui/notebook-controller.ts';
@@ -23,15 +22,14 @@ const { session, outcome } = await openingSession(gettingStarted);
 await openDataStore();
 // Files the analyst added are kept in the browser (OPFS), so a reload reads them without asking.
 const resolveData = localDataSources(document.baseURI);
-const notebook = parseNotebook(session.text);
-// The sample data downloads while the engine starts, not once it has.
-for (const entry of readFrontMatter(notebook.frontMatter).meta.data) prefetchSampleTable(resolveData(entry.path), entry.options);
 const controller = new NotebookController({
-  notebook,
+  notebook: parseNotebook(session.text),
   // Started already by the page's first script (boot.ts).
   startEngine: startAppEngine,
   resolveData,
 });
+// The sample data downloads while the engine starts, not once it has.
+for (const entry of controller.data) prefetchSampleTable(resolveData(entry.path), entry.options);
 const data = new DataPanelModel(controller);
 listenToAppEngine({
   onRestart: (report) => void controller.engineRestarted(restartReason(report)),

@@ -11,7 +11,7 @@ import { DataLoadError } from '../engine/errors.ts';
 import { formatOf } from '../engine/load/source.ts';
 import type { LoadProgress, QueryResult, ReaderOptions } from '../engine/types.ts';
 import type { CatalogColumn } from '../lang/catalog.ts';
-import { readFrontMatter, type DataEntry } from '../notebook/front-matter.ts';
+import type { DataEntry } from '../notebook/front-matter.ts';
 import { quoteIdentifier } from '../notebook/tables.ts';
 import type { NotebookController } from '../ui/notebook-controller.ts';
 import { removeDataEntry, renameDataEntry, setDataEntry } from './data-entries.ts';
@@ -211,8 +211,8 @@ export class DataPanelModel extends EventTarget {
     controller.setFrontMatter(next);
   }
 
-  private entries(): DataEntry[] {
-    return readFrontMatter(this.controller.getNotebook().frontMatter).meta.data;
+  private entries(): readonly DataEntry[] {
+    return this.controller.data;
   }
 
   private entry(name: string): DataEntry | undefined {

@@ -5,10 +5,8 @@
  * The writer's layout is canonical — one blank line between cells, a newline at the end — and the
  * reader undoes exactly that layout, so a file the project wrote reads and writes back byte for byte.
  */
-import MarkdownIt from 'markdown-it';
+import { markdownBlocks } from './markdown.ts';
 import type { Cell, Notebook } from './model.ts';
-
-const markdown = new MarkdownIt();
 
 interface CodeBlock {
   cell: Cell;
@@ -80,7 +78,7 @@ function splitFrontMatter(text: string): { frontMatter?: string; body: string } 
 
 function codeBlocks(body: string): CodeBlock[] {
   const blocks: CodeBlock[] = [];
-  for (const token of markdown.parse(body, {})) {
+  for (const token of markdownBlocks(body)) {
     if (token.type !== 'fence' || token.level !== 0 || !token.map) continue;
     const cell = codeCell(token.info, token.content);
     if (cell) blocks.push({ cell, startLine: token.map[0], endLine: token.map[1] });

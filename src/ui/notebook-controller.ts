@@ -14,6 +14,7 @@
 import type { DataSource, Engine, QueryResult } from '../engine/types.ts';
 import { checkCell } from '../lang/index.ts';
 import { writeNotebook } from '../notebook/format.ts';
+import type { DataEntry } from '../notebook/front-matter.ts';
 import type { CellKind, Notebook } from '../notebook/model.ts';
 import type { CellOutcome, RunnerEvent } from '../notebook/outcome.ts';
 import type { RunReport } from '../notebook/runner.ts';
@@ -110,6 +111,11 @@ export class NotebookController extends EventTarget {
     if (loading.length > 0) return { step: 'loading', message: `Loading data: ${loading.join(', ')}…` };
     if (this.runs.busy) return { step: 'running', message: 'Running…' };
     return { step: 'ready' };
+  }
+
+  /** The tables the front matter names, read once per front-matter text. */
+  get data(): readonly DataEntry[] {
+    return this.document.meta.meta.data;
   }
 
   get tables(): TableView[] {

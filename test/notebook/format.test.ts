@@ -105,6 +105,14 @@ describe('the *.seg.md format', () => {
     ]);
   });
 
+  it('reads code the way markdown-it renders it: a NUL character becomes U+FFFD, inline Markdown is left as written', () => {
+    const nb = parseNotebook('Some **bold** `code` and [a link](x)\n\n```seg\nsegment a\u0000b = x > 1\n```\n');
+    expect(nb.cells).toEqual([
+      { kind: 'markdown', source: 'Some **bold** `code` and [a link](x)' },
+      { kind: 'seg', source: 'segment a\uFFFDb = x > 1' },
+    ]);
+  });
+
   it('writes a fence longer than any backtick run in the code', () => {
     const text = writeNotebook({ cells: [{ kind: 'seg', source: 'a\n```\nb' }] });
     expect(text).toBe('````seg\na\n```\nb\n````\n');
