@@ -38,14 +38,19 @@ select attribute, value, count(*) filter (where vip) / sum(count(*) filter (wher
   count(*) / sum(count(*)) over (partition by attribute) as baseline_share
 from cells group by attribute, value`;
 
+async function run(text: string) {
+  const runner = new NotebookRunner({ engine, compiler: segql, resolveData: (path) => ({ kind: 'path', path }), today: () => '2030-01-01' });
+  runner.update({ notebook: parseNotebook(text) });
+  const report = await runner.run();
+  expect(report.cells.flatMap((c) => c.errors)).toEqual([]);
+  return report;
+}
+
 describe('profile bins numbers (spec §5, §10)', () => {
   it('gives every numeric attribute its own quartiles, ties sharing a bin and nulls their own value', async () => {
     const text =
       '---\nasof: 2024-06-30\n---\n\n```sql people\n' + PEOPLE + '\n```\n\n```seg\npopulation people key id\nsegment vip = spend > 20\nprofile vip\n```\n';
-    const runner = new NotebookRunner({ engine, compiler: segql, resolveData: (path) => ({ kind: 'path', path }), today: () => '2030-01-01' });
-    runner.update({ notebook: parseNotebook(text) });
-    const report = await runner.run();
-    expect(report.cells.flatMap((c) => c.errors)).toEqual([]);
+    const report = await run(text);
     const profile = report.cells[1]!.results[0]!;
     expect(profile.columns).toEqual(['attribute', 'value', 'segment_share', 'baseline_share', 'lift']);
     const reference = await engine.query(REFERENCE);
@@ -63,10 +68,7 @@ describe('profile bins numbers (spec §5, §10)', () => {
 
   it('gives no rows, and no error, for a population with nothing to profile', async () => {
     const text = '---\nasof: 2024-06-30\n---\n\n```sql days\nselect range as id, DATE \'2024-01-01\' + range::INTEGER as day from range(5)\n```\n\n```seg\npopulation days key id\nsegment early = id < 2\nprofile early\n```\n';
-    const runner = new NotebookRunner({ engine, compiler: segql, resolveData: (path) => ({ kind: 'path', path }), today: () => '2030-01-01' });
-    runner.update({ notebook: parseNotebook(text) });
-    const report = await runner.run();
-    expect(report.cells.flatMap((c) => c.errors)).toEqual([]);
+    const report = await run(text);
     expect(report.cells[1]!.results[0]!.rows).toEqual([]);
   });
 });
