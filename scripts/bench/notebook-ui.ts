@@ -301,7 +301,7 @@ export async function keystrokeToDiagnostics(ctx: BenchContext, session: Pages):
     await caretAfter(page, typed, TYPED_AFTER);
     const markers: number[] = [];
     const frames: number[] = [];
-    for (let i = 0; i < ctx.options.warmups + ctx.options.runs; i++) {
+    for (let i = 0; i < ctx.options.warmups + keystrokeRuns(ctx); i++) {
       const sample = await typeTypo(page, typed);
       if (!sample.source.includes(`${TYPED_AFTER}${TYPO} `)) throw new Error(`the typo went elsewhere: ${sample.source.split('\n')[0]}`);
       if (i >= ctx.options.warmups) {
@@ -320,7 +320,7 @@ export async function keystrokeToDiagnostics(ctx: BenchContext, session: Pages):
   });
   const cells: CellSource[] = sources.map((source, index) => ({ index, source }));
   const typo = sources[typed]!.replace(TYPED_AFTER, `${TYPED_AFTER}${TYPO}`);
-  const compiler = await compilerShare(session, cells, catalog, typed, typo, ctx.options.warmups + ctx.options.runs);
+  const compiler = await compilerShare(session, cells, catalog, typed, typo, ctx.options.warmups + keystrokeRuns(ctx));
   const message = compiler.messages.find((m) => m.includes(`'${TYPED_AFTER.split(' ').pop()}${TYPO}'`));
   if (!message) throw new Error(`the typo should be an unknown column; the compiler found ${JSON.stringify(compiler.messages)}`);
   const timed = (values: number[]) => summarise(values.slice(ctx.options.warmups));
@@ -334,6 +334,16 @@ export async function keystrokeToDiagnostics(ctx: BenchContext, session: Pages):
     message,
   };
 }
+
+/**
+ * A keystroke takes ~16 ms and moves by several ms with the machine's load: like the quick queries
+ * of row 1 it gets more samples than the slow rows, so that its median is not five samples' luck.
+ */
+function keystrokeRuns(ctx: BenchContext): number {
+  return ctx.options.quick ? ctx.options.runs : Math.max(ctx.options.runs, KEYSTROKE_SAMPLES);
+}
+
+const KEYSTROKE_SAMPLES = 25;
 
 /** Waits until every cell has Monaco (not the plain-text preview). */
 async function editorsReady(page: Page, cells: number): Promise<void> {
@@ -542,7 +552,7 @@ export function notebookUiReport(open: ColdOpen, edit: EditToChart, keys: Keystr
         `then \`controller.editSource\` changes \`segment lapsed = not active and spend > N\` (a new N each time), ${edit.chart.samples.length} timed edits after a warm-up. Timed in the page from the edit to the frame that draws the cell's new chart; ` +
         'the notebook waits 400 ms after the last edit before it runs. The other cells that use the edited cell run after it and are timed to the end of the run.',
       `Keystroke → marker: the app shows the ${keys.lines}-line notebook of row 3 (scripts/bench/compile-notebook.ts) over the sample data, stopped before it runs (run in full, its later chapters exceed the tab's memory), every cell in Monaco. ` +
-        `The caret is put after \`${TYPED_AFTER}\` and "${TYPO}" is typed, making "${keys.message}"; timed from the keydown event's timestamp to the squiggle's insertion into the editor, then Backspace and a pause between samples. ` +
+        `The caret is put after \`${TYPED_AFTER}\` and "${TYPO}" is typed, making "${keys.message}"; timed from the keydown event's timestamp to the squiggle's insertion into the editor, then Backspace and a pause between samples; the median of ${keys.marker.samples.length} keystrokes after the warm-up. ` +
         'The compiler\'s share is timed in a page of its own in the same Chromium (scripts/bench/pages/diagnostics.ts) on the same cells and the catalog the app had.',
     ],
     ratios: [
