@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import path from 'node:path';
-import { clickToEnd, EDITOR_PAGE, editor, findWord, openEditorPage } from './editor-support.ts';
+import { clickToEnd, EDITOR_PAGE, editor, eventually, findWord, openEditorPage } from './editor-support.ts';
 import { test } from './support/e2e.ts';
 
 const LINE_HEIGHT = 20;
@@ -26,6 +26,8 @@ test('editor: Monaco is styled inside shadow roots — line numbers, gutter, hid
   assert.equal(layout.lineNumberPosition, 'absolute', "Monaco's line-number CSS applies");
   assert.equal(layout.numbersLeftOfText, true, 'the gutter sits left of the text');
   assert.equal(layout.inputTuckedAway, true, 'the input element sits hidden behind the text, not as a visible textarea');
+  // Monaco colours a model's lines in a task after it first draws them (a race seen once in CI).
+  await eventually(() => colour('segment'), (c) => c === 'rgb(0, 0, 255)', 'the keyword coloured');
   assert.equal(await colour('segment'), 'rgb(0, 0, 255)', 'keyword');
   assert.equal(await colour('sum'), 'rgb(121, 94, 38)', 'function');
   assert.equal(await colour('spenders'), 'rgb(0, 128, 0)', 'comment');
