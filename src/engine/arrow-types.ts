@@ -81,12 +81,13 @@ export function duckdbTypeName(type: DataType): string {
 }
 
 /**
- * Types whose Arrow form stands for more than one DuckDB type: DOUBLE also carries DECIMAL and
- * HUGEINT (cast on export), VARCHAR also carries ENUM. For these the engine asks DuckDB itself.
+ * Types whose Arrow form stands for more than one DuckDB type: DECIMAL(38,0) also carries HUGEINT,
+ * VARCHAR also carries ENUM. For these the engine asks DuckDB itself. DOUBLE is only DOUBLE: the
+ * engine exports DECIMAL as DECIMAL (src/engine/duckdb-engine.ts).
  */
 export function isAmbiguous(type: DataType): boolean {
   const t = type as AnyType;
-  if ((t.typeId === ArrowType.Float && t.precision === 2) || t.typeId === ArrowType.Dictionary) return true;
+  if ((t.typeId === ArrowType.Decimal && t.precision === 38 && t.scale === 0) || t.typeId === ArrowType.Dictionary) return true;
   const children = (t.children ?? []) as Field[];
   return children.some((f) => isAmbiguous(f.type));
 }

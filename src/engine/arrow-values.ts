@@ -41,6 +41,8 @@ function jsonConverter(type: DataType): (raw: unknown) => Json {
       return (raw) => timestampText(raw as number, Boolean(t.timezone));
     case ArrowType.Time:
       return (raw) => timeText(raw as number | bigint, t.unit as number);
+    case ArrowType.Decimal:
+      return decimalConverter(t.scale as number);
     case ArrowType.Binary:
     case ArrowType.LargeBinary:
       return (raw) => blobText(raw as Uint8Array);
@@ -71,6 +73,28 @@ function jsonConverter(type: DataType): (raw: unknown) => Json {
 
 function nullable(convert: (raw: unknown) => Json): (raw: unknown) => Json {
   return (raw) => (raw === null || raw === undefined ? null : convert(raw));
+}
+
+/**
+ * DECIMAL arrives as its unscaled two's-complement integer in 32-bit words, least significant
+ * first. A whole DECIMAL (scale 0, HUGEINT too) keeps every digit like an integer; any other is
+ * the nearest double to its exact decimal value, as the analyst reads it.
+ */
+function decimalConverter(scale: number): (raw: unknown) => Json {
+  return (raw) => {
+    const unscaled = decimalWords(raw as Uint32Array);
+    if (scale === 0) return bigintValue(unscaled);
+    const negative = unscaled < 0n;
+    const digits = (negative ? -unscaled : unscaled).toString().padStart(scale + 1, '0');
+    return Number(`${negative ? '-' : ''}${digits.slice(0, -scale)}.${digits.slice(-scale)}`);
+  };
+}
+
+function decimalWords(words: Uint32Array): bigint {
+  let value = 0n;
+  for (let i = words.length - 1; i >= 0; i--) value = (value << 32n) | BigInt(words[i]!);
+  const bits = BigInt(words.length * 32);
+  return words.length && words[words.length - 1]! >= 0x8000_0000 ? value - (1n << bits) : value;
 }
 
 export function bigintValue(value: bigint): number | string {

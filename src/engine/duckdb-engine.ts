@@ -112,8 +112,10 @@ export class DuckDBEngine implements Engine {
   static async open(db: AsyncDuckDB, files: FileAccess, settings: DatabaseSettings = {}, worker?: Worker): Promise<DuckDBEngine> {
     // The worker takes requests in order: each step is sent without waiting for the one before
     // where it needs nothing from its answer (a round trip waits for the page's thread, which is
-    // busy while the app starts).
-    const [, conn] = await Promise.all([db.open({ query: { castBigIntToDouble: false, castDecimalToDouble: true } }), db.connect()]);
+    // busy while the app starts). DECIMAL is read in JavaScript (arrow-values.ts): DuckDB-WASM's
+    // cast to DOUBLE converts a top-level DECIMAL but labels one inside a list or struct DOUBLE
+    // while leaving its bytes a 128-bit integer.
+    const [, conn] = await Promise.all([db.open({ query: { castBigIntToDouble: false, castDecimalToDouble: false } }), db.connect()]);
     const setup = [
       OFFLINE_SETTINGS,
       settings.memoryLimit !== undefined ? `SET memory_limit=${quoteLiteral(settings.memoryLimit)};` : '',

@@ -70,6 +70,29 @@ export function engineSuite(
       expect(result.rows).toEqual([[12.34, 123456789.125, null]]);
     });
 
+    it('gives DECIMAL inside lists, structs and maps as numbers too, at every width and sign', async () => {
+      const result = await engine.query(
+        "SELECT [1.5::DECIMAL(4,1), -2.25::DECIMAL(4,2)] AS l, {'narrow': 2.25::DECIMAL(5,2), 'wide': -123456789012.345::DECIMAL(18,3), 'huge': 1.5::DECIMAL(38,10), 'missing': NULL::DECIMAL(9,2)} AS s, MAP {'k': 0.05::DECIMAL(3,2)} AS m, [-7.125::DECIMAL(30,3), 0::DECIMAL(30,3)] AS w",
+      );
+      expect(result.types).toEqual([
+        'DECIMAL(5,2)[]',
+        'STRUCT(narrow DECIMAL(5,2), wide DECIMAL(18,3), huge DECIMAL(38,10), missing DECIMAL(9,2))',
+        'MAP(VARCHAR, DECIMAL(3,2))',
+        'DECIMAL(30,3)[]',
+      ]);
+      expect(result.rows.map((row) => row.map((cell) => JSON.parse(cell as string)))).toEqual([
+        [[1.5, -2.25], { narrow: 2.25, wide: -123456789012.345, huge: 1.5, missing: null }, { k: 0.05 }, [-7.125, 0]],
+      ]);
+    });
+
+    it('keeps every digit of a whole DECIMAL and of HUGEINT, and tells them apart', async () => {
+      const result = await engine.query(
+        'SELECT 12345678901234567890123::DECIMAL(38,0) AS whole, (-170141183460469231731687303715884105727)::HUGEINT AS h, [3::HUGEINT] AS hl, 2.5::DOUBLE AS d',
+      );
+      expect(result.types).toEqual(['DECIMAL(38,0)', 'HUGEINT', 'HUGEINT[]', 'DOUBLE']);
+      expect(result.rows).toEqual([['12345678901234567890123', '-170141183460469231731687303715884105727', '[3]', 2.5]]);
+    });
+
     it('writes dates and timestamps as ISO 8601, keeping microseconds and marking UTC', async () => {
       const result = await engine.query(
         "SELECT DATE '1969-12-31' AS before_epoch, TIMESTAMP '2024-06-30 23:59:59.123456' AS micro, TIMESTAMPTZ '2024-01-01 10:00:00+00' AS tz, TIME '08:30:00' AS t",
