@@ -11,6 +11,7 @@ import { emitExpect } from './sql/statements/expect.ts';
 import { emitOverlap } from './sql/statements/overlap.ts';
 import { emitProfile } from './sql/statements/profile.ts';
 import { emitPipeline, withClause, type Pipeline } from './sql/pipeline.ts';
+import { populationReads, statementReads } from './sql/reads.ts';
 import { emitMembers, selectMembers } from './sql/statements/show.ts';
 import { emitSplit } from './sql/statements/split.ts';
 import { emitTrend } from './sql/statements/trend.ts';
@@ -19,8 +20,8 @@ export type ResultStatement = 'compare' | 'overlap' | 'profile' | 'trend' | 'sho
 
 export type CompiledStatement =
   /** A view of a segment's, part's or arm's members (spec §6): run it, show nothing. */
-  | { kind: 'view'; name: string; sql: string }
-  | { kind: 'result'; statement: ResultStatement; sql: string; span: Span };
+  | { kind: 'view'; name: string; sql: string; reads: string[] }
+  | { kind: 'result'; statement: ResultStatement; sql: string; span: Span; reads: string[] };
 
 export interface CompiledCell {
   diagnostics: Diagnostic[];
@@ -109,11 +110,11 @@ export function compileCell(program: Program, cell: number, catalog: Catalog, op
   if (!checked) return { diagnostics: [], statements: [] };
   const dialect = options.dialect ?? duckdb;
   const reader = options.values ? new ValuesReader((p) => checked.checker.letsOf(p), options.asof, dialect) : undefined;
-  const statements: CompiledStatement[] = checked.steps.flatMap((step): CompiledStatement[] =>
-    step.kind === 'views'
-      ? views(checked.analysis, checked.checker, step.name, options.asof, dialect, reader)
-      : [{ kind: 'result', statement: step.checked.kind, sql: emitStatement(reader ? reader.statement(step.checked) : step.checked, options.asof, dialect), span: step.span }],
-  );
+  const statements: CompiledStatement[] = checked.steps.flatMap((step): CompiledStatement[] => {
+    if (step.kind === 'views') return views(checked.analysis, checked.checker, step.name, options.asof, dialect, reader);
+    const statement = reader ? reader.statement(step.checked) : step.checked;
+    return [{ kind: 'result', statement: step.checked.kind, sql: emitStatement(statement, options.asof, dialect), span: step.span, reads: statementReads(statement) }];
+  });
   return { diagnostics: checked.diagnostics, statements, ...(reader ? { values: reader.uses(statements) } : {}) };
 }
 
@@ -154,9 +155,11 @@ function views(analysis: Analysis, checker: StatementChecker, name: string, asof
     def.kind === 'segment'
       ? [{ view: def.name, condition: { k: 'segment' as const, name: def.name } }]
       : (resolved.parts ?? []).map((part) => ({ view: `${def.name}.${part}`, condition: { k: 'member' as const, column: def.name, value: part } }));
+  const reads = populationReads(population);
   return members.map(({ view, condition }) => ({
     kind: 'view',
     name: view,
+    reads,
     sql: `CREATE OR REPLACE VIEW ${dialect.ident(view)} AS\n${selectMembers(population, shared.pipeline, shared.with, condition, lets, asof, dialect)}`,
   }));
 }

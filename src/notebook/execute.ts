@@ -177,11 +177,7 @@ function assemble(statements: CompiledStatement[], uses: ValuesTableUse[], steps
   return execution;
 }
 
-/**
- * Views that no statement after them reads, where a result comes after them: they can wait until
- * the results are in. Compiled SQL names each relation it reads after FROM or JOIN in double
- * quotes; values tables read the relations they list.
- */
+/** Views that no statement after them reads, where a result comes after them: they can wait until the results are in. */
 function viewsAfterResults(statements: CompiledStatement[], uses: ValuesTableUse[]): number[] {
   const read = new Set(uses.flatMap((use) => use.table.reads));
   const deferred: number[] = [];
@@ -193,13 +189,9 @@ function viewsAfterResults(statements: CompiledStatement[], uses: ValuesTableUse
       continue;
     }
     if (statement.kind === 'result') resultAfter = true;
-    for (const name of readRelations(statement.sql)) read.add(name);
+    for (const name of statement.reads) read.add(name);
   }
   return deferred;
-}
-
-function readRelations(sql: string): string[] {
-  return Array.from(sql.matchAll(/\b(?:FROM|JOIN)\s+"((?:[^"]|"")*)"/gi), (m) => m[1]!.replace(/""/g, '"').toLowerCase());
 }
 
 /** Failed `expect` rows in a cell's results. */

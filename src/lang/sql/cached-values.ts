@@ -113,11 +113,11 @@ export class ValuesReader {
     private readonly dialect: Dialect,
   ) {}
 
-  /** The tables the compiled statements read, each with the first statement that names it. */
-  uses(statements: { sql: string }[]): ValuesTableUse[] {
+  /** The tables the compiled statements read, each with the first statement that reads it. */
+  uses(statements: { reads: string[] }[]): ValuesTableUse[] {
     return this.tables.flatMap((table) => {
-      const named = this.dialect.ident(table.name);
-      const statement = statements.findIndex((s) => s.sql.includes(named));
+      const name = table.name.toLowerCase();
+      const statement = statements.findIndex((s) => s.reads.includes(name));
       return statement < 0 ? [] : [{ table, statement }];
     });
   }
