@@ -194,13 +194,13 @@ function role(text: string, label: string | undefined): string {
 
 /** Token categories as alternatives of their members; pattern tokens as regular expressions. */
 function tokenSection(): string {
-  const categories = T.allTokens.filter((t) => t.PATTERN === Lexer.NA && t !== T.KeywordCategory);
+  const categories = T.allTokens.filter((t) => t.PATTERN === Lexer.NA && t !== T.KeywordCategory && !keywords.has(t));
   const named = T.allTokens.filter((t) => t.PATTERN instanceof RegExp && t.PATTERN !== Lexer.NA && !literals(t) && !keywords.has(t));
   const width = Math.max(...[...categories, ...named].map((t) => t.name.length));
   const lines = [
     '/* Tokens. Categories stand for any of their members; the others are JavaScript regular',
-    ' * expressions, tried in the order listed in src/lang/tokens.ts. Keywords match whole words',
-    ' * only, in any case; a word that is not a keyword is an Identifier. White space and comments',
+    ' * expressions, tried in the order listed in src/lang/tokens.ts. A keyword is an Identifier',
+    ' * spelled as one of the words below, in any case. White space and comments',
     ' * (LineComment, BlockComment) may appear between any two tokens. */',
     '',
     ...categories.map((c) => {

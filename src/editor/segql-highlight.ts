@@ -81,6 +81,7 @@ export function highlightLine(line: string, state: LineState): { tokens: Highlig
     offset = end;
   }
   const lexed = lineLexer.tokenize(line.slice(offset));
+  T.markKeywords(lexed.tokens);
   const found = [...lexed.tokens, ...Object.values(lexed.groups).flat()].sort((a, b) => a.startOffset - b.startOffset);
   const errors = lexed.errors.map((e) => ({ start: offset + e.offset, end: offset + e.offset + e.length }));
   let covered = offset;

@@ -1,5 +1,5 @@
 import { Lexer, type IToken } from 'chevrotain';
-import { allTokens } from './tokens.ts';
+import { allTokens, markKeywords } from './tokens.ts';
 import { error, type Diagnostic } from './diagnostics.ts';
 import { spanOfRange } from './span.ts';
 
@@ -15,6 +15,7 @@ export interface LexResult {
 
 export function lex(source: string): LexResult {
   const result = segqlLexer.tokenize(source);
+  markKeywords(result.tokens);
   const diagnostics = result.errors.map((e) =>
     error(
       'unexpected-character',

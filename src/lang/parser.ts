@@ -27,7 +27,7 @@ export class SegqlParser extends CstParser {
    * test/lang/grammar-valid.test.ts builds one that checks.
    */
   constructor(validate = false) {
-    super(T.allTokens, { recoveryEnabled: true, maxLookahead: 3, nodeLocationTracking: 'full', skipValidations: !validate });
+    super(T.allTokens, { recoveryEnabled: true, maxLookahead: 2, nodeLocationTracking: 'full', skipValidations: !validate });
     this.performSelfAnalysis();
   }
 

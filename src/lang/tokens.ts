@@ -1,13 +1,15 @@
-import { createToken, Lexer, type TokenType } from 'chevrotain';
+import { createToken, Lexer, type IToken, type TokenType } from 'chevrotain';
 
 /**
- * SegQL tokens (spec §2). Keywords are case-insensitive and declared before Identifier with
- * `longer_alt`, so `keyword_x` lexes as one identifier. Function names (count, sum, year, month…)
- * are plain identifiers: `month(d)` is a function while `3 months` is a duration, which the
- * parser tells apart by what follows.
+ * SegQL tokens (spec §2). Keywords are case-insensitive words that the lexer reads as
+ * identifiers and `markKeywords` then looks up, so `keyword_x` stays one identifier. Function
+ * names (count, sum, year, month…) are plain identifiers: `month(d)` is a function while
+ * `3 months` is a duration, which the parser tells apart by what follows. Every token says
+ * whether it can span lines (`line_breaks`): the lexer would otherwise work that out from each
+ * pattern while the page starts.
  */
 export const WhiteSpace = createToken({ name: 'WhiteSpace', pattern: /\s+/, group: Lexer.SKIPPED, line_breaks: true });
-export const LineComment = createToken({ name: 'LineComment', pattern: /--[^\n\r]*/, group: 'comments' });
+export const LineComment = createToken({ name: 'LineComment', pattern: /--[^\n\r]*/, group: 'comments', line_breaks: false });
 export const BlockComment = createToken({
   name: 'BlockComment',
   pattern: /\/\*[\s\S]*?\*\//,
@@ -18,16 +20,16 @@ export const BlockComment = createToken({
 /** An unclosed block comment swallows the rest of the cell; the lexer reports it by name. */
 export const UnclosedComment = createToken({ name: 'UnclosedComment', pattern: /\/\*[\s\S]*/, group: 'unclosed', line_breaks: true });
 
-export const Identifier = createToken({ name: 'Identifier', pattern: /[A-Za-z_][A-Za-z0-9_]*/ });
-export const QuotedIdentifier = createToken({ name: 'QuotedIdentifier', pattern: /`(?:[^`]|``)*`/ });
+export const Identifier = createToken({ name: 'Identifier', pattern: /[A-Za-z_][A-Za-z0-9_]*/, line_breaks: false });
+export const QuotedIdentifier = createToken({ name: 'QuotedIdentifier', pattern: /`(?:[^`]|``)*`/, line_breaks: true });
 
+/**
+ * A keyword has no pattern of its own: one identifier pattern and a lookup cost the lexer less to
+ * build and to run than a pattern per keyword tried before the identifier's (the page builds the
+ * lexer while it starts).
+ */
 function keyword(word: string, ...categories: TokenType[]): TokenType {
-  return createToken({
-    name: word[0].toUpperCase() + word.slice(1),
-    pattern: new RegExp(`${word}(?![A-Za-z0-9_])`, 'i'),
-    longer_alt: Identifier,
-    categories: [KeywordCategory, ...categories],
-  });
+  return createToken({ name: word[0].toUpperCase() + word.slice(1), pattern: Lexer.NA, categories: [KeywordCategory, ...categories] });
 }
 
 export const KeywordCategory = createToken({ name: 'Keyword', pattern: Lexer.NA });
@@ -86,37 +88,38 @@ export const True = keyword('true');
 export const False = keyword('false');
 
 /** A bare ISO date is a DATE literal, never a subtraction (spec §2). */
-export const DateLiteral = createToken({ name: 'DateLiteral', pattern: /\d{4}-\d{2}-\d{2}(?![A-Za-z0-9_])/ });
+export const DateLiteral = createToken({ name: 'DateLiteral', pattern: /\d{4}-\d{2}-\d{2}(?![A-Za-z0-9_])/, line_breaks: false });
 export const NumberLiteral = createToken({
   name: 'NumberLiteral',
   pattern: /\d[\d_]*(?:\.\d+)?(?:[eE][+-]?\d+)?/,
+  line_breaks: false,
 });
-export const StringLiteral = createToken({ name: 'StringLiteral', pattern: /'(?:[^']|'')*'|"(?:[^"]|"")*"/ });
+export const StringLiteral = createToken({ name: 'StringLiteral', pattern: /'(?:[^']|'')*'|"(?:[^"]|"")*"/, line_breaks: true });
 
 export const ComparisonOperator = createToken({ name: 'ComparisonOperator', pattern: Lexer.NA, categories: [BinaryOperator] });
-export const NotEquals = createToken({ name: 'NotEquals', pattern: /!=|<>/, categories: [ComparisonOperator] });
-export const LessEquals = createToken({ name: 'LessEquals', pattern: /<=/, categories: [ComparisonOperator] });
-export const GreaterEquals = createToken({ name: 'GreaterEquals', pattern: />=/, categories: [ComparisonOperator] });
-export const Less = createToken({ name: 'Less', pattern: /</, categories: [ComparisonOperator] });
-export const Greater = createToken({ name: 'Greater', pattern: />/, categories: [ComparisonOperator] });
-export const Equals = createToken({ name: 'Equals', pattern: /=/, categories: [ComparisonOperator] });
+export const NotEquals = createToken({ name: 'NotEquals', pattern: /!=|<>/, categories: [ComparisonOperator], line_breaks: false });
+export const LessEquals = createToken({ name: 'LessEquals', pattern: /<=/, categories: [ComparisonOperator], line_breaks: false });
+export const GreaterEquals = createToken({ name: 'GreaterEquals', pattern: />=/, categories: [ComparisonOperator], line_breaks: false });
+export const Less = createToken({ name: 'Less', pattern: /</, categories: [ComparisonOperator], line_breaks: false });
+export const Greater = createToken({ name: 'Greater', pattern: />/, categories: [ComparisonOperator], line_breaks: false });
+export const Equals = createToken({ name: 'Equals', pattern: /=/, categories: [ComparisonOperator], line_breaks: false });
 
 export const AdditiveOperator = createToken({ name: 'AdditiveOperator', pattern: Lexer.NA, categories: [BinaryOperator, ArithmeticOperator] });
-export const Plus = createToken({ name: 'Plus', pattern: /\+/, categories: [AdditiveOperator] });
-export const Minus = createToken({ name: 'Minus', pattern: /-/, categories: [AdditiveOperator] });
+export const Plus = createToken({ name: 'Plus', pattern: /\+/, categories: [AdditiveOperator], line_breaks: false });
+export const Minus = createToken({ name: 'Minus', pattern: /-/, categories: [AdditiveOperator], line_breaks: false });
 export const MultiplicativeOperator = createToken({ name: 'MultiplicativeOperator', pattern: Lexer.NA, categories: [BinaryOperator, ArithmeticOperator] });
-export const Star = createToken({ name: 'Star', pattern: /\*/, categories: [MultiplicativeOperator] });
-export const Slash = createToken({ name: 'Slash', pattern: /\//, categories: [MultiplicativeOperator] });
-export const Percent = createToken({ name: 'Percent', pattern: /%/, categories: [MultiplicativeOperator] });
+export const Star = createToken({ name: 'Star', pattern: /\*/, categories: [MultiplicativeOperator], line_breaks: false });
+export const Slash = createToken({ name: 'Slash', pattern: /\//, categories: [MultiplicativeOperator], line_breaks: false });
+export const Percent = createToken({ name: 'Percent', pattern: /%/, categories: [MultiplicativeOperator], line_breaks: false });
 
-export const LParen = createToken({ name: 'LParen', pattern: /\(/ });
-export const RParen = createToken({ name: 'RParen', pattern: /\)/ });
-export const LBrace = createToken({ name: 'LBrace', pattern: /\{/ });
-export const RBrace = createToken({ name: 'RBrace', pattern: /\}/ });
-export const Comma = createToken({ name: 'Comma', pattern: /,/ });
-export const Dot = createToken({ name: 'Dot', pattern: /\./ });
-export const Colon = createToken({ name: 'Colon', pattern: /:/ });
-export const Semicolon = createToken({ name: 'Semicolon', pattern: /;/ });
+export const LParen = createToken({ name: 'LParen', pattern: /\(/, line_breaks: false });
+export const RParen = createToken({ name: 'RParen', pattern: /\)/, line_breaks: false });
+export const LBrace = createToken({ name: 'LBrace', pattern: /\{/, line_breaks: false });
+export const RBrace = createToken({ name: 'RBrace', pattern: /\}/, line_breaks: false });
+export const Comma = createToken({ name: 'Comma', pattern: /,/, line_breaks: false });
+export const Dot = createToken({ name: 'Dot', pattern: /\./, line_breaks: false });
+export const Colon = createToken({ name: 'Colon', pattern: /:/, line_breaks: false });
+export const Semicolon = createToken({ name: 'Semicolon', pattern: /;/, line_breaks: false });
 
 export const keywordTokens: TokenType[] = [
   Population, Key, Where, Link, As, To, On, Time, Let, Of, Segment, Partition, Otherwise, Split, Into, Seed,
@@ -124,7 +127,20 @@ export const keywordTokens: TokenType[] = [
   And, Or, Not, In, Is, Null, Like, Ilike, Between, Case, When, Then, Else, End, True, False,
 ];
 
-/** Order matters: comments before Minus/Slash, dates before numbers, keywords before Identifier. */
+const keywordsByWord = new Map(keywordTokens.map((token) => [token.name.toLowerCase(), token]));
+
+/** Gives each identifier that is a keyword, in any case, its keyword's token type. */
+export function markKeywords(tokens: IToken[]): void {
+  for (const token of tokens) {
+    if (token.tokenType !== Identifier) continue;
+    const keyword = keywordsByWord.get(token.image.toLowerCase());
+    if (!keyword) continue;
+    token.tokenType = keyword;
+    token.tokenTypeIdx = keyword.tokenTypeIdx!;
+  }
+}
+
+/** Order matters: comments before Minus/Slash, dates before numbers. */
 export const allTokens: TokenType[] = [
   WhiteSpace, LineComment, BlockComment, UnclosedComment,
   KeywordCategory, BinaryOperator, ArithmeticOperator, ...keywordTokens,
