@@ -13,6 +13,12 @@ test('notebook: editing a segment\'s condition updates its chart and the cells t
   assert.match(compare, /199 · 6\.6%/, 'big_spenders starts at 199 members');
 
   await replaceWord(t, 3, '1500', '3000');
+  // The keystroke's own frame leaves the other cells as they were; those that use the edit dim in the frames after.
+  const soon = await t.page.evaluate(async () => {
+    for (let frame = 0; frame < 3; frame++) await new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve)));
+    return document.querySelector('seg-notebook')!.shadowRoot!.querySelectorAll('seg-cell')[5]!.shadowRoot!.querySelector('seg-cell-status')?.getAttribute('status');
+  });
+  assert.equal(soon, 'stale', 'a cell using big_spenders is out of date within three frames of the keystroke');
   await eventually(() => cellStatus(t, 3), (s) => s === 'stale' || s === 'running' || s === 'queued', 'the edited cell goes out of date');
   t.note(`screenshot: ${await t.screenshot('notebook-edit-stale')}`);
   await settled(t);
