@@ -7,6 +7,7 @@ import { readFrontMatter } from '../../src/notebook/front-matter.ts';
 import type { CellStatus, RunnerEvent } from '../../src/notebook/outcome.ts';
 import { NotebookRunner } from '../../src/notebook/runner.ts';
 import { segql } from '../../src/notebook/segql.ts';
+import { withQuery } from './engine-spy.ts';
 
 // The real reader, watched: a keystroke in a cell must not parse the front matter again.
 vi.mock('../../src/notebook/front-matter.ts', async (original) => {
@@ -85,18 +86,12 @@ describe('the notebook runner', () => {
 
   it("shows a cell's results before making the views nothing after them reads, and makes them before the next cell runs", async () => {
     const order: string[] = [];
-    const watched: Engine = {
-      query: async (text, options) => {
-        order.push(`asked ${text.split('\n')[0]!}`);
-        const result = await engine.query(text, options);
-        order.push(text.split('\n')[0]!);
-        return result;
-      },
-      catalog: () => engine.catalog(),
-      loadTable: (...args) => engine.loadTable(...args),
-      cancel: () => engine.cancel(),
-      close: () => engine.close(),
-    };
+    const watched = withQuery(engine, async (text, options, inner) => {
+      order.push(`asked ${text.split('\n')[0]!}`);
+      const result = await inner.query(text, options);
+      order.push(text.split('\n')[0]!);
+      return result;
+    });
     const { runner, events } = runnerFor(
       notebook(
         seg('population customers key customer_id\nlink orders on customer_id time order_date\nlet spend = sum(orders.amount)'),
@@ -130,16 +125,10 @@ describe('the notebook runner', () => {
     const own = await startNodeEngine();
     try {
       // A table of the name made behind the notebook's back once the cell compiled: DuckDB refuses the view, not the compare.
-      const meddled: Engine = {
-        query: async (text, options) => {
-          if (text.startsWith('CREATE OR REPLACE VIEW "small"')) await own.query('create table small as select 1 as x');
-          return own.query(text, options);
-        },
-        catalog: () => own.catalog(),
-        loadTable: (...args) => own.loadTable(...args),
-        cancel: () => own.cancel(),
-        close: () => own.close(),
-      };
+      const meddled = withQuery(own, async (text, options, inner) => {
+        if (text.startsWith('CREATE OR REPLACE VIEW "small"')) await inner.query('create table small as select 1 as x');
+        return inner.query(text, options);
+      });
       const { runner, events } = runnerFor(
         notebook(
           seg('population customers key customer_id\nlink orders on customer_id time order_date\nlet spend = sum(orders.amount)\nsegment big = spend >= 100\nsegment small = not big\ncompare big on avg(spend)'),

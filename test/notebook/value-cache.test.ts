@@ -7,6 +7,7 @@ import { parseNotebook } from '../../src/notebook/format.ts';
 import type { RunReport } from '../../src/notebook/runner.ts';
 import { NotebookRunner } from '../../src/notebook/runner.ts';
 import { segql } from '../../src/notebook/segql.ts';
+import { withQuery } from './engine-spy.ts';
 import { mayChangeData } from '../../src/notebook/value-cache.ts';
 
 const FIXTURES = join(import.meta.dirname, 'fixtures');
@@ -38,16 +39,10 @@ function recording(engine: Engine): { engine: Engine; queries: string[] } {
   const queries: string[] = [];
   return {
     queries,
-    engine: {
-      query: (text, options) => {
-        queries.push(text);
-        return engine.query(text, options);
-      },
-      loadTable: (...args) => engine.loadTable(...args),
-      catalog: () => engine.catalog(),
-      cancel: () => engine.cancel(),
-      close: () => engine.close(),
-    },
+    engine: withQuery(engine, (text, options, inner) => {
+      queries.push(text);
+      return inner.query(text, options);
+    }),
   };
 }
 
