@@ -86,9 +86,9 @@ describe('the notebook runner', () => {
 
   it("shows a cell's results before making the views nothing after them reads, and makes them before the next cell runs", async () => {
     const order: string[] = [];
-    const watched = withQuery(engine, async (text, options, inner) => {
+    const watched = withQuery(engine, async (text, options) => {
       order.push(`asked ${text.split('\n')[0]!}`);
-      const result = await inner.query(text, options);
+      const result = await engine.query(text, options);
       order.push(text.split('\n')[0]!);
       return result;
     });
@@ -125,9 +125,9 @@ describe('the notebook runner', () => {
     const own = await startNodeEngine();
     try {
       // A table of the name made behind the notebook's back once the cell compiled: DuckDB refuses the view, not the compare.
-      const meddled = withQuery(own, async (text, options, inner) => {
-        if (text.startsWith('CREATE OR REPLACE VIEW "small"')) await inner.query('create table small as select 1 as x');
-        return inner.query(text, options);
+      const meddled = withQuery(own, async (text, options) => {
+        if (text.startsWith('CREATE OR REPLACE VIEW "small"')) await own.query('create table small as select 1 as x');
+        return own.query(text, options);
       });
       const { runner, events } = runnerFor(
         notebook(

@@ -39,9 +39,9 @@ function recording(engine: Engine): { engine: Engine; queries: string[] } {
   const queries: string[] = [];
   return {
     queries,
-    engine: withQuery(engine, (text, options, inner) => {
+    engine: withQuery(engine, (text, options) => {
       queries.push(text);
-      return inner.query(text, options);
+      return engine.query(text, options);
     }),
   };
 }
