@@ -12,7 +12,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createSyntaxDiagramsCode, Lexer, type ISerializedGast, type TokenType } from 'chevrotain';
-import { parser } from '../src/lang/parser.ts';
+import { segqlParser } from '../src/lang/parser.ts';
 import * as T from '../src/lang/tokens.ts';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -26,7 +26,7 @@ export interface GrammarFiles {
 }
 
 export function generateGrammar(): GrammarFiles {
-  const rules = parser.getSerializedGastProductions();
+  const rules = segqlParser().getSerializedGastProductions();
   return { 'segql.ebnf': ebnf(rules), 'segql.html': diagrams(rules) };
 }
 

@@ -412,8 +412,16 @@ function isDurationUnit(token: IToken): boolean {
   return token.tokenType === T.Identifier && DURATION_UNITS.has(token.image.toLowerCase());
 }
 
-/** One parser instance, reused: Chevrotain parsers are expensive to build and cheap to reset. */
-export const parser = new SegqlParser();
+let shared: SegqlParser | undefined;
+
+/**
+ * One parser instance, reused: Chevrotain parsers are expensive to build and cheap to reset. It is
+ * built on the first parse, not when the module loads: the page loads this module while DuckDB
+ * compiles its wasm, and the first parse waits until a cell is run or edited.
+ */
+export function segqlParser(): SegqlParser {
+  return (shared ??= new SegqlParser());
+}
 
 export interface SyntaxProblem {
   name: string;
@@ -433,6 +441,7 @@ export interface ParsedStatement {
  * mistake in one statement never hides the statements after it (spec §7: report every error).
  */
 export function parseStatements(tokens: IToken[]): ParsedStatement[] {
+  const parser = segqlParser();
   return splitAtStatements(tokens).map((chunk) => {
     parser.input = chunk;
     const cst = parser.statement();

@@ -106,8 +106,13 @@ export class SegCell extends LitElement {
       <div class="body">${cell.kind === 'markdown' ? this.renderMarkdown(view) : this.renderCode(view, label)}</div>
       ${cell.kind === 'markdown'
         ? nothing
-        : html`<seg-cell-output .view=${view} .captions=${resultCaptions(this.context?.program(), index, view.results)}></seg-cell-output>`}
+        : html`<seg-cell-output .view=${view} .captions=${this.captions(index, view)}></seg-cell-output>`}
     </div>`;
+  }
+
+  /** Only with results to caption: the notebook is parsed once the engine has started, not while the page first draws. */
+  private captions(index: number, view: CellView): string[] {
+    return view.results.length ? resultCaptions(this.context?.program(), index, view.results) : [];
   }
 
   private renderViewName(name: string) {

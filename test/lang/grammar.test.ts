@@ -3,7 +3,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { generateGrammar } from '../../scripts/grammar.ts';
-import { parser } from '../../src/lang/parser.ts';
+import { segqlParser } from '../../src/lang/parser.ts';
 
 const GRAMMAR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../grammar');
 const generated = generateGrammar();
@@ -17,7 +17,7 @@ describe('grammar/ is generated from the parser', () => {
   }
 
   it('the EBNF has one production per parser rule', () => {
-    const rules = Object.keys(parser.getGAstProductions());
+    const rules = Object.keys(segqlParser().getGAstProductions());
     const defined = [...generated['segql.ebnf'].matchAll(/^(\w+)\s+::=/gm)].map((m) => m[1]);
     expect(defined.slice(0, rules.length)).toEqual(rules);
   });

@@ -4,7 +4,7 @@ import { analyze } from '../compile.ts';
 import { AGGREGATE_FUNCTIONS, isAggregateFn, SCALAR_FUNCTIONS } from '../check/functions.ts';
 import type { PopulationModel } from '../check/model.ts';
 import { firstTooDeep } from '../nesting.ts';
-import { parser } from '../parser.ts';
+import { segqlParser } from '../parser.ts';
 import type { Program } from '../program.ts';
 import * as T from '../tokens.ts';
 import { cursorContext, nameOf, openCall } from './context.ts';
@@ -103,7 +103,7 @@ function safeContentAssist(before: import('chevrotain').IToken[]) {
   // The parser refuses such text anyway, and content assist would take seconds over it.
   if (firstTooDeep(before)) return [];
   try {
-    return parser.computeContentAssist('statement', before);
+    return segqlParser().computeContentAssist('statement', before);
   } catch {
     return [];
   }
