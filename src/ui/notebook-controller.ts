@@ -209,6 +209,9 @@ export class NotebookController extends EventTarget {
   /** Starts the engine, loads the data and runs every cell. */
   async start(): Promise<void> {
     this.emitChange();
+    // The page's thread is idle while DuckDB compiles its wasm: the notebook is parsed then, so the
+    // runner finds it parsed and sends its first query as soon as the engine is ready.
+    whenIdle(() => this.language.program());
     let engine: Engine;
     try {
       engine = await this.options.startEngine();
@@ -350,3 +353,7 @@ export class NotebookController extends EventTarget {
   }
 }
 
+function whenIdle(work: () => void): void {
+  if (typeof requestIdleCallback === 'function') requestIdleCallback(work);
+  else setTimeout(work);
+}
