@@ -3,6 +3,7 @@
  * outcome, the runs (notebook-runs.ts: the engine and the runner), and when to run what.
  *
  *   edit ─▶ runner.update (what changed and its dependents become stale) ─▶ 400 ms quiet ─▶ run those
+ *   keystroke ─▶ the typed cell's view ─▶ next frame ─▶ runner.update (as an edit)
  *   run a cell / run all ─▶ runner.run ─▶ cell events ─▶ 'change' ─▶ the elements re-render
  *
  * After an edit the cells it made stale run, and the cells that used what it removed (run-plan.ts);
@@ -70,6 +71,13 @@ export class NotebookController extends EventTarget {
   private pendingAll = false;
   /** While the runner takes an edit: the cells it reports stale. */
   private staleNow?: Set<string>;
+  /**
+   * A keystroke's change, not yet given to the runner: the frame that draws the typed letter
+   * neither waits for the notebook's dependency graph nor restyles the cells the edit makes out
+   * of date. It goes to the runner once that frame is drawn, or at once when a run, an interrupt
+   * or another change comes first (`settle`).
+   */
+  private unsettled?: { change: DocumentChange; touched: string[] };
   private timer: ReturnType<typeof setTimeout> | undefined;
 
   constructor(private readonly options: NotebookControllerOptions) {
@@ -170,7 +178,7 @@ export class NotebookController extends EventTarget {
   // ── Edits ─────────────────────────────────────────────────────────────────────────────
 
   editSource(id: string, source: string): void {
-    this.apply(this.document.editSource(id, source));
+    this.apply(this.document.editSource(id, source), true);
   }
 
   /** A SQL cell's view name; empty makes it a query whose result is shown. */
@@ -244,18 +252,21 @@ export class NotebookController extends EventTarget {
   runCell(id: string): Promise<RunReport | undefined> {
     const index = this.document.indexOf(id);
     if (index < 0 || this.document.cells[index]!.kind === 'markdown') return Promise.resolve(undefined);
+    this.settle();
     this.pending.delete(id);
     if (this.pending.size === 0 && !this.pendingAll) clearTimeout(this.timer);
     return this.runs.run(index);
   }
 
   runAll(): Promise<RunReport | undefined> {
+    this.settle();
     this.clearPending();
     return this.runs.run();
   }
 
   /** Stops the running query and drops the runs waiting after it; their cells stay stale. */
   interrupt(): void {
+    this.settle();
     this.clearPending();
     this.runs.cancel();
   }
@@ -281,14 +292,37 @@ export class NotebookController extends EventTarget {
    * After every change: cells the change affected become stale, editors re-check, and when results
    * may differ the notebook runs once the edits pause. A run in flight is cancelled when cells moved.
    */
-  private apply(change: DocumentChange | undefined): void {
+  private apply(change: DocumentChange | undefined, keystroke = false): void {
     if (!change) return;
+    // The runner takes changes in order, each against the graph of the one before.
+    this.settle();
     this.notice = undefined;
     if (change.shifted) this.runs.cancel();
     if (change.edited !== undefined) this.states.edited(change.edited);
     this.language.cellsChanged();
     const removed = change.before.filter((cell) => !this.document.find(cell.id)).map((cell) => cell.id);
     const touched = change.edited === undefined ? removed : [change.edited, ...removed];
+    if (keystroke) {
+      this.unsettled = { change, touched };
+      afterNextFrame(() => this.settle());
+    } else {
+      this.toRunner(change, touched);
+    }
+    this.emitChange();
+    this.dispatchEvent(new CustomEvent('notebook-change', { detail: { notebook: this.getNotebook() } }));
+  }
+
+  /** Gives the runner the keystroke it has not seen yet, if any. */
+  private settle(): void {
+    const waiting = this.unsettled;
+    if (!waiting) return;
+    this.unsettled = undefined;
+    this.toRunner(waiting.change, waiting.touched);
+    this.emitChange();
+  }
+
+  /** The runner takes the change: the cells it affected become stale and run once the edits pause. */
+  private toRunner(change: DocumentChange, touched: string[]): void {
     const graph = this.runs.graph;
     const affected = new Set(graph ? formerDependents(graph, change.before, touched) : []);
     this.staleNow = affected;
@@ -300,8 +334,6 @@ export class NotebookController extends EventTarget {
       clearTimeout(this.timer);
       this.timer = setTimeout(() => this.flush(), this.options.debounceMs ?? RUN_PAUSE_MS);
     }
-    this.emitChange();
-    this.dispatchEvent(new CustomEvent('notebook-change', { detail: { notebook: this.getNotebook() } }));
   }
 
   private flush(): void {
@@ -355,5 +387,11 @@ export class NotebookController extends EventTarget {
 
 function whenIdle(work: () => void): void {
   if (typeof requestIdleCallback === 'function') requestIdleCallback(work);
+  else setTimeout(work);
+}
+
+/** After the next frame is drawn (in Node, with no frames, on the next task). */
+function afterNextFrame(work: () => void): void {
+  if (typeof requestAnimationFrame === 'function') requestAnimationFrame(() => setTimeout(work));
   else setTimeout(work);
 }

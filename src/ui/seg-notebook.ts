@@ -16,7 +16,6 @@ import { plural } from './format.ts';
 import { icons } from './icons.ts';
 import type { NotebookController } from './notebook-controller.ts';
 import { notebookStyles } from './seg-notebook-styles.ts';
-import type { CellView } from './cell-states.ts';
 import './seg-cell.ts';
 import type { CellActionDetail, SegCell } from './seg-cell.ts';
 
@@ -33,13 +32,6 @@ export class SegNotebook extends LitElement {
   private charted = false;
   /** The cell that last held the focus: the toolbar adds cells below it. */
   private current?: string;
-  /**
-   * The cell whose text just changed. The frame that shows the keystroke holds the letter and its
-   * squiggle only: the other cells keep the views they showed, and the ones the edit made out of
-   * date dim in the next frame. Restyling a dozen downstream cells cost that frame ~4 ms.
-   */
-  private edited?: string;
-  private shown = new Map<string, CellView>();
 
   override connectedCallback(): void {
     super.connectedCallback();
@@ -97,7 +89,7 @@ export class SegNotebook extends LitElement {
   protected override render() {
     const controller = this.controller;
     if (!controller) return html`<p class="boot">Loading Segbook…</p>`;
-    const views = this.viewsToShow(controller.cells);
+    const views = controller.cells;
     return html`
       <header>
         <slot name="menu"></slot>
@@ -117,7 +109,7 @@ export class SegNotebook extends LitElement {
             .editors=${this.editors}
             ?first=${i === 0}
             ?last=${i === views.length - 1}
-            @seg-change=${(e: ValueEvent) => this.editSource(view.cell.id, e.detail.value)}
+            @seg-change=${(e: ValueEvent) => this.controller!.editSource(view.cell.id, e.detail.value)}
             @seg-run=${() => void controller.runCell(view.cell.id)}
             @seg-run-advance=${() => this.runAndAdvance(view.cell.id)}
             @seg-view-name=${(e: ValueEvent) => controller.setName(view.cell.id, e.detail.value)}
@@ -136,21 +128,6 @@ export class SegNotebook extends LitElement {
           <kbd>a</kbd>/<kbd>b</kbd> insert above/below · <kbd>Alt</kbd>+<kbd>↑</kbd>/<kbd>↓</kbd> move</p>
       </footer>
     `;
-  }
-
-  private editSource(id: string, source: string): void {
-    this.edited = id;
-    this.controller!.editSource(id, source);
-  }
-
-  /** The controller's views, except right after an edit: see `edited`. */
-  private viewsToShow(latest: CellView[]): CellView[] {
-    const edited = this.edited;
-    this.edited = undefined;
-    const views = edited ? latest.map((view) => (view.cell.id === edited ? view : (this.shown.get(view.cell.id) ?? view))) : latest;
-    if (views.some((view, i) => view !== latest[i])) requestAnimationFrame(() => setTimeout(() => this.requestUpdate()));
-    this.shown = new Map(views.map((view) => [view.cell.id, view]));
-    return views;
   }
 
   /** Data chips, unless a data panel fills the `data` slot (src/ui/seg-data-panel.ts). */
