@@ -168,48 +168,48 @@ export class NotebookController extends EventTarget {
   /** Replaces the whole notebook (opening a file) and runs it. */
   setNotebook(notebook: Notebook): void {
     this.states.clear();
-    this.apply(this.document.replace(notebook));
+    this.apply(this.edit((d) => d.replace(notebook)));
   }
 
   setFrontMatter(yaml: string | undefined): void {
-    this.apply(this.document.setFrontMatter(yaml));
+    this.apply(this.edit((d) => d.setFrontMatter(yaml)));
   }
 
   // ── Edits ─────────────────────────────────────────────────────────────────────────────
 
   editSource(id: string, source: string): void {
-    this.apply(this.document.editSource(id, source), true);
+    this.apply(this.edit((d) => d.editSource(id, source)), true);
   }
 
   /** A SQL cell's view name; empty makes it a query whose result is shown. */
   setName(id: string, name: string): void {
-    this.apply(this.document.setName(id, name));
+    this.apply(this.edit((d) => d.setName(id, name)));
   }
 
   setKind(id: string, kind: CellKind): void {
-    this.apply(this.document.setKind(id, kind));
+    this.apply(this.edit((d) => d.setKind(id, kind)));
   }
 
   /** Inserts a blank cell at `index` and returns its id. */
   insert(index: number, kind: CellKind): string {
-    const { id, change } = this.document.insert(index, kind);
+    const { id, change } = this.edit((d) => d.insert(index, kind));
     this.apply(change);
     return id;
   }
 
   remove(id: string): void {
-    this.apply(this.document.remove(id));
+    this.apply(this.edit((d) => d.remove(id)));
   }
 
   /** Puts the most recently deleted cell back where it was; returns its id. */
   undoRemove(): string | undefined {
-    const undone = this.document.undoRemove();
+    const undone = this.edit((d) => d.undoRemove());
     this.apply(undone?.change);
     return undone?.id;
   }
 
   move(id: string, by: -1 | 1): void {
-    this.apply(this.document.move(id, by));
+    this.apply(this.edit((d) => d.move(id, by)));
   }
 
   // ── Runs ──────────────────────────────────────────────────────────────────────────────
@@ -294,8 +294,6 @@ export class NotebookController extends EventTarget {
    */
   private apply(change: DocumentChange | undefined, keystroke = false): void {
     if (!change) return;
-    // The runner takes changes in order, each against the graph of the one before.
-    this.settle();
     this.notice = undefined;
     if (change.shifted) this.runs.cancel();
     if (change.edited !== undefined) this.states.edited(change.edited);
@@ -310,6 +308,15 @@ export class NotebookController extends EventTarget {
     }
     this.emitChange();
     this.dispatchEvent(new CustomEvent('notebook-change', { detail: { notebook: this.getNotebook() } }));
+  }
+
+  /**
+   * Every change to the document goes through here: a keystroke the runner has not seen yet goes
+   * to it first, while the document still matches the graph that keystroke is measured against.
+   */
+  private edit<T>(change: (document: NotebookDocument) => T): T {
+    this.settle();
+    return change(this.document);
   }
 
   /** Gives the runner the keystroke it has not seen yet, if any. */

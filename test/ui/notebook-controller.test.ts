@@ -245,4 +245,22 @@ describe('NotebookController', () => {
     expect(view.status).toBe('error');
     expect(view.errors[0]!.message).toMatch(/whales/);
   });
+
+  it('renaming a view in the same frame as a keystroke elsewhere still runs the cells that read the old name', async () => {
+    const { controller } = open();
+    await controller.start();
+    const view = controller.insert(controller.cells.length, 'sql');
+    controller.editSource(view, 'select 1 as one');
+    controller.setName(view, 'one');
+    const reader = controller.insert(controller.cells.length, 'sql');
+    controller.editSource(reader, 'select * from one');
+    await controller.runAll();
+    expect(controller.cells.at(-1)!.status).toBe('done');
+    const expectations = idOf(controller, 11);
+    controller.editSource(expectations, `${controller.cells[11]!.cell.source}\n`);
+    controller.setName(view, 'uno');
+    await settle(controller);
+    expect(controller.cells.at(-1)!.status).toBe('error');
+    expect(controller.cells.at(-1)!.errors[0]!.message).toMatch(/one/);
+  });
 });
