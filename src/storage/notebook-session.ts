@@ -3,7 +3,7 @@
  * notebook open last comes back on reload, others are listed as recent, and the session knows
  * whether the text has changes not yet in a file (the page warns before closing then).
  *
- *   edit ─▶ controller 'notebook-change' ─▶ AUTOSAVE_MS ─▶ store.put ─▶ 'change' (the menu re-renders)
+ *   edit ─▶ controller 'notebook-change' ─▶ AUTOSAVE_MS ─▶ the text ─▶ store.put ─▶ 'change' (the menu re-renders)
  *
  * A notebook is written on opening when it came from somewhere the analyst cannot simply open
  * again (a file, a link, a bundle); a sample or a new notebook only from its first edit.
@@ -35,6 +35,12 @@ export class NotebookSession extends EventTarget {
   private readonly tabs = typeof BroadcastChannel === 'undefined' ? undefined : new BroadcastChannel('segbook-notebooks');
   /** Another tab wrote the notebook open here since: this tab's next edit goes to a copy. */
   private diverged = false;
+  /**
+   * The controller's text changed since `current` was taken from it. An edit only says so: writing
+   * a long notebook out as text on every keystroke held up the frame that shows the keystroke, so
+   * the text is taken when it is written or read (`sync`).
+   */
+  private edits = false;
 
   private constructor(
     private readonly store: NotebookStore | undefined,
@@ -56,14 +62,17 @@ export class NotebookSession extends EventTarget {
   }
 
   get currentId(): string {
+    this.sync();
     return this.current.id;
   }
 
   get text(): string {
+    this.sync();
     return this.current.text;
   }
 
   get title(): string {
+    this.sync();
     return this.current.title;
   }
 
@@ -77,6 +86,7 @@ export class NotebookSession extends EventTarget {
 
   /** The text differs from what was opened or last saved to a file. */
   get unsavedToFile(): boolean {
+    this.sync();
     return this.current.text !== this.current.savedText;
   }
 
@@ -146,6 +156,7 @@ export class NotebookSession extends EventTarget {
 
   /** The text is now in a file (saved there, or opened from it). */
   async savedToFile(text: string, fileName: string, handle?: FileSystemFileHandle): Promise<void> {
+    this.sync();
     this.current = { ...this.current, savedText: text, fileName, ...(handle ? { handle } : {}) };
     await this.persist(true);
     this.emitChange();
@@ -162,17 +173,24 @@ export class NotebookSession extends EventTarget {
   }
 
   private edited(): void {
-    const controller = this.controller!;
-    const text = controller.text();
-    if (text === this.current.text) return;
-    if (this.diverged) this.fork();
-    this.current = { ...this.current, text, title: notebookTitle(controller.getNotebook(), this.current.fileName), updatedAt: Date.now() };
-    this.kept = true;
-    this.timer ??= setTimeout(() => {
+    this.edits = true;
+    if (this.timer !== undefined) return;
+    this.timer = setTimeout(() => {
       this.timer = undefined;
       void this.write();
     }, AUTOSAVE_MS);
     this.emitChange();
+  }
+
+  /** Takes the controller's text into `current` if it changed since. */
+  private sync(): void {
+    if (!this.edits || !this.controller) return;
+    this.edits = false;
+    const text = this.controller.text();
+    if (text === this.current.text) return;
+    if (this.diverged) this.fork();
+    this.current = { ...this.current, text, title: notebookTitle(this.controller.getNotebook(), this.current.fileName), updatedAt: Date.now() };
+    this.kept = true;
   }
 
   private async write(): Promise<void> {
@@ -190,6 +208,7 @@ export class NotebookSession extends EventTarget {
 
   /** Puts the current notebook in the store when it is kept, and remembers it as the one open. */
   private async persist(force: boolean): Promise<void> {
+    this.sync();
     if (!this.store) return;
     try {
       if (this.kept || force) {
