@@ -307,7 +307,8 @@ export class NotebookController extends EventTarget {
       this.toRunner(change, touched);
     }
     this.emitChange();
-    this.dispatchEvent(new CustomEvent('notebook-change', { detail: { notebook: this.getNotebook() } }));
+    // No detail: its one listener, autosave, reads the text when it writes, not on every keystroke.
+    this.dispatchEvent(new Event('notebook-change'));
   }
 
   /**
