@@ -466,8 +466,9 @@ async function replaceNotebook(page: Page, notebook: Notebook): Promise<number> 
 
 /**
  * Opens `notebook` and stops its run at once: the editors check against the catalog the open
- * notebook's run left (the same sample tables). Run in full, the 300-line notebook's later
- * chapters exceed the tab's memory even on the 3,000 sample customers, and take minutes.
+ * notebook's run left (the same sample tables). Run in full, the 300-line notebook keeps DuckDB
+ * busy for some 20 s (twelve profiles of a hundred attributes, a hundred views), which the
+ * keystrokes would be timed against.
  */
 async function showWithoutRunning(page: Page, notebook: Notebook): Promise<void> {
   const tables = await page.evaluate((nb) => {
@@ -551,7 +552,7 @@ export function notebookUiReport(open: ColdOpen, edit: EditToChart, keys: Keystr
       `Edit → chart: one page opens the getting-started notebook with its front matter pointing at bench-data/retail-${edit.scale}/ (served at /data/; opening, loading both files and the first run took ${(edit.openMs / 1000).toFixed(0)} s), ` +
         `then \`controller.editSource\` changes \`segment lapsed = not active and spend > N\` (a new N each time), ${edit.chart.samples.length} timed edits after a warm-up. Timed in the page from the edit to the frame that draws the cell's new chart; ` +
         'the notebook waits 400 ms after the last edit before it runs. The other cells that use the edited cell run after it and are timed to the end of the run.',
-      `Keystroke → marker: the app shows the ${keys.lines}-line notebook of row 3 (scripts/bench/compile-notebook.ts) over the sample data, stopped before it runs (run in full, its later chapters exceed the tab's memory), every cell in Monaco. ` +
+      `Keystroke → marker: the app shows the ${keys.lines}-line notebook of row 3 (scripts/bench/compile-notebook.ts) over the sample data, stopped before it runs (run in full, it keeps DuckDB busy for some 20 s), every cell in Monaco. ` +
         `The caret is put after \`${TYPED_AFTER}\` and "${TYPO}" is typed, making "${keys.message}"; timed from the keydown event's timestamp to the squiggle's insertion into the editor, then Backspace and a pause between samples; the median of ${keys.marker.samples.length} keystrokes after the warm-up. ` +
         'The compiler\'s share is timed in a page of its own in the same Chromium (scripts/bench/pages/diagnostics.ts) on the same cells and the catalog the app had.',
     ],

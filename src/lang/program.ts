@@ -101,6 +101,24 @@ export function programAsof(program: Program): string | undefined {
   return undefined;
 }
 
+/**
+ * The names whose presence in the catalog can change what the notebook compiles to: the tables
+ * (or views) its populations and links read, and its definitions' names, which may not also name
+ * a table. A segment's own view is no clash (src/lang/check/analyze.ts), so segments are left out:
+ * the views a run makes for them need no new look at the catalog.
+ */
+export function catalogDependencies(program: Program): string[] {
+  const names: string[] = [];
+  for (const cell of program.cells) {
+    for (const s of cell.parsed.statements) {
+      if (s.kind === 'population') names.push((s.table ?? s.name).text);
+      else if (s.kind === 'link') names.push(s.table.text);
+    }
+  }
+  for (const d of program.definitions) if (d.kind !== 'segment') names.push(d.name);
+  return names;
+}
+
 /** Names a cell mentions: tables, definitions, columns. An over-approximation for the cell graph. */
 export function cellReferences(program: Program, cell: number): { name: string; span: Span }[] {
   const found = program.cells.find((c) => c.index === cell);

@@ -13,6 +13,8 @@ export interface SegCompiler<Program = unknown> {
   cellDefinitions(program: Program, cell: number): Definition[];
   cellReferences(program: Program, cell: number): { name: string; span: Span }[];
   programAsof(program: Program): string | undefined;
+  /** Names whose coming or going in the catalog can change a compile (tables read, definitions). */
+  catalogDependencies(program: Program): string[];
   compileCell(program: Program, cell: number, catalog: Catalog, options: { asof: string; values?: boolean }): CompiledCell;
   sqlReferences(sql: string): string[];
 }

@@ -56,6 +56,8 @@ export class NotebookRunner<P> {
   private readonly tables: TableSet;
   private tableStates = new Map<string, TableState>();
   private catalogCache?: Catalog;
+  /** Views made or dropped since the catalog was read (lower case); see `catalog()`. */
+  private readonly viewsSinceCatalog = new Set<string>();
   private readonly listeners = new Set<(event: RunnerEvent) => void>();
   private queue: Promise<unknown> = Promise.resolve();
 
@@ -253,7 +255,7 @@ export class NotebookRunner<P> {
       this.finish(index, { ...shown, durationMs: shownMs });
     });
     const durationMs = shownMs ?? Math.round(performance.now() - started);
-    if (execution.views.length > 0) this.catalogCache = undefined;
+    this.viewsChanged(execution.views);
     this.values.relationsChanged(execution.views);
     this.views.record(execution.views, key);
     if (execution.errors.length === 0) {
@@ -285,9 +287,25 @@ export class NotebookRunner<P> {
     this.emit({ type: 'cell', index, status, outcome });
   }
 
+  /**
+   * The catalog as of the last look, read again when a view made or dropped since then is a name
+   * the notebook's compile depends on. A segment's cell makes views that only SQL reads, and three
+   * catalog queries before every later cell were a twentieth of running a notebook of many segments.
+   */
   private async catalog(): Promise<Catalog> {
-    this.catalogCache ??= await this.options.engine.catalog();
+    if (this.catalogCache && this.viewsSinceCatalog.size > 0) {
+      const depends = this.options.compiler.catalogDependencies(this.program);
+      if (depends.some((name) => this.viewsSinceCatalog.has(name.toLowerCase()))) this.catalogCache = undefined;
+    }
+    if (!this.catalogCache) {
+      this.viewsSinceCatalog.clear();
+      this.catalogCache = await this.options.engine.catalog();
+    }
     return this.catalogCache;
+  }
+
+  private viewsChanged(views: string[]): void {
+    for (const view of views) this.viewsSinceCatalog.add(view.toLowerCase());
   }
 
   /**
@@ -309,7 +327,7 @@ export class NotebookRunner<P> {
     await this.options.engine.query(`DROP VIEW IF EXISTS ${quoteIdentifier(view)}`);
     this.views.forget(view);
     this.values.relationsChanged([view]);
-    this.catalogCache = undefined;
+    this.viewsChanged([view]);
   }
 
   private state(): NotebookState {

@@ -10,3 +10,10 @@ export function withQuery(engine: Engine, query: (text: string, options?: QueryO
     close: () => engine.close(),
   };
 }
+
+/** `engine` counting its catalog reads; everything else is the engine's own. */
+export function withCatalogReads(engine: Engine): { engine: Engine; reads: () => number } {
+  let reads = 0;
+  const counted = { ...withQuery(engine, (text, options) => engine.query(text, options)), catalog: () => (reads++, engine.catalog()) };
+  return { engine: counted, reads: () => reads };
+}

@@ -7,7 +7,7 @@ import { readFrontMatter } from '../../src/notebook/front-matter.ts';
 import type { CellStatus, RunnerEvent } from '../../src/notebook/outcome.ts';
 import { NotebookRunner } from '../../src/notebook/runner.ts';
 import { segql } from '../../src/notebook/segql.ts';
-import { withQuery } from './engine-spy.ts';
+import { withCatalogReads, withQuery } from './engine-spy.ts';
 
 // The real reader, watched: a keystroke in a cell must not parse the front matter again.
 vi.mock('../../src/notebook/front-matter.ts', async (original) => {
@@ -82,6 +82,52 @@ describe('the notebook runner', () => {
     expect(expectation!.statement).toBe('expect');
     expect(report.failedExpectations).toBe(0);
     expect(report.ok).toBe(true);
+  });
+
+  it('reads the catalog once for a run whose views only SQL reads, and again for a population over a view made since', async () => {
+    const own = await startNodeEngine();
+    try {
+      const spied = withCatalogReads(own);
+      const population = seg('population customers key customer_id\nlink orders on customer_id time order_date\nlet spend = sum(orders.amount)');
+      const segments = seg('segment big = spend >= 100\nsegment small = not big\ncompare big, small on avg(spend)');
+      const { runner } = runnerFor(notebook(population, segments, seg('expect size(small) = 3'), sql('select count(*) as n from big')), { engine: spied.engine });
+      const report = await runner.run();
+      expect(report.ok).toBe(true);
+      expect(spied.reads()).toBe(1);
+
+      // A population over a segment's view (two populations: each definition says whose it is):
+      // the view is made after the catalog was read, and the compile that reads it finds it.
+      const over = runnerFor(
+        notebook(
+          seg('population customers key customer_id\nlink orders to customers on customer_id time order_date\nlet spend of customers = sum(orders.amount)'),
+          seg('segment rich of customers = spend >= 100'),
+          seg('population vips = rich key customer_id\nsegment old of vips = age > 40\nexpect size(old) = 2'),
+        ),
+        { engine: spied.engine },
+      );
+      const report2 = await over.runner.run();
+      expect(report2.cells.flatMap((c) => c.errors)).toEqual([]);
+      expect(report2.failedExpectations).toBe(0);
+      expect(spied.reads()).toBe(3);
+    } finally {
+      await own.close();
+    }
+  });
+
+  it('reads the catalog again once a view it listed is dropped and its name is taken by a let', async () => {
+    const own = await startNodeEngine();
+    try {
+      const population = seg('population customers key customer_id\nlink orders on customer_id time order_date\nlet spend = sum(orders.amount)');
+      const { runner } = runnerFor(notebook(population, seg('segment big = spend >= 100'), sql('select count(*) as n from big'), seg('expect size(big) = 3')), { engine: own });
+      expect((await runner.run()).ok).toBe(true);
+      // The view 'big' is in the catalog the SQL cell's run left; as a let's name it is no table any more.
+      runner.update({ notebook: parseNotebook(notebook(population, seg('let big = spend >= 100'), seg('segment spenders = big\nexpect size(spenders) = 3'))) });
+      const report = await runner.run();
+      expect(report.cells.flatMap((c) => c.errors)).toEqual([]);
+      expect(report.failedExpectations).toBe(0);
+    } finally {
+      await own.close();
+    }
   });
 
   it("shows a cell's results before making the views nothing after them reads, and makes them before the next cell runs", async () => {
