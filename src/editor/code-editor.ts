@@ -110,6 +110,9 @@ export class CodeEditor {
       renderLineHighlightOnlyWhenFocus: true,
       occurrencesHighlight: 'off',
       quickSuggestions: { other: 'on', comments: 'off', strings: 'off' },
+      // Enter takes a suggestion only when it changes the text: after a word typed in full (its
+      // own suggestion still open) Enter starts the next line, as typing a query line by line expects.
+      acceptSuggestionOnEnter: 'smart',
       ...suggestionOptions(options.language),
     });
     this.disposables.push(

@@ -17,6 +17,17 @@ test('editor: typing a column prefix offers the column in completion', async (t)
   assert.equal(last.filter((e) => e.type === 'change').at(-1)?.value, 'segment s = country');
 });
 
+test('editor: Enter after a word typed in full starts a new line, though its suggestion is open', async (t) => {
+  await openEditorPage(t);
+  await clickToEnd(t, 1);
+  await t.page.keyboard.type('segment s = country');
+  await editor(t, 1).locator('.suggest-widget.visible').waitFor();
+  await t.page.keyboard.press('Enter');
+  await t.page.keyboard.type("segment u = age < 30");
+  const typed = await eventually(() => events(t), (e) => e.some((x) => x.type === 'change' && /age < 30$/.test(x.value)), 'the second line is typed');
+  assert.equal(typed.filter((e) => e.type === 'change').at(-1)?.value, 'segment s = country\nsegment u = age < 30');
+});
+
 test('editor: a misspelt column is marked while typing, with "did you mean"', async (t) => {
   await openEditorPage(t);
   await clickToEnd(t, 1);
