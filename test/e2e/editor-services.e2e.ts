@@ -24,7 +24,7 @@ test('editor: Enter after a word typed in full starts a new line, though its sug
   await editor(t, 1).locator('.suggest-widget.visible').waitFor();
   await t.page.keyboard.press('Enter');
   await t.page.keyboard.type("segment u = age < 30");
-  const typed = await eventually(() => events(t), (e) => e.some((x) => x.type === 'change' && /age < 30$/.test(x.value)), 'the second line is typed');
+  const typed = await eventually(() => events(t), (e) => e.some((x) => x.type === 'change' && /age < 30$/.test(x.value ?? '')), 'the second line is typed');
   assert.equal(typed.filter((e) => e.type === 'change').at(-1)?.value, 'segment s = country\nsegment u = age < 30');
 });
 
