@@ -5,11 +5,14 @@
  */
 import type { Value } from '../engine/types.ts';
 
-export type ColumnFormat = 'integer' | 'decimal' | 'percent' | 'lift' | 'date' | 'timestamp' | 'boolean' | 'text';
+/** `label`: whole numbers that name or date something (an ID, a year, a postcode), written without separators. */
+export type ColumnFormat = 'integer' | 'label' | 'decimal' | 'percent' | 'lift' | 'date' | 'timestamp' | 'boolean' | 'text';
 
 const INTEGER_TYPES = new Set(['TINYINT', 'SMALLINT', 'INTEGER', 'BIGINT', 'HUGEINT', 'UTINYINT', 'USMALLINT', 'UINTEGER', 'UBIGINT', 'UHUGEINT', 'INT1', 'INT2', 'INT4', 'INT8', 'INT', 'LONG']);
 const DECIMAL_TYPES = new Set(['FLOAT', 'DOUBLE', 'REAL', 'FLOAT4', 'FLOAT8']);
 const PERCENT_COLUMNS = new Set(['share', 'segment_share', 'baseline_share']);
+/** Words of a column's name that make its whole numbers labels: customer_id, ID, Year_Birth, zipCode. */
+const LABEL_WORDS = new Set(['id', 'year', 'zip', 'zipcode', 'postcode', 'postal', 'code', 'phone']);
 
 /** Whether values of this DuckDB type are numbers (integers beyond 2^53 arrive as digit strings). */
 export function isNumericType(type: string): boolean {
@@ -22,7 +25,7 @@ export function columnFormat(column: string, type: string): ColumnFormat {
   const numeric = isNumericType(type);
   if (numeric && (PERCENT_COLUMNS.has(column) || /^pct\(/i.test(column))) return 'percent';
   if (numeric && column === 'lift') return 'lift';
-  if (INTEGER_TYPES.has(base)) return 'integer';
+  if (INTEGER_TYPES.has(base)) return namesALabel(column) ? 'label' : 'integer';
   if (numeric) return 'decimal';
   if (base === 'DATE') return 'date';
   if (base.startsWith('TIMESTAMP') || base === 'DATETIME') return 'timestamp';
@@ -32,7 +35,7 @@ export function columnFormat(column: string, type: string): ColumnFormat {
 
 /** Right-aligned in tables: everything that reads as a number. */
 export function isNumericFormat(format: ColumnFormat): boolean {
-  return format === 'integer' || format === 'decimal' || format === 'percent' || format === 'lift';
+  return format === 'integer' || format === 'label' || format === 'decimal' || format === 'percent' || format === 'lift';
 }
 
 /** A value as people read it; null is the word `null` (tables show it muted). */
@@ -41,6 +44,8 @@ export function formatValue(value: Value, format: ColumnFormat, locale = 'en-US'
   switch (format) {
     case 'integer':
       return typeof value === 'number' ? formatNumber(value, locale) : groupDigits(String(value), locale);
+    case 'label':
+      return String(value);
     case 'decimal':
       return typeof value === 'number' ? formatNumber(value, locale) : String(value);
     case 'percent':
@@ -104,6 +109,12 @@ export function formatTimestamp(value: Value): string {
 /** Counts for people: 1 row, 12,345 rows. */
 export function plural(count: number, noun: string, locale = 'en-US'): string {
   return `${count.toLocaleString(locale)} ${noun}${count === 1 ? '' : 's'}`;
+}
+
+/** The name's words, split at punctuation, spaces and camel case ('NumWebPurchases', 'customerID'). */
+function namesALabel(column: string): boolean {
+  const words = column.match(/[A-Z]?[a-z]+|[A-Z]+(?![a-z])|\d+/g) ?? [];
+  return words.some((word) => LABEL_WORDS.has(word.toLowerCase()));
 }
 
 function baseType(type: string): string {

@@ -11,6 +11,7 @@ import { dataControlStyles } from './seg-data-styles.ts';
 import { customElement, property, state } from 'lit/decorators.js';
 import type { DataPanelModel, DataTableView } from '../data/data-panel-model.ts';
 import { progressFraction, progressText } from '../data/progress-text.ts';
+import { plural } from './format.ts';
 import { icons } from './icons.ts';
 import './seg-data-table.ts';
 
@@ -216,6 +217,8 @@ export class SegDataPanel extends LitElement {
       margin: 8px 0 0;
       padding: 0;
       display: grid;
+      /* A wide table's preview scrolls inside its row: a grid column would grow to its content. */
+      grid-template-columns: minmax(0, 1fr);
       gap: 4px;
     }
     .data > li {
@@ -333,8 +336,8 @@ function detail(view: DataTableView): string {
     case 'error':
       return view.missing ? 'file missing' : 'could not be read';
     case 'loaded': {
-      const rows = view.rowCount === undefined ? '' : `${view.rowCount.toLocaleString('en-US')} rows`;
-      const columns = view.columns ? `${view.columns.length} columns` : '';
+      const rows = view.rowCount === undefined ? '' : plural(view.rowCount, 'row');
+      const columns = view.columns ? plural(view.columns.length, 'column') : '';
       return [rows, columns].filter(Boolean).join(' · ');
     }
   }

@@ -83,6 +83,7 @@ export class SegDataTable extends LitElement {
   static override styles = [dataControlStyles, css`
     :host {
       display: grid;
+      grid-template-columns: minmax(0, 1fr);
       gap: 10px;
       padding: 10px 0 4px;
       font-size: 13px;

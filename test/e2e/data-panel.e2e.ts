@@ -29,6 +29,23 @@ test('data: a file added through the picker becomes a table a cell queries; reop
   assert.match(await queryInCell(again, 'select name from people_list where id = 2'), /\bBo\b/);
 });
 
+test('data: a wide table scrolls inside its row, the page keeps its width; IDs and years read without separators', async (t) => {
+  await openNotebook(t);
+  const extra = Array.from({ length: 24 }, (_, i) => `measure_${i + 1}`);
+  const header = ['ID', 'Year_Birth', 'Income', ...extra].join(',');
+  const rows = [[5524, 1957, 58138], [2174, 1954, 46344]].map((r) => [...r, ...extra.map((_, i) => i * 1000)].join(','));
+  await addFiles(t, [{ name: 'wide.csv', content: `${header}\n${rows.join('\n')}\n` }]);
+  assert.match(await settledRow(t, 'wide'), /^2 rows · 27 columns$/);
+  await tableRow(t, 'wide').locator('button.toggle').click();
+  const table = tableRow(t, 'wide').locator('seg-data-table seg-table');
+  await table.waitFor();
+  const text = await table.evaluate((e) => e.shadowRoot!.textContent ?? '');
+  assert.match(text, /5524[\s\S]*1957[\s\S]*58,138/, 'the ID and the year have no separators, the income has');
+  const widths = await t.page.evaluate(() => ({ page: document.documentElement.scrollWidth, window: innerWidth }));
+  assert.ok(widths.page <= widths.window, `the page is no wider than the window: ${JSON.stringify(widths)}`);
+  t.note(`screenshot: ${await shotOf(panel(t), 'data-panel-wide')}`);
+});
+
 test('data: reader options (delimiter, header, skip, date format, column names) read a file again, and the front matter keeps them', async (t) => {
   await openNotebook(t);
   await addFiles(t, [{ name: 'scores.txt', content: 'exported 2024-06-30\n\nA|10|01/02/2024\nB|20|15/03/2024\n' }]);

@@ -21,6 +21,17 @@ describe('how a column reads, from its name and DuckDB type', () => {
     ['share', 'VARCHAR', 'text'],
     ['lift', 'VARCHAR', 'text'],
     ['sharer', 'DOUBLE', 'decimal'],
+    ['customer_id', 'BIGINT', 'label'],
+    ['ID', 'BIGINT', 'label'],
+    ['customerID', 'INTEGER', 'label'],
+    ['Year_Birth', 'BIGINT', 'label'],
+    ['signup year', 'BIGINT', 'label'],
+    ['zipCode', 'INTEGER', 'label'],
+    ['Kidhome', 'BIGINT', 'integer'],
+    ['paid', 'BIGINT', 'integer'],
+    ['years_active', 'BIGINT', 'integer'],
+    ['NumWebPurchases', 'BIGINT', 'integer'],
+    ['customer_id', 'DOUBLE', 'decimal'],
   ])('%s %s reads as %s', (column, type, format) => {
     expect(columnFormat(column, type)).toBe(format);
   });
@@ -29,6 +40,7 @@ describe('how a column reads, from its name and DuckDB type', () => {
     expect(['TINYINT', 'INTEGER', 'UBIGINT', 'FLOAT', 'double', 'DECIMAL(9,3)'].every(isNumericType)).toBe(true);
     expect(['VARCHAR', 'DATE', 'BOOLEAN', 'INTERVAL'].some(isNumericType)).toBe(false);
     expect(isNumericFormat('percent')).toBe(true);
+    expect(isNumericFormat('label')).toBe(true);
     expect(isNumericFormat('date')).toBe(false);
   });
 });
@@ -101,6 +113,8 @@ describe('shares, lifts, dates', () => {
     expect(formatValue(true, 'boolean')).toBe('true');
     expect(formatValue('FR', 'text')).toBe('FR');
     expect(formatValue(3000, 'integer')).toBe('3,000');
+    expect(formatValue(1957, 'label')).toBe('1957');
+    expect(formatValue('12345678901234567890', 'label')).toBe('12345678901234567890');
     expect(formatValue('2024-01-05', 'date')).toBe('2024-01-05');
   });
 
