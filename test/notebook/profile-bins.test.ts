@@ -66,6 +66,25 @@ describe('profile bins numbers (spec §5, §10)', () => {
     expect(got.has('spend|null')).toBe(true);
   });
 
+  it('orders lifts equally far from 1 (2.5 and 0.4) as ties: by attribute, then value', async () => {
+    // Segment S: a is X 2/10, b is Y 5/10; baseline T: a is X 5/10, b is Y 2/10.
+    const people = Array.from({ length: 20 }, (_, i) => {
+      const s = i < 10;
+      const a = s ? (i < 2 ? 'X' : 'Z') : i - 10 < 5 ? 'X' : 'Z';
+      const b = s ? (i < 5 ? 'Y' : 'W') : i - 10 < 2 ? 'Y' : 'W';
+      return `select ${i + 1} as id, '${s ? 'S' : 'T'}' as g, '${a}' as a, '${b}' as b`;
+    }).join(' union all ');
+    const text = `---\nasof: 2024-06-30\n---\n\n\`\`\`sql people\n${people}\n\`\`\`\n\n\`\`\`seg\npopulation people key id\nsegment s = g = 'S'\nsegment t = g = 'T'\nprofile s vs t\n\`\`\`\n`;
+    const report = await run(text);
+    const rows = report.cells[1]!.results[0]!.rows.map((r) => [r[0], r[1], r[4]]);
+    expect(rows.slice(0, 4)).toEqual([
+      ['a', 'X', expect.closeTo(0.4, 12)],
+      ['b', 'Y', expect.closeTo(2.5, 12)],
+      ['a', 'Z', expect.closeTo(1.6, 12)],
+      ['b', 'W', expect.closeTo(0.625, 12)],
+    ]);
+  });
+
   it('gives no rows, and no error, for a population with nothing to profile', async () => {
     const text = '---\nasof: 2024-06-30\n---\n\n```sql days\nselect range as id, DATE \'2024-01-01\' + range::INTEGER as day from range(5)\n```\n\n```seg\npopulation days key id\nsegment early = id < 2\nprofile early\n```\n';
     const report = await run(text);

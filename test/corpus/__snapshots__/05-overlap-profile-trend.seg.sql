@@ -195,7 +195,7 @@ WITH
 SELECT "attribute", "value", "segment_share", "baseline_share", "segment_share" / NULLIF("baseline_share", 0) AS "lift"
 FROM "shares"
 WHERE "kept" AND ("segment_share" > 0 OR "baseline_share" > 0)
-ORDER BY coalesce("lift", 0) = 0, abs(ln(nullif("lift", 0))) DESC, "attribute", "value" NULLS LAST;
+ORDER BY coalesce("lift", 0) = 0, round(abs(ln(nullif("lift", 0))), 12) DESC, "attribute", "value" NULLS LAST;
 
 -- trend
 WITH

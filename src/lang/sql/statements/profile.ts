@@ -57,7 +57,7 @@ export function emitProfile(s: Profile, asof: string, dialect: Dialect): string 
     `SELECT "attribute", "value", "segment_share", "baseline_share", ${dialect.divide('"segment_share"', '"baseline_share"')} AS "lift"\n` +
     `FROM "shares"\n` +
     `WHERE "kept" AND ("segment_share" > 0 OR "baseline_share" > 0)\n` +
-    `ORDER BY coalesce("lift", 0) = 0, abs(ln(nullif("lift", 0))) DESC, "attribute", "value" NULLS LAST`
+    `ORDER BY coalesce("lift", 0) = 0, round(abs(ln(nullif("lift", 0))), 12) DESC, "attribute", "value" NULLS LAST`
   );
 }
 
