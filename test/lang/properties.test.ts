@@ -68,3 +68,17 @@ describe('the parser and compiler never throw', () => {
     ]);
   });
 });
+
+describe('number literals', () => {
+  it('reach SQL with every digit of a whole number, beyond 2^53 too', () => {
+    fc.assert(
+      fc.property(fc.bigInt({ min: 0n, max: 10n ** 30n }), (n) => {
+        const source = `population customers key customer_id\nsegment picked = customer_id = ${n}\nshow picked`;
+        const compiled = compileCell(buildProgram([{ index: 0, source }]), 0, retailCatalog, { asof: ASOF });
+        expect(compiled.diagnostics).toEqual([]);
+        expect(compiled.statements.at(-1)!.sql).toMatch(new RegExp(`"customer_id" = ${n}\\b`));
+      }),
+      { numRuns: 200 },
+    );
+  });
+});

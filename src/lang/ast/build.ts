@@ -80,6 +80,13 @@ function isRecovered(t: IToken): boolean {
   return t.isInsertedInRecovery === true || Number.isNaN(t.startOffset);
 }
 
+/** A number; a whole one beyond 2^53 keeps its digits, so an ID like 9007199254740993 reaches SQL as written. */
+function numberLiteral(image: string, span: Span): Expr {
+  const value = parseNumber(image);
+  const digits = image.replace(/_/g, '');
+  return /^\d+$/.test(digits) && !Number.isSafeInteger(value) ? { type: 'number', value, digits, span } : { type: 'number', value, span };
+}
+
 export function parseNumber(image: string): number {
   return Number(image.replace(/_/g, ''));
 }
@@ -290,7 +297,7 @@ class Builder {
     const tok = (key: string) => token(node, key);
     let t: IToken | undefined;
     if (sub('duration')) return this.duration(sub('duration'));
-    if ((t = tok('NumberLiteral'))) return { type: 'number', value: parseNumber(t.image), span };
+    if ((t = tok('NumberLiteral'))) return numberLiteral(t.image, span);
     if ((t = tok('StringLiteral'))) return { type: 'string', value: unquoteString(t.image), span };
     if ((t = tok('DateLiteral'))) return { type: 'date', value: t.image, span };
     if (tok('True')) return { type: 'boolean', value: true, span };

@@ -18,7 +18,8 @@ export interface Duration {
 }
 
 export type Expr =
-  | { type: 'number'; value: number; span: Span }
+  /** `digits`: the literal's own digits, for a whole number beyond 2^53 that `value` cannot hold exactly. */
+  | { type: 'number'; value: number; digits?: string; span: Span }
   | { type: 'string'; value: string; span: Span }
   | { type: 'date'; value: string; span: Span }
   | { type: 'boolean'; value: boolean; span: Span }

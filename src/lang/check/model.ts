@@ -10,7 +10,7 @@ export type ValueType = 'number' | 'text' | 'date' | 'timestamp' | 'boolean' | '
 
 /** A resolved expression. `column` reads a column of the current row (entity or link row). */
 export type IR =
-  | { k: 'number'; value: number }
+  | { k: 'number'; value: number; digits?: string }
   | { k: 'string'; value: string }
   | { k: 'date'; value: string }
   | { k: 'boolean'; value: boolean }

@@ -56,7 +56,7 @@ export class ExpressionResolver {
   resolve(e: Expr, scope: Scope): Typed {
     switch (e.type) {
       case 'number':
-        return { ir: { k: 'number', value: e.value }, type: NUMBER };
+        return { ir: e.digits ? { k: 'number', value: e.value, digits: e.digits } : { k: 'number', value: e.value }, type: NUMBER };
       case 'string':
         return { ir: { k: 'string', value: e.value }, type: 'text' };
       case 'date':

@@ -9,7 +9,8 @@ export interface Dialect {
   name: string;
   ident(name: string): string;
   string(value: string): string;
-  number(value: number): string;
+  /** `digits`: a whole number's exact digits where `value` (beyond 2^53) has lost some. */
+  number(value: number, digits?: string): string;
   date(value: string): string;
   boolean(value: boolean): string;
   /** DATE/TIMESTAMP plus or minus a calendar duration; a DATE stays a DATE. */

@@ -12,7 +12,8 @@ function string(value: string): string {
   return value.includes("'") ? `'${value.replaceAll("'", "''")}'` : `'${value}'`;
 }
 
-function number(value: number): string {
+function number(value: number, digits?: string): string {
+  if (digits !== undefined && /^\d+$/.test(digits)) return digits;
   if (!Number.isFinite(value)) return 'NULL';
   return String(value);
 }

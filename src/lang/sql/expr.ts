@@ -33,7 +33,7 @@ function emit(ir: IR, ctx: ExprContext, outer: number): string {
   const d = ctx.dialect;
   switch (ir.k) {
     case 'number':
-      return ir.value < 0 ? `(${d.number(ir.value)})` : d.number(ir.value);
+      return ir.value < 0 ? `(${d.number(ir.value)})` : d.number(ir.value, ir.digits);
     case 'string':
       return d.string(ir.value);
     case 'date':
