@@ -13,8 +13,8 @@ afterAll(async () => {
   await engine?.close();
 });
 
-async function expectRow(condition: string): Promise<{ passed: unknown; detail: unknown }> {
-  const source = `population people key id\nsegment thirds = third\nexpect ${condition}`;
+async function expectRow(condition: string, definitions = 'population people key id\nsegment thirds = third'): Promise<{ passed: unknown; detail: unknown }> {
+  const source = `${definitions}\nexpect ${condition}`;
   const compiled = compileCell(buildProgram([{ index: 0, source }]), 0, await engine.catalog(), { asof: '2024-06-30' });
   expect(compiled.diagnostics).toEqual([]);
   const result = await engine.query(compiled.statements.at(-1)!.sql);
@@ -25,6 +25,10 @@ async function expectRow(condition: string): Promise<{ passed: unknown; detail: 
 describe('expect detail', () => {
   it('shows a share to four decimals and a size whole', async () => {
     expect(await expectRow('share(thirds) > 0.3 and size(thirds) = 10')).toEqual({ passed: true, detail: 'share(thirds) = 0.3333, size(thirds) = 10' });
+  });
+
+  it('says a share of an empty population is null, rather than leaving the term out', async () => {
+    expect(await expectRow('share(none) = 0 and size(none) = 0', 'population people key id where id < 0\nsegment none = id > 100')).toEqual({ passed: false, detail: 'share(none) = null, size(none) = 0' });
   });
 
   it('compares the exact share, not the rounded one shown', async () => {

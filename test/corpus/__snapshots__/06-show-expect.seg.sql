@@ -92,5 +92,5 @@ WITH
   SELECT count(*) FILTER (WHERE e."whales") AS "size(whales)", count(*) FILTER (WHERE e."whales") / NULLIF(count(*), 0) AS "share(whales)"
   FROM "segment whales" AS e
 )
-SELECT 'size(whales) < 100 and share(whales) <= 0.05' AS "expectation", coalesce("size(whales)" < 100 AND "share(whales)" <= 0.05, FALSE) AS "passed", concat_ws(', ', 'size(whales) = ' || CAST("size(whales)" AS VARCHAR), 'share(whales) = ' || CAST(round("share(whales)", 4) AS VARCHAR)) AS "detail"
+SELECT 'size(whales) < 100 and share(whales) <= 0.05' AS "expectation", coalesce("size(whales)" < 100 AND "share(whales)" <= 0.05, FALSE) AS "passed", concat_ws(', ', 'size(whales) = ' || CAST("size(whales)" AS VARCHAR), 'share(whales) = ' || coalesce(CAST(round("share(whales)", 4) AS VARCHAR), 'null')) AS "detail"
 FROM "measures";

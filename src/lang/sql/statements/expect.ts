@@ -9,6 +9,11 @@ type Expect = Extract<CheckedStatement, { kind: 'expect' }>;
 /** A share in the detail reads 0.5803, not 0.5803333333333334; the comparison itself uses the exact value. */
 const SHARE_DIGITS = 4;
 
+/** A share as text, rounded; of a population with no entities it is null, and the detail says so rather than dropping the term. */
+function shareText(share: string, dialect: Dialect): string {
+  return dialect.scalar('coalesce', [dialect.toText(dialect.scalar('round', [share, String(SHARE_DIGITS)])), dialect.string('null')]);
+}
+
 /** expect → expectation, passed, detail: one row; a null condition does not pass (spec §5). */
 export function emitExpect(s: Expect, asof: string, dialect: Dialect): string {
   const q = dialect.ident;
@@ -33,7 +38,7 @@ export function emitExpect(s: Expect, asof: string, dialect: Dialect): string {
   const detail = [...seen].length
     ? `concat_ws(', ', ${s.terms
         .filter((t, i) => s.terms.findIndex((u) => u.column.toLowerCase() === t.column.toLowerCase()) === i)
-        .map((t) => `${dialect.string(`${t.column} = `)} || ${dialect.toText(t.fn === 'share' ? dialect.scalar('round', [q(t.column), String(SHARE_DIGITS)]) : q(t.column))}`)
+        .map((t) => `${dialect.string(`${t.column} = `)} || ${t.fn === 'share' ? shareText(q(t.column), dialect) : dialect.toText(q(t.column))}`)
         .join(', ')})`
     : 'NULL';
   const body = `SELECT ${dialect.string(s.text)} AS "expectation", coalesce(${emitExpr(s.condition, { dialect, asof })}, FALSE) AS "passed", ${detail} AS "detail"`;
