@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { alignedToTabs, findRaggedLine, guessDelimiter, isWhitespaceAligned } from '../../src/engine/load/csv-diagnose.ts';
+import { alignedToTabs, findRaggedLine, firstLineFields, guessDelimiter, isWhitespaceAligned } from '../../src/engine/load/csv-diagnose.ts';
 
 describe('findRaggedLine', () => {
   it('finds the first record with a different field count, counting physical lines', () => {
@@ -10,6 +10,11 @@ describe('findRaggedLine', () => {
   it('respects quotes, doubled quotes and newlines inside quotes', () => {
     expect(findRaggedLine('a,b\n"x, y",2\n"say ""hi"", then\nleave",3\n4,5\n', ',')).toBeUndefined();
     expect(findRaggedLine('a,b\n"two\nlines",2\n4,5,6\n', ',')).toEqual({ line: 4, expected: 2, found: 3 });
+  });
+
+  it('finds a quote that is never closed, unless the text is cut off', () => {
+    expect(findRaggedLine('id,x\n1,2\n2,"open\n3,4\n', ',')).toEqual({ line: 3, unclosedQuote: true });
+    expect(findRaggedLine('id,x\n1,2\n2,"open\n3,4\n', ',', 0, true)).toBeUndefined();
   });
 
   it('ignores blank lines, skipped lines and a cut-off last record', () => {
@@ -26,6 +31,8 @@ describe('delimiters and aligned columns', () => {
     expect(guessDelimiter('a\tb\n')).toBe('\t');
     expect(guessDelimiter('just words here\n')).toBeUndefined();
     expect(guessDelimiter('# skipped\nx|y\n', 1)).toBe('|');
+    expect(firstLineFields('\nid,x,y\n1,2,3\n', ',')).toBe(3);
+    expect(firstLineFields('Sales report\nid,x\n', ',')).toBe(1);
   });
 
   it('recognises white-space-aligned columns and turns them into tabs', () => {

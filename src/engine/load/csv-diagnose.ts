@@ -4,11 +4,8 @@
  * columns are aligned with runs of spaces (as in CDNOW-style .txt files).
  */
 
-export interface RaggedLine {
-  line: number;
-  expected: number;
-  found: number;
-}
+/** A record that does not fit the file: another number of fields, or a quote that is never closed. */
+export type RaggedLine = { line: number; expected: number; found: number } | { line: number; unclosedQuote: true };
 
 const CANDIDATES = [',', ';', '\t', '|'];
 
@@ -26,8 +23,8 @@ export function guessDelimiter(text: string, skip = 0): string | undefined {
 
 /**
  * The first record whose field count differs from the first record's (quotes respected,
- * blank lines ignored). Line numbers count from the top of the file, skipped lines included.
- * The last record is ignored when `truncated`: it may be cut off.
+ * blank lines ignored), or a quote still open at the end of the text. Line numbers count from the
+ * top of the file, skipped lines included. The last record is ignored when `truncated`: it may be cut off.
  */
 export function findRaggedLine(text: string, delimiter: string, skip = 0, truncated = false): RaggedLine | undefined {
   let expected: number | undefined;
@@ -36,6 +33,7 @@ export function findRaggedLine(text: string, delimiter: string, skip = 0, trunca
   let fields = 1;
   let blank = true;
   let inQuotes = false;
+  let quoteLine = 1;
   let skipped = 0;
   const endRecord = (): RaggedLine | undefined => {
     if (skipped < skip) skipped++;
@@ -63,6 +61,7 @@ export function findRaggedLine(text: string, delimiter: string, skip = 0, trunca
       if (ragged) return ragged;
     } else if (ch === '"') {
       inQuotes = true;
+      quoteLine = line;
       blank = false;
     } else if (text.startsWith(delimiter, i)) {
       fields++;
@@ -72,7 +71,14 @@ export function findRaggedLine(text: string, delimiter: string, skip = 0, trunca
       blank = false;
     }
   }
-  return truncated ? undefined : endRecord();
+  if (truncated) return undefined;
+  return inQuotes ? { line: quoteLine, unclosedQuote: true } : endRecord();
+}
+
+/** How many fields the first non-blank line has, split at `delimiter` (quotes not considered). */
+export function firstLineFields(text: string, delimiter: string): number {
+  const first = lines(text).find((l) => l.trim() !== '') ?? '';
+  return first.split(delimiter).length;
 }
 
 /** Whether every one of the first lines splits on runs of white space into the same number (>1) of fields. */

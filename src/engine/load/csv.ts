@@ -9,7 +9,7 @@ import { quoteIdent } from '../sql-text.ts';
 import type { DataSource, ReaderOptions } from '../types.ts';
 import type { LoadContext } from './context.ts';
 import { readCsvCall } from './csv-options.ts';
-import { alignedToTabs, findRaggedLine, guessDelimiter, isWhitespaceAligned } from './csv-diagnose.ts';
+import { alignedToTabs, findRaggedLine, firstLineFields, guessDelimiter, isWhitespaceAligned } from './csv-diagnose.ts';
 import { csvLoadError, isSniffFailure } from './csv-errors.ts';
 import { sourceFileName, type Format } from './source.ts';
 
@@ -55,7 +55,8 @@ export async function loadDelimited(ctx: LoadContext, fill: Fill, source: DataSo
     if (isSniffFailure(error.message)) explainRaggedLine(file, given, await head());
     throw csvLoadError(file, error.message);
   }
-  if (!sniffed || columns > 1) return;
+  if (!sniffed) return;
+  if (columns > 1) return explainSkippedLines(ctx, source, given, columns, head);
   const delimiter = guessDelimiter((await head()).text, given.skip);
   if (delimiter) explainRaggedLine(file, { ...given, delimiter }, await head());
   else await loadAligned(ctx, fill, source, given, await head());
@@ -77,12 +78,29 @@ async function loadAligned(ctx: LoadContext, fill: Fill, source: DataSource, opt
   return true;
 }
 
-/** Throws the first line whose field count differs from the header's, if there is one. */
+/** Throws the first line whose field count differs from the header's, or that opens a quote never closed, if there is one. */
 function explainRaggedLine(file: string, options: ReaderOptions, { text, truncated }: Head): void {
   const delimiter = options.delimiter ?? guessDelimiter(text, options.skip);
   if (!delimiter) return;
   const ragged = findRaggedLine(text, delimiter, options.skip, truncated);
-  if (ragged) throw new DataLoadError(file, `expected ${ragged.expected} columns, found ${ragged.found}`, ragged.line);
+  if (!ragged) return;
+  if ('unclosedQuote' in ragged) throw new DataLoadError(file, 'a quote (") opened here is never closed', ragged.line);
+  throw new DataLoadError(file, `expected ${ragged.expected} columns, found ${ragged.found}`, ragged.line);
+}
+
+/**
+ * DuckDB's sniffer skips leading lines that do not fit the rest of a file: a title above the
+ * header, which is right, but also a header and rows above a broken line, which silently loses
+ * them. A first line of several fields that is not the table's header is that second case when
+ * the text itself has a ragged line or an unclosed quote: then the analyst hears where.
+ */
+async function explainSkippedLines(ctx: LoadContext, source: DataSource, options: ReaderOptions, columns: number, head: () => Promise<Head>): Promise<void> {
+  if (options.skip !== undefined) return;
+  const start = new TextDecoder().decode(await ctx.files.readHead(source, SAMPLE_BYTES));
+  const delimiter = guessDelimiter(start);
+  if (!delimiter) return;
+  const fields = firstLineFields(start, delimiter);
+  if (fields > 1 && fields !== columns) explainRaggedLine(sourceFileName(source), { ...options, delimiter }, await head());
 }
 
 /** DuckDB reads UTF-8 only; UTF-16 text (Excel's "Unicode text") otherwise shows up as odd column counts. */
