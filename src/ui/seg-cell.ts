@@ -23,7 +23,7 @@ import type { SegMarkdownCell } from './seg-markdown-cell.ts';
 
 export type CellAction =
   | 'run' | 'run-advance' | 'move-up' | 'move-down' | 'insert-above' | 'insert-below' | 'delete'
-  | 'focus-previous' | 'focus-next' | 'want-editors';
+  | 'undo-delete' | 'focus-previous' | 'focus-next' | 'want-editors';
 
 export interface CellActionDetail {
   id: string;
@@ -170,12 +170,15 @@ export class SegCell extends LitElement {
     else if (key === 'Enter') action = 'enter';
     else if (key === 'ArrowUp' && event.altKey) action = 'move-up';
     else if (key === 'ArrowDown' && event.altKey) action = 'move-down';
+    // A deleted cell comes back with z, as in Jupyter, or with the undo shortcut every editor has.
+    else if (key.toLowerCase() === 'z' && ctrl && !event.shiftKey && !event.altKey) action = 'undo-delete';
     else if (ctrl || event.altKey) return;
     else if (key === 'ArrowUp' || key === 'k') action = 'focus-previous';
     else if (key === 'ArrowDown' || key === 'j') action = 'focus-next';
     else if (key === 'a') action = 'insert-above';
     else if (key === 'b') action = 'insert-below';
     else if (key === 'Delete') action = 'delete';
+    else if (key === 'z') action = 'undo-delete';
     if (!action) return;
     event.preventDefault();
     if (action === 'enter') this.enter();

@@ -125,7 +125,8 @@ export class SegNotebook extends LitElement {
       <footer>
         <p><kbd>Enter</kbd> edit a cell · <kbd>Esc</kbd> leave it · <kbd>Shift</kbd>+<kbd>Enter</kbd> run and go to the next ·
           <kbd>Ctrl</kbd>/<kbd>⌘</kbd>+<kbd>Enter</kbd> run · <kbd>↑</kbd>/<kbd>↓</kbd> previous/next cell ·
-          <kbd>a</kbd>/<kbd>b</kbd> insert above/below · <kbd>Alt</kbd>+<kbd>↑</kbd>/<kbd>↓</kbd> move</p>
+          <kbd>a</kbd>/<kbd>b</kbd> insert above/below · <kbd>Alt</kbd>+<kbd>↑</kbd>/<kbd>↓</kbd> move ·
+          <kbd>Del</kbd> delete · <kbd>z</kbd> undo a delete</p>
       </footer>
     `;
   }
@@ -246,6 +247,8 @@ export class SegNotebook extends LitElement {
         if (neighbour) void this.focusCell(neighbour.cell.id, 'frame');
         return;
       }
+      case 'undo-delete':
+        return this.undo();
       case 'focus-previous':
       case 'focus-next': {
         const next = controller.cells[index + (action === 'focus-previous' ? -1 : 1)];

@@ -57,6 +57,16 @@ test('notebook: keyboard only — Enter enters a cell, Escape leaves, arrows mov
   await eventually(() => cellCount(t), (n) => n === count, 'Delete removes it');
   await t.page.locator('seg-notebook .undo').waitFor();
   await eventually(() => focused(t), at(6, 'frame'), 'the focus moves to the cell that took its place');
+  // z puts it back, focused; Ctrl+Z does too.
+  await t.page.keyboard.press('z');
+  await eventually(() => cellCount(t), (n) => n === count + 1, 'z brings the deleted cell back');
+  await eventually(() => focused(t), at(6, 'frame'), 'the cell that came back has the focus');
+  await t.page.keyboard.press('Delete');
+  await eventually(() => cellCount(t), (n) => n === count, 'Delete removes it again');
+  await t.page.keyboard.press('ControlOrMeta+z');
+  await eventually(() => cellCount(t), (n) => n === count + 1, 'Ctrl+Z brings it back too');
+  await t.page.keyboard.press('Delete');
+  await eventually(() => cellCount(t), (n) => n === count, 'and Delete removes it for the rest of the test');
   await t.page.keyboard.press('ArrowUp');
 
   // Tab goes from the cell's frame to its controls.
