@@ -90,10 +90,23 @@ const TOKEN_WORDS: Record<string, string> = {
   Dot: "'.'",
 };
 
+/** Tokens that can only start an expression: where one is possible, "an expression" says it all. */
+const EXPRESSION_STARTS = new Set(['NumberLiteral', 'StringLiteral', 'LParen', 'Minus', 'Not', 'Case']);
+
 function describeExpectation(problem: SyntaxProblem): string | undefined {
   if (problem.name === 'NotAllInputParsedException') return 'the end of the statement (or a new statement)';
   const m = /Expecting (?:token of type )?--> (\w+) <--/.exec(problem.message);
-  if (m) return TOKEN_WORDS[m[1]] ?? `'${m[1].toLowerCase()}'`;
+  if (m) return tokenWords(m[1]);
+  // Alternatives: "one of these possible Token sequences: 1. [Identifier] 2. [QuotedIdentifier]".
+  const starts = [...new Set(Array.from(problem.message.matchAll(/\[(\w+)/g), (s) => s[1]!))];
+  if (starts.some((s) => EXPRESSION_STARTS.has(s))) return 'an expression';
+  // Kinds of token ('a name') before keywords ('everyone').
+  const words = [...new Set(starts.map(tokenWords))].sort((a, b) => Number(a.startsWith("'")) - Number(b.startsWith("'")));
+  if (words.length > 0 && words.length <= 3) return words.join(' or ');
   if (problem.name === 'NoViableAltException') return 'an expression or a keyword';
   return undefined;
+}
+
+function tokenWords(token: string): string {
+  return TOKEN_WORDS[token] ?? `'${token.toLowerCase()}'`;
 }

@@ -15,8 +15,10 @@ function diagnose(source: string): string[] {
 
 const cases: [string, string, string[]][] = [
   ["unexpected-character", 'segment s = age > 3 ?', ["3:21 unexpected-character: unexpected character '?'"]],
-  ["syntax missing expr", 'segment s = ', ["3:11 syntax: the statement ended too early: expected an expression or a keyword"]],
-  ["syntax keyword", 'segment = age > 3', ["3:9 syntax: unexpected '=': expected an expression or a keyword"]],
+  ["syntax missing expr", 'segment s = ', ["3:11 syntax: the statement ended too early: expected an expression"]],
+  ["syntax keyword", 'segment = age > 3', ["3:9 syntax: unexpected '=': expected a name"]],
+  ["syntax missing name", 'segment', ["3:7 syntax: the statement ended too early: expected a name"]],
+  ["syntax missing segments", 'compare', ["3:7 syntax: the statement ended too early: expected a name or 'everyone'"]],
   ["bad-date", "segment s = signup_date > 2024-02-30", ["3:27 bad-date: '2024-02-30' is not a date on the calendar"]],
   ["type compare", "segment s = age = 'x'", ["3:13 type: cannot compare a number with text"]],
   ["type and", 'segment s = age and country', ["3:13 type: a condition must be true or false, but this is a number", "3:21 type: a condition must be true or false, but this is text"]],
