@@ -54,6 +54,7 @@ const cases: [string, string, string[]][] = [
   ["duplicate part", 'partition t { a: age > 3  a: otherwise }', ["3:27 duplicate: partition t has two parts named 'a'"]],
   ["split-percent", 'segment e = age > 3\nsplit ab = e into a 50%, b 40%', ["4:1 split-percent: the percentages of split ab add up to 90%, not 100%"]],
   ["split zero", 'segment e = age > 3\nsplit ab = e into a 0%, b 100%', ["4:19 split-percent: arm 'a' needs a percentage above 0%"]],
+  ["split unknown segment", 'segment engaged = age > 3\nsplit ab = engagd into a 50%, b 50%', ["4:12 unknown-segment: unknown segment 'engagd' — did you mean 'engaged'?"]],
   ["limit", 'segment e = age > 3\nshow e limit 2.5', ["4:1 limit: limit takes a whole number of rows"]],
   ["metric", 'segment e = age > 3\ncompare e on age', ["4:14 metric: a metric is count, avg(x), sum(x), min(x), max(x), median(x), count_distinct(x) or pct(condition), where x is a per-entity value"]],
   ["metric fn", 'segment e = age > 3\ncompare e on avrg(age)', ["4:14 metric: a metric is count, avg(x), sum(x), min(x), max(x), median(x), count_distinct(x) or pct(condition), where x is a per-entity value — did you mean 'avg'?"]],

@@ -418,7 +418,15 @@ function partitionColumn(analysis: Analysis, resolver: ExpressionResolver, def: 
 function splitColumn(analysis: Analysis, resolver: ExpressionResolver, def: ProgramDefinition, scope: Scope, population: PopulationModel, base: Pick<EntityColumn, 'id' | 'cell' | 'span' | 'order'>): EntityColumn | undefined {
   const s = def.statement;
   if (s.kind !== 'split') return undefined;
-  const segment = s.segment.name
+  const named = s.segment.name?.text;
+  const unknown = named !== undefined && !analysis.definitions.has(named.toLowerCase()) && !analysis.populationNamed(named) && !population.columns.some((c) => c.name.toLowerCase() === named.toLowerCase());
+  if (unknown) {
+    // Read as an expression the name would be an "unknown column"; what a split takes is a segment.
+    const segments = [...analysis.definitions.values()].filter((d) => ['segment', 'partition', 'split'].includes(d.kind)).map((d) => d.name);
+    analysis.report(def.cell, 'unknown-segment', `unknown segment '${named}'${didYouMean(named, segments)}`, s.segment.name!.span);
+    scope.failed = true;
+  }
+  const segment = s.segment.name && !unknown
     ? resolver.condition({ type: 'reference', name: s.segment.name, member: s.segment.member, span: s.segment.span }, scope)
     : { ir: { k: 'boolean' as const, value: true }, type: 'boolean' as const };
   const seen = new Set<string>();
