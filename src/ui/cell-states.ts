@@ -26,6 +26,11 @@ export interface CellView {
   /** False while the results shown are from an earlier version of the notebook. */
   current: boolean;
   /**
+   * The latest run failed, and the results shown are the last ones it had: a half-typed edit that
+   * runs with an error dims the chart under the error instead of taking it away.
+   */
+  kept: boolean;
+  /**
    * The latest finished run's errors, placed as exactly as the page can (see cell-diagnostics.ts);
    * kept while the cell waits to run again, until its own text changes.
    */
@@ -45,6 +50,8 @@ interface CellState {
   /** The results shown belong to the notebook as it is: set when the cell finishes, cleared when it goes stale. */
   fresh: boolean;
   settled?: CellOutcome;
+  /** The last finished outcome with results, shown (dimmed) while the latest one is an error without any. */
+  lastResults?: CellOutcome;
   runningSince?: number;
   placed: PlacedErrors;
 }
@@ -61,12 +68,14 @@ export class CellStates {
     const previous = this.states.get(cell.id);
     const next: CellState = { fresh: previous?.fresh ?? false, placed: previous?.placed ?? NO_ERRORS, outcome };
     if (previous?.settled) next.settled = previous.settled;
+    if (previous?.lastResults) next.lastResults = previous.lastResults;
     if (outcome.status === 'running') next.runningSince = performance.now();
     if (outcome.status === 'stale') next.fresh = false;
     if (outcome.status === 'done' || outcome.status === 'error') {
       next.fresh = true;
       next.settled = outcome;
       next.placed = outcome.errors.length > 0 ? place() : NO_ERRORS;
+      if (outcome.results.length > 0 || outcome.summary.length > 0 || outcome.status === 'done') next.lastResults = outcome;
     }
     this.states.set(cell.id, next);
   }
@@ -106,6 +115,8 @@ export class CellStates {
 function viewOf(cell: EditableCell, index: number, state: CellState | undefined): CellView {
   const shown = state?.outcome.status === 'queued' && state.fresh ? state.settled : state?.outcome;
   const settled = state?.settled;
+  const kept = settled?.status === 'error' && settled.results.length === 0 && settled.summary.length === 0 && state?.lastResults !== undefined && state.lastResults !== settled;
+  const resulted = kept ? state!.lastResults : settled;
   return {
     cell,
     index,
@@ -113,9 +124,10 @@ function viewOf(cell: EditableCell, index: number, state: CellState | undefined)
     ...(shown && cell.kind !== 'markdown' ? { status: shown.status } : {}),
     ...(shown?.durationMs !== undefined ? { durationMs: shown.durationMs } : {}),
     ...(state?.runningSince !== undefined ? { runningSince: state.runningSince } : {}),
-    results: settled?.results ?? [],
-    summary: settled?.summary ?? [],
+    results: resulted?.results ?? [],
+    summary: resulted?.summary ?? [],
     current: state?.fresh ?? false,
+    kept,
     errors: state?.placed.errors ?? [],
     diagnostics: state?.placed.diagnostics ?? [],
   };

@@ -28,7 +28,7 @@ export class SegCellOutput extends LitElement {
             ${errors.map((e) => html`<li><span class="where">Cell ${view.index}, line ${e.line}, column ${e.column}:</span> ${e.message}</li>`)}
           </ul>`
         : nothing}
-      <div class="results ${view.current ? '' : 'outdated'}" aria-busy=${view.current ? 'false' : 'true'}>
+      <div class="results ${view.current && !view.kept ? '' : 'outdated'}" aria-busy=${view.current ? 'false' : 'true'}>
         ${view.summary.length > 0 ? this.renderSummary(view) : nothing}
         ${view.cell.kind === 'sql' && view.cell.name && view.status === 'done'
           ? html`<p class="summary"><span class="label">Defines the view</span> <span class="defined"><code>${view.cell.name}</code></span></p>`

@@ -146,7 +146,10 @@ describe('NotebookController', () => {
     expect(view.outcome?.errors).toEqual([{ message: "unknown column 'regoin' — did you mean 'region'?", line: 1, column: 25 }]);
     expect(view.errors).toEqual(view.outcome?.errors);
     expect(view.diagnostics).toEqual([]);
-    expect(view.results).toEqual([]);
+    // The chart from before the typo stays, dimmed under the error, rather than leaving a gap.
+    expect(view.kept).toBe(true);
+    expect(view.results.map((r) => r.statement)).toEqual(['compare']);
+    expect(view.results[0]!.columns).toContain('region');
   });
 
   it('places a SQL error at the name DuckDB quotes, under the cell and in the editor', async () => {
