@@ -111,8 +111,16 @@ export function plural(count: number, noun: string, locale = 'en-US'): string {
   return `${count.toLocaleString(locale)} ${noun}${count === 1 ? '' : 's'}`;
 }
 
-/** The name's words, split at punctuation, spaces and camel case ('NumWebPurchases', 'customerID'). */
+/** Functions whose value is one of their argument's values: max(signup_year) is a year, count(customer_id) is no ID. */
+const PICKING_FUNCTIONS = new Set(['min', 'max', 'first', 'last']);
+
+/** Whether the name's words (split at punctuation, spaces and camel case: 'customerID') say it labels something. */
 function namesALabel(column: string): boolean {
+  const call = /^\s*(\w+)\((.*)\)\s*$/s.exec(column);
+  if (call) {
+    const fn = call[1]!.toLowerCase();
+    return fn === 'year' || (PICKING_FUNCTIONS.has(fn) && namesALabel(call[2]!));
+  }
   const words = column.match(/[A-Z]?[a-z]+|[A-Z]+(?![a-z])|\d+/g) ?? [];
   return words.some((word) => LABEL_WORDS.has(word.toLowerCase()));
 }

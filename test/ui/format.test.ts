@@ -32,6 +32,10 @@ describe('how a column reads, from its name and DuckDB type', () => {
     ['years_active', 'BIGINT', 'integer'],
     ['NumWebPurchases', 'BIGINT', 'integer'],
     ['customer_id', 'DOUBLE', 'decimal'],
+    ['year(signup_date)', 'BIGINT', 'label'],
+    ['max(Year_Birth)', 'BIGINT', 'label'],
+    ['count_distinct(customer_id)', 'BIGINT', 'integer'],
+    ['count(orders where order_id > 5)', 'BIGINT', 'integer'],
   ])('%s %s reads as %s', (column, type, format) => {
     expect(columnFormat(column, type)).toBe(format);
   });
