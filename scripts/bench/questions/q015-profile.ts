@@ -8,6 +8,10 @@ const QUARTILES = ['age', 'income', 'spend'];
 const quartile = (c: string) =>
   `CASE WHEN ${c} IS NOT NULL THEN 'Q' || CAST(ceil(4 * cume_dist() OVER (PARTITION BY ${c} IS NULL ORDER BY ${c})) AS INTEGER) END AS ${c}`;
 
+/**
+ * Spec §10 orders ties in abs(ln(lift)) by attribute: lifts equally far from 1 (×2.5 and ×0.4) differ
+ * in the last bit of a double, so the order compares them to 12 decimals.
+ */
 export const q015: Question = {
   id: '015',
   title: 'profile of the best customers',
@@ -46,5 +50,5 @@ shares AS (
 )
 SELECT attribute, value, segment_share, baseline_share, segment_share / baseline_share AS lift
 FROM shares
-ORDER BY CASE WHEN lift > 0 THEN abs(ln(lift)) END DESC NULLS LAST, attribute, value NULLS LAST`,
+ORDER BY CASE WHEN lift > 0 THEN round(abs(ln(lift)), 12) END DESC NULLS LAST, attribute, value NULLS LAST`,
 };
