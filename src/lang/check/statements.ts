@@ -70,7 +70,7 @@ export class StatementChecker {
         if (!list) return undefined;
         const names = new Set<string>();
         for (const seg of list.segments) {
-          if (names.has(seg.display.toLowerCase())) return this.report('duplicate', `'${seg.display}' is listed twice`, s.span);
+          if (names.has(seg.display.toLowerCase())) return this.report('duplicate', `'${seg.display}' is listed twice`, secondMention(s.segments, seg.display) ?? s.span);
           names.add(seg.display.toLowerCase());
         }
         return { kind: 'overlap', population: list.population, segments: list.segments };
@@ -120,8 +120,8 @@ export class StatementChecker {
     const names = new Set(['segment', 'size', 'share']);
     if (by && names.has(by.name.toLowerCase())) return this.report('duplicate', `two columns would be named '${by.name}': give the by value another name with 'as'`, s.by!.span);
     if (by) names.add(by.name.toLowerCase());
-    for (const m of metrics) {
-      if (names.has(m!.name.toLowerCase())) return this.report('duplicate', `two columns would be named '${m!.name}': give one a name with 'as'`, s.span);
+    for (const [i, m] of metrics.entries()) {
+      if (names.has(m!.name.toLowerCase())) return this.report('duplicate', `two columns would be named '${m!.name}': give one a name with 'as'`, s.metrics[i]!.span);
       names.add(m!.name.toLowerCase());
     }
     return { kind: 'compare', population: list.population, segments: list.segments, metrics: metrics as CheckedMetric[], by };
@@ -316,4 +316,10 @@ export function columnName(m: Metric): string {
   if (m.alias) return m.alias.text;
   if (m.expr.type === 'reference' && !m.expr.member) return m.expr.name.text;
   return m.text;
+}
+
+/** Where a segment list names `display` again (a partition's parts, listed by the partition's name, are not found). */
+function secondMention(refs: SegmentRef[], display: string): Span | undefined {
+  const named = (r: SegmentRef) => (r.name ? (r.member ? `${r.name.text}.${r.member.text}` : r.name.text) : 'everyone');
+  return refs.filter((r) => named(r).toLowerCase() === display.toLowerCase())[1]?.span;
 }
