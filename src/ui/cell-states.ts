@@ -75,7 +75,7 @@ export class CellStates {
       next.fresh = true;
       next.settled = outcome;
       next.placed = outcome.errors.length > 0 ? place() : NO_ERRORS;
-      if (outcome.results.length > 0 || outcome.summary.length > 0 || outcome.status === 'done') next.lastResults = outcome;
+      if (!failedEmpty(outcome)) next.lastResults = outcome;
     }
     this.states.set(cell.id, next);
   }
@@ -115,7 +115,7 @@ export class CellStates {
 function viewOf(cell: EditableCell, index: number, state: CellState | undefined): CellView {
   const shown = state?.outcome.status === 'queued' && state.fresh ? state.settled : state?.outcome;
   const settled = state?.settled;
-  const kept = settled?.status === 'error' && settled.results.length === 0 && settled.summary.length === 0 && state?.lastResults !== undefined && state.lastResults !== settled;
+  const kept = settled !== undefined && failedEmpty(settled) && state?.lastResults !== undefined;
   const resulted = kept ? state!.lastResults : settled;
   return {
     cell,
@@ -131,4 +131,9 @@ function viewOf(cell: EditableCell, index: number, state: CellState | undefined)
     errors: state?.placed.errors ?? [],
     diagnostics: state?.placed.diagnostics ?? [],
   };
+}
+
+/** A run that failed with nothing to show: the cell keeps showing its last results instead. */
+function failedEmpty(outcome: CellOutcome): boolean {
+  return outcome.status === 'error' && outcome.results.length === 0 && outcome.summary.length === 0;
 }

@@ -56,7 +56,7 @@ export async function loadDelimited(ctx: LoadContext, fill: Fill, source: DataSo
     throw csvLoadError(file, error.message);
   }
   if (!sniffed) return;
-  if (columns > 1) return explainSkippedLines(ctx, source, given, columns, head);
+  if (columns > 1) return explainSkippedLines(ctx, file, source, given, columns, head);
   const delimiter = guessDelimiter((await head()).text, given.skip);
   if (delimiter) explainRaggedLine(file, { ...given, delimiter }, await head());
   else await loadAligned(ctx, fill, source, given, await head());
@@ -94,13 +94,13 @@ function explainRaggedLine(file: string, options: ReaderOptions, { text, truncat
  * them. A first line of several fields that is not the table's header is that second case when
  * the text itself has a ragged line or an unclosed quote: then the analyst hears where.
  */
-async function explainSkippedLines(ctx: LoadContext, source: DataSource, options: ReaderOptions, columns: number, head: () => Promise<Head>): Promise<void> {
+async function explainSkippedLines(ctx: LoadContext, file: string, source: DataSource, options: ReaderOptions, columns: number, head: () => Promise<Head>): Promise<void> {
   if (options.skip !== undefined) return;
   const start = new TextDecoder().decode(await ctx.files.readHead(source, SAMPLE_BYTES));
   const delimiter = guessDelimiter(start);
   if (!delimiter) return;
   const fields = firstLineFields(start, delimiter);
-  if (fields > 1 && fields !== columns) explainRaggedLine(sourceFileName(source), { ...options, delimiter }, await head());
+  if (fields > 1 && fields !== columns) explainRaggedLine(file, { ...options, delimiter }, await head());
 }
 
 /** DuckDB reads UTF-8 only; UTF-16 text (Excel's "Unicode text") otherwise shows up as odd column counts. */

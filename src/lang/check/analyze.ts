@@ -145,6 +145,11 @@ export class Analysis implements NameLookup {
     return lets;
   }
 
+  /** The names a segment list may use, for did-you-mean: segments, partitions and splits. */
+  segmentNames(): string[] {
+    return [...this.definitions.values()].filter((d) => d.kind === 'segment' || d.kind === 'partition' || d.kind === 'split').map((d) => d.name);
+  }
+
   populationNamed(name: string): PopulationModel | undefined {
     return this.populations.get(name.toLowerCase());
   }
@@ -422,8 +427,7 @@ function splitColumn(analysis: Analysis, resolver: ExpressionResolver, def: Prog
   const unknown = named !== undefined && !analysis.definitions.has(named.toLowerCase()) && !analysis.populationNamed(named) && !population.columns.some((c) => c.name.toLowerCase() === named.toLowerCase());
   if (unknown) {
     // Read as an expression the name would be an "unknown column"; what a split takes is a segment.
-    const segments = [...analysis.definitions.values()].filter((d) => ['segment', 'partition', 'split'].includes(d.kind)).map((d) => d.name);
-    analysis.report(def.cell, 'unknown-segment', `unknown segment '${named}'${didYouMean(named, segments)}`, s.segment.name!.span);
+    analysis.report(def.cell, 'unknown-segment', `unknown segment '${named}'${didYouMean(named, analysis.segmentNames())}`, s.segment.name!.span);
     scope.failed = true;
   }
   const segment = s.segment.name && !unknown

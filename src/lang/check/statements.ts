@@ -287,8 +287,7 @@ export class StatementChecker {
     const def = this.analysis.definitions.get(name.toLowerCase());
     const resolved = this.analysis.resolvedDefinition(name);
     if (!def || !resolved || !['segment', 'partition', 'split'].includes(def.kind)) {
-      const candidates = [...this.analysis.definitions.values()].filter((d) => ['segment', 'partition', 'split'].includes(d.kind)).map((d) => d.name);
-      const what = def ? `'${name}' is a ${def.kind}, not a segment` : `unknown segment '${name}'${didYouMean(name, candidates)}`;
+      const what = def ? `'${name}' is a ${def.kind}, not a segment` : `unknown segment '${name}'${didYouMean(name, this.analysis.segmentNames())}`;
       return this.report('unknown-segment', what, ref.name.span);
     }
     if (!resolved.ok) {
