@@ -18,6 +18,8 @@ export interface ReaderOptions {
   names?: string[];
   skip?: number;
   dateformat?: string;
+  /** The text's encoding, a WHATWG label ('windows-1252', 'utf-16', 'shift_jis'…); UTF-8 when not given. */
+  encoding?: string;
   types?: Record<string, string>;
 }
 

@@ -3,6 +3,7 @@
  * of the path and CSV reader options. Problems are values in the analyst's words, never throws.
  */
 import { Document, isMap, parseDocument } from 'yaml';
+import { encodingName } from '../engine/text-encoding.ts';
 import type { ReaderOptions } from '../engine/types.ts';
 
 export interface DataEntry {
@@ -26,7 +27,7 @@ export interface FrontMatter {
 }
 
 const FORMATS = ['csv', 'tsv', 'txt', 'parquet', 'json', 'jsonl'] as const;
-const READER_KEYS = ['path', 'format', 'delimiter', 'header', 'names', 'skip', 'dateformat', 'types'];
+const READER_KEYS = ['path', 'format', 'encoding', 'delimiter', 'header', 'names', 'skip', 'dateformat', 'types'];
 
 export function readFrontMatter(yaml: string | undefined): FrontMatter {
   const meta: NotebookMeta = { data: [] };
@@ -90,10 +91,14 @@ function dataEntry(name: string, entry: unknown): DataEntry | string {
 function readerOptions(name: string, entry: Record<string, unknown>): ReaderOptions | string {
   const options: ReaderOptions = {};
   const bad = (key: string, what: string) => `data entry '${name}': ${key} must be ${what}`;
-  const { format, delimiter, header, names, skip, dateformat, types } = entry;
+  const { format, encoding, delimiter, header, names, skip, dateformat, types } = entry;
   if (format !== undefined) {
     if (!FORMATS.includes(format as (typeof FORMATS)[number])) return bad('format', `one of ${FORMATS.join(', ')}`);
     options.format = format as ReaderOptions['format'];
+  }
+  if (encoding !== undefined) {
+    if (typeof encoding !== 'string' || encodingName(encoding) === undefined) return bad('encoding', 'the name of a text encoding, such as windows-1252, iso-8859-2, shift_jis or utf-16');
+    options.encoding = encoding;
   }
   if (delimiter !== undefined) {
     if (typeof delimiter !== 'string' || delimiter === '') return bad('delimiter', 'a character such as ";"');

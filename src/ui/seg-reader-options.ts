@@ -1,6 +1,6 @@
 /**
- * <seg-reader-options .options=${ReaderOptions}>: how to read a delimited text file — delimiter,
- * header, lines to skip, date format, column names — the keys the front matter records (spec §8).
+ * <seg-reader-options .options=${ReaderOptions}>: how to read a delimited text file — encoding,
+ * delimiter, header, lines to skip, date format, column names — the keys the front matter records (spec §8).
  * Empty fields leave the choice to DuckDB's sniffer. Emits `seg-reader-options` {options} on Apply.
  */
 import { LitElement, css, html } from 'lit';
@@ -17,6 +17,17 @@ const DELIMITERS: [string, string][] = [
   [' ', 'space'],
 ];
 
+/** The encodings files come in most, by what an analyst knows them as; others can be named in the front matter. */
+const ENCODINGS: [string, string][] = [
+  ['', 'UTF-8'],
+  ['windows-1252', 'Western (Windows-1252, Latin-1)'],
+  ['iso-8859-2', 'Central European (ISO-8859-2)'],
+  ['windows-1251', 'Cyrillic (Windows-1251)'],
+  ['utf-16', 'UTF-16'],
+  ['shift_jis', 'Japanese (Shift_JIS)'],
+  ['gbk', 'Chinese (GBK)'],
+];
+
 export type ReaderOptionsEvent = CustomEvent<{ options: ReaderOptions }>;
 
 @customElement('seg-reader-options')
@@ -27,7 +38,13 @@ export class SegReaderOptions extends LitElement {
   protected override render() {
     const o = this.options;
     const known = DELIMITERS.some(([value]) => value === (o.delimiter ?? ''));
+    const encodings = o.encoding === undefined || ENCODINGS.some(([value]) => value === o.encoding) ? ENCODINGS : [...ENCODINGS, [o.encoding, o.encoding]];
     return html`<form @submit=${this.apply} aria-label="Reader options">
+      <label>Encoding
+        <select name="encoding">
+          ${encodings.map(([value, label]) => html`<option value=${value} ?selected=${(o.encoding ?? '') === value}>${label}</option>`)}
+        </select>
+      </label>
       <label>Delimiter
         <select name="delimiter">
           ${DELIMITERS.map(([value, label]) => html`<option value=${value} ?selected=${(o.delimiter ?? '') === value}>${label}</option>`)}
@@ -58,6 +75,7 @@ export class SegReaderOptions extends LitElement {
     const text = (key: string) => String(data.get(key) ?? '').trim();
     const options: ReaderOptions = { ...(this.options.format ? { format: this.options.format } : {}), ...(this.options.types ? { types: this.options.types } : {}) };
     const delimiter = text('delimiter') === 'other' ? String(data.get('otherDelimiter') ?? '') : String(data.get('delimiter') ?? '');
+    if (text('encoding') !== '') options.encoding = text('encoding');
     if (delimiter !== '') options.delimiter = delimiter;
     if (text('header') !== '') options.header = text('header') === 'true';
     const skip = Number(text('skip'));

@@ -69,6 +69,25 @@ test('data: reader options (delimiter, header, skip, date format, column names) 
   t.note(`screenshot: ${await shotOf(panel(t), 'data-panel-options')}`);
 });
 
+test('data: a file saved by Excel on Windows is refused with a way out, and reads once its encoding is chosen', async (t) => {
+  await openNotebook(t);
+  // Windows-1252: é, curly quotes and the euro sign.
+  const cp1252 = Buffer.concat([Buffer.from('name,price\nCaf'), Buffer.from([0xe9, 0x20, 0x93]), Buffer.from('Bon'), Buffer.from([0x94, 0x2c, 0x80]), Buffer.from('10\n')]);
+  await addFiles(t, [{ name: 'menu.csv', content: cp1252 }]);
+  assert.match(await settledRow(t, 'menu'), /could not be read/);
+  assert.match(await tableRow(t, 'menu').innerText(), /menu\.csv\W+line 2: the file is not UTF-8 text: give its encoding as a reader option \(Excel on Windows writes 'windows-1252'\)/);
+  await tableRow(t, 'menu').locator('button.toggle').click();
+  const form = tableRow(t, 'menu').locator('seg-reader-options');
+  await form.locator('select[name=encoding]').selectOption('windows-1252');
+  await form.locator('button[type=submit]').click();
+  await t.page.waitForFunction(() => document.querySelector('seg-data-panel')?.shadowRoot?.querySelector('li[data-table="menu"]')?.classList.contains('loaded'));
+  assert.match(await settledRow(t, 'menu'), /^1 row · 2 columns$/);
+  assert.match(await queryInCell(t, 'select name, price from menu'), /Café “Bon” €10/);
+  const yaml = await t.page.evaluate(() => (document.querySelector('seg-notebook') as HTMLElement & { controller: { getNotebook(): { frontMatter?: string } } }).controller.getNotebook().frontMatter);
+  assert.match(yaml ?? '', /menu:\n\s+path: menu\.csv\n\s+encoding: windows-1252\n/);
+  t.note(`screenshot: ${await shotOf(panel(t), 'data-panel-encoding')}`);
+});
+
 test('data: a large file shows its progress in bytes while it comes in, and Cancel takes it out again', async (t) => {
   await openNotebook(t);
   const big = `id,value,label\n${Array.from({ length: 1_000_000 }, (_, i) => `${i},${(i * 7) % 1000},row${i % 97}`).join('\n')}\n`;

@@ -5,6 +5,9 @@
 import { DataLoadError, QueryCancelledError, QueryError } from '../../src/engine/errors.ts';
 import type { DataSource, Engine, EngineOptions } from '../../src/engine/types.ts';
 import type { SuiteApi } from './suite-api.ts';
+import { gzipSync } from 'fflate';
+
+const ascii = (text: string) => Array.from(text, (c) => c.charCodeAt(0));
 
 export interface Fixtures {
   /** A data file with this name and content, presented the way the platform presents files. */
@@ -352,6 +355,27 @@ export function engineSuite(
       const { source, label } = fixtures.missing('nowhere.csv');
       const error = await loadError(engine.loadTable('nowhere', source));
       expect(error.message).toBe(`file not found: ${label}`);
+    });
+
+    it('reads text in the encoding given, and UTF-16 with a byte-order mark by itself', async () => {
+      // Windows-1252, as Excel writes it: é, curly quotes and € (which strict Latin-1 lacks).
+      const cp1252 = new Uint8Array([...ascii('name,price\nCaf'), 0xe9, 0x20, 0x93, ...ascii('Bon'), 0x94, 0x2c, 0x80, ...ascii('10\n')]);
+      const refused = await loadError(engine.loadTable('cafe', await fixtures.file('cafe.csv', cp1252)));
+      expect(refused.message).toMatch(/^cafe\.csv(, line \d+)?: the file is not UTF-8 text: give its encoding as a reader option \(Excel on Windows writes 'windows-1252'\), or save it as UTF-8$/);
+      await engine.loadTable('cafe', await fixtures.file('cafe.csv', cp1252), { encoding: 'windows-1252' });
+      expect(await rows('SELECT * FROM cafe')).toEqual([['Café “Bon”', '€10']]);
+      await engine.loadTable('cafe_gz', await fixtures.file('cafe.csv.gz', gzipSync(cp1252)), { encoding: 'latin1' });
+      expect(await rows('SELECT name FROM cafe_gz')).toEqual([['Café “Bon”']]);
+
+      const utf16 = new Uint8Array([0xff, 0xfe, ...new Uint8Array(new Uint16Array(Array.from('id;city\r\n1;Zürich\r\n', (c) => c.charCodeAt(0))).buffer)]);
+      const loaded = await engine.loadTable('cities', await fixtures.file('cities.csv', utf16));
+      expect(loaded.columns.map((c) => c.name)).toEqual(['id', 'city']);
+      expect(await rows('SELECT * FROM cities')).toEqual([[1, 'Zürich']]);
+
+      const notShiftJis = await loadError(engine.loadTable('jp', await fixtures.file('jp.csv', new Uint8Array([...ascii('a\n'), 0x81, 0x0a])), { encoding: 'shift_jis' }));
+      expect(notShiftJis.message).toBe('jp.csv: the file is not shift_jis text: check its encoding');
+      const unknown = await loadError(engine.loadTable('jp', await fixtures.file('jp.csv', 'a\n1\n'), { encoding: 'klingon' }));
+      expect(unknown.message).toBe("jp.csv: unknown encoding 'klingon': give one such as windows-1252, iso-8859-2, shift_jis or utf-16");
     });
 
     it('refuses a file type it cannot read, naming the file', async () => {

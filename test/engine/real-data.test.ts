@@ -69,6 +69,17 @@ describe('real data files', () => {
     expect((await load('sp500_fin', 'sp500/constituents-financials.historical.csv')).rowCount).toBeGreaterThan(400);
   });
 
+  it("the corpus's UTF-16, Latin-1 and Shift_JIS files read as their text", async () => {
+    const encodings = 'csv-corpus/duckdb/data/csv/encodings';
+    await load('utf16', `${encodings}/utf16.csv`);
+    expect(await rows('SELECT * FROM utf16 LIMIT 2')).toEqual([['José Álvarez', 30], ['Müller', 25]]);
+    await expect(load('latin1', `${encodings}/latin1.csv`)).rejects.toThrow(/^latin1\.csv.*not UTF-8 text: give its encoding/);
+    await load('latin1', `${encodings}/latin1.csv`, { encoding: 'latin1' });
+    expect(await rows('SELECT * FROM latin1 LIMIT 2')).toEqual([['José Álvarez', 30], ['Müller', 25]]);
+    await load('sjis', `${encodings}/shift_jis.csv`, { encoding: 'shift_jis' });
+    expect(await rows('SELECT * FROM sjis LIMIT 2')).toEqual([['名前', 25], ['山田', 30]]);
+  });
+
   it('csv-spectrum: every edge case reads as its expected values', async () => {
     for (const file of readdirSync(join(SPECTRUM, 'csvs'))) {
       const expected: unknown = JSON.parse(readFileSync(join(SPECTRUM, 'json', file.replace(/\.csv$/, '.json')), 'utf8'));

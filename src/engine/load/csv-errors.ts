@@ -7,7 +7,7 @@ const REWORDINGS: [RegExp, (...groups: string[]) => string][] = [
     /Error when converting column "(.*?)"\. Could not convert string "(.*?)" to '(.*?)'/,
     (column, value, type) => `column "${column}": cannot read "${value}" as ${type}`,
   ],
-  [/not utf-8 encoded/i, () => 'the file is not UTF-8 text; save it as UTF-8'],
+  [/not utf-8 encoded/i, () => "the file is not UTF-8 text: give its encoding as a reader option (Excel on Windows writes 'windows-1252'), or save it as UTF-8"],
   [/unterminated quote/i, () => 'a quoted value is never closed'],
   [/Columns with names: (.*) do not exist in the CSV File/, (names) => `the types option names columns the file does not have: ${names}`],
   [/Type with name (\S+) does not exist/, (type) => `unknown type ${type} in the types option`],

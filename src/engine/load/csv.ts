@@ -12,6 +12,8 @@ import { readCsvCall } from './csv-options.ts';
 import { alignedToTabs, findRaggedLine, firstLineFields, guessDelimiter, isWhitespaceAligned } from './csv-diagnose.ts';
 import { csvLoadError, isSniffFailure } from './csv-errors.ts';
 import { sourceFileName, type Format } from './source.ts';
+import { byteOrderEncoding, encodingName, isUtf8, toUtf8 } from '../text-encoding.ts';
+import { gunzipSync } from 'fflate';
 
 /** Enough text to cover DuckDB's sniffing sample (20,480 rows) of ordinary files. */
 const DIAGNOSIS_BYTES = 8 << 20;
@@ -41,6 +43,11 @@ interface Head {
 
 export async function loadDelimited(ctx: LoadContext, fill: Fill, source: DataSource, format: Format, options: ReaderOptions): Promise<void> {
   const file = sourceFileName(source);
+  const encoding = options.encoding ?? byteOrderEncoding(await ctx.files.readHead(source, 2));
+  if (encoding !== undefined && !isUtf8(encoding)) {
+    const { encoding: _decoded, ...utf8Options } = options;
+    return loadDelimited(ctx, fill, utf8Copy(file, await ctx.files.readBytes(source), encoding), format, utf8Options);
+  }
   const given = format === 'tsv' && options.delimiter === undefined ? { ...options, delimiter: '\t' } : options;
   const sniffed = given.delimiter === undefined;
   let cached: Promise<Head> | undefined;
@@ -51,7 +58,6 @@ export async function loadDelimited(ctx: LoadContext, fill: Fill, source: DataSo
   } catch (error) {
     if (!(error instanceof QueryError)) throw error;
     if (sniffed && (await loadAligned(ctx, fill, source, given, await head()))) return;
-    await explainEncoding(ctx, source);
     if (isSniffFailure(error.message)) explainRaggedLine(file, given, await head());
     throw csvLoadError(file, error.message);
   }
@@ -103,11 +109,25 @@ async function explainSkippedLines(ctx: LoadContext, file: string, source: DataS
   if (fields > 1 && fields !== columns) explainRaggedLine(file, { ...options, delimiter }, await head());
 }
 
-/** DuckDB reads UTF-8 only; UTF-16 text (Excel's "Unicode text") otherwise shows up as odd column counts. */
-async function explainEncoding(ctx: LoadContext, source: DataSource): Promise<void> {
-  const bytes = await ctx.files.readHead(source, 2);
-  const utf16 = bytes.length === 2 && ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff));
-  if (utf16) throw new DataLoadError(sourceFileName(source), 'the file is UTF-16 text; save it as UTF-8');
+/**
+ * The file's text as UTF-8, which is all DuckDB reads, held in memory while it loads. A gzipped
+ * file is unpacked first: DuckDB would otherwise unpack the copy again, by its name.
+ */
+function utf8Copy(file: string, bytes: Uint8Array, label: string): DataSource {
+  const name = encodingName(label);
+  if (!name) throw new DataLoadError(file, `unknown encoding '${label}': give one such as windows-1252, iso-8859-2, shift_jis or utf-16`);
+  const gzipped = /\.gz$/i.test(file);
+  let text = bytes;
+  if (gzipped) {
+    try {
+      text = gunzipSync(bytes);
+    } catch {
+      throw new DataLoadError(file, 'the file is named .gz but is not gzip-compressed');
+    }
+  }
+  const utf8 = toUtf8(text, name);
+  if (!utf8) throw new DataLoadError(file, `the file is not ${name} text: check its encoding`);
+  return { kind: 'bytes', bytes: utf8, fileName: gzipped ? file.replace(/\.gz$/i, '') : file };
 }
 
 async function readHead(ctx: LoadContext, source: DataSource): Promise<Head> {
