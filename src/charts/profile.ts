@@ -56,13 +56,23 @@ export function profileChart(result: CellResult, context: ChartContext): Element
     ],
   });
   const parts: Element[] = [svg];
+  const empty = emptySide(all);
   const absent = all.length - positive.length;
   const left = [
     positive.length > bars.length ? `the ${bars.length} largest of ${positive.length} lifts are drawn` : '',
     absent > 0 ? `${absent} value${absent === 1 ? '' : 's'} with no lift (none in the segment, or none in the baseline) left out` : '',
   ].filter(Boolean);
-  if (left.length > 0) parts.push(note(document, `${left.join('; ')}; the table has them all`, width));
+  if (empty) parts.push(note(document, `the ${empty} has no members, so there are no lifts to draw`, width));
+  else if (left.length > 0) parts.push(note(document, `${left.join('; ')}; the table has them all`, width));
   return figure(document, 'seg-chart-profile', parts);
+}
+
+/** Which side is empty: its shares are all null (spec: a share of no members). */
+function emptySide(rows: Record<string, unknown>[]): 'segment' | 'baseline' | undefined {
+  if (rows.length === 0) return undefined;
+  if (rows.every((r) => r.segment_share === null)) return 'segment';
+  if (rows.every((r) => r.baseline_share === null)) return 'baseline';
+  return undefined;
 }
 
 function share(value: unknown): string {

@@ -136,6 +136,15 @@ describe('profile', () => {
     expect(texts(chart, 'y-axis tick label')).toContain('plan = (null)');
     expect(chart.querySelector('.seg-chart-note')?.textContent).toContain('2 values with no lift');
   });
+
+  it('profile: says so when the segment or the baseline has no members, rather than counting values left out', () => {
+    const nulls = (side: 2 | 3): CellResult => ({
+      ...profileWithZeros,
+      rows: profileWithZeros.rows.map((r) => r.map((v, i) => (i === side || i === 4 ? null : v))),
+    });
+    expect(draw(nulls(2)).querySelector('.seg-chart-note')?.textContent).toBe('the segment has no members, so there are no lifts to draw');
+    expect(draw(nulls(3)).querySelector('.seg-chart-note')?.textContent).toBe('the baseline has no members, so there are no lifts to draw');
+  });
 });
 
 describe('trend', () => {

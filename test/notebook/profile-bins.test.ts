@@ -85,6 +85,21 @@ describe('profile bins numbers (spec §5, §10)', () => {
     ]);
   });
 
+  it('gives an empty segment null shares and lifts, not 0, and an empty baseline null baseline shares', async () => {
+    const text = `---\nasof: 2024-06-30\n---\n\n\`\`\`sql people\n${PEOPLE}\n\`\`\`\n\n\`\`\`seg\npopulation people key id\nsegment nobody = id > 100\nsegment vip = spend > 20\nprofile nobody\nprofile vip vs nobody\n\`\`\`\n`;
+    const report = await run(text);
+    const [empty, againstEmpty] = report.cells[1]!.results.map((r) => r.rows);
+    expect(empty!.length).toBeGreaterThan(0);
+    for (const [attribute, value, segmentShare, baselineShare, lift] of empty!) {
+      expect([segmentShare, lift], `${attribute}|${value}`).toEqual([null, null]);
+      expect(baselineShare).toBeGreaterThan(0);
+    }
+    for (const [, , segmentShare, baselineShare, lift] of againstEmpty!) {
+      expect(segmentShare).toBeGreaterThan(0);
+      expect([baselineShare, lift]).toEqual([null, null]);
+    }
+  });
+
   it('gives no rows, and no error, for a population with nothing to profile', async () => {
     const text = '---\nasof: 2024-06-30\n---\n\n```sql days\nselect range as id, DATE \'2024-01-01\' + range::INTEGER as day from range(5)\n```\n\n```seg\npopulation days key id\nsegment early = id < 2\nprofile early\n```\n';
     const report = await run(text);

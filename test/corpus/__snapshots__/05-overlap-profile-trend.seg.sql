@@ -187,8 +187,8 @@ WITH
 ),
 "shares" AS (
   SELECT "attribute", "value",
-    coalesce("segment count" / NULLIF(sum("segment count") OVER (PARTITION BY "attribute"), 0), 0) AS "segment_share",
-    coalesce("baseline count" / NULLIF(sum("baseline count") OVER (PARTITION BY "attribute"), 0), 0) AS "baseline_share",
+    "segment count" / NULLIF(sum("segment count") OVER (PARTITION BY "attribute"), 0) AS "segment_share",
+    "baseline count" / NULLIF(sum("baseline count") OVER (PARTITION BY "attribute"), 0) AS "baseline_share",
     "attribute" IN ('age', 'Annual Income (k$)') OR count("value") OVER (PARTITION BY "attribute") <= 50 AS "kept"
   FROM "counts"
 )

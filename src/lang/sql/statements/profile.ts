@@ -10,7 +10,8 @@ const MAX_CATEGORIES = 50;
 /**
  * profile → attribute, value, segment_share, baseline_share, lift (spec §5). Text and boolean
  * attributes with at most 50 values are used as they are; numbers are binned into quartiles of
- * the population (Q1…Q4).
+ * the population (Q1…Q4). A share of no members is null, as a compare's metric over none is:
+ * an empty segment has no shares to compare, and its lifts are null, not 0.
  */
 export function emitProfile(s: Profile, asof: string, dialect: Dialect): string {
   const q = dialect.ident;
@@ -46,8 +47,8 @@ export function emitProfile(s: Profile, asof: string, dialect: Dialect): string 
       name: 'shares',
       sql:
         `SELECT "attribute", "value",\n` +
-        `    coalesce(${dialect.divide('"segment count"', 'sum("segment count") OVER (PARTITION BY "attribute")')}, 0) AS "segment_share",\n` +
-        `    coalesce(${dialect.divide('"baseline count"', 'sum("baseline count") OVER (PARTITION BY "attribute")')}, 0) AS "baseline_share",\n` +
+        `    ${dialect.divide('"segment count"', 'sum("segment count") OVER (PARTITION BY "attribute")')} AS "segment_share",\n` +
+        `    ${dialect.divide('"baseline count"', 'sum("baseline count") OVER (PARTITION BY "attribute")')} AS "baseline_share",\n` +
         `    ${keep} AS "kept"\n` +
         `  FROM "counts"`,
     },
