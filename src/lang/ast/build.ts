@@ -2,7 +2,7 @@ import type { CstElement, CstNode, IToken } from 'chevrotain';
 import type { Span } from '../diagnostics.ts';
 import { emptySpan, joinSpans, spanOfToken } from '../span.ts';
 import type {
-  BinaryOp, Call, Duration, DurationUnit, Expr, Metric, Name, PartitionPart, SegmentRef, SplitArm, Statement,
+  BinaryOp, Call, Duration, DurationUnit, Expr, Metric, Name, PartitionPart, SegmentRef, SplitArm, Statement, Written,
 } from './nodes.ts';
 
 /**
@@ -41,7 +41,7 @@ export function buildStatement(cst: CstNode, source: string): Statement | undefi
       return {
         kind: 'show',
         segment: b.segmentRef(first(node, 'segmentRef')),
-        limit: limit ? parseNumber(limit.image) : undefined,
+        limit: limit ? { value: parseNumber(limit.image), span: spanOfToken(limit) } : undefined,
         span: b.span(node),
       };
     }
@@ -123,6 +123,10 @@ class Builder {
   text(node: CstNode | undefined): string {
     const s = this.span(node);
     return this.source.slice(s.start, s.end);
+  }
+
+  written(t: IToken | undefined, parent: CstNode): Written<string> {
+    return t ? { value: t.image, span: spanOfToken(t) } : { value: '', span: this.span(parent) };
   }
 
   name(node: CstNode | undefined): Name | undefined {
@@ -240,8 +244,8 @@ class Builder {
       kind: 'trend',
       segments: this.segmentList(first(node, 'segmentList')),
       every: this.duration(first(node, 'duration')),
-      from: token(node, 'from')?.image ?? '',
-      to: token(node, 'to')?.image ?? '',
+      from: this.written(token(node, 'from'), node),
+      to: this.written(token(node, 'to'), node),
       span: this.span(node),
     };
   }

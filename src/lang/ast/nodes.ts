@@ -2,6 +2,12 @@ import type { Span } from '../diagnostics.ts';
 
 /** Plain, JSON-safe AST nodes; every node carries the span of its source text. */
 
+/** A literal as written, where its value is checked later (a date on the calendar, a row limit). */
+export interface Written<T> {
+  value: T;
+  span: Span;
+}
+
 export interface Name {
   /** As written, without backticks; display names keep this case (spec §10). */
   text: string;
@@ -76,8 +82,8 @@ export type Statement =
   | { kind: 'compare'; segments: SegmentRef[]; metrics: Metric[]; by?: Metric; span: Span }
   | { kind: 'overlap'; segments: SegmentRef[]; span: Span }
   | { kind: 'profile'; segment: SegmentRef; baseline?: SegmentRef; span: Span }
-  | { kind: 'trend'; segments: SegmentRef[]; every: Duration; from: string; to: string; span: Span }
-  | { kind: 'show'; segment: SegmentRef; limit?: number; span: Span }
+  | { kind: 'trend'; segments: SegmentRef[]; every: Duration; from: Written<string>; to: Written<string>; span: Span }
+  | { kind: 'show'; segment: SegmentRef; limit?: Written<number>; span: Span }
   | { kind: 'expect'; expr: Expr; text: string; span: Span };
 
 export interface PartitionPart {

@@ -81,7 +81,7 @@ export class Analysis implements NameLookup {
           else first = { cell: cell.index, line: s.span.line };
         }
         if (s.kind === 'trend') {
-          for (const date of [s.from, s.to]) if (date && !isCalendarDate(date)) this.report(cell.index, 'bad-date', `'${date}' is not a date on the calendar`, s.span);
+          for (const date of [s.from, s.to]) if (date.value && !isCalendarDate(date.value)) this.report(cell.index, 'bad-date', `'${date.value}' is not a date on the calendar`, date.span);
         }
       }
     }

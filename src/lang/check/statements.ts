@@ -82,9 +82,9 @@ export class StatementChecker {
       case 'show': {
         const one = this.singleSegment(s.segment);
         if (!one) return undefined;
-        if (s.limit !== undefined && !(Number.isInteger(s.limit) && s.limit >= 0)) return this.report('limit', 'limit takes a whole number of rows', s.span);
+        if (s.limit !== undefined && !(Number.isInteger(s.limit.value) && s.limit.value >= 0)) return this.report('limit', 'limit takes a whole number of rows', s.limit.span);
         const lets = this.letsOf(one.population);
-        return { kind: 'show', population: one.population, segment: one.segment, columns: lets, limit: s.limit ?? 1000 };
+        return { kind: 'show', population: one.population, segment: one.segment, columns: lets, limit: s.limit?.value ?? 1000 };
       }
       case 'split': {
         const column = this.analysis.resolvedDefinition(s.name.text);
@@ -177,13 +177,14 @@ export class StatementChecker {
     const list = this.segmentList(s.segments, s.span);
     if (!list) return undefined;
     if (!(s.every.amount > 0) || !Number.isInteger(s.every.amount)) return this.report('duration', 'every takes a whole positive number of days, weeks, months or years', s.every.span);
-    if (s.to < s.from) return this.report('dates', `the trend ends (${s.to}) before it starts (${s.from})`, s.span);
+    const [from, to] = [s.from.value, s.to.value];
+    if (to < from) return this.report('dates', `the trend ends (${to}) before it starts (${from})`, s.to.span);
     const dates: string[] = [];
     for (let k = 0; ; k++) {
-      const date = addDuration(s.from, { ...s.every, amount: s.every.amount * k });
-      if (date > s.to) break;
+      const date = addDuration(from, { ...s.every, amount: s.every.amount * k });
+      if (date > to) break;
       dates.push(date);
-      if (dates.length > MAX_TREND_DATES) return this.report('dates', `a trend is limited to ${MAX_TREND_DATES} dates: use a longer step`, s.span);
+      if (dates.length > MAX_TREND_DATES) return this.report('dates', `a trend is limited to ${MAX_TREND_DATES} dates: use a longer step`, s.every.span);
     }
     return { kind: 'trend', population: list.population, segments: list.segments, dates };
   }
