@@ -89,6 +89,9 @@ export class CodeEditor {
       domReadOnly: options.readOnly,
       readOnlyMessage: { value: 'This cell is read-only.' },
       ariaLabel: options.ariaLabel,
+      // Out of the Tab order, as in Jupyter's command mode: Tab moves from cell to cell and to
+      // each cell's buttons; Enter on a cell (or a click) enters its text, where Tab indents.
+      tabIndex: -1,
       placeholder: options.placeholder || undefined,
       automaticLayout: false,
       fixedOverflowWidgets: true,

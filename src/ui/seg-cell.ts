@@ -126,7 +126,7 @@ export class SegCell extends LitElement {
         aria-label="View name: the cell's query becomes a view of this name; leave empty to show its result"
         .value=${name}
         @change=${(e: Event) => this.emitEdit('seg-view-name', (e.target as HTMLInputElement).value)}
-        @keydown=${(e: KeyboardEvent) => e.key === 'Enter' && (e.target as HTMLInputElement).blur()}
+        @keydown=${(e: KeyboardEvent) => e.key === 'Enter' && this.focusFrame()}
       />
     </label>`;
   }

@@ -54,6 +54,7 @@ test('notebook: a SQL cell with a view name makes a view other cells can read; c
   const input = cell(t, 9).locator('.view-name input');
   await input.fill('by_country');
   await input.press('Enter');
+  assert.deepEqual(await focused(t), { cell: 9, where: 'frame' }, 'Enter keeps the keyboard on the cell');
   await settled(t);
   assert.equal(await cellStatus(t, 9), 'done');
   assert.deepEqual(await source(t, 9), { kind: 'sql', name: 'by_country', source: await source(t, 9).then((c) => c!.source) });

@@ -87,3 +87,27 @@ test('notebook: keyboard only — Enter enters a cell, Escape leaves, arrows mov
   assert.equal(await cell(t, 4).locator('seg-markdown-cell em').innerText(), 'region');
   await settled(t);
 });
+
+test('notebook: Tab walks past a code cell\'s text to its results and on to the next cell, typing nothing', async (t) => {
+  await openNotebook(t);
+  await settled(t);
+  const source = (index: number) =>
+    t.page.evaluate((i) => (document.querySelector('seg-notebook') as HTMLElement & { controller: { getNotebook(): { cells: { source: string }[] } } }).controller.getNotebook().cells[i]!.source, index);
+  const before = await source(5);
+  await clickToEnd(t, 5);
+  await t.page.keyboard.press('Escape');
+  await eventually(() => focused(t), at(5, 'frame'), 'on cell 5');
+  const stops: string[] = [];
+  for (let i = 0; i < 40; i++) {
+    await t.page.keyboard.press('Tab');
+    const f = await focused(t);
+    stops.push(f ? `${f.cell}:${f.where}` : 'outside');
+    if (f?.cell === 6) break;
+  }
+  assert.ok(!stops.some((s) => s.endsWith(':editor')), `Tab never enters an editor: ${stops.join(' ')}`);
+  assert.ok(stops.includes('5:seg-cell-output'), `Tab reaches cell 5's results: ${stops.join(' ')}`);
+  assert.equal(stops.at(-1), '6:frame', `Tab goes on to the next cell: ${stops.join(' ')}`);
+  assert.equal(await source(5), before, 'the cell\'s text is unchanged');
+  await t.page.keyboard.press('Shift+Tab');
+  await eventually(() => focused(t), (f) => f?.cell === 5 && f.where !== 'editor', 'Shift+Tab goes back into cell 5\'s results');
+});
