@@ -48,6 +48,8 @@ export class NotebookRunner<P> {
   private outcomes: CellOutcome[] = [];
   private staticKeys: string[] = [];
   private runKeys: (string | undefined)[] = [];
+  /** notebookContext() at the last update. */
+  private context?: string;
   private readonly cache = new Map<string, Cached>();
   private readonly views = new ViewLedger();
   private readonly values = new ValueCache();
@@ -104,6 +106,13 @@ export class NotebookRunner<P> {
     this.staticKeys.forEach((key, index) => {
       if (key !== previous[index]) for (const cell of downstreamOf(this.dependencyGraph, index)) stale.add(cell);
     });
+    const context = this.notebookContext();
+    if (this.context !== undefined && context !== this.context) {
+      cells.forEach((cell, index) => {
+        if (cell.kind === 'seg') for (const dependent of downstreamOf(this.dependencyGraph, index)) stale.add(dependent);
+      });
+    }
+    this.context = context;
     const outcomes = cells.map((cell, index): CellOutcome => {
       const name = cell.name ?? null;
       const old = this.outcomes[index];
@@ -116,6 +125,16 @@ export class NotebookRunner<P> {
     outcomes.forEach((outcome, index) => {
       if (stale.has(index) && outcome.kind !== 'markdown') this.emit({ type: 'cell', index, status: 'stale', outcome });
     });
+  }
+
+  /**
+   * What every SegQL cell reads without naming it: the populations (a cell without `of` means the
+   * only one, and is ambiguous once there are two) and the as-of date (a statement or the front
+   * matter's). When it changes, results computed under the old one are out of date everywhere.
+   */
+  private notebookContext(): string {
+    const populations = this.symbols.flatMap((s) => s.defines.filter((d) => d.kind === 'population').map((d) => d.name.toLowerCase())).sort();
+    return JSON.stringify([populations, this.options.compiler.programAsof(this.program) ?? null, this.meta.asof ?? null]);
   }
 
   /** Parses the front matter when its text changed: a keystroke in a cell leaves it alone. */

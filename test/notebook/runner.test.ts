@@ -243,6 +243,27 @@ describe('the notebook runner', () => {
     expect(report.cells[2]!.status).toBe('done');
   });
 
+  it('makes every SegQL cell stale when a population or the as-of date changes, though none names it', async () => {
+    const cells = [seg('population customers key customer_id'), seg('segment adults = age >= 18\ncompare adults'), sql('select 1 as one')];
+    const { runner, events, clear } = runnerFor(notebook(...cells));
+    await runner.run();
+    const staled = () => events.flatMap((e) => (e.type === 'cell' && e.status === 'stale' ? [e.index] : []));
+
+    clear();
+    runner.update({ notebook: parseNotebook(notebook(...cells, seg('population buyers = customers key customer_id'))) });
+    expect(staled()).toEqual([0, 1, 3]);
+    const report = await runner.run();
+    expect(report.cells[1]!.errors[0]!.message).toMatch(/several populations/);
+
+    clear();
+    runner.update({ notebook: parseNotebook(notebook(...cells, seg('asof 2020-01-01'))) });
+    expect(staled()).toEqual([0, 1, 3]);
+
+    clear();
+    runner.update({ notebook: parseNotebook(notebook(...cells, seg('asof 2020-01-01'), sql('select 2 as two'))) });
+    expect(staled()).toEqual([4]);
+  });
+
   it('on an edit reads only the edited cell again, and the front matter only when its text changed', () => {
     const read: number[] = [];
     const sqlRead: string[] = [];
