@@ -56,7 +56,25 @@ async function fetchBytes(source: Extract<DataSource, { kind: 'path' | 'url' }>)
   } catch {
     throw new DataLoadError(given, 'the file could not be fetched');
   }
-  if (response.status === 404) throw fileNotFound(given);
-  if (!response.ok) throw new DataLoadError(given, `the server answered ${response.status} ${response.statusText}`.trim());
+  const problem = fetchProblem(response, given);
+  if (problem) {
+    await response.body?.cancel();
+    throw problem;
+  }
   return new Uint8Array(await response.arrayBuffer());
+}
+
+/**
+ * Why a fetched data file is no data file. A site that serves its app for every unknown path (a
+ * single-page host, `vite preview`) answers a missing file with its own HTML page and 200 OK;
+ * no data format Segbook reads is HTML, so that page means the file is not there.
+ */
+export function fetchProblem(response: Response, given: string): DataLoadError | undefined {
+  if (response.status === 404 || (response.ok && servesPage(response))) return fileNotFound(given);
+  if (!response.ok) return new DataLoadError(given, `the server answered ${response.status} ${response.statusText}`.trim());
+  return undefined;
+}
+
+function servesPage(response: Response): boolean {
+  return /^\s*(text\/html|application\/xhtml\+xml)\b/i.test(response.headers.get('content-type') ?? '');
 }

@@ -7,6 +7,7 @@
 import { readDataFile, storeDataFile } from '../data/opfs-files.ts';
 import { readFrontMatter } from '../notebook/front-matter.ts';
 import type { Notebook } from '../notebook/model.ts';
+import { fetchProblem } from '../engine/browser-files.ts';
 import { dataUrl } from '../ui/data-urls.ts';
 import type { BundleFile } from './bundle.ts';
 
@@ -28,7 +29,7 @@ export async function gatherDataFiles(notebook: Notebook, pageBase: string): Pro
       return { ok: false, message: `The data of '${entry.name}' (${entry.path}) is on another site, and Segbook never fetches from other sites: add the file to the notebook first.` };
     }
     const response = await fetch(url).catch(() => undefined);
-    if (!response?.ok) return { ok: false, message: `The data of '${entry.name}' (${entry.path}) is not in this browser: add the file to the notebook first.` };
+    if (!response || fetchProblem(response, entry.path)) return { ok: false, message: `The data of '${entry.name}' (${entry.path}) is not in this browser: add the file to the notebook first.` };
     files.push({ path: entry.path, blob: await response.blob() });
   }
   return { ok: true, files };
