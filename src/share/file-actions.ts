@@ -48,19 +48,25 @@ export class FileActions {
   async open(): Promise<Outcome> {
     return this.attempt('open the file', async () => {
       const picked = await pickFile([NOTEBOOK_FILES, BUNDLE_FILES]);
-      if (!picked) return undefined;
-      if (await isZip(picked.file)) return this.importBundle(picked.file);
-      if (picked.file.size > MAX_NOTEBOOK_BYTES) {
-        return { ok: false, message: `${picked.file.name} is ${megabytes(picked.file.size)}: too large for a notebook. Data files go in the data panel.` };
+      return picked ? this.openFile(picked.file, picked.handle) : undefined;
+    });
+  }
+
+  /** A `*.seg.md` notebook or a bundle the analyst picked or dropped on the page. */
+  async openFile(file: File, handle?: FileSystemFileHandle): Promise<Outcome> {
+    return this.attempt('open the file', async () => {
+      if (await isZip(file)) return this.importBundle(file);
+      if (file.size > MAX_NOTEBOOK_BYTES) {
+        return { ok: false, message: `${file.name} is ${megabytes(file.size)}: too large for a notebook. Data files go in the data panel.` };
       }
       let text: string;
       try {
-        text = new TextDecoder('utf-8', { fatal: true }).decode(await picked.file.arrayBuffer());
+        text = new TextDecoder('utf-8', { fatal: true }).decode(await file.arrayBuffer());
       } catch {
-        return { ok: false, message: `${picked.file.name} is not a text file, so it cannot be a notebook.` };
+        return { ok: false, message: `${file.name} is not a text file, so it cannot be a notebook.` };
       }
-      await this.context.session.open(text, { fileName: picked.file.name, ...(picked.handle ? { handle: picked.handle } : {}), keep: true });
-      return { ok: true, message: `Opened ${picked.file.name}.` };
+      await this.context.session.open(text, { fileName: file.name, ...(handle ? { handle } : {}), keep: true });
+      return { ok: true, message: `Opened ${file.name}.` };
     });
   }
 

@@ -18,6 +18,15 @@ import './seg-data-table.ts';
 /** What the picker offers; other files can still be dropped, and are named when Segbook cannot read them. */
 const ACCEPT = '.csv,.tsv,.tab,.txt,.parquet,.pq,.json,.jsonl,.ndjson,.gz';
 
+/** `detail` of seg-open-file: a notebook or bundle dropped on the page. */
+export interface OpenFileDetail {
+  file: File;
+}
+
+function isNotebookFile(file: File): boolean {
+  return /\.(md|markdown|segbundle)$/i.test(file.name);
+}
+
 @customElement('seg-data-panel')
 export class SegDataPanel extends LitElement {
   @property({ attribute: false }) model?: DataPanelModel;
@@ -68,7 +77,7 @@ export class SegDataPanel extends LitElement {
         ${missing.length ? this.renderMissing(missing) : nothing}
         ${tables.length ? html`<ul class="data" aria-label="Tables">${tables.map((t) => this.renderTable(t))}</ul>` : nothing}
       </section>
-      ${this.dragging ? html`<div class="drop" aria-hidden="true"><p>Drop files to add them as tables</p></div>` : nothing}
+      ${this.dragging ? html`<div class="drop" aria-hidden="true"><p>Drop data files to add them as tables, or a notebook to open it</p></div>` : nothing}
     `;
   }
 
@@ -180,7 +189,12 @@ export class SegDataPanel extends LitElement {
     event.preventDefault();
     this.dragDepth = 0;
     this.dragging = false;
-    void this.take([...(event.dataTransfer?.files ?? [])]);
+    const files = [...(event.dataTransfer?.files ?? [])];
+    const notebook = files.find(isNotebookFile);
+    // A notebook or a bundle dropped on the page opens, as through Open…; the file menu does that.
+    if (notebook) this.dispatchEvent(new CustomEvent<OpenFileDetail>('seg-open-file', { detail: { file: notebook }, bubbles: true, composed: true }));
+    const data = files.filter((file) => !isNotebookFile(file));
+    if (data.length > 0) void this.take(data);
   };
 
   static override styles = [dataControlStyles, css`

@@ -9,6 +9,7 @@
 import { LitElement, html, nothing } from 'lit';
 import { customElement, property, query, state } from 'lit/decorators.js';
 import { FileActions, type Outcome } from '../share/file-actions.ts';
+import type { OpenFileDetail } from './seg-data-panel.ts';
 import { openSharedLink } from '../share/opening.ts';
 import { memberLists, type MemberList } from '../share/members.ts';
 import type { NotebookSession } from '../storage/notebook-session.ts';
@@ -42,13 +43,17 @@ export class SegFileMenu extends LitElement {
     }
   };
 
+  private readonly onOpenFile = (event: Event) => void this.run(() => this.actions?.openFile((event as CustomEvent<OpenFileDetail>).detail.file));
+
   override connectedCallback(): void {
     super.connectedCallback();
     addEventListener('keydown', this.onKey, { capture: true });
+    document.addEventListener('seg-open-file', this.onOpenFile);
   }
 
   override disconnectedCallback(): void {
     removeEventListener('keydown', this.onKey, { capture: true });
+    document.removeEventListener('seg-open-file', this.onOpenFile);
     this.session?.removeEventListener('change', this.onSessionChange);
     this.session?.removeEventListener('notice', this.onSessionNotice);
     super.disconnectedCallback();

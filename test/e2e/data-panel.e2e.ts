@@ -1,4 +1,6 @@
 import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import { menuMessage, notebookText } from './persist-support.ts';
 import { addFiles, panel, queryInCell, reopenApp, settledRow, tableRow } from './data-support.ts';
 import { openNotebook, shotOf } from './notebook-support.ts';
 import { test } from './support/e2e.ts';
@@ -102,6 +104,21 @@ test('data: a large file shows its progress in bytes while it comes in, and Canc
   const yaml = await t.page.evaluate(() => (document.querySelector('seg-notebook') as HTMLElement & { controller: { getNotebook(): { frontMatter?: string } } }).controller.getNotebook().frontMatter);
   assert.doesNotMatch(yaml ?? '', /big/, 'the cancelled file is not in the notebook');
   assert.match(await queryInCell(t, 'select count(*) as n from customers'), /3,?000/, 'the notebook still answers');
+});
+
+test('data: a notebook dropped on the page opens, as through Open…, rather than being refused as a data file', async (t) => {
+  await openNotebook(t);
+  const rfm = fs.readFileSync('notebooks/rfm.seg.md', 'utf8');
+  await t.page.evaluate((text) => {
+    const transfer = new DataTransfer();
+    transfer.items.add(new File([text], 'rfm.seg.md'));
+    const main = document.querySelector('seg-notebook')!;
+    for (const type of ['dragenter', 'dragover', 'drop']) main.dispatchEvent(new DragEvent(type, { dataTransfer: transfer, bubbles: true, composed: true, cancelable: true }));
+  }, rfm);
+  await t.page.waitForFunction(() => document.querySelector('seg-notebook')?.shadowRoot?.querySelector('h1')?.textContent !== 'Getting started with Segbook');
+  assert.equal(await notebookText(t), rfm, 'the notebook opens as it is');
+  assert.match(await menuMessage(t), /^Opened rfm\.seg\.md\./);
+  assert.equal(await panel(t).locator('.messages').count(), 0, 'no "unknown file type" message');
 });
 
 test('data: a file dropped anywhere on the page becomes a table (JSON Lines here)', async (t) => {
