@@ -30,3 +30,8 @@ function formatDate(date: Date): string {
   const pad = (n: number) => String(n).padStart(2, '0');
   return `${String(y).padStart(4, '0')}-${pad(date.getUTCMonth() + 1)}-${pad(date.getUTCDate())}`;
 }
+
+/** For `within 30 dayz` or `every 1 fortnight`: what the word should have been. */
+export function unknownUnitMessage(word: string): string {
+  return `unknown unit '${word}': use days, weeks, months or years`;
+}

@@ -65,6 +65,8 @@ const cases: [string, string, string[]][] = [
   ["not a segment", 'let x = 1\ncompare x', ["4:9 unknown-segment: 'x' is a let, not a segment"]],
   ["expect", 'expect avg(age) > 3', ["3:8 expect: expect can use size(SEGMENT), share(SEGMENT), numbers and comparisons, not avg()"]],
   ["trend dates", 'trend everyone every 1 month from 2024-05-01 to 2024-01-01', ["3:49 dates: the trend ends (2024-01-01) before it starts (2024-05-01)"]],
+  ["unknown duration unit in every", 'trend everyone every 1 fortnight from 2024-01-01 to 2024-03-01', ["3:24 duration: unknown unit 'fortnight': use days, weeks, months or years"]],
+  ["unknown duration unit in within", 'let recent = sum(orders.amount within 30 dayz)', ["3:42 duration: unknown unit 'dayz': use days, weeks, months or years"]],
   ["trend steps", 'trend everyone every 1 day from 2000-01-01 to 2024-01-01', ["3:22 dates: a trend is limited to 1000 dates: use a longer step"]],
   ["trend duration", 'trend everyone every 0 days from 2024-01-01 to 2024-05-01', ["3:22 duration: every takes a whole positive number of days, weeks, months or years"]],
   ["first no time", 'link deals2 = x', ["3:13 syntax: unexpected '=': expected 'on'"]],

@@ -96,9 +96,12 @@ export function unquoteString(image: string): string {
   return image.slice(1, -1).split(quote + quote).join(quote);
 }
 
-function normaliseUnit(word: string): DurationUnit {
+const UNITS: readonly string[] = ['day', 'week', 'month', 'year'] satisfies DurationUnit[];
+
+/** `days` → `day`; undefined for a word that is no unit. */
+function normaliseUnit(word: string): DurationUnit | undefined {
   const singular = word.toLowerCase().replace(/s$/, '');
-  return singular as DurationUnit;
+  return UNITS.includes(singular) ? (singular as DurationUnit) : undefined;
 }
 
 const COMPARISON: Record<string, BinaryOp> = { '=': '=', '!=': '!=', '<>': '!=', '<': '<', '<=': '<=', '>': '>', '>=': '>=' };
@@ -265,10 +268,12 @@ class Builder {
   duration(node: CstNode | undefined): Duration {
     const amount = token(node, 'NumberLiteral');
     const unit = token(node, 'unit');
+    const known = unit ? normaliseUnit(unit.image) : 'day';
     return {
       type: 'duration',
       amount: amount ? parseNumber(amount.image) : NaN,
-      unit: unit ? normaliseUnit(unit.image) : 'day',
+      unit: known ?? 'day',
+      ...(unit && !known ? { unknownUnit: { text: unit.image, span: spanOfToken(unit) } } : {}),
       span: this.span(node),
     };
   }

@@ -20,6 +20,8 @@ export interface Duration {
   type: 'duration';
   amount: number;
   unit: DurationUnit;
+  /** A word after `within N` or `every N` that is no unit (`fortnight`); the checker reports it, and `unit` is then meaningless. */
+  unknownUnit?: Name;
   span: Span;
 }
 

@@ -1,6 +1,6 @@
 import { compactText } from '../ast/build.ts';
 import type { Call, Expr } from '../ast/nodes.ts';
-import { isCalendarDate } from '../dates.ts';
+import { isCalendarDate, unknownUnitMessage } from '../dates.ts';
 import { forEachChild } from '../program.ts';
 import type { Span } from '../diagnostics.ts';
 import { AGGREGATE_FUNCTIONS, ALL_FUNCTION_NAMES, isAggregateFn, SCALAR_FUNCTIONS } from './functions.ts';
@@ -292,6 +292,7 @@ export class ExpressionResolver {
 
   private call(e: Call, scope: Scope): Typed {
     const fn = e.name.text.toLowerCase();
+    if (e.within?.unknownUnit) return this.fail(scope, 'duration', unknownUnitMessage(e.within.unknownUnit.text), e.within.unknownUnit.span);
     if (e.within && !Number.isInteger(e.within.amount)) {
       return this.fail(scope, 'duration', `a duration is a whole number of ${e.within.unit}s: ${e.within.amount} is not`, e.within.span);
     }

@@ -1,6 +1,6 @@
 import type { Metric, SegmentRef, Statement } from '../ast/nodes.ts';
 import type { Span } from '../diagnostics.ts';
-import { addDuration } from '../dates.ts';
+import { addDuration, unknownUnitMessage } from '../dates.ts';
 import type { Analysis } from './analyze.ts';
 import { METRIC_FUNCTIONS, type MetricFn } from './functions.ts';
 import type { IR, PopulationModel, ValueType } from './model.ts';
@@ -176,6 +176,7 @@ export class StatementChecker {
   private trend(s: Extract<Statement, { kind: 'trend' }>): CheckedStatement | undefined {
     const list = this.segmentList(s.segments, s.span);
     if (!list) return undefined;
+    if (s.every.unknownUnit) return this.report('duration', unknownUnitMessage(s.every.unknownUnit.text), s.every.unknownUnit.span);
     if (!(s.every.amount > 0) || !Number.isInteger(s.every.amount)) return this.report('duration', 'every takes a whole positive number of days, weeks, months or years', s.every.span);
     const [from, to] = [s.from.value, s.to.value];
     if (to < from) return this.report('dates', `the trend ends (${to}) before it starts (${from})`, s.to.span);
