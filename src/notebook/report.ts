@@ -26,7 +26,7 @@ export function reportHtml(report: RunReport, notebook: Notebook, title: string,
   head.appendChild(el('meta', { charset: 'utf-8' }));
   head.appendChild(el('meta', { name: 'viewport', content: 'width=device-width, initial-scale=1' }));
   head.appendChild(el('meta', { name: 'generator', content: 'Segbook' }));
-  head.appendChild(el('title', {}, title));
+  const titleElement = head.appendChild(el('title', {}, title));
   head.appendChild(el('style', {}, REPORT_STYLE));
 
   const main = el('main', { class: 'segbook-report' });
@@ -48,7 +48,14 @@ export function reportHtml(report: RunReport, notebook: Notebook, title: string,
     }
   }
   document.body.appendChild(main);
-  return `<!doctype html>\n${document.documentElement.outerHTML}\n`;
+  // linkedom (the CLI's DOM) writes a title's text as it is, so '</title><script>' in a notebook's
+  // title would end the element and run; browsers escape it. Written here, it is text in both.
+  const html = document.documentElement.outerHTML.replace(titleElement.outerHTML, () => `<title>${escapeText(title)}</title>`);
+  return `<!doctype html>\n${html}\n`;
+}
+
+function escapeText(text: string): string {
+  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 }
 
 function codeCell(document: Document, cell: CellOutcome, source: string): HTMLElement {

@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -94,6 +94,22 @@ describe('segbook (the command)', { timeout: 120_000 }, () => {
     expect(page).toContain('<h1>Who spends?</h1>');
     expect(page).toMatch(/<svg[^>]*class="plot/);
     expect(page).not.toMatch(/<script/);
+  });
+
+  it('writes a title that holds markup as text in the HTML report, from the front matter or the first heading', () => {
+    const hostile = "</title><script>alert('t')</script>";
+    for (const [name, text] of [
+      ['titled', `---\ntitle: "${hostile}"\n---\n\nText.\n`],
+      ['headed', `# ${hostile}\n\nText.\n`],
+    ]) {
+      const notebook = join(out, `${name}.seg.md`);
+      writeFileSync(notebook, text);
+      const run = segbook('run', notebook, '--format', 'html', '--out', join(out, `${name}.html`));
+      expect(run.code).toBe(0);
+      const page = readFileSync(join(out, `${name}.html`), 'utf8');
+      expect(page, name).not.toMatch(/<script/i);
+      expect(page, name).toContain("<title>&lt;/title&gt;&lt;script&gt;alert('t')&lt;/script&gt;</title>");
+    }
   });
 
   it('prints the SQL each cell runs', () => {
