@@ -67,6 +67,8 @@ const cases: [string, string, string[]][] = [
   ["trend dates", 'trend everyone every 1 month from 2024-05-01 to 2024-01-01', ["3:49 dates: the trend ends (2024-01-01) before it starts (2024-05-01)"]],
   ["unknown duration unit in every", 'trend everyone every 1 fortnight from 2024-01-01 to 2024-03-01', ["3:24 duration: unknown unit 'fortnight': use days, weeks, months or years"]],
   ["unknown duration unit in within", 'let recent = sum(orders.amount within 30 dayz)', ["3:42 duration: unknown unit 'dayz': use days, weeks, months or years"]],
+  ["a segment named everyone", 'segment `everyone` = age > 40', ["3:9 reserved-name: 'everyone' means the whole population: give the segment another name"]],
+  ["a dotted segment name", 'segment `tiers.gold` = age > 40', ["3:9 reserved-name: 'tiers.gold' has a '.', which names a part of a partition or an arm of a split (tiers.gold): give the segment a name without one"]],
   ["trend steps", 'trend everyone every 1 day from 2000-01-01 to 2024-01-01', ["3:22 dates: a trend is limited to 1000 dates: use a longer step"]],
   ["trend duration", 'trend everyone every 0 days from 2024-01-01 to 2024-05-01', ["3:22 duration: every takes a whole positive number of days, weeks, months or years"]],
   ["first no time", 'link deals2 = x', ["3:13 syntax: unexpected '=': expected 'on'"]],

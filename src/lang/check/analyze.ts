@@ -110,6 +110,11 @@ export class Analysis implements NameLookup {
   private collectNames(): void {
     for (const def of this.program.definitions) {
       const key = def.name.toLowerCase();
+      const reserved = reservedNameProblem(def);
+      if (reserved) {
+        this.report(def.cell, 'reserved-name', reserved, def.span);
+        continue;
+      }
       const earlier = this.definitions.get(key);
       if (earlier) {
         const where = earlier.cell === def.cell ? `line ${earlier.span.line}` : `cell ${earlier.cell}`;
@@ -458,4 +463,16 @@ function splitColumn(analysis: Analysis, resolver: ExpressionResolver, def: Prog
     deps: [...scope.deps],
     value: { k: 'split', segment: segment.ir, arms: s.arms.map((a) => ({ name: a.name.text, percent: a.percent })), seed: s.seed ?? s.name.text, key: population.key },
   };
+}
+
+/**
+ * Names a backticked definition cannot take: `everyone` (the whole population in every segment
+ * list) and a dotted name, which would read as a partition's part or a split's arm (`tiers.gold`)
+ * and hide that part's SQL view.
+ */
+function reservedNameProblem(def: ProgramDefinition): string | undefined {
+  if (def.kind === 'population' || def.kind === 'link') return undefined;
+  if (def.name.toLowerCase() === 'everyone') return `'everyone' means the whole population: give the ${def.kind} another name`;
+  if (def.name.includes('.')) return `'${def.name}' has a '.', which names a part of a partition or an arm of a split (tiers.gold): give the ${def.kind} a name without one`;
+  return undefined;
 }
