@@ -72,8 +72,8 @@ const cases: [string, string, string[]][] = [
   ["trend steps", 'trend everyone every 1 day from 2000-01-01 to 2024-01-01', ["3:22 dates: a trend is limited to 1000 dates: use a longer step"]],
   ["trend duration", 'trend everyone every 0 days from 2024-01-01 to 2024-05-01', ["3:22 duration: every takes a whole positive number of days, weeks, months or years"]],
   ["first no time", 'link deals2 = x', ["3:13 syntax: unexpected '=': expected 'on'"]],
-  ["unknown table", 'population p = custmers key id', ["2:1 ambiguous-population: this notebook has several populations (customers, p): say which with 'of POPULATION'", "3:16 unknown-table: unknown table 'custmers' — did you mean 'customers'?"]],
-  ["unknown key", 'population p = customers key custid', ["2:1 ambiguous-population: this notebook has several populations (customers, p): say which with 'of POPULATION'", "3:30 unknown-column: table customers has no column 'custid'"]],
+  ["unknown table", 'population p = custmers key id', ["2:1 ambiguous-population: this notebook has several populations (customers, p): say which with 'to POPULATION'", "3:16 unknown-table: unknown table 'custmers' — did you mean 'customers'?"]],
+  ["unknown key", 'population p = customers key custid', ["2:1 ambiguous-population: this notebook has several populations (customers, p): say which with 'to POPULATION'", "3:30 unknown-column: table customers has no column 'custid'"]],
 ];
 
 describe('diagnostics', () => {
@@ -114,7 +114,7 @@ describe('rules found by reading the spec closely', () => {
     ['asof is set once', 'asof 2024-01-01\nasof 2024-02-01', ['4:1 duplicate: asof is set once per notebook: it is already set on line 3']],
     ['trend bounds are calendar dates', 'trend everyone every 1 month from 2024-01-01 to 2024-02-30', ["3:49 bad-date: '2024-02-30' is not a date on the calendar"]],
     ["a population's where suggests only its columns", "population p2 = customers key customer_id where spnd > 0\nlet spend of customers = 1", [
-      "2:1 ambiguous-population: this notebook has several populations (customers, p2): say which with 'of POPULATION'",
+      "2:1 ambiguous-population: this notebook has several populations (customers, p2): say which with 'to POPULATION'",
       "3:49 unknown-column: unknown column 'spnd'",
     ]],
     ['the by column cannot take a fixed name', 'compare everyone by age as size', ["3:21 duplicate: two columns would be named 'size': give the by value another name with 'as'"]],

@@ -203,7 +203,7 @@ export class Analysis implements NameLookup {
       this.report(def.cell, 'unknown-table', `unknown table '${s.table.text}'${didYouMean(s.table.text, this.catalog.tables.map((t) => t.name))}`, s.table.span);
       return;
     }
-    const population = this.populationFor(s.population, def.cell, s.span);
+    const population = this.populationFor(s.population, def.cell, s.span, 'to');
     if (!population) return;
     const on = findColumn(table, s.on.text);
     if (!on) {
@@ -243,7 +243,8 @@ export class Analysis implements NameLookup {
     this.links.set(link.alias.toLowerCase(), link);
   }
 
-  private populationFor(name: Name | undefined, cell: number, span: Span): PopulationModel | undefined {
+  /** `keyword`: how the statement names its population (a link says `to`, the others `of`). */
+  private populationFor(name: Name | undefined, cell: number, span: Span, keyword: 'of' | 'to' = 'of'): PopulationModel | undefined {
     if (name) {
       const found = this.populations.get(name.text.toLowerCase());
       if (!found) this.report(cell, 'unknown-population', `unknown population '${name.text}'${didYouMean(name.text, [...this.populations.values()].map((p) => p.name))}`, name.span);
@@ -253,7 +254,7 @@ export class Analysis implements NameLookup {
     const declared = (this.declaredPopulations ??= [...this.definitions.values()].filter((d) => d.statement.kind === 'population'));
     if (declared.length === 1) return this.populations.get(declared[0].name.toLowerCase());
     if (declared.length === 0) this.report(cell, 'no-population', 'no population is defined: start with population TABLE key COLUMN', span);
-    else this.report(cell, 'ambiguous-population', `this notebook has several populations (${declared.map((d) => d.name).join(', ')}): say which with 'of POPULATION'`, span);
+    else this.report(cell, 'ambiguous-population', `this notebook has several populations (${declared.map((d) => d.name).join(', ')}): say which with '${keyword} POPULATION'`, span);
     return undefined;
   }
 
