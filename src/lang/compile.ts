@@ -13,6 +13,7 @@ import { emitProfile } from './sql/statements/profile.ts';
 import { emitPipeline, withClause, type Pipeline } from './sql/pipeline.ts';
 import { populationReads, statementReads } from './sql/reads.ts';
 import { emitMembers, selectMembers } from './sql/statements/show.ts';
+import { emitKeyCheck } from './sql/statements/key-check.ts';
 import { emitSplit } from './sql/statements/split.ts';
 import { emitTrend } from './sql/statements/trend.ts';
 
@@ -21,6 +22,8 @@ export type ResultStatement = 'compare' | 'overlap' | 'profile' | 'trend' | 'sho
 export type CompiledStatement =
   /** A view of a segment's, part's or arm's members (spec §6): run it, show nothing. */
   | { kind: 'view'; name: string; sql: string; reads: string[] }
+  /** A rule the data must keep (a population's key is unique): a row back means it is broken, its first column says how, at `span`. */
+  | { kind: 'check'; sql: string; span: Span; reads: string[] }
   | { kind: 'result'; statement: ResultStatement; sql: string; span: Span; reads: string[] };
 
 export interface CompiledCell {
@@ -52,7 +55,7 @@ export function analyze(program: Program, catalog: Catalog): Analysis {
 interface CheckedCell {
   diagnostics: Diagnostic[];
   /** In cell order: views to create (by definition name) and analysis statements to run. */
-  steps: ({ kind: 'views'; name: string } | { kind: 'result'; checked: CheckedStatement; span: Span })[];
+  steps: ({ kind: 'views'; name: string } | { kind: 'key'; population: string; span: Span } | { kind: 'result'; checked: CheckedStatement; span: Span })[];
   analysis: Analysis;
   checker: StatementChecker;
 }
@@ -81,6 +84,9 @@ function checkCellSteps(program: Program, cell: number, catalog: Catalog, analys
   const checker = new StatementChecker(analysis, cell);
   const steps: CheckedCell['steps'] = [];
   for (const statement of found.parsed.statements) {
+    if (statement.kind === 'population' && analysis.definitions.get(statement.name.text.toLowerCase())?.statement === statement) {
+      steps.push({ kind: 'key', population: statement.name.text, span: statement.key.span });
+    }
     if (statement.kind === 'segment' || statement.kind === 'partition' || statement.kind === 'split') {
       if (analysis.definitions.get(statement.name.text.toLowerCase())?.statement === statement) steps.push({ kind: 'views', name: statement.name.text });
     }
@@ -112,6 +118,7 @@ export function compileCell(program: Program, cell: number, catalog: Catalog, op
   const reader = options.values ? new ValuesReader((p) => checked.checker.letsOf(p), options.asof, dialect) : undefined;
   const statements: CompiledStatement[] = checked.steps.flatMap((step): CompiledStatement[] => {
     if (step.kind === 'views') return views(checked.analysis, checked.checker, step.name, options.asof, dialect, reader);
+    if (step.kind === 'key') return keyCheck(checked.analysis, step.population, step.span, options.asof, dialect);
     const statement = reader ? reader.statement(step.checked) : step.checked;
     return [{ kind: 'result', statement: step.checked.kind, sql: emitStatement(statement, options.asof, dialect), span: step.span, reads: statementReads(statement) }];
   });
@@ -162,6 +169,13 @@ function views(analysis: Analysis, checker: StatementChecker, name: string, asof
     reads,
     sql: `CREATE OR REPLACE VIEW ${dialect.ident(view)} AS\n${selectMembers(population, shared.pipeline, shared.with, condition, lets, asof, dialect)}`,
   }));
+}
+
+/** The check that a population's key is on one row each, when the population resolved. */
+function keyCheck(analysis: Analysis, name: string, span: Span, asof: string, dialect: Dialect): CompiledStatement[] {
+  const population = analysis.populationNamed(name);
+  if (!population || analysis.isBroken(name)) return [];
+  return [{ kind: 'check', sql: emitKeyCheck(population, asof, dialect), span, reads: [population.table.toLowerCase()] }];
 }
 
 const sharedPipelines = new WeakMap<Analysis, Map<string, { pipeline: Pipeline; with: string }>>();

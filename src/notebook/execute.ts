@@ -78,7 +78,7 @@ export async function executeStatements(
   const built = new Set<ValuesTableUse>();
   const placeOf = (index: number) => {
     const statement = statements[index]!;
-    return statement.kind === 'result' ? statement.span : undefined;
+    return statement.kind === 'view' ? undefined : statement.span;
   };
   /** Runs statement `index` after the values tables it and the statements put off before it read; the index of a failure. */
   const runStep = async (index: number): Promise<number | undefined> => {
@@ -103,7 +103,9 @@ export async function executeStatements(
     const outcome = await attempt(options, statement.sql, (message) => atSpan(message, placeOf(index)));
     if (!isResult(outcome)) step.error = outcome;
     else if (statement.kind === 'view') step.view = statement.name;
-    else step.result = { statement: statement.statement, ...outcome };
+    else if (statement.kind === 'check') {
+      if (outcome.rows.length > 0) step.error = atSpan(String(outcome.rows[0]![0]), statement.span);
+    } else step.result = { statement: statement.statement, ...outcome };
     return step.error ? index : undefined;
   };
   let failed: number | undefined;

@@ -33,7 +33,7 @@ describe.each(programs)('%s', (file) => {
   it('sql and diagnostics', async () => {
     const compiled = compileCell(buildProgram([{ index: 0, source }]), 0, retailCatalog, { asof: ASOF });
     const diagnostics = compiled.diagnostics.map((d) => `-- ${d.span.line}:${d.span.column} ${d.code}: ${d.message}`);
-    const statements = compiled.statements.map((s) => `-- ${s.kind === 'view' ? `view ${s.name}` : s.statement}\n${s.sql};`);
+    const statements = compiled.statements.map((s) => `-- ${s.kind === 'view' ? `view ${s.name}` : s.kind === 'check' ? 'check' : s.statement}\n${s.sql};`);
     await expect([...diagnostics, ...statements].join('\n\n') + '\n').toMatchFileSnapshot(snapshot('sql'));
   });
 });

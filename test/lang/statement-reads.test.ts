@@ -37,8 +37,9 @@ compare everyone, big on avg(spend)
 trend big every 1 month from 2024-01-31 to 2024-03-31`;
   const compile = (values: boolean) => compileCell(buildProgram([{ index: 0, source }]), 0, retailCatalog, { asof: ASOF, values });
 
-  it('are the population and its links, lower case', () => {
+  it('are the population and its links, lower case (the key check: the population alone)', () => {
     expect(compile(false).statements.map((s) => s.reads)).toEqual([
+      ['customers'],
       ['customers', 'orders'],
       ['customers', 'orders'],
       ['customers', 'orders'],
@@ -47,7 +48,7 @@ trend big every 1 month from 2024-01-31 to 2024-03-31`;
 
   it('are the values table where statements read the population from it; a trend reads the tables at each date', () => {
     const compiled = compile(true);
-    expect(compiled.statements.map((s) => s.reads)).toEqual([['customers values'], ['customers values'], ['customers', 'orders']]);
-    expect(compiled.values?.map((use) => [use.table.name, use.statement])).toEqual([['customers values', 0]]);
+    expect(compiled.statements.map((s) => s.reads)).toEqual([['customers'], ['customers values'], ['customers values'], ['customers', 'orders']]);
+    expect(compiled.values?.map((use) => [use.table.name, use.statement])).toEqual([['customers values', 1]]);
   });
 });

@@ -186,7 +186,9 @@ describe('the notebook runner', () => {
       expect(cell.status).toBe('error');
       expect(cell.errors).toEqual([{ message: expect.stringMatching(/small/), line: 1, column: 1 }]);
       expect(cell.results).toEqual([]);
-      expect(cell.sql.map((s) => s.split('\n')[0])).toEqual(['CREATE OR REPLACE TEMP TABLE "customers values" AS', 'CREATE OR REPLACE VIEW "big" AS', 'CREATE OR REPLACE VIEW "small" AS']);
+      expect(cell.sql.map((s) => s.split('\n')[0])).toEqual([
+        `SELECT 'the key customer_id is not unique: ' || "key" || ' is on ' || CAST("rows" AS VARCHAR) || ' rows of customers'`,
+        'CREATE OR REPLACE TEMP TABLE "customers values" AS', 'CREATE OR REPLACE VIEW "big" AS', 'CREATE OR REPLACE VIEW "small" AS']);
       expect(events.filter((e) => e.type === 'cell' && e.index === 0).map((e) => e.type === 'cell' && e.status)).toEqual(['queued', 'running', 'done', 'error']);
     } finally {
       await own.close();
@@ -241,6 +243,32 @@ describe('the notebook runner', () => {
     expect(ran()).toEqual([0, 1]);
     expect(report.cells[1]!.results[0]!.rows).toEqual([[2]]);
     expect(report.cells[2]!.status).toBe('done');
+  });
+
+  it('refuses a population whose key is on several rows, naming the key, and runs nothing that needs it', async () => {
+    const { runner } = runnerFor(
+      notebook(
+        sql('select * from customers union all select * from customers where customer_id in (3, 5) union all select * from customers where customer_id = 5', 'doubled'),
+        seg('population doubled key customer_id'),
+        seg('segment everyone_again of doubled = true\ncompare everyone_again'),
+      ),
+    );
+    const report = await runner.run();
+    expect(report.cells[1]!.errors).toEqual([
+      {
+        message:
+          'the key customer_id is not unique: 5 is on 3 rows of doubled (2 keys are on more than one row), and a population has one row per entity: remove the repeats (in a SQL view, with GROUP BY or DISTINCT) or choose another key',
+        line: 1,
+        column: 24,
+      },
+    ]);
+    expect(report.cells[2]!.status).toBe('error');
+    expect(report.cells[2]!.results).toEqual([]);
+
+    runner.update({ notebook: parseNotebook(notebook(sql('select distinct * from customers', 'doubled'), seg('population doubled key customer_id'), seg('segment everyone_again of doubled = true\ncompare everyone_again'))) });
+    const fixed = await runner.run();
+    expect(fixed.cells.flatMap((c) => c.errors)).toEqual([]);
+    expect(fixed.cells[2]!.results[0]!.rows[0]).toEqual(['everyone_again', 6, 1]);
   });
 
   it('makes every SegQL cell stale when a population or the as-of date changes, though none names it', async () => {

@@ -1,3 +1,16 @@
+-- check
+SELECT 'the key customer_id is not unique: ' || "key" || ' is on ' || CAST("rows" AS VARCHAR) || ' rows of customers'
+    || CASE WHEN "keys" > 1 THEN ' (' || CAST("keys" AS VARCHAR) || ' keys are on more than one row)' ELSE '' END || ', and a population has one row per entity: remove the repeats (in a SQL view, with GROUP BY or DISTINCT) or choose another key' AS "problem"
+FROM (
+  SELECT CAST("customer_id" AS VARCHAR) AS "key", count(*) AS "rows", count(*) OVER () AS "keys"
+  FROM "customers"
+  WHERE "customer_id" IS NOT NULL
+  GROUP BY "customer_id"
+  HAVING count(*) > 1
+) AS "repeated keys"
+ORDER BY "rows" DESC, "key"
+LIMIT 1;
+
 -- view odd
 CREATE OR REPLACE VIEW "odd" AS
 WITH
