@@ -1,11 +1,12 @@
 import type { IToken } from 'chevrotain';
 import { buildStatement } from './ast/build.ts';
-import type { Statement } from './ast/nodes.ts';
+import type { Name, Statement } from './ast/nodes.ts';
 import { error, type Diagnostic, type Span } from './diagnostics.ts';
 import { lex } from './lexer.ts';
 import { firstTooDeep, MAX_NESTING } from './nesting.ts';
 import { parseStatements, type SyntaxProblem } from './parser.ts';
 import { spanOfRange, spanOfToken } from './span.ts';
+import { Identifier, QuotedIdentifier } from './tokens.ts';
 
 /**
  * The checker and the SQL generator recurse over expressions: a chain of operators (`a and b and
@@ -18,22 +19,29 @@ export interface ParsedCell {
   statements: Statement[];
   tokens: IToken[];
   diagnostics: Diagnostic[];
+  /** Names that statements with a syntax error set out to define (`segment b = age == 3`): uses of them blame the definition. */
+  unparsedNames: Name[];
 }
 
 /** source → tokens → CST → AST for one SegQL cell. Never throws: problems are diagnostics. */
 export function parseCell(source: string): ParsedCell {
   const lexed = lex(source);
   const statements: Statement[] = [];
+  const unparsedNames: Name[] = [];
   const diagnostics: Diagnostic[] = [...lexed.diagnostics];
   const tooDeep = firstTooDeep(lexed.tokens);
   if (tooDeep) {
     diagnostics.push(error('nesting', `this nests more than ${MAX_NESTING} deep (parentheses, braces, case, not or signs): write it in steps, with lets`, spanOfToken(tooDeep)));
-    return { source, statements, tokens: lexed.tokens, diagnostics };
+    return { source, statements, tokens: lexed.tokens, diagnostics, unparsedNames };
   }
   for (const parsed of parseStatements(lexed.tokens)) {
     const problems = parsed.errors.map((e) => syntaxDiagnostic(e, source));
     diagnostics.push(...problems);
-    if (problems.length) continue;
+    if (problems.length) {
+      const named = definedName(parsed.tokens);
+      if (named) unparsedNames.push(named);
+      continue;
+    }
     const statement = buildStatement(parsed.cst, source);
     // An expression cannot be deeper than its statement has tokens: most cells skip the walk.
     const deep = statement && parsed.tokens.length > MAX_EXPRESSION_DEPTH && nodeTooDeep(statement);
@@ -41,7 +49,18 @@ export function parseCell(source: string): ParsedCell {
     else if (statement) statements.push(statement);
   }
   diagnostics.sort((a, b) => a.span.start - b.span.start);
-  return { source, statements, tokens: lexed.tokens, diagnostics };
+  return { source, statements, tokens: lexed.tokens, diagnostics, unparsedNames };
+}
+
+const DEFINING = new Set(['Let', 'Segment', 'Partition', 'Split']);
+
+/** The name a statement's first two tokens define, as `segment NAME …` would. */
+function definedName(tokens: IToken[]): Name | undefined {
+  const [keyword, name] = tokens;
+  if (!keyword || !name || !DEFINING.has(keyword.tokenType.name)) return undefined;
+  if (name.tokenType !== Identifier && name.tokenType !== QuotedIdentifier) return undefined;
+  const text = name.tokenType === QuotedIdentifier ? name.image.slice(1, -1).split('``').join('`') : name.image;
+  return { text, span: spanOfToken(name) };
 }
 
 /** The span of the first expression node deeper than the limit; walked with a stack, since recursion is the problem. */

@@ -69,6 +69,8 @@ const cases: [string, string, string[]][] = [
   ["unknown duration unit in within", 'let recent = sum(orders.amount within 30 dayz)', ["3:42 duration: unknown unit 'dayz': use days, weeks, months or years"]],
   ["a segment named everyone", 'segment `everyone` = age > 40', ["3:9 reserved-name: 'everyone' means the whole population: give the segment another name"]],
   ["a dotted segment name", 'segment `tiers.gold` = age > 40', ["3:9 reserved-name: 'tiers.gold' has a '.', which names a part of a partition or an arm of a split (tiers.gold): give the segment a name without one"]],
+  ["a segment whose definition does not parse", 'segment b = age == 30\ncompare b', ["3:18 syntax: unexpected '=': expected an expression", "4:9 broken-dependency: 'b' has an error in its definition (line 3)"]],
+  ["a let whose definition does not parse", 'let x = sum(orders.amount within 30)\nsegment s = x > 3', ["3:36 syntax: unexpected ')': expected a name", "4:13 broken-dependency: 'x' has an error in its definition (line 3)"]],
   ["trend steps", 'trend everyone every 1 day from 2000-01-01 to 2024-01-01', ["3:22 dates: a trend is limited to 1000 dates: use a longer step"]],
   ["trend duration", 'trend everyone every 0 days from 2024-01-01 to 2024-05-01', ["3:22 duration: every takes a whole positive number of days, weeks, months or years"]],
   ["first no time", 'link deals2 = x', ["3:13 syntax: unexpected '=': expected 'on'"]],
@@ -84,6 +86,18 @@ describe('diagnostics', () => {
   it('reports every syntax error of a cell, not just the first', () => {
     const messages = diagnose('segment a = (age > 3\nsegment b = \nsegment c = age >> 2');
     expect(messages.map((m) => m.split(' ')[0])).toEqual(['3:20', '4:11', '5:18']);
+  });
+
+  it('blames a definition that does not parse, from another cell too, rather than calling the name unknown', () => {
+    const program = buildProgram([
+      { index: 0, source: HEAD + "segment us = country == 'US'" },
+      { index: 2, source: 'compare us\nsegment us_old = us and age > 60' },
+    ]);
+    const used = compileCell(program, 2, retailCatalog, { asof: ASOF });
+    expect(used.diagnostics.map((d) => `${d.span.line}:${d.span.column} ${d.message}`)).toEqual([
+      "1:9 'us' has an error in its definition (cell 0)",
+      "2:18 'us' has an error in its definition (cell 0)",
+    ]);
   });
 
   it('reports a definition error in the cell that uses it from another cell', () => {

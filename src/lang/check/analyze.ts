@@ -159,6 +159,22 @@ export class Analysis implements NameLookup {
     return this.populations.get(name.toLowerCase());
   }
 
+  private unparsed?: Map<string, { cell: number; line: number }>;
+
+  /**
+   * "'b' has an error in its definition (line 2)" for a name a statement with a syntax error set
+   * out to define, read from `cell`: without it, every use would say the name is unknown.
+   */
+  unparsedDefinitionProblem(name: string, cell: number): string | undefined {
+    if (!this.unparsed) {
+      this.unparsed = new Map();
+      for (const c of this.program.cells) for (const n of c.parsed.unparsedNames) if (!this.unparsed.has(n.text.toLowerCase())) this.unparsed.set(n.text.toLowerCase(), { cell: c.index, line: n.span.line });
+    }
+    const found = this.definitions.has(name.toLowerCase()) ? undefined : this.unparsed.get(name.toLowerCase());
+    if (!found) return undefined;
+    return `'${name}' has an error in its definition (${found.cell === cell ? `line ${found.line}` : `cell ${found.cell}`})`;
+  }
+
   link(name: string): LinkModel | undefined {
     return this.links.get(name.toLowerCase());
   }

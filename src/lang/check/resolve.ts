@@ -29,6 +29,8 @@ export interface NameLookup {
   entityDefinition(name: string, scope: Scope, span: Span): { id: string; kind: string; type: ValueType; ok: boolean; parts?: string[]; cell?: number } | undefined;
   link(name: string): LinkModel | undefined;
   populationNamed(name: string): PopulationModel | undefined;
+  /** What to say of a name whose definition has a syntax error, read from `cell`; undefined for any other name. */
+  unparsedDefinitionProblem(name: string, cell: number): string | undefined;
   /** Every name visible in the scope, for "did you mean". */
   visibleNames(scope: Scope): string[];
   /** Adds a quantile column to the scope's population (once per distinct text); returns its column id. */
@@ -190,6 +192,8 @@ export class ExpressionResolver {
         return { ir: { k: 'column', name: def.id, row: 'entity' }, type: def.type };
       }
     }
+    const unparsed = scope.mode === 'entity' ? this.names.unparsedDefinitionProblem(name, scope.cell) : undefined;
+    if (unparsed) return this.fail(scope, 'broken-dependency', unparsed, e.name.span);
     const candidates = this.names.visibleNames(scope);
     return this.fail(scope, 'unknown-column', `unknown column '${name}'${didYouMean(name, candidates)}`, e.name.span);
   }

@@ -288,6 +288,8 @@ export class StatementChecker {
     }
     const def = this.analysis.definitions.get(name.toLowerCase());
     const resolved = this.analysis.resolvedDefinition(name);
+    const unparsed = def ? undefined : this.analysis.unparsedDefinitionProblem(name, this.cell);
+    if (unparsed) return this.report('broken-dependency', unparsed, ref.name.span);
     if (!def || !resolved || !['segment', 'partition', 'split'].includes(def.kind)) {
       const what = def ? `'${name}' is a ${def.kind}, not a segment` : `unknown segment '${name}'${didYouMean(name, this.analysis.segmentNames())}`;
       return this.report('unknown-segment', what, ref.name.span);
