@@ -134,6 +134,8 @@ export class StatementChecker {
     if (e.type === 'call') {
       const fn = e.name.text.toLowerCase();
       if ((METRIC_FUNCTIONS as readonly string[]).includes(fn) && e.args.length === 1 && !e.where && !e.within && !e.order) {
+        const linked = this.linkColumnMetric(fn, e.args[0]!);
+        if (linked) return this.report('metric', linked, e.args[0]!.span);
         const arg = fn === 'pct' ? this.resolver.condition(e.args[0], scope) : this.resolver.resolve(e.args[0], scope);
         if (['avg', 'sum', 'median'].includes(fn) && !['number', 'null', 'unknown'].includes(arg.type)) {
           return this.report('type', `${fn}() needs numbers, but its value is not a number`, e.span);
@@ -146,6 +148,22 @@ export class StatementChecker {
       `a metric is count, avg(x), sum(x), min(x), max(x), median(x), count_distinct(x) or pct(condition), where x is a per-entity value${e.type === 'call' ? didYouMean(e.name.text, METRIC_FUNCTIONS) : ''}`,
       m.span,
     );
+  }
+
+  /**
+   * avg(orders.amount) as a metric: a metric is over members, one value each, while a linked
+   * table has many rows per member. Inside an aggregate the link would be welcome, which is what
+   * the resolver would say; here the way out is a per-member value first.
+   */
+  private linkColumnMetric(fn: string, arg: import('../ast/nodes.ts').Expr): string | undefined {
+    if (arg.type !== 'reference' || !arg.member) return undefined;
+    const link = this.analysis.link(arg.name.text);
+    if (!link) return undefined;
+    const column = `${arg.name.text}.${arg.member.text}`;
+    const type = link.columns.find((c) => c.name.toLowerCase() === arg.member!.text.toLowerCase())?.type;
+    const perMember = type === 'number' ? `sum(${column})` : link.time ? `last(${column})` : `count_distinct(${column})`;
+    const name = `${arg.member.text.replace(/\W+/g, '_')}_per_member`;
+    return `${column} has many rows per member, and a metric takes one value per member: give it one first, like let ${name} = ${perMember}, then ${fn}(${name})`;
   }
 
   private profile(s: Extract<Statement, { kind: 'profile' }>): CheckedStatement | undefined {
