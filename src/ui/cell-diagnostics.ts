@@ -1,11 +1,9 @@
 /**
  * A cell's run errors as editor markers: the runner reports a line and column, the editor wants a
- * range, so the marker covers the word (or the quoted name) that starts there. DuckDB-WASM often
- * gives no position for SQL errors; when it names the culprit in quotes, the error is placed at
- * that name in the cell.
+ * range, so the marker covers the word (or the quoted name) that starts there.
  */
 import type { Diagnostic } from '../lang/diagnostics.ts';
-import { positionOf, spanOfRange } from '../lang/span.ts';
+import { spanOfRange } from '../lang/span.ts';
 import type { CellError } from '../notebook/outcome.ts';
 
 export function errorDiagnostics(source: string, errors: readonly CellError[]): Diagnostic[] {
@@ -14,20 +12,6 @@ export function errorDiagnostics(source: string, errors: readonly CellError[]): 
     const end = Math.min(source.length, start + tokenLength(source.slice(start)));
     return { code: 'run', message: error.message, span: spanOfRange(source, start, end), severity: 'error' };
   });
-}
-
-/** A SQL error reported at the very start of the cell moves to the name its message quotes, if the cell has it. */
-export function locateSqlError(source: string, error: CellError): CellError {
-  if (error.line !== 1 || error.column !== 1) return error;
-  const names = [...error.message.matchAll(/"([^"\n]+)"|with name (\w+)/g)].map((m) => m[1] ?? m[2]);
-  for (const name of names) {
-    const escaped = name!.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-    const found = new RegExp(`(?<![\\w"])${escaped}(?![\\w"])`, 'i').exec(source);
-    if (!found) continue;
-    const { line, column } = positionOf(source, found.index);
-    return { ...error, line, column };
-  }
-  return error;
 }
 
 /** The errors the editor does not already show, by message and place. */

@@ -19,7 +19,7 @@ import type { DataEntry } from '../notebook/front-matter.ts';
 import type { CellKind, Notebook } from '../notebook/model.ts';
 import type { CellOutcome, RunnerEvent } from '../notebook/outcome.ts';
 import type { RunReport } from '../notebook/runner.ts';
-import { errorDiagnostics, locateSqlError, withoutShown } from './cell-diagnostics.ts';
+import { errorDiagnostics, withoutShown } from './cell-diagnostics.ts';
 import { CellStates, type CellView, type PlacedErrors } from './cell-states.ts';
 import { NotebookLanguage } from './notebook-language.ts';
 import type { EditableCell } from './notebook-cells.ts';
@@ -379,10 +379,7 @@ export class NotebookController extends EventTarget {
   }
 
   private placeErrors(cell: EditableCell, index: number, outcome: CellOutcome): PlacedErrors {
-    if (cell.kind === 'sql') {
-      const errors = outcome.errors.map((e) => locateSqlError(cell.source, e));
-      return { errors, diagnostics: errorDiagnostics(cell.source, errors) };
-    }
+    if (cell.kind === 'sql') return { errors: outcome.errors, diagnostics: errorDiagnostics(cell.source, outcome.errors) };
     // The editor checks SegQL as it is typed: only what its own markers lack is added.
     const shown = checkCell(this.language.program(), index, this.language.catalog());
     return { errors: outcome.errors, diagnostics: errorDiagnostics(cell.source, withoutShown(outcome.errors, shown)) };

@@ -271,6 +271,12 @@ describe('the notebook runner', () => {
     expect(fixed.cells[2]!.results[0]!.rows[0]).toEqual(['everyone_again', 6, 1]);
   });
 
+  it('places a SQL error DuckDB gives no position for at the name it quotes, in a view too', async () => {
+    const { runner } = runnerFor(notebook(sql('select country,\n  age,\n  agee + 1 as x from customers'), sql('select 1 as one,\n  nope from customers', 'v')));
+    const report = await runner.run();
+    expect(report.cells.map((c) => c.errors.map((e) => [e.line, e.column]))).toEqual([[[3, 3]], [[2, 3]]]);
+  });
+
   it('makes every SegQL cell stale when a population or the as-of date changes, though none names it', async () => {
     const cells = [seg('population customers key customer_id'), seg('segment adults = age >= 18\ncompare adults'), sql('select 1 as one')];
     const { runner, events, clear } = runnerFor(notebook(...cells));
