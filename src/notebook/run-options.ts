@@ -28,4 +28,6 @@ export interface RunRequest {
   signal?: AbortSignal;
   /** Create views but skip analysis statements and plain SQL queries. */
   viewsOnly?: boolean;
+  /** Cells left out, with everything downstream of them: they stay stale. */
+  skip?: number[];
 }

@@ -157,6 +157,7 @@ export class NotebookRunner<P> {
     const { signal } = request;
     const asof = this.asof();
     const targets = this.targets(request.cell);
+    for (const skipped of request.skip ?? []) for (const cell of downstreamOf(this.dependencyGraph, skipped)) targets.delete(cell);
     for (const index of targets) this.setStatus(index, 'queued');
 
     const states = await this.tables.sync(

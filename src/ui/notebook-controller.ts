@@ -25,6 +25,7 @@ import { NotebookLanguage } from './notebook-language.ts';
 import type { EditableCell } from './notebook-cells.ts';
 import { NotebookDocument, type DocumentChange } from './notebook-document.ts';
 import { NotebookRuns } from './notebook-runs.ts';
+import { interruptedKey, rememberInterrupted, takeInterrupted } from './interrupted-cells.ts';
 import { formerDependents, runRoots } from './run-plan.ts';
 
 export type { CellView } from './cell-states.ts';
@@ -230,7 +231,26 @@ export class NotebookController extends EventTarget {
     }
     performance.mark('segbook:engine-ready');
     this.runs.attach(engine);
+    const interrupted = takeInterrupted();
+    const waiting = this.document.cells.flatMap((cell, index) => (cell.kind !== 'markdown' && interrupted.has(interruptedKey(cell)) ? [index] : []));
+    if (waiting.length > 0) {
+      this.notice = `${waiting.length === 1 ? 'A cell' : `${waiting.length} cells`} you interrupted before the page was reloaded did not run, nor what depends on ${waiting.length === 1 ? 'it' : 'them'}: run ${waiting.length === 1 ? 'it' : 'them'} when ready.`;
+      this.settle();
+      this.clearPending();
+      await this.runs.run(undefined, waiting);
+      return;
+    }
     await this.runAll();
+  }
+
+  /**
+   * The analyst's Interrupt: the cell that was running stays out of the next opening's run too
+   * (interrupted-cells.ts); the ones waiting behind it were only waiting.
+   */
+  stop(): void {
+    const stopped = this.cells.flatMap((view, index) => (view.status === 'running' ? [this.document.cells[index]!] : []));
+    rememberInterrupted(stopped.filter((cell) => cell.kind !== 'markdown').map(interruptedKey));
+    this.interrupt();
   }
 
   /**

@@ -91,14 +91,15 @@ export class NotebookRuns {
   }
 
   /** Runs a cell (with what it needs and what uses it), or every cell. */
-  async run(cell?: number): Promise<RunReport | undefined> {
+  /** `skip`: cells to leave stale, with what depends on them (a whole-notebook run only). */
+  async run(cell?: number, skip?: number[]): Promise<RunReport | undefined> {
     const runner = this.runner;
     if (!runner) return undefined;
     const signal = this.generation.signal;
     this.inFlight++;
     this.host.changed();
     try {
-      const report = await runner.run(cell === undefined ? { signal } : { cell, signal });
+      const report = await runner.run(cell === undefined ? { signal, ...(skip?.length ? { skip } : {}) } : { cell, signal });
       this.lastReport = report;
       this.lastExecution = { cells: this.executed.size, ms: [...this.executed].reduce((ms, i) => ms + (report.cells[i]?.durationMs ?? 0), 0) };
       this.executed.clear();

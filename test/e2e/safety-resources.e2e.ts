@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
-import { cell, cellCount, cellStatus, eventually, focused, openNotebook } from './notebook-support.ts';
+import { cell, cellCount, cellStatus, eventually, focused, openNotebook, settled } from './notebook-support.ts';
+import { savedInBrowser } from './persist-support.ts';
 import { setNotebook } from './safety-support.ts';
 import { openApp } from './support/app.ts';
 import { test, type E2EContext } from './support/e2e.ts';
@@ -74,4 +75,17 @@ test('safety: Interrupt stops a runaway query within a second; the notebook text
   assert.deepEqual(answered.rows, [[3000]]);
   assert.ok(answered.ms < 1000, 'the engine answers at once, without a restart');
   t.note(`screenshot: ${await t.screenshot('safety-interrupted')}`);
-});
+
+  // Reloaded, the notebook runs again, but not the query the analyst stopped.
+  await savedInBrowser(t);
+  await t.page.reload();
+  await settled(t);
+  assert.equal(await cellStatus(t, index), 'stale', 'the interrupted cell waits');
+  assert.equal(await cellStatus(t, 3), 'done', 'the other cells ran');
+  assert.match(await t.page.locator('seg-notebook').evaluate((e) => e.shadowRoot!.textContent ?? ''), /A cell you interrupted before the page was reloaded did not run/);
+  await t.page.reload();
+  await eventually(() => cellStatus(t, index), (s) => s === 'running', 'it holds back one opening only: on the next, it runs');
+  await t.page.locator('seg-notebook .toolbar button', { hasText: 'Interrupt' }).click();
+  await eventually(() => cellStatus(t, index), (s) => s === 'stale', 'and Interrupt stops it again');
+  // A reload cuts short what the page was still fetching (the editor's lazily loaded chunks).
+}, { expectedProblems: [/\(net::ERR_ABORTED\)$/] });
