@@ -99,7 +99,7 @@ function checkCellSteps(program: Program, cell: number, catalog: Catalog, analys
   const added = analysis.diagnostics.splice(before);
   analysis.diagnostics.push(...added.filter((d) => d.cell !== cell));
   const statementDiagnostics = added.filter((d) => d.cell === cell);
-  const diagnostics = [...found.parsed.diagnostics, ...analysis.diagnostics.filter((d) => d.cell === cell), ...statementDiagnostics]
+  const diagnostics = withoutEchoesOfUnclosedQuote([...found.parsed.diagnostics, ...analysis.diagnostics.filter((d) => d.cell === cell), ...statementDiagnostics])
     .map(({ cell: _cell, ...d }: Diagnostic & { cell?: number }) => d)
     .sort((a, b) => a.span.start - b.span.start);
   return { diagnostics: dedupe(diagnostics), steps, analysis, checker };
@@ -195,6 +195,13 @@ function sharedPipeline(analysis: Analysis, population: import('./check/model.ts
     cache.set(key, entry);
   }
   return entry;
+}
+
+/** After a quote never closed, the rest of its line is misread ('Lisboa an unknown column): only the quote is reported. */
+function withoutEchoesOfUnclosedQuote<D extends Diagnostic>(diagnostics: D[]): D[] {
+  const quotes = diagnostics.filter((d) => d.code === 'unclosed-quote');
+  if (quotes.length === 0) return diagnostics;
+  return diagnostics.filter((d) => d.code === 'unclosed-quote' || !quotes.some((q) => d.span.line === q.span.line && d.span.start > q.span.start));
 }
 
 function dedupe(diagnostics: Diagnostic[]): Diagnostic[] {

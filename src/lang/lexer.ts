@@ -13,17 +13,19 @@ export interface LexResult {
   diagnostics: Diagnostic[];
 }
 
+const UNCLOSED: Record<string, string> = { "'": "text in quotes ('…')", '"': 'text in quotes ("…")', '`': 'name in backticks (`…`)' };
+
 export function lex(source: string): LexResult {
   segqlLexer ??= new Lexer(allTokens, { ...LEXER_CONFIG, skipValidations: true });
   const result = segqlLexer.tokenize(source);
   markKeywords(result.tokens);
-  const diagnostics = result.errors.map((e) =>
-    error(
-      'unexpected-character',
-      `unexpected character '${source.slice(e.offset, e.offset + e.length)}'`,
-      spanOfRange(source, e.offset, e.offset + e.length),
-    ),
-  );
+  const diagnostics = result.errors.map((e) => {
+    const text = source.slice(e.offset, e.offset + e.length);
+    const quote = UNCLOSED[text[0]!];
+    // A quote the lexer could not match is one never closed; the rest of the line is read as code.
+    if (quote) return error('unclosed-quote', `this ${quote} is never closed: end it with ${text[0]}`, spanOfRange(source, e.offset, e.offset + 1));
+    return error('unexpected-character', `unexpected character '${text}'`, spanOfRange(source, e.offset, e.offset + e.length));
+  });
   for (const t of result.groups.unclosed ?? []) {
     diagnostics.push(error('unclosed-comment', 'this /* comment is never closed: end it with */', spanOfRange(source, t.startOffset, t.startOffset + 2)));
   }

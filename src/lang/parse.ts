@@ -83,6 +83,10 @@ function syntaxDiagnostic(problem: SyntaxProblem, source: string): Diagnostic {
   const atEnd = found.tokenType.name === 'EOF' || Number.isNaN(found.startOffset);
   const span = atEnd ? endSpan(problem.previousToken, source) : spanOfToken(found);
   const what = atEnd ? 'the statement ended too early' : `unexpected '${found.image}'`;
+  const previous = problem.previousToken;
+  if (!atEnd && found.image === '=' && previous?.image === '=' && previous.endOffset !== undefined && previous.endOffset + 1 === found.startOffset) {
+    return error('syntax', "'==' is not SegQL: compare with one '=' (as in SQL)", spanOfRange(source, previous.startOffset, found.startOffset + 1));
+  }
   const expected = describeExpectation(problem);
   return error('syntax', expected ? `${what}: expected ${expected}` : what, span);
 }
