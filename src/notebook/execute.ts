@@ -101,11 +101,13 @@ export async function executeStatements(
     const step = steps[index]!;
     step.ran = true;
     if (statement.kind === 'result' && options.viewsOnly) return undefined;
+    if (statement.kind === 'check' && values?.cache.passes(statement)) return undefined;
     const outcome = await attempt(options, statement.sql, (message) => atSpan(message, placeOf(index)));
     if (!isResult(outcome)) step.error = outcome;
     else if (statement.kind === 'view') step.view = statement.name;
     else if (statement.kind === 'check') {
       if (outcome.rows.length > 0) step.error = atSpan(String(outcome.rows[0]![0]), statement.span);
+      else values?.cache.passed(statement);
     } else step.result = { statement: statement.statement, ...outcome };
     return step.error ? index : undefined;
   };

@@ -237,7 +237,9 @@ export class NotebookRunner<P> {
     if (errors.length > 0) return this.finish(index, { errors, sql: compiled.statements.map((s) => s.sql) });
     const values = compiled.values ?? [];
     for (const use of values) this.valuesRead.add(use.table.name.toLowerCase());
-    const versions = values.map((use) => this.values.version(use.table));
+    // Values tables by their versions; the tables and views the statements read by theirs, which a
+    // SQL cell that writes changes (a compare straight over the table has no values table to tell).
+    const versions = [...values.map((use) => this.values.version(use.table)), this.values.readsVersion(compiled.statements.flatMap((s) => s.reads))];
     const key = this.keyOf(index, ['seg', compiled.statements, versions, Boolean(request.viewsOnly), Boolean(this.options.summaries)]);
     return this.execute(index, key, (shown) =>
       executeStatements(

@@ -4,7 +4,8 @@
  * first time a statement reads them and rebuilt only when what they come from changed. A table
  * is current while its SQL is the same (the population, links, lets and as-of date are written in
  * it) and no data it may read changed since it was built: a file loaded again, a SQL cell that may
- * write (INSERT, UPDATE, CREATE TABLE…), or a view it reads made again.
+ * write (INSERT, UPDATE, CREATE TABLE…), or a view it reads made again. Data checks that passed
+ * are remembered by the same versions.
  */
 import { statementTokens } from '../engine/sql-text.ts';
 import type { Engine } from '../engine/types.ts';
@@ -19,10 +20,12 @@ export class ValueCache {
   private readonly relations = new Map<string, number>();
   /** Lower-case table name → what was built, and at which version. */
   private readonly built = new Map<string, { table: ValuesTable; version: string }>();
+  /** Data checks that passed, by the version of the data they read. */
+  private readonly passedChecks = new Set<string>();
 
   /** What the table holds is a function of this: its definition and the versions of the data it reads. */
   version(table: ValuesTable): string {
-    return contentKey(JSON.stringify([table.sql, this.epoch, table.reads.map((r) => this.relations.get(r) ?? 0)]));
+    return this.dataVersion(table);
   }
 
   /** Whether the table must be built before it is read; `madeNow` are the views the reading cell made just before. */
@@ -68,6 +71,27 @@ export class ValueCache {
   /** A build that failed or was cancelled leaves nothing to trust. */
   forget(table: ValuesTable): void {
     this.built.delete(table.name.toLowerCase());
+  }
+
+  /**
+   * Whether a data check (a population's key is unique) passed over the data as it is now: it
+   * then need not run again when only its cell's other statements changed.
+   */
+  passes(check: { sql: string; reads: string[] }): boolean {
+    return this.passedChecks.has(this.dataVersion(check));
+  }
+
+  passed(check: { sql: string; reads: string[] }): void {
+    this.passedChecks.add(this.dataVersion(check));
+  }
+
+  private dataVersion(query: { sql: string; reads: string[] }): string {
+    return contentKey(JSON.stringify([query.sql, this.readsVersion(query.reads)]));
+  }
+
+  /** The version of what these tables and views hold: it changes when a SQL cell may have written, or a view was made again. */
+  readsVersion(reads: string[]): string {
+    return JSON.stringify([this.epoch, reads.map((r) => this.relations.get(r.toLowerCase()) ?? 0)]);
   }
 
   /** Any table may hold other rows now. */

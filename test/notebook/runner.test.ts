@@ -271,6 +271,30 @@ describe('the notebook runner', () => {
     expect(fixed.cells[2]!.results[0]!.rows[0]).toEqual(['everyone_again', 6, 1]);
   });
 
+  it('checks a population\'s key once per version of its data, not on every edit of its cell', async () => {
+    const own = await startNodeEngine();
+    try {
+      let checks = 0;
+      const counting = withQuery(own, (text, options) => {
+        if (text.startsWith("SELECT 'the key")) checks++;
+        return own.query(text, options);
+      });
+      const cell = (age: number) => seg(`population customers key customer_id\nsegment older = age > ${age}\ncompare older`);
+      const { runner } = runnerFor(notebook(cell(30)), { engine: counting });
+      await runner.run();
+      runner.update({ notebook: parseNotebook(notebook(cell(31))) });
+      const edited = await runner.run();
+      expect(edited.cells[0]!.errors).toEqual([]);
+      expect(checks).toBe(1);
+      runner.update({ notebook: parseNotebook(notebook(sql('insert into customers select * from customers where customer_id = 2'), cell(31))) });
+      const repeated = await runner.run();
+      expect(checks).toBe(2);
+      expect(repeated.cells[1]!.errors[0]!.message).toMatch(/^the key customer_id is not unique: 2 is on 2 rows of customers/);
+    } finally {
+      await own.close();
+    }
+  }, 60_000);
+
   it('places a SQL error DuckDB gives no position for at the name it quotes, in a view too', async () => {
     const { runner } = runnerFor(notebook(sql('select country,\n  age,\n  agee + 1 as x from customers'), sql('select 1 as one,\n  nope from customers', 'v')));
     const report = await runner.run();
