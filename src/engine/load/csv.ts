@@ -4,6 +4,7 @@
  * examined so the analyst learns which line is wrong — or white-space-aligned columns are read.
  * Where the rows go is the caller's `Fill`: a table of the reading database, or another database.
  */
+import { gunzipSync } from 'fflate';
 import { DataLoadError, QueryError } from '../errors.ts';
 import { quoteIdent } from '../sql-text.ts';
 import type { DataSource, ReaderOptions } from '../types.ts';
@@ -13,7 +14,6 @@ import { alignedToTabs, findRaggedLine, firstLineFields, guessDelimiter, isWhite
 import { csvLoadError, isSniffFailure } from './csv-errors.ts';
 import { sourceFileName, type Format } from './source.ts';
 import { byteOrderEncoding, encodingName, isUtf8, toUtf8 } from '../text-encoding.ts';
-import { gunzipSync } from 'fflate';
 
 /** Enough text to cover DuckDB's sniffing sample (20,480 rows) of ordinary files. */
 const DIAGNOSIS_BYTES = 8 << 20;
