@@ -58,7 +58,8 @@ async function fetchBytes(source: Extract<DataSource, { kind: 'path' | 'url' }>)
   }
   const problem = fetchProblem(response, given);
   if (problem) {
-    await response.body?.cancel();
+    // Read to its end (an error page or the site's index is small): a cancelled body shows up as a failed request.
+    await response.arrayBuffer().catch(() => undefined);
     throw problem;
   }
   return new Uint8Array(await response.arrayBuffer());
