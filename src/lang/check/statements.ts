@@ -1,4 +1,4 @@
-import type { Metric, SegmentRef, Statement } from '../ast/nodes.ts';
+import type { Expr, Metric, SegmentRef, Statement } from '../ast/nodes.ts';
 import type { Span } from '../diagnostics.ts';
 import { addDuration, unknownUnitMessage } from '../dates.ts';
 import type { Analysis } from './analyze.ts';
@@ -155,7 +155,7 @@ export class StatementChecker {
    * table has many rows per member. Inside an aggregate the link would be welcome, which is what
    * the resolver would say; here the way out is a per-member value first.
    */
-  private linkColumnMetric(fn: string, arg: import('../ast/nodes.ts').Expr): string | undefined {
+  private linkColumnMetric(fn: string, arg: Expr): string | undefined {
     if (arg.type !== 'reference' || !arg.member) return undefined;
     const link = this.analysis.link(arg.name.text);
     if (!link) return undefined;
@@ -211,7 +211,7 @@ export class StatementChecker {
   private expect(s: Extract<Statement, { kind: 'expect' }>): CheckedStatement | undefined {
     const terms: ExpectTerm[] = [];
     let failed = false;
-    const rewrite = (e: import('../ast/nodes.ts').Expr): IR | undefined => {
+    const rewrite = (e: Expr): IR | undefined => {
       switch (e.type) {
         case 'number':
           return { k: 'number', value: e.value };
