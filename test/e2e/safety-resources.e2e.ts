@@ -84,7 +84,8 @@ test('safety: Interrupt stops a runaway query within a second; the notebook text
   assert.equal(await cellStatus(t, 3), 'done', 'the other cells ran');
   assert.match(await t.page.locator('seg-notebook').evaluate((e) => e.shadowRoot!.textContent ?? ''), /A cell you interrupted before the page was reloaded did not run/);
   await t.page.reload();
-  await eventually(() => cellStatus(t, index), (s) => s === 'running', 'it holds back one opening only: on the next, it runs');
+  // The cells above it run first: on a slow machine the page takes seconds to reach it.
+  await eventually(() => cellStatus(t, index), (s) => s === 'running', 'it holds back one opening only: on the next, it runs', 30_000);
   await t.page.locator('seg-notebook .toolbar button', { hasText: 'Interrupt' }).click();
   await eventually(() => cellStatus(t, index), (s) => s === 'stale', 'and Interrupt stops it again');
   // A reload cuts short what the page was still fetching (the editor's lazily loaded chunks).
