@@ -15,6 +15,7 @@ import { formatDuration } from './duration.ts';
 import { plural } from './format.ts';
 import { icons } from './icons.ts';
 import type { NotebookController } from './notebook-controller.ts';
+import { keepClearOf } from './scroll-clearance.ts';
 import { notebookStyles } from './seg-notebook-styles.ts';
 import './seg-cell.ts';
 import type { CellActionDetail, SegCell } from './seg-cell.ts';
@@ -32,6 +33,7 @@ export class SegNotebook extends LitElement {
   private charted = false;
   /** The cell that last held the focus: the toolbar adds cells below it. */
   private current?: string;
+  private stopClearance?: () => void;
 
   override connectedCallback(): void {
     super.connectedCallback();
@@ -41,6 +43,8 @@ export class SegNotebook extends LitElement {
   override disconnectedCallback(): void {
     this.subscribed?.removeEventListener('change', this.onChange);
     this.subscribed = undefined;
+    this.stopClearance?.();
+    this.stopClearance = undefined;
     super.disconnectedCallback();
   }
 
@@ -51,6 +55,8 @@ export class SegNotebook extends LitElement {
   protected override updated(): void {
     const controller = this.controller;
     if (!controller) return;
+    const toolbar = this.renderRoot.querySelector<HTMLElement>('.toolbar');
+    if (toolbar && !this.stopClearance) this.stopClearance = keepClearOf(toolbar);
     this.dataset.state = controller.phase.step;
     document.title = controller.title ? `${controller.title} · Segbook` : 'Segbook';
     const hasResults = controller.cells.some((v) => v.results.length > 0 || v.summary.length > 0);

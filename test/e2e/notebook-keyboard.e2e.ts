@@ -72,6 +72,13 @@ test('notebook: keyboard only — Enter enters a cell, Escape leaves, arrows mov
   // Tab goes from the cell's frame to its controls.
   await t.page.keyboard.press('Tab');
   await eventually(() => focused(t), at(5, 'select'), 'Tab reaches the cell kind');
+  const place = await t.page.evaluate(() => {
+    const toolbar = document.querySelector('seg-notebook')!.shadowRoot!.querySelector('.toolbar')!.getBoundingClientRect();
+    let active = document.activeElement;
+    while (active?.shadowRoot?.activeElement) active = active.shadowRoot.activeElement;
+    return { toolbarBottom: toolbar.bottom, focusedTop: active!.getBoundingClientRect().top };
+  });
+  assert.ok(place.focusedTop >= place.toolbarBottom, `the focused control is below the sticky toolbar, not under it (${JSON.stringify(place)})`);
   t.note(`screenshot: ${await shotOf(cell(t, 5), 'notebook-focus-controls')}`);
 
   // A text cell: Enter edits the Markdown, Escape shows it rendered with the new words.
