@@ -4,7 +4,7 @@ import type { Name, Statement } from './ast/nodes.ts';
 import { error, type Diagnostic, type Span } from './diagnostics.ts';
 import { lex } from './lexer.ts';
 import { firstTooDeep, MAX_NESTING } from './nesting.ts';
-import { parseStatements, type SyntaxProblem } from './parser.ts';
+import { EXPECTED, parseStatements, type SyntaxProblem } from './parser.ts';
 import { spanOfRange, spanOfToken } from './span.ts';
 import { Identifier, QuotedIdentifier } from './tokens.ts';
 
@@ -118,6 +118,7 @@ const EXPRESSION_STARTS = new Set(['NumberLiteral', 'StringLiteral', 'LParen', '
 
 function describeExpectation(problem: SyntaxProblem): string | undefined {
   if (problem.name === 'NotAllInputParsedException') return 'the end of the statement (or a new statement)';
+  if (problem.message.startsWith(`${EXPECTED} `)) return problem.message.slice(EXPECTED.length + 1);
   const m = /Expecting (?:token of type )?--> (\w+) <--/.exec(problem.message);
   if (m) return tokenWords(m[1]);
   // Alternatives: "one of these possible Token sequences: 1. [Identifier] 2. [QuotedIdentifier]".

@@ -3,6 +3,9 @@ import * as T from './tokens.ts';
 
 const DURATION_UNITS = new Set(['day', 'days', 'week', 'weeks', 'month', 'months', 'year', 'years']);
 
+/** Starts a message of our own (ERR_MSG) that says what was expected in the analyst's words. */
+export const EXPECTED = 'expected';
+
 /**
  * The SegQL grammar (spec §2–§5) as a Chevrotain CST parser with error recovery, so one run
  * reports every syntax error of a cell. grammar/segql.ebnf is generated from this class.
@@ -244,7 +247,7 @@ export class SegqlParser extends CstParser {
 
   duration = this.RULE('duration', () => {
     this.CONSUME(T.NumberLiteral);
-    this.CONSUME(T.Identifier, { LABEL: 'unit' });
+    this.CONSUME(T.Identifier, { LABEL: 'unit', ERR_MSG: `${EXPECTED} a unit: days, weeks, months or years` });
   });
 
   /**
