@@ -193,6 +193,14 @@ export class CodeEditor {
     this.editor.focus();
   }
 
+  /** Focuses the text with the caret at a character offset (or selecting from `start` to `end`). */
+  focusAt(start: number, end = start): void {
+    const from = this.model.getPositionAt(start);
+    const to = this.model.getPositionAt(end);
+    this.editor.setSelection(new monaco.Selection(from.lineNumber, from.column, to.lineNumber, to.column));
+    this.editor.focus();
+  }
+
   /** Fits the editor to its container's width; call after the container moved or was shown. */
   layout(): void {
     this.editor.layout({ width: this.container.clientWidth, height: this.height });

@@ -1,5 +1,6 @@
 import { LitElement, css, html, nothing, unsafeCSS, type PropertyValues } from 'lit';
 import { customElement, property, query, state } from 'lit/decorators.js';
+import { live } from 'lit/directives/live.js';
 import type { Diagnostic } from '../lang/index.ts';
 import { FONT_FAMILY, FONT_SIZE, GUTTER_WIDTH, LINE_HEIGHT, PADDING } from './appearance.ts';
 import type { CodeEditor, EditorLanguage } from './code-editor.ts';
@@ -50,6 +51,16 @@ export class SegCodeEditor extends LitElement {
       background: var(--seg-panel, #f6f8fa);
       color: var(--seg-fg, #1f2328);
     }
+    textarea.preview {
+      display: block;
+      box-sizing: border-box;
+      width: 100%;
+      border: 0;
+      outline: none;
+      resize: none;
+      overflow: hidden;
+      field-sizing: content;
+    }
     .problem {
       margin: 0;
       padding: 4px 8px;
@@ -72,10 +83,18 @@ export class SegCodeEditor extends LitElement {
   @property({ attribute: false }) diagnostics: Diagnostic[] = [];
 
   @state() private mounted = false;
+  /**
+   * Asked for the focus before Monaco came: the text is a plain textarea meanwhile, so what is
+   * typed is kept (and Space does not land on the button that added the cell); Monaco takes the
+   * text and the caret when it comes.
+   */
+  @state() private drafting = false;
+  @query('textarea.preview') private draft?: HTMLTextAreaElement;
+  /** Asked for the focus, and the textarea has not been left since: Monaco takes the focus when it comes. */
+  private wantsFocus = false;
   @state() private loadProblem = '';
   @query('.editor') private container!: HTMLDivElement;
   private editor?: CodeEditor;
-  private wantsFocus = false;
   private mounting = false;
 
   override connectedCallback(): void {
@@ -98,9 +117,40 @@ export class SegCodeEditor extends LitElement {
   protected override render() {
     return html`
       <div class="editor"></div>
-      ${this.mounted ? nothing : html`<pre class="preview">${this.value}</pre>`}
+      ${this.mounted ? nothing : this.renderPreview()}
       ${this.loadProblem ? html`<p class="problem" role="alert">${this.loadProblem}</p>` : nothing}
     `;
+  }
+
+  private renderPreview() {
+    if (!this.drafting) return html`<pre class="preview">${this.value}</pre>`;
+    return html`<textarea
+      class="preview"
+      tabindex="-1"
+      spellcheck="false"
+      aria-label=${this.ariaLabelText()}
+      placeholder=${this.placeholder}
+      rows=${this.value.split('\n').length}
+      .value=${live(this.value)}
+      ?readonly=${this.readonly}
+      @input=${this.onDraftInput}
+      @keydown=${this.onDraftKeyDown}
+      @blur=${() => (this.wantsFocus = false)}
+    ></textarea>`;
+  }
+
+  private onDraftInput(event: Event): void {
+    this.value = (event.target as HTMLTextAreaElement).value;
+    this.emit('seg-change', { value: this.value });
+  }
+
+  /** The keys Monaco would have handled: run, run and advance, leave. */
+  private onDraftKeyDown(event: KeyboardEvent): void {
+    if (event.key === 'Enter' && event.shiftKey) this.emit('seg-run-advance', { value: this.value });
+    else if (event.key === 'Enter' && (event.ctrlKey || event.metaKey)) this.emit('seg-run', { value: this.value });
+    else if (event.key === 'Escape') this.leave();
+    else return;
+    event.preventDefault();
   }
 
   protected override firstUpdated(): void {
@@ -122,8 +172,15 @@ export class SegCodeEditor extends LitElement {
 
   /** Focuses the text (as soon as Monaco is there, if it is still loading). */
   override focus(): void {
-    if (this.editor) this.editor.focus();
-    else this.wantsFocus = true;
+    if (this.editor) {
+      this.editor.focus();
+      return;
+    }
+    this.wantsFocus = true;
+    this.drafting = true;
+    void this.updateComplete.then(() => {
+      if (!this.editor) this.draft?.focus();
+    });
   }
 
   /** Re-fits the editor to its width, e.g. after its cell was hidden and shown again. */
@@ -165,10 +222,16 @@ export class SegCodeEditor extends LitElement {
           leave: () => this.leave(),
         },
       );
-      this.mounted = true;
-      this.loadProblem = '';
-      if (this.wantsFocus) this.editor.focus();
+      const draft = this.draft;
+      if (draft && this.renderRoot instanceof ShadowRoot && this.renderRoot.activeElement === draft) {
+        this.editor.focusAt(draft.selectionStart, draft.selectionEnd);
+      } else if (this.wantsFocus) {
+        this.editor.focus();
+      }
       this.wantsFocus = false;
+      this.mounted = true;
+      this.drafting = false;
+      this.loadProblem = '';
       this.emit('seg-editor-ready', undefined);
     } catch (error) {
       this.loadProblem = `The code editor could not be loaded (${error instanceof Error ? error.message : String(error)}); the text is shown as it is.`;

@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { cell, cellCount, cellStatus, chartText, eventually, focused, openNotebook, outputText, settled, shotOf } from './notebook-support.ts';
+import { openApp } from './support/app.ts';
 import { test } from './support/e2e.ts';
 
 const source = (t: Parameters<typeof cell>[0], index: number) =>
@@ -108,4 +109,32 @@ test('notebook: a running cell shows its time ticking; Interrupt cancels it and 
   assert.equal(await cellStatus(t, 9), 'done');
   assert.match(await outputText(t, 9), /avg_spend/);
   t.note(`toolbar after: "${await t.page.locator('seg-notebook .toolbar [role=status]').innerText()}"`);
+});
+
+test('notebook: what is typed into a new cell before the editor has loaded is kept, and the editor takes it over with the caret', async (t) => {
+  // Monaco's chunk is held back until the text is typed: a first "+ SegQL" on a slow connection.
+  let release!: () => void;
+  const released = new Promise<void>((resolve) => (release = resolve));
+  await t.page.route(/\/assets\/monaco-runtime-[\w-]+\.js$/, async (route) => {
+    await released;
+    await route.continue();
+  });
+  await openApp(t);
+  const count = await cellCount(t);
+  await t.page.locator('seg-notebook .add-row button', { hasText: 'SegQL' }).click();
+  await eventually(() => focused(t), (f) => f?.cell === count && f.where === 'editor', 'the new cell is entered while its editor loads');
+  await t.page.keyboard.type('segment held = age > 30');
+  assert.equal(await cell(t, count).locator('seg-code-editor .monaco-editor').count(), 0, 'Monaco had not come');
+  assert.equal(await cellCount(t), count + 1, 'the spaces typed did not press the button that added the cell');
+  assert.deepEqual(await source(t, count), { kind: 'seg', source: 'segment held = age > 30' });
+  t.note(`screenshot: ${await shotOf(cell(t, count), 'notebook-typing-before-editor')}`);
+
+  release();
+  await cell(t, count).locator('seg-code-editor .monaco-editor').waitFor();
+  await eventually(() => focused(t), (f) => f?.cell === count && f.where === 'editor', 'Monaco has the focus');
+  await t.page.keyboard.type('0');
+  assert.deepEqual(await source(t, count), { kind: 'seg', source: 'segment held = age > 300' }, 'the caret stayed where the typing left it');
+  await t.page.keyboard.press('Shift+Enter');
+  await settled(t);
+  assert.match(await outputText(t, count), /Defines held \d[\d,]* members/);
 });
