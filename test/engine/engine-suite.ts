@@ -308,6 +308,13 @@ export function engineSuite(
       expect(await rows('SELECT cds, dollars FROM aligned ORDER BY id')).toEqual([[1, 11.77], [2, 12]]);
     });
 
+    it('reads white-space-aligned columns given a single space as the delimiter as runs of spaces, not empty columns', async () => {
+      const aligned = ' id  date      cds  dollars\r\n 00001 19970101  1   11.77\r\n 00002 19970112  12  12.00\r\n';
+      const loaded = await engine.loadTable('spaced', await fixtures.file('spaced.txt', aligned), { delimiter: ' ' });
+      expect(loaded.columns.map((c) => c.name)).toEqual(['id', 'date', 'cds', 'dollars']);
+      expect(await rows('SELECT cds, dollars FROM spaced ORDER BY id')).toEqual([[1, 11.77], [12, 12]]);
+    });
+
     it('loads under any table name and replaces an earlier table of that name', async () => {
       const name = 'my "weird" table; DROP TABLE people --';
       await engine.loadTable(name, await fixtures.file('v1.csv', 'x\n1\n'));

@@ -57,7 +57,8 @@ export async function loadDelimited(ctx: LoadContext, fill: Fill, source: DataSo
     columns = await withDuckDBFile(ctx, source, (path) => fill(selectFromCsv(path, given), sniffedTypes(given)));
   } catch (error) {
     if (!(error instanceof QueryError)) throw error;
-    if (sniffed && (await loadAligned(ctx, fill, source, given, await head()))) return;
+    // A single space given as the delimiter of columns lined up with runs of spaces means the runs.
+    if ((sniffed || given.delimiter === ' ') && (await loadAligned(ctx, fill, source, given, await head()))) return;
     if (isSniffFailure(error.message)) explainRaggedLine(file, given, await head());
     throw csvLoadError(file, error.message);
   }
