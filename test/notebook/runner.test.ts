@@ -435,6 +435,23 @@ describe('the notebook runner', () => {
     expect((await runnerFor('```sql\nselect 1 as x\n```\n', { today: '2031-05-06' }).runner.run()).asof).toBe('2031-05-06');
   });
 
+  it("reaches the population's column inside an aggregate as POPULATION.column where the link has a column of that name", async () => {
+    const { runner } = runnerFor(
+      notebook(
+        sql("select *, case when amount > 200 then 'US' else 'DE' end as country from orders", 'shipped'),
+        seg('population customers key customer_id\nlink shipped on customer_id time order_date\nlet home = count(shipped where country = customers.country)\nlet de = count(shipped where country = \'DE\')\nshow everyone'),
+        sql('select c.customer_id, count(s.order_id) filter (where s.country = c.country) as home from customers c left join shipped s using (customer_id) group by 1 order by 1', 'by_hand'),
+      ),
+    );
+    const report = await runner.run();
+    expect(report.cells.flatMap((c) => c.errors)).toEqual([]);
+    const shown = report.cells[1]!.results[0]!;
+    const [key, home] = [shown.columns.indexOf('customer_id'), shown.columns.indexOf('home')];
+    const byHand = await engine.query('select customer_id, home from by_hand order by 1');
+    expect(shown.rows.map((r) => [r[key], r[home]]).sort((a, b) => Number(a[0]) - Number(b[0]))).toEqual(byHand.rows);
+    expect(byHand.rows.some((r) => Number(r[1]) > 0)).toBe(true);
+  });
+
   it('names a missing or malformed data file in the error of every cell that reads it', async () => {
     const text = '---\ndata:\n  customers: broken.csv\n  orders: nowhere.csv\n---\n\n' + [sql('select * from customers'), sql('select * from orders'), sql('select 1 as ok')].join('\n\n') + '\n';
     const { runner } = runnerFor(text);

@@ -154,8 +154,10 @@ export class ExpressionResolver {
       const linkColumn = e.member && name.toLowerCase() === scope.link.alias.toLowerCase() ? e.member.text : e.member ? undefined : name;
       const inLink = linkColumn !== undefined ? this.linkColumn(scope.link, linkColumn) : undefined;
       if (inLink) return inLink;
-      if (!e.member) {
-        const col = findPopulationColumn(scope.population, name);
+      // `customers.country` reaches the population's column where the link has one of that name too.
+      const ofPopulation = e.member && name.toLowerCase() === scope.population.name.toLowerCase();
+      if (!e.member || ofPopulation) {
+        const col = findPopulationColumn(scope.population, ofPopulation ? e.member!.text : name);
         if (col) {
           scope.readsPopulation = true;
           return { ir: { k: 'column', name: col.name, row: 'population' }, type: col.type };
