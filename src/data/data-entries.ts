@@ -7,7 +7,7 @@
 import { Document, isMap, isScalar, parseDocument, type YAMLMap } from 'yaml';
 import type { ReaderOptions } from '../engine/types.ts';
 
-const OPTION_ORDER = ['format', 'encoding', 'delimiter', 'header', 'names', 'skip', 'dateformat', 'types'] as const;
+const OPTION_ORDER = ['format', 'encoding', 'delimiter', 'header', 'names', 'skip', 'dateformat', 'timestampformat', 'nullstr', 'types'] as const;
 
 export function entryValue(path: string, options: ReaderOptions): string | Record<string, unknown> {
   const value: Record<string, unknown> = { path };

@@ -18,6 +18,9 @@ export interface ReaderOptions {
   names?: string[];
   skip?: number;
   dateformat?: string;
+  timestampformat?: string;
+  /** The text (or texts) that stand for a missing value, such as NA; DuckDB's default is the empty field. */
+  nullstr?: string | string[];
   /** The text's encoding, a WHATWG label ('windows-1252', 'utf-16', 'shift_jis'…); UTF-8 when not given. */
   encoding?: string;
   types?: Record<string, string>;

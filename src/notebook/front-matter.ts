@@ -27,7 +27,7 @@ export interface FrontMatter {
 }
 
 const FORMATS = ['csv', 'tsv', 'txt', 'parquet', 'json', 'jsonl'] as const;
-const READER_KEYS = ['path', 'format', 'encoding', 'delimiter', 'header', 'names', 'skip', 'dateformat', 'types'];
+const READER_KEYS = ['path', 'format', 'encoding', 'delimiter', 'header', 'names', 'skip', 'dateformat', 'timestampformat', 'nullstr', 'types'];
 
 export function readFrontMatter(yaml: string | undefined): FrontMatter {
   const meta: NotebookMeta = { data: [] };
@@ -91,7 +91,7 @@ function dataEntry(name: string, entry: unknown): DataEntry | string {
 function readerOptions(name: string, entry: Record<string, unknown>): ReaderOptions | string {
   const options: ReaderOptions = {};
   const bad = (key: string, what: string) => `data entry '${name}': ${key} must be ${what}`;
-  const { format, encoding, delimiter, header, names, skip, dateformat, types } = entry;
+  const { format, encoding, delimiter, header, names, skip, dateformat, timestampformat, nullstr, types } = entry;
   if (format !== undefined) {
     if (!FORMATS.includes(format as (typeof FORMATS)[number])) return bad('format', `one of ${FORMATS.join(', ')}`);
     options.format = format as ReaderOptions['format'];
@@ -119,6 +119,15 @@ function readerOptions(name: string, entry: Record<string, unknown>): ReaderOpti
   if (dateformat !== undefined) {
     if (typeof dateformat !== 'string') return bad('dateformat', 'a format such as "%d/%m/%Y"');
     options.dateformat = dateformat;
+  }
+  if (timestampformat !== undefined) {
+    if (typeof timestampformat !== 'string') return bad('timestampformat', 'a format such as "%m/%d/%Y %H:%M"');
+    options.timestampformat = timestampformat;
+  }
+  if (nullstr !== undefined) {
+    const texts = typeof nullstr === 'string' || (Array.isArray(nullstr) && nullstr.length > 0 && nullstr.every((n) => typeof n === 'string'));
+    if (!texts) return bad('nullstr', 'the text that stands for a missing value, such as "NA", or a list of such texts (in quotes)');
+    options.nullstr = nullstr as string | string[];
   }
   if (types !== undefined) {
     if (!isRecord(types) || !Object.values(types).every((t) => typeof t === 'string')) {

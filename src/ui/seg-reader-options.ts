@@ -1,6 +1,6 @@
 /**
  * <seg-reader-options .options=${ReaderOptions}>: how to read a delimited text file — encoding,
- * delimiter, header, lines to skip, date format, column names — the keys the front matter records (spec §8).
+ * delimiter, header, lines to skip, date and timestamp formats, missing values, column names — the keys the front matter records (spec §8).
  * Empty fields leave the choice to DuckDB's sniffer. Emits `seg-reader-options` {options} on Apply.
  */
 import { LitElement, css, html } from 'lit';
@@ -61,6 +61,8 @@ export class SegReaderOptions extends LitElement {
       </label>
       <label>Skip lines <input name="skip" type="number" min="0" step="1" .value=${o.skip === undefined ? '' : String(o.skip)} /></label>
       <label>Date format <input name="dateformat" placeholder="%d/%m/%Y" .value=${o.dateformat ?? ''} /></label>
+      <label>Timestamp format <input name="timestampformat" placeholder="%m/%d/%Y %H:%M" .value=${o.timestampformat ?? ''} /></label>
+      <label>Missing values <input name="nullstr" placeholder="NA, N/A" .value=${[o.nullstr ?? []].flat().join(', ')} /></label>
       <label class="wide">Column names <input name="names" placeholder="id, name, signup_date (comma-separated)" .value=${(o.names ?? []).join(', ')} /></label>
       <div class="actions">
         <button type="submit" class="primary">Apply</button>
@@ -81,6 +83,9 @@ export class SegReaderOptions extends LitElement {
     const skip = Number(text('skip'));
     if (text('skip') !== '' && Number.isInteger(skip) && skip >= 0) options.skip = skip;
     if (text('dateformat') !== '') options.dateformat = text('dateformat');
+    if (text('timestampformat') !== '') options.timestampformat = text('timestampformat');
+    const missing = text('nullstr').split(',').map((n) => n.trim()).filter(Boolean);
+    if (missing.length > 0) options.nullstr = missing.length === 1 ? missing[0] : missing;
     const names = text('names').split(',').map((n) => n.trim()).filter(Boolean);
     if (names.length > 0) options.names = names;
     this.emit(options);

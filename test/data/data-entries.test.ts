@@ -5,15 +5,15 @@ import { readFrontMatter } from '../../src/notebook/front-matter.ts';
 describe('data entries in the front matter', () => {
   it('adds a bare path, and a mapping when there are reader options, which the front matter reads back', () => {
     let yaml = setDataEntry('title: Shop # the shop\n', 'customers', 'customers.csv', {});
-    yaml = setDataEntry(yaml, 'orders', 'orders.txt', { encoding: 'windows-1252', delimiter: ';', header: false, names: ['id', 'amount'], skip: 2, dateformat: '%d/%m/%Y' });
+    yaml = setDataEntry(yaml, 'orders', 'orders.txt', { encoding: 'windows-1252', delimiter: ';', header: false, names: ['id', 'amount'], skip: 2, dateformat: '%d/%m/%Y', timestampformat: '%d/%m/%Y %H:%M', nullstr: ['NA', ''] });
     expect(yaml).toBe(
-      'title: Shop # the shop\ndata:\n  customers: customers.csv\n  orders:\n    path: orders.txt\n    encoding: windows-1252\n    delimiter: ;\n    header: false\n    names:\n      - id\n      - amount\n    skip: 2\n    dateformat: "%d/%m/%Y"\n',
+      'title: Shop # the shop\ndata:\n  customers: customers.csv\n  orders:\n    path: orders.txt\n    encoding: windows-1252\n    delimiter: ;\n    header: false\n    names:\n      - id\n      - amount\n    skip: 2\n    dateformat: "%d/%m/%Y"\n    timestampformat: "%d/%m/%Y %H:%M"\n    nullstr:\n      - NA\n      - ""\n',
     );
     const { meta, problems } = readFrontMatter(yaml);
     expect(problems).toEqual([]);
     expect(meta.data).toEqual([
       { name: 'customers', path: 'customers.csv', options: {} },
-      { name: 'orders', path: 'orders.txt', options: { encoding: 'windows-1252', delimiter: ';', header: false, names: ['id', 'amount'], skip: 2, dateformat: '%d/%m/%Y' } },
+      { name: 'orders', path: 'orders.txt', options: { encoding: 'windows-1252', delimiter: ';', header: false, names: ['id', 'amount'], skip: 2, dateformat: '%d/%m/%Y', timestampformat: '%d/%m/%Y %H:%M', nullstr: ['NA', ''] } },
     ]);
   });
 

@@ -308,6 +308,17 @@ export function engineSuite(
       expect(await rows('SELECT cds, dollars FROM aligned ORDER BY id')).toEqual([[1, 11.77], [2, 12]]);
     });
 
+    it('reads missing values written as text (nullstr) and timestamps in a format of their own (timestampformat)', async () => {
+      const text = 'id,seen,score\n1,3/1/2011 9:05,NA\n2,12/31/2011 18:30,7\nNA,1/2/2012 0:00,N/A\n';
+      const loaded = await engine.loadTable('marked', await fixtures.file('marked.csv', text), { nullstr: ['NA', 'N/A'], timestampformat: '%m/%d/%Y %H:%M' });
+      expect(loaded.columns.map((c) => c.type)).toEqual(['BIGINT', 'TIMESTAMP', 'BIGINT']);
+      expect(await rows('SELECT id, strftime(seen, \'%Y-%m-%d %H:%M\'), score FROM marked ORDER BY seen')).toEqual([
+        [1, '2011-03-01 09:05', null],
+        [2, '2011-12-31 18:30', 7],
+        [null, '2012-01-02 00:00', null],
+      ]);
+    });
+
     it('reads white-space-aligned columns given a single space as the delimiter as runs of spaces, not empty columns', async () => {
       const aligned = ' id  date      cds  dollars\r\n 00001 19970101  1   11.77\r\n 00002 19970112  12  12.00\r\n';
       const loaded = await engine.loadTable('spaced', await fixtures.file('spaced.txt', aligned), { delimiter: ' ' });

@@ -65,6 +65,14 @@ describe('real data files', () => {
 
   it('Online Retail and S&P 500 files load', async () => {
     expect((await load('retail', 'online_retail_sample/online_retail_sample.csv')).rowCount).toBe(2709);
+    const retail = await load('retail_typed', 'online_retail_sample/online_retail_sample.csv', { nullstr: 'NA', timestampformat: '%m/%d/%Y %H:%M' });
+    const typeOf = (name: string) => retail.columns.find((c) => c.name === name)?.type;
+    expect([typeOf('CustomerID'), typeOf('InvoiceDate')]).toEqual(['BIGINT', 'TIMESTAMP']);
+    // The same answers from the text as read without the options.
+    const typed = await rows('SELECT count(*) FILTER (WHERE CustomerID IS NULL), max(InvoiceDate)::VARCHAR, sum(CustomerID) FROM retail_typed');
+    const fromText = await rows("SELECT count(*) FILTER (WHERE CustomerID = 'NA'), max(strptime(InvoiceDate, '%m/%d/%Y %H:%M'))::VARCHAR, sum(TRY_CAST(CustomerID AS BIGINT)) FROM retail");
+    expect(typed).toEqual(fromText);
+    expect(Number(typed[0]![0])).toBeGreaterThan(0);
     expect((await load('sp500', 'sp500/constituents.csv')).rowCount).toBeGreaterThan(400);
     expect((await load('sp500_fin', 'sp500/constituents-financials.historical.csv')).rowCount).toBeGreaterThan(400);
   });

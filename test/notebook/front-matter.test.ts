@@ -25,7 +25,7 @@ describe('the front matter', () => {
     expect(readFrontMatter('title: x\nasof: [oops\n').problems[0]).toMatch(/^the front matter is not valid YAML \(line 4 of the file\): \w/);
     expect(readFrontMatter('asof: 2024-02-30\n').problems).toEqual(["asof '2024-02-30' in the front matter is not a date like 2024-06-30"]);
     expect(readFrontMatter('data:\n  t: {path: a.csv, delim: ";"}\n').problems).toEqual([
-      "data entry 't' has unknown option delim (known: path, format, encoding, delimiter, header, names, skip, dateformat, types)",
+      "data entry 't' has unknown option delim (known: path, format, encoding, delimiter, header, names, skip, dateformat, timestampformat, nullstr, types)",
     ]);
     expect(readFrontMatter('data:\n  t: {header: true}\n').problems).toEqual(["data entry 't' needs a path"]);
     expect(readFrontMatter('data:\n  t: {path: a.csv, skip: -1}\n').problems).toEqual(["data entry 't': skip must be a number of lines"]);
@@ -33,6 +33,13 @@ describe('the front matter', () => {
       "data entry 't': encoding must be the name of a text encoding, such as windows-1252, iso-8859-2, shift_jis or utf-16",
     ]);
     expect(readFrontMatter('data:\n  t: {path: a.csv, encoding: Latin1}\n').meta.data[0]!.options).toEqual({ encoding: 'Latin1' });
+    expect(readFrontMatter('data:\n  t: {path: a.csv, nullstr: [NA, "", "N/A"], timestampformat: "%m/%d/%Y %H:%M"}\n').meta.data[0]!.options).toEqual({
+      nullstr: ['NA', '', 'N/A'],
+      timestampformat: '%m/%d/%Y %H:%M',
+    });
+    expect(readFrontMatter('data:\n  t: {path: a.csv, nullstr: null}\n').problems).toEqual([
+      "data entry 't': nullstr must be the text that stands for a missing value, such as \"NA\", or a list of such texts (in quotes)",
+    ]);
     expect(readFrontMatter('- a\n').problems).toEqual(['the front matter must be a mapping of fields (title, asof, data)']);
   });
 
