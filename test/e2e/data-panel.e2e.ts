@@ -48,9 +48,9 @@ test('data: a wide table scrolls inside its row, the page keeps its width; IDs a
   t.note(`screenshot: ${await shotOf(panel(t), 'data-panel-wide')}`);
 });
 
-test('data: reader options (delimiter, header, skip, date format, column names) read a file again, and the front matter keeps them', async (t) => {
+test('data: reader options (delimiter, header, skip, date and timestamp formats, missing values, column names) read a file again, and the front matter keeps them', async (t) => {
   await openNotebook(t);
-  await addFiles(t, [{ name: 'scores.txt', content: 'exported 2024-06-30\n\nA|10|01/02/2024\nB|20|15/03/2024\n' }]);
+  await addFiles(t, [{ name: 'scores.txt', content: 'exported 2024-06-30\n\nA|10|01/02/2024|01/02/2024 09:30\nB|n/a|15/03/2024|15/03/2024 17:05\n' }]);
   await settledRow(t, 'scores');
   await tableRow(t, 'scores').locator('button.toggle').click();
   await tableRow(t, 'scores').locator('details summary').click();
@@ -59,15 +59,17 @@ test('data: reader options (delimiter, header, skip, date format, column names) 
   await form.locator('select[name=header]').selectOption('false');
   await form.locator('input[name=skip]').fill('2');
   await form.locator('input[name=dateformat]').fill('%d/%m/%Y');
-  await form.locator('input[name=names]').fill('team, points, day');
+  await form.locator('input[name=timestampformat]').fill('%d/%m/%Y %H:%M');
+  await form.locator('input[name=nullstr]').fill('n/a');
+  await form.locator('input[name=names]').fill('team, points, day, seen');
   await form.locator('button[type=submit]').click();
   await t.page.waitForFunction(() => {
     const row = document.querySelector('seg-data-panel')?.shadowRoot?.querySelector('li[data-table="scores"]');
     return row?.classList.contains('loaded') && /2 rows/.test(row.textContent ?? '');
   });
-  assert.match(await queryInCell(t, 'select team, points, day from scores order by team'), /A 10 2024-02-01 B 20 2024-03-15/);
+  assert.match(await queryInCell(t, "select team, points + 1 as next, day, strftime(seen, '%H:%M') as time from scores order by team"), /A 11 2024-02-01 09:30 B null 2024-03-15 17:05/);
   const yaml = await t.page.evaluate(() => (document.querySelector('seg-notebook') as HTMLElement & { controller: { getNotebook(): { frontMatter?: string } } }).controller.getNotebook().frontMatter);
-  assert.match(yaml ?? '', /scores:\n\s+path: scores\.txt\n\s+delimiter: "\|"\n\s+header: false\n\s+names:\n\s+- team\n\s+- points\n\s+- day\n\s+skip: 2\n\s+dateformat: "%d\/%m\/%Y"/);
+  assert.match(yaml ?? '', /scores:\n\s+path: scores\.txt\n\s+delimiter: "\|"\n\s+header: false\n\s+names:\n\s+- team\n\s+- points\n\s+- day\n\s+- seen\n\s+skip: 2\n\s+dateformat: "%d\/%m\/%Y"\n\s+timestampformat: "%d\/%m\/%Y %H:%M"\n\s+nullstr: n\/a\n/);
   t.note(`screenshot: ${await shotOf(panel(t), 'data-panel-options')}`);
 });
 
