@@ -4,9 +4,17 @@
  *
  * The writer's layout is canonical — one blank line between cells, a newline at the end — and the
  * reader undoes exactly that layout, so a file the project wrote reads and writes back byte for byte.
+ *
+ * A Markdown cell that would not read back as itself when written as plain text — one right after
+ * another Markdown cell, one with a fence it never closes (which would swallow the cells after it),
+ * or one showing a ```seg example (which would come back as a code cell) — is written between the
+ * two comment lines below. Markdown readers show its text as usual and hide the comments.
  */
 import { markdownBlocks } from './markdown.ts';
 import type { Cell, Notebook } from './model.ts';
+
+const TEXT_CELL_START = '<!-- segbook: text cell -->';
+const TEXT_CELL_END = '<!-- segbook: end of text cell -->';
 
 interface CodeBlock {
   cell: Cell;
@@ -19,7 +27,7 @@ export function parseNotebook(text: string): Notebook {
   const normalised = text.replace(/\r\n?/g, '\n');
   const { frontMatter, body } = splitFrontMatter(normalised);
   const lines = body.split('\n');
-  const blocks = codeBlocks(body);
+  const blocks = cellBlocks(lines);
   const cells: Cell[] = [];
   let line = 0;
   for (const block of blocks) {
@@ -40,7 +48,7 @@ export function writeNotebook(notebook: Notebook): string {
   const parts: string[] = [];
   const yaml = notebook.frontMatter;
   if (yaml !== undefined) parts.push(`---\n${yaml}${yaml === '' || yaml.endsWith('\n') ? '' : '\n'}---\n`);
-  for (const cell of notebook.cells) parts.push(`${cellText(cell)}\n`);
+  notebook.cells.forEach((cell, i) => parts.push(`${cellText(cell, notebook.cells[i - 1])}\n`));
   return parts.join('\n');
 }
 
@@ -49,8 +57,11 @@ export function infoString(cell: Cell): string {
   return cell.kind === 'sql' && cell.name ? `sql ${cell.name}` : cell.kind;
 }
 
-function cellText(cell: Cell): string {
-  if (cell.kind === 'markdown') return cell.source;
+function cellText(cell: Cell, previous: Cell | undefined): string {
+  if (cell.kind === 'markdown') {
+    const plain = previous?.kind !== 'markdown' && readsBackPlain(cell.source);
+    return plain ? cell.source : `${TEXT_CELL_START}\n${cell.source}\n${TEXT_CELL_END}`;
+  }
   const fence = '`'.repeat(Math.max(3, longestBacktickRun(cell.source) + 1));
   return `${fence}${infoString(cell)}\n${cell.source}\n${fence}`;
 }
@@ -76,14 +87,35 @@ function splitFrontMatter(text: string): { frontMatter?: string; body: string } 
   return { frontMatter, body: lines.slice(close + 1).join('\n') };
 }
 
-function codeBlocks(body: string): CodeBlock[] {
-  const blocks: CodeBlock[] = [];
-  for (const token of markdownBlocks(body)) {
-    if (token.type !== 'fence' || token.level !== 0 || !token.map) continue;
-    const cell = codeCell(token.info, token.content);
-    if (cell) blocks.push({ cell, startLine: token.map[0], endLine: token.map[1] });
+/** Whether the text, written as it is between two code cells, reads back as one Markdown cell of that text. */
+function readsBackPlain(source: string): boolean {
+  const probe = parseNotebook(`\`\`\`seg\n\`\`\`\n\n${source}\n\n\`\`\`seg\n\`\`\`\n`).cells;
+  return probe.length === 3 && probe[1]!.kind === 'markdown' && probe[1]!.source === source;
+}
+
+/**
+ * Code cells and written-out text cells, in file order. A text cell's lines are not Markdown to
+ * parse: each one found is blanked and the rest parsed again, since the lines before a block
+ * read the same whatever follows them.
+ */
+function cellBlocks(body: string[]): CodeBlock[] {
+  const lines = [...body];
+  const textCells: CodeBlock[] = [];
+  for (;;) {
+    const tokens = markdownBlocks(lines.join('\n'));
+    const start = tokens.find((t) => t.level === 0 && t.map && t.type !== 'fence' && lines[t.map[0]] === TEXT_CELL_START)?.map?.[0];
+    if (start === undefined) {
+      const codeCells = tokens.flatMap((token) => {
+        const cell = token.type === 'fence' && token.level === 0 && token.map ? codeCell(token.info, token.content) : undefined;
+        return cell ? [{ cell, startLine: token.map![0], endLine: token.map![1] }] : [];
+      });
+      return [...codeCells, ...textCells].sort((a, b) => a.startLine - b.startLine);
+    }
+    const close = lines.indexOf(TEXT_CELL_END, start + 1);
+    const end = close < 0 ? lines.length : close;
+    textCells.push({ cell: { kind: 'markdown', source: lines.slice(start + 1, end).join('\n') }, startLine: start, endLine: Math.min(end + 1, lines.length) });
+    lines.fill('', start, end + 1);
   }
-  return blocks;
 }
 
 function codeCell(info: string, content: string): Cell | undefined {

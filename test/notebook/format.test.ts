@@ -18,6 +18,11 @@ const markdownBlock = fc.oneof(
   words.map((w) => `\`\`\`python\n${w}\n\`\`\``),
   words.map((w) => `~~~\n\`\`\`seg\n${w}\n~~~`),
   words.map((w) => `**${w}** \`inline\``),
+  // Text an analyst may type into a text cell that, written plainly, would read back otherwise.
+  words.map((w) => `\`\`\`\n${w}`),
+  words.map((w) => `\`\`\`seg\nsegment ${w.replace(/\W/g, '_')} = true\n\`\`\``),
+  words.map((w) => `~~~~sql ${w.split(' ')[0]}\nselect 1\n~~~~`),
+  fc.constant('<!-- segbook: text cell -->'),
 );
 const markdownSource = fc
   .array(fc.tuple(markdownBlock, fc.constantFrom('\n', '\n\n', '\n\n\n')), { minLength: 1, maxLength: 5 })
@@ -47,18 +52,11 @@ const frontMatter = fc.option(
   { nil: undefined },
 );
 
-/** Notebooks as the project keeps them: Markdown cells are never empty and never next to each other. */
+/** Any cells in any order: text cells next to each other, empty or blank ones too. */
+const markdownCell = fc.oneof(markdownSource, fc.constantFrom('', ' ', '\n\n')).map((source): Cell => ({ kind: 'markdown', source }));
 const notebook: fc.Arbitrary<Notebook> = fc
-  .tuple(frontMatter, fc.array(fc.tuple(fc.option(markdownSource, { nil: undefined }), codeCell), { maxLength: 6 }), fc.option(markdownSource, { nil: undefined }))
-  .map(([fm, pairs, last]) => {
-    const cells: Cell[] = [];
-    for (const [md, code] of pairs) {
-      if (md !== undefined) cells.push({ kind: 'markdown', source: md });
-      cells.push(code);
-    }
-    if (last !== undefined) cells.push({ kind: 'markdown', source: last });
-    return fm === undefined ? { cells } : { frontMatter: fm, cells };
-  });
+  .tuple(frontMatter, fc.array(fc.oneof(markdownCell, codeCell), { maxLength: 8 }))
+  .map(([fm, cells]) => (fm === undefined ? { cells } : { frontMatter: fm, cells }));
 
 describe('the *.seg.md format', () => {
   it('reads back every notebook it writes, and writes the same bytes again', () => {
@@ -117,5 +115,26 @@ describe('the *.seg.md format', () => {
     const text = writeNotebook({ cells: [{ kind: 'seg', source: 'a\n```\nb' }] });
     expect(text).toBe('````seg\na\n```\nb\n````\n');
     expect(parseNotebook(text).cells).toEqual([{ kind: 'seg', source: 'a\n```\nb' }]);
+  });
+
+  it('keeps a text cell with a fence it never closes, or a ```seg example, or next to another text cell, as that one text cell', () => {
+    const cells: Cell[] = [
+      { kind: 'markdown', source: '# Notes' },
+      { kind: 'markdown', source: 'TODO: ask Sam about this query:\n```\nselect * from x' },
+      { kind: 'seg', source: 'segment active = true' },
+      { kind: 'markdown', source: 'Try this:\n\n```seg\nsegment big = spend > 1000\n```' },
+      { kind: 'sql', source: 'select 1', name: 'one' },
+    ];
+    const text = writeNotebook({ cells });
+    expect(text).toBe(
+      '# Notes\n\n<!-- segbook: text cell -->\nTODO: ask Sam about this query:\n```\nselect * from x\n<!-- segbook: end of text cell -->\n\n' +
+        '```seg\nsegment active = true\n```\n\n<!-- segbook: text cell -->\nTry this:\n\n```seg\nsegment big = spend > 1000\n```\n<!-- segbook: end of text cell -->\n\n```sql one\nselect 1\n```\n',
+    );
+    expect(parseNotebook(text).cells).toEqual(cells);
+  });
+
+  it('writes text cells that read back as themselves as plain Markdown, other fences included', () => {
+    const cells: Cell[] = [{ kind: 'markdown', source: 'An example:\n\n```python\nprint(1)\n```' }, { kind: 'seg', source: 'asof 2024-06-30' }];
+    expect(writeNotebook({ cells })).toBe('An example:\n\n```python\nprint(1)\n```\n\n```seg\nasof 2024-06-30\n```\n');
   });
 });
