@@ -49,7 +49,9 @@ export function readFrontMatter(yaml: string | undefined): FrontMatter {
     if (!isRecord(value.data)) problems.push('data in the front matter must map table names to files');
     else {
       for (const [name, entry] of Object.entries(value.data)) {
-        const read = dataEntry(name, entry);
+        // SQL names ignore case: a second entry would silently replace the first one's table.
+        const same = meta.data.find((d) => d.name.toLowerCase() === name.toLowerCase());
+        const read = same ? `data entries '${same.name}' and '${name}' name the same table (table names ignore case): rename one` : dataEntry(name, entry);
         if (typeof read === 'string') problems.push(read);
         else meta.data.push(read);
       }

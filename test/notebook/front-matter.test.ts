@@ -40,6 +40,10 @@ describe('the front matter', () => {
     expect(readFrontMatter('data:\n  t: {path: a.csv, nullstr: null}\n').problems).toEqual([
       "data entry 't': nullstr must be the text that stands for a missing value, such as \"NA\", or a list of such texts (in quotes)",
     ]);
+    expect(readFrontMatter('data:\n  Customers: c.csv\n  customers: o.csv\n')).toMatchObject({
+      meta: { data: [{ name: 'Customers', path: 'c.csv' }] },
+      problems: ["data entries 'Customers' and 'customers' name the same table (table names ignore case): rename one"],
+    });
     expect(readFrontMatter('- a\n').problems).toEqual(['the front matter must be a mapping of fields (title, asof, data)']);
   });
 
