@@ -195,7 +195,7 @@ export class SegNotebook extends LitElement {
     const problems = phase.step === 'failed' ? [phase.message] : controller.problems;
     if (problems.length === 0) return nothing;
     return html`<div class="problems" role="alert">
-      ${phase.step === 'failed' ? html`<strong>Segbook cannot run this notebook.</strong>` : html`<strong>Some of the notebook's data is missing.</strong>`}
+      ${phase.step === 'failed' ? html`<strong>Segbook cannot run this notebook.</strong>` : html`<strong>Some of the notebook's data or settings could not be read.</strong>`}
       <ul>${problems.map((p) => html`<li>${p}</li>`)}</ul>
     </div>`;
   }
