@@ -17,6 +17,26 @@ test('editor: typing a column prefix offers the column in completion', async (t)
   assert.equal(last.filter((e) => e.type === 'change').at(-1)?.value, 'segment s = country');
 });
 
+test('editor: a suggestion accepted in the middle of a word replaces the whole word; a new line offers the statement keywords', async (t) => {
+  await openEditorPage(t);
+  await clickToEnd(t, 1);
+  await t.page.keyboard.type('segment s = countr');
+  await t.page.keyboard.press('Escape');
+  await t.page.keyboard.press('ArrowLeft');
+  await t.page.keyboard.press('ArrowLeft');
+  await t.page.keyboard.press('Control+Space');
+  const rows = editor(t, 1).locator('.suggest-widget.visible .monaco-list-row');
+  await rows.first().waitFor();
+  assert.match((await rows.allInnerTexts())[0]!, /^country/);
+  await t.page.keyboard.press('Enter');
+  await eventually(() => events(t), (e) => e.filter((x) => x.type === 'change').at(-1)?.value === 'segment s = country', 'the word is replaced, not split');
+  await t.page.keyboard.press('End');
+  await t.page.keyboard.press('Enter');
+  await t.page.keyboard.type('sh');
+  await rows.first().waitFor();
+  assert.ok((await rows.allInnerTexts()).some((l) => /^show\b/.test(l)), 'show is offered on the second line');
+});
+
 test('editor: Enter after a word typed in full starts a new line, though its suggestion is open', async (t) => {
   await openEditorPage(t);
   await clickToEnd(t, 1);

@@ -54,6 +54,10 @@ export function completeAt(program: Program, cell: number, offset: number, catal
 
   const paths = safeContentAssist(before);
   const next = new Set<TokenType>(paths.map((p) => p.nextTokenType));
+  // The grammar names and/or by their operator category, which is no word to offer.
+  if (next.has(T.BinaryOperator)) next.add(T.And).add(T.Or);
+  // After a whole statement a new one may start, though the grammar of this one cannot say so.
+  if (before.length > 0 && isWholeStatement(before)) STATEMENT_KEYWORDS.forEach((k) => next.add(k));
   for (const type of next) {
     if (type === T.KeywordCategory || !T.keywordTokens.includes(type)) continue;
     items.push({ label: keywordText(type), kind: 'keyword' });
@@ -97,6 +101,16 @@ export function completeAt(program: Program, cell: number, offset: number, catal
   }
   if (population) expressionNames(items, analysis, population);
   return finish(items, ctx);
+}
+
+const STATEMENT_KEYWORDS = [T.Population, T.Link, T.Let, T.Segment, T.Partition, T.Split, T.Asof, T.Compare, T.Overlap, T.Profile, T.Trend, T.Show, T.Expect];
+
+function isWholeStatement(tokens: import('chevrotain').IToken[]): boolean {
+  if (firstTooDeep(tokens)) return false;
+  const parser = segqlParser();
+  parser.input = tokens;
+  parser.statement();
+  return parser.errors.length === 0;
 }
 
 function safeContentAssist(before: import('chevrotain').IToken[]) {
@@ -162,5 +176,5 @@ function finish(items: CompletionItem[], ctx: ReturnType<typeof cursorContext>):
     seen.add(key);
     return !prefix || item.label.toLowerCase().startsWith(prefix);
   });
-  return { items: filtered, from: ctx.prefixStart, to: ctx.prefixStart + ctx.prefix.length };
+  return { items: filtered, from: ctx.prefixStart, to: ctx.wordEnd };
 }

@@ -6,9 +6,11 @@ import * as T from '../tokens.ts';
 export interface CursorContext {
   /** Tokens of the current statement before the word under the cursor. */
   before: IToken[];
-  /** The partly typed word, if any, and where it starts. */
+  /** The word under the cursor up to the cursor, if any, and where it starts. */
   prefix: string;
   prefixStart: number;
+  /** Where that word ends: a completion chosen in the middle of a word replaces all of it. */
+  wordEnd: number;
   /** All tokens of the cell. */
   tokens: IToken[];
 }
@@ -22,8 +24,14 @@ export function cursorContext(source: string, offset: number): CursorContext {
   const beforeCursor = tokens.filter((t) => (t.endOffset ?? t.startOffset) < offset);
   let prefix = '';
   let prefixStart = offset;
+  let wordEnd = offset;
   const last = beforeCursor[beforeCursor.length - 1];
-  if (last && (last.endOffset ?? last.startOffset) + 1 === offset && isWord(last)) {
+  const inside = tokens.find((t) => t.startOffset < offset && offset <= (t.endOffset ?? t.startOffset) && isWord(t));
+  if (inside) {
+    prefix = source.slice(inside.startOffset, offset);
+    prefixStart = inside.startOffset;
+    wordEnd = (inside.endOffset ?? inside.startOffset) + 1;
+  } else if (last && (last.endOffset ?? last.startOffset) + 1 === offset && isWord(last)) {
     beforeCursor.pop();
     prefix = last.image;
     prefixStart = last.startOffset;
@@ -33,7 +41,7 @@ export function cursorContext(source: string, offset: number): CursorContext {
     if (t.tokenType === T.Semicolon) start = i + 1;
     else if (STATEMENT_STARTS.has(t.tokenType) || (t.tokenType === T.Asof && beforeCursor[i + 1]?.tokenType === T.DateLiteral)) start = i;
   });
-  return { before: beforeCursor.slice(start), prefix, prefixStart, tokens };
+  return { before: beforeCursor.slice(start), prefix, prefixStart, wordEnd, tokens };
 }
 
 function isWord(t: IToken): boolean {

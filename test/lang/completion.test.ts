@@ -1,0 +1,42 @@
+import { describe, expect, it } from 'vitest';
+import { buildProgram, completeAt } from '../../src/lang/index.ts';
+import { retailCatalog } from './fixtures.ts';
+
+const HEAD = 'population customers key customer_id\nlink orders on customer_id time order_date\nlet spend = sum(orders.amount)\nsegment big = spend > 1000\n';
+
+/** Completion where `|` stands in the cell's text. */
+function complete(cellText: string) {
+  const at = cellText.indexOf('|');
+  const source = cellText.replace('|', '');
+  const program = buildProgram([{ index: 0, source: HEAD }, { index: 1, source }]);
+  const result = completeAt(program, 1, at, retailCatalog);
+  return { ...result, labels: result.items.map((i) => i.label), replaced: source.slice(result.from, result.to) };
+}
+
+describe('completion', () => {
+  it('offers the statement keywords after a whole statement, on the lines after the first', () => {
+    expect(complete('segment x = big\nse|').labels).toEqual(expect.arrayContaining(['segment']));
+    expect(complete('show big\nco|').labels).toEqual(expect.arrayContaining(['compare']));
+    expect(complete('segment x = spend > 1\n|').labels).toEqual(expect.arrayContaining(['show', 'compare', 'let', 'trend']));
+  });
+
+  it('does not offer a new statement where this one is not finished', () => {
+    expect(complete('segment x = spend >\n|').labels).not.toContain('show');
+  });
+
+  it('offers and / or after a condition', () => {
+    expect(complete('segment x = spend > 1 o|').labels).toContain('or');
+    expect(complete('segment x = big |').labels).toEqual(expect.arrayContaining(['and', 'or']));
+  });
+
+  it('replaces the whole word under the cursor, filtered by what comes before the cursor', () => {
+    const result = complete('segment q = spe|nd');
+    expect(result.replaced).toBe('spend');
+    expect(result.labels).toContain('spend');
+    expect(result.labels.every((l) => l.toLowerCase().startsWith('spe'))).toBe(true);
+  });
+
+  it('replaces a word typed up to the cursor', () => {
+    expect(complete('segment q = spe|').replaced).toBe('spe');
+  });
+});
