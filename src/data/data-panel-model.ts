@@ -16,7 +16,7 @@ import { quoteIdentifier } from '../notebook/tables.ts';
 import type { NotebookController } from '../ui/notebook-controller.ts';
 import { removeDataEntry, renameDataEntry, setDataEntry } from './data-entries.ts';
 import { hasLocalFile, keepForSession } from './data-sources.ts';
-import { hasDataStore, storeDataFile } from './opfs-files.ts';
+import { hasDataStore, pathForFile, storeDataFile } from './opfs-files.ts';
 import { tableNameFor, tableNameProblem } from './table-name.ts';
 
 export type DataStatus = 'copying' | 'loading' | 'loaded' | 'error' | 'waiting';
@@ -53,6 +53,8 @@ export class DataPanelModel extends EventTarget {
   constructor(private readonly controller: NotebookController) {
     super();
     controller.addEventListener('change', () => this.onControllerChange());
+    // What was said about the files added to one notebook is no news in the next.
+    controller.addEventListener('replaced', () => (this.notices = []));
   }
 
   /** Messages about the last files added (a type Segbook cannot read, a store that is full). */
@@ -155,8 +157,8 @@ export class DataPanelModel extends EventTarget {
       this.emitChange();
       return;
     }
-    const path = file.name;
-    const existing = this.entries().find((e) => e.path === path);
+    const existing = this.entries().find((e) => e.path === file.name);
+    const path = existing ? file.name : await this.freePath(file);
     const pending = [...this.adding.values()].map((a) => a.name);
     const name = existing?.name ?? tableNameFor(file.name, [...this.takenNames(), ...pending]);
     const key = name.toLowerCase();
@@ -173,6 +175,13 @@ export class DataPanelModel extends EventTarget {
     this.added.add(key);
     if (existing) this.rerun();
     else this.editFrontMatter((yaml) => setDataEntry(yaml, name, path, {}));
+  }
+
+  /** The path a new file is kept under: its name, unless another notebook's file of that name is kept here. */
+  private async freePath(file: File): Promise<string> {
+    const path = hasDataStore() ? await pathForFile(file.name, file).catch(() => file.name) : file.name;
+    if (path !== file.name) this.notices = [...this.notices, `Another ${file.name} is kept in this browser for another notebook; this one is kept as ${path}, and the other is left as it was.`];
+    return path;
   }
 
   /** Copies the file into the browser's store; when there is none (or it is full), keeps it for this page. */

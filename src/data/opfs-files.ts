@@ -2,7 +2,8 @@
  * Data files kept in the browser's origin-private file system (OPFS), so a reload or reopening
  * a notebook finds its data without asking for the files again. A file is keyed by the path the
  * notebook's front matter names it by (`customers.csv`, `data/orders.parquet`); the same path
- * means the same file for every notebook of this site. Files are copied in as streams (never
+ * means the same file for every notebook of this site, so a new file with other bytes is kept under
+ * a path of its own (`pathForFile`) rather than replacing another notebook's. Files are copied in as streams (never
  * whole in memory) and handed out as `File`s, which read lazily from disk.
  */
 
@@ -102,6 +103,35 @@ export async function readDataFile(path: string): Promise<File | undefined> {
   } catch {
     return undefined;
   }
+}
+
+/**
+ * Where to keep `blob`, given as `path`: there, unless a file with other bytes is already kept
+ * there (another notebook's data of the same name), which is never replaced without a word; then
+ * the first free `stem-2.ext`, `stem-3.ext`…
+ */
+export async function pathForFile(path: string, blob: Blob): Promise<string> {
+  const stored = await readDataFile(path);
+  if (!stored || (await sameBytes(stored, blob))) return path;
+  const dot = path.lastIndexOf('.');
+  const [stem, extension] = dot > path.lastIndexOf('/') + 1 ? [path.slice(0, dot), path.slice(dot)] : [path, ''];
+  for (let n = 2; ; n++) {
+    const candidate = `${stem}-${n}${extension}`;
+    const taken = await readDataFile(candidate);
+    if (!taken || (await sameBytes(taken, blob))) return candidate;
+  }
+}
+
+/** Compares in slices, so two large files are never both whole in memory. */
+async function sameBytes(a: Blob, b: Blob): Promise<boolean> {
+  if (a.size !== b.size) return false;
+  const SLICE = 4 << 20;
+  for (let at = 0; at < a.size; at += SLICE) {
+    const [x, y] = await Promise.all([a.slice(at, at + SLICE).arrayBuffer(), b.slice(at, at + SLICE).arrayBuffer()]);
+    const [u, v] = [new Uint8Array(x), new Uint8Array(y)];
+    for (let i = 0; i < u.length; i++) if (u[i] !== v[i]) return false;
+  }
+  return true;
 }
 
 /** Every stored file, by path. */

@@ -2,9 +2,13 @@
  * The data files a bundle carries, and putting them back: each front-matter path's bytes come from
  * the browser's data store (files the analyst added, src/data) or, for data the site serves (the
  * samples), from the site itself. Importing stores every file under its front-matter path, so the
- * notebook's text is unchanged and reads them as it did where the bundle was made.
+ * notebook reads them as it did where the bundle was made — unless a file with other bytes is kept
+ * under that path here (another notebook's data): then the bundle's file is kept under a new path,
+ * which the notebook's front matter is changed to name.
  */
-import { readDataFile, storeDataFile } from '../data/opfs-files.ts';
+import { setDataEntry } from '../data/data-entries.ts';
+import { pathForFile, readDataFile, storeDataFile } from '../data/opfs-files.ts';
+import { frontMatterOf, parseNotebook, writeNotebook } from '../notebook/format.ts';
 import { readFrontMatter } from '../notebook/front-matter.ts';
 import type { Notebook } from '../notebook/model.ts';
 import { fetchProblem } from '../engine/browser-files.ts';
@@ -35,10 +39,18 @@ export async function gatherDataFiles(notebook: Notebook, pageBase: string): Pro
   return { ok: true, files };
 }
 
-/** Keeps each of a bundle's files in the browser under its front-matter path. */
-export async function storeBundleFiles(files: BundleFile[], onFile?: (path: string) => void): Promise<void> {
+/** Keeps each of a bundle's files in the browser; resolves to the notebook's text, naming the paths they were kept under. */
+export async function storeBundleFiles(notebookText: string, files: BundleFile[], onFile?: (path: string) => void): Promise<string> {
+  let frontMatter = frontMatterOf(notebookText);
   for (const file of files) {
     onFile?.(file.path);
-    await storeDataFile(file.path, file.blob);
+    const path = await pathForFile(file.path, file.blob);
+    await storeDataFile(path, file.blob);
+    if (path === file.path) continue;
+    for (const entry of readFrontMatter(frontMatter).meta.data) {
+      if (entry.path === file.path) frontMatter = setDataEntry(frontMatter, entry.name, path, entry.options) ?? frontMatter;
+    }
   }
+  if (frontMatter === frontMatterOf(notebookText)) return notebookText;
+  return writeNotebook({ ...parseNotebook(notebookText), frontMatter });
 }

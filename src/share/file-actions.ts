@@ -118,8 +118,8 @@ export class FileActions {
       if (!read.ok) return read;
       const { bundle } = read;
       if (bundle.files.length > 0 && !hasDataStore()) return { ok: false, message: 'This browser has no place to keep data files, so it cannot open bundles with data.' };
-      await storeBundleFiles(bundle.files, (path) => this.context.progress(`Keeping ${path} in this browser…`));
-      await this.context.session.open(bundle.notebook, { fileName: bundle.notebookName, keep: true });
+      const notebook = await storeBundleFiles(bundle.notebook, bundle.files, (path) => this.context.progress(`Keeping ${path} in this browser…`));
+      await this.context.session.open(notebook, { fileName: bundle.notebookName, keep: true });
       const files = bundle.files.length;
       return { ok: true, message: `Opened ${bundle.notebookName} from ${chosen.name}${files ? ` with ${files === 1 ? 'its data file' : `${files} data files`}` : ''}.` };
     });

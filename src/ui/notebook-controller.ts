@@ -166,9 +166,10 @@ export class NotebookController extends EventTarget {
     return writeNotebook(this.getNotebook());
   }
 
-  /** Replaces the whole notebook (opening a file) and runs it. */
+  /** Replaces the whole notebook (opening a file) and runs it; listeners hear `replaced` first. */
   setNotebook(notebook: Notebook): void {
     this.states.clear();
+    this.dispatchEvent(new Event('replaced'));
     this.apply(this.edit((d) => d.replace(notebook)));
   }
 

@@ -1,8 +1,8 @@
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
-import { menuMessage, notebookText } from './persist-support.ts';
+import { menuMessage, notebookText, savedInBrowser } from './persist-support.ts';
 import { addFiles, panel, queryInCell, reopenApp, settledRow, tableRow } from './data-support.ts';
-import { openNotebook, shotOf } from './notebook-support.ts';
+import { openNotebook, settled, shotOf } from './notebook-support.ts';
 import { test } from './support/e2e.ts';
 
 const PEOPLE = 'id;name;joined\n1;Ann;2024-01-05\n2;Bo;2024-02-11\n3;Cy;2024-03-30\n';
@@ -134,4 +134,29 @@ test('data: a file dropped anywhere on the page becomes a table (JSON Lines here
   assert.match(await settledRow(t, 'price_list'), /^2 rows · 2 columns$/);
   assert.equal(await panel(t).locator('.drop').count(), 0, 'the drop overlay is gone');
   assert.match(await queryInCell(t, 'select sum(price) as total from price_list'), /21\.5/);
+});
+
+test('data: two notebooks given different files of the same name each keep their own data', async (t) => {
+  await openNotebook(t);
+  await addFiles(t, [{ name: 'sales.csv', content: 'n\n1\n2\n' }]);
+  assert.match(await settledRow(t, 'sales'), /^2 rows/);
+  await savedInBrowser(t);
+
+  await t.page.locator('seg-file-menu .bar button', { hasText: /^New$/ }).click();
+  await t.page.locator('seg-notebook header h1', { hasText: 'Untitled notebook' }).waitFor();
+  await settled(t);
+  await addFiles(t, [{ name: 'sales.csv', content: 'n\n1\n2\n3\n4\n5\n' }]);
+  assert.match(await settledRow(t, 'sales'), /^5 rows/);
+  assert.match(await panel(t).locator('.messages').innerText(), /Another sales\.csv is kept in this browser for another notebook; this one is kept as sales-2\.csv/);
+  assert.match(await notebookText(t), /\n {2}sales: sales-2\.csv\n/);
+  await savedInBrowser(t);
+
+  await t.page.locator('seg-file-menu button[popovertarget=recent]').click();
+  await t.page.locator('seg-file-menu #recent li button.item', { hasText: 'Getting started with Segbook' }).click();
+  await t.page.locator('seg-notebook header h1', { hasText: 'Getting started with Segbook' }).waitFor();
+  await settled(t);
+  t.note(`screenshot: ${await shotOf(panel(t), 'data-same-file-name')}`);
+  assert.match(await settledRow(t, 'sales'), /^2 rows/, 'the first notebook still reads its own sales.csv');
+  assert.equal(await panel(t).locator('.messages').count(), 0, "the other notebook's message is gone");
+  assert.match(await queryInCell(t, 'select count(*) as n from sales'), /\bn\b\s+2\b/);
 });

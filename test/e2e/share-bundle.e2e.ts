@@ -63,3 +63,29 @@ test('share: a bundle carries the notebook and its data; opened in a fresh brows
     await other.close();
   }
 });
+
+test("share: a bundle's data file never replaces a different file of the same name kept in this browser", async (t) => {
+  await openNotebook(t);
+  await addFiles(t, [{ name: 'targets.csv', content: 'region,target\nEurope,70\nAPAC,15\n' }]);
+  assert.match(await settledRow(t, 'targets'), /^2 rows/);
+  const share = await menuPanel(t, 'share');
+  const bundle = await downloadFrom(t, share.locator('button', { hasText: 'Download bundle' }));
+
+  const other = await inFreshBrowser(t, `${t.origin}/`);
+  try {
+    const colleague = other.t;
+    await addFiles(colleague, [{ name: 'targets.csv', content: 'region,target\nEurope,1\nAPAC,2\nLATAM,3\n' }]);
+    assert.match(await settledRow(colleague, 'targets'), /^3 rows/);
+    await settled(colleague);
+    const panel = await menuPanel(colleague, 'share');
+    const [chooser] = await Promise.all([colleague.page.waitForEvent('filechooser'), panel.locator('button', { hasText: 'Open a bundle…' }).click()]);
+    await chooser.setFiles({ name: 'from-a-colleague.segbundle', mimeType: 'application/zip', buffer: bundle.bytes });
+    await colleague.page.locator('seg-file-menu .message', { hasText: 'Opened getting-started-with-segbook.seg.md' }).waitFor();
+    assert.match(await notebookText(colleague), /\n {2}targets: targets-2\.csv\n/, "the bundle's file is kept under a new name, which its notebook names");
+    await settled(colleague);
+    assert.match(await settledRow(colleague, 'targets'), /^2 rows/, "the bundle's notebook reads the bundle's file");
+    assert.match(await queryInCell(colleague, 'select sum(target) as total from targets'), /\btotal\b\s+85\b/);
+  } finally {
+    await other.close();
+  }
+});
