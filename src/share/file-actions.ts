@@ -18,6 +18,9 @@ import { reportDocument, reportTitle } from './report-export.ts';
 
 export type Outcome = { ok: true; message: string } | { ok: false; message: string } | undefined;
 
+/** Files the data panel reads; a notebook is Markdown (`*.seg.md`), never one of these. */
+const DATA_FILE = /\.(csv|tsv|parquet|json|jsonl|ndjson)(\.gz)?$/i;
+
 const NEW_NOTEBOOK = '---\ntitle: Untitled notebook\n---\n\n```seg\n\n```\n';
 
 export interface FileActionsContext {
@@ -56,6 +59,9 @@ export class FileActions {
   async openFile(file: File, handle?: FileSystemFileHandle): Promise<Outcome> {
     return this.attempt('open the file', async () => {
       if (await isZip(file)) return this.importBundle(file);
+      if (DATA_FILE.test(file.name)) {
+        return { ok: false, message: `${file.name} is a data file, not a notebook: add it with Add data (or drop it on the page), and the notebook gets it as a table.` };
+      }
       if (file.size > MAX_NOTEBOOK_BYTES) {
         return { ok: false, message: `${file.name} is ${megabytes(file.size)}: too large for a notebook. Data files go in the data panel.` };
       }
@@ -63,7 +69,7 @@ export class FileActions {
       try {
         text = new TextDecoder('utf-8', { fatal: true }).decode(await file.arrayBuffer());
       } catch {
-        return { ok: false, message: `${file.name} is not a text file, so it cannot be a notebook.` };
+        return { ok: false, message: `${file.name} is not UTF-8 text, so Segbook cannot read it as a notebook: save it as UTF-8 and open it again.` };
       }
       await this.context.session.open(text, { fileName: file.name, ...(handle ? { handle } : {}), keep: true });
       return { ok: true, message: `Opened ${file.name}.` };

@@ -37,7 +37,7 @@ export function isSharedFragment(fragment: string): boolean {
 /** The notebook text a link carries; call only when isSharedFragment(fragment). */
 export function readSharedFragment(fragment: string): SharedNotebook {
   const broken = (why: string): SharedNotebook => ({ ok: false, message: `This link does not hold a notebook Segbook can open: ${why}. Ask for the link again, or for the notebook file.` });
-  const packed = fragment.replace(/^#/, '').slice(KEY.length);
+  const packed = withoutStrayCharacters(fragment.replace(/^#/, '').slice(KEY.length));
   if (packed.length > MAX_LINK_CHARS) return broken('it is longer than any link a browser can open');
   const bytes = fromBase64Url(packed);
   if (!bytes || bytes.length === 0) return broken('part of it is missing or was changed');
@@ -49,6 +49,15 @@ export function readSharedFragment(fragment: string): SharedNotebook {
   } catch {
     return broken('it is not text');
   }
+}
+
+/**
+ * A link pasted from a message often brings what surrounded it: a closing parenthesis or a full
+ * stop, a line break or spaces where a mail program wrapped it (as themselves or %0A, %20). None of
+ * these can be part of the base64url text, so they are dropped rather than spoiling the link.
+ */
+function withoutStrayCharacters(packed: string): string {
+  return packed.replace(/%[0-9A-Fa-f]{2}/g, '').replace(/[^A-Za-z0-9_-]/g, '');
 }
 
 /** Inflates step by step, so a small hostile link cannot fill the tab's memory before being refused. */

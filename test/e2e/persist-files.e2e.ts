@@ -27,6 +27,14 @@ test('persist: Save downloads the notebook as *.seg.md, Ctrl+S saves again, Open
   assert.equal(second, await notebookText(t));
   assert.equal(await keptStateBecomes(t, 'Saved in this browser · saved to getting-started-with-segbook.seg.md'), 'Saved in this browser · saved to getting-started-with-segbook.seg.md');
 
+  // A data file is not a notebook: refused, the notebook left as it is.
+  const before = await notebookText(t);
+  const [picked] = await Promise.all([t.page.waitForEvent('filechooser'), menu.locator('button', { hasText: 'Open…' }).click()]);
+  await picked.setFiles({ name: 'sales.csv', mimeType: 'text/csv', buffer: Buffer.from('region,amount\nEU,3\n') });
+  await t.page.locator('seg-file-menu .message', { hasText: 'sales.csv is a data file' }).waitFor();
+  assert.match(await menuMessage(t), /^sales\.csv is a data file, not a notebook: add it with Add data/);
+  assert.equal(await notebookText(t), before);
+
   const rfm = fs.readFileSync('notebooks/rfm.seg.md', 'utf8');
   const [chooser] = await Promise.all([t.page.waitForEvent('filechooser'), menu.locator('button', { hasText: 'Open…' }).click()]);
   await chooser.setFiles('notebooks/rfm.seg.md');

@@ -18,6 +18,17 @@ function roundTrip(text: string): string {
 }
 
 describe('share links', () => {
+  test('a link pasted with what surrounded it (a parenthesis, a full stop, a wrapped line, spaces) still opens', () => {
+    const text = '---\ntitle: Pasted\n---\n\n```seg\nsegment a = age > 30\n```\n';
+    const link = shareLink(text, PAGE);
+    if (!link.ok) throw new Error(link.message);
+    const fragment = new URL(link.url).hash;
+    const middle = Math.floor(fragment.length / 2);
+    for (const pasted of [`${fragment})`, `${fragment}.`, `${fragment.slice(0, middle)}%0A${fragment.slice(middle)}`, `${fragment.slice(0, middle)}%20 ${fragment.slice(middle)}\n`]) {
+      expect(readSharedFragment(pasted)).toEqual({ ok: true, text });
+    }
+  });
+
   test('a notebook goes into the fragment of the page address and comes back byte for byte', () => {
     const text = readFileSync('notebooks/getting-started.seg.md', 'utf8');
     const link = shareLink(text, PAGE);
