@@ -39,4 +39,23 @@ describe('completion', () => {
   it('replaces a word typed up to the cursor', () => {
     expect(complete('segment q = spe|').replaced).toBe('spe');
   });
+
+  it("offers the linked table's columns inside its aggregate, before the population's", () => {
+    const labels = complete('segment x = count(orders where |').labels;
+    expect(labels).toEqual(expect.arrayContaining(['amount', 'channel', 'country']));
+    expect(labels.indexOf('amount')).toBeLessThan(labels.indexOf('age'));
+    expect(complete('segment x = count(orders where am|').labels).toContain('amount');
+    expect(complete('segment x = count(|').labels).not.toContain('amount');
+  });
+
+  it('inserts populations and linked tables whose names need backticks with them', () => {
+    const program = buildProgram([{ index: 0, source: 'population `my people` = customers key customer_id\nlink orders as `web hits` on customer_id time order_date\nsegment x of |' }]);
+    const source = program.cells[0]!.parsed.source;
+    const at = source.indexOf('|');
+    const fixed = buildProgram([{ index: 0, source: source.replace('|', '') }]);
+    const insert = (offset: number) => completeAt(fixed, 0, offset, retailCatalog).items.map((i) => i.insertText ?? i.label);
+    expect(insert(at)).toContain('`my people`');
+    const withCall = buildProgram([{ index: 0, source: `${source.replace('segment x of |', 'segment y = count(')}` }]);
+    expect(completeAt(withCall, 0, withCall.cells[0]!.parsed.source.length, retailCatalog).items.map((i) => i.insertText ?? i.label)).toContain('`web hits`');
+  });
 });

@@ -331,6 +331,11 @@ export class ExpressionResolver {
       return this.fail(scope, 'aggregate-context', `${fn}(): ${why}`, e.span);
     }
     const link = this.findLink(e);
+    const first = e.args[0];
+    if (!link && first?.type === 'reference' && (first.member || fn === 'count')) {
+      const nearest = didYouMean(first.name.text, scope.population.links.map((l) => l.alias));
+      if (nearest) return this.fail(scope, 'unknown-link', `unknown linked table '${first.name.text}'${nearest}`, first.name.span);
+    }
     if (!link) {
       const example = AGGREGATE_FUNCTIONS[fn].signature;
       const hint = fn === 'min' || fn === 'max' ? ` (for the ${fn === 'min' ? 'smaller' : 'larger'} of two values use ${fn === 'min' ? 'least' : 'greatest'})` : '';

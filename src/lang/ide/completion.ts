@@ -7,7 +7,7 @@ import { firstTooDeep } from '../nesting.ts';
 import { segqlParser } from '../parser.ts';
 import type { Program } from '../program.ts';
 import * as T from '../tokens.ts';
-import { cursorContext, nameOf, openCall } from './context.ts';
+import { cursorContext, nameOf, openCall, openCallArgument } from './context.ts';
 
 export type CompletionKind = 'keyword' | 'table' | 'column' | 'let' | 'segment' | 'partition' | 'split' | 'population' | 'link' | 'function' | 'part';
 
@@ -72,7 +72,7 @@ export function completeAt(program: Program, cell: number, offset: number, catal
     const found = table ? findTable(catalog, table) : undefined;
     found?.columns.forEach((c) => items.push({ label: c.name, kind: 'column', detail: `${c.type} · ${found.name}`, insertText: quoteIfNeeded(c.name) }));
   };
-  const populations = () => analysis.populations.forEach((p) => items.push({ label: p.name, kind: 'population', detail: `table ${p.table}` }));
+  const populations = () => analysis.populations.forEach((p) => items.push({ label: p.name, kind: 'population', detail: `table ${p.table}`, insertText: quoteIfNeeded(p.name) }));
 
   if (statement === T.Population) {
     if (prev === T.Key) columnsOf(populationTable(before));
@@ -97,7 +97,11 @@ export function completeAt(program: Program, cell: number, offset: number, catal
   }
   const call = openCall(before);
   if (call && isAggregateFn(call)) {
-    population?.links.forEach((l) => items.push({ label: l.alias, kind: 'link', detail: `linked table ${l.table}` }));
+    // Past the linked table's name (`count(orders where |`), its columns come first, as names resolve there.
+    const linkName = openCallArgument(before);
+    const link = linkName && linkName !== last ? population?.links.find((l) => l.alias.toLowerCase() === nameOf(linkName).toLowerCase()) : undefined;
+    link?.columns.forEach((c) => items.push({ label: c.name, kind: 'column', detail: `${c.type} · ${link.alias}`, insertText: quoteIfNeeded(c.name) }));
+    population?.links.forEach((l) => items.push({ label: l.alias, kind: 'link', detail: `linked table ${l.table}`, insertText: quoteIfNeeded(l.alias) }));
   }
   if (population) expressionNames(items, analysis, population);
   return finish(items, ctx);
@@ -131,7 +135,7 @@ function expressionNames(items: CompletionItem[], analysis: ReturnType<typeof an
     if (resolved?.population && resolved.population !== population.name) continue;
     items.push({ label: def.name, kind: def.kind as CompletionKind, detail: `${def.kind}${resolved?.type && resolved.type !== 'unknown' ? ` · ${resolved.type}` : ''}`, insertText: quoteIfNeeded(def.name) });
   }
-  population.links.forEach((l) => items.push({ label: l.alias, kind: 'link', detail: `linked table ${l.table}` }));
+  population.links.forEach((l) => items.push({ label: l.alias, kind: 'link', detail: `linked table ${l.table}`, insertText: quoteIfNeeded(l.alias) }));
   for (const [name, f] of Object.entries(SCALAR_FUNCTIONS)) items.push({ label: name, kind: 'function', detail: f.signature, documentation: f.doc, insertText: `${name}(` });
   for (const [name, f] of Object.entries(AGGREGATE_FUNCTIONS)) items.push({ label: name, kind: 'function', detail: f.signature, documentation: f.doc, insertText: `${name}(` });
   items.push({ label: 'quantile', kind: 'function', detail: 'quantile(N, value [asc|desc])', documentation: 'Bucket 1..N over the population; ties share a bucket.', insertText: 'quantile(' });
@@ -141,7 +145,7 @@ function segmentNames(items: CompletionItem[], analysis: ReturnType<typeof analy
   for (const def of analysis.definitions.values()) {
     if (def.kind === 'segment' || def.kind === 'partition' || def.kind === 'split') items.push({ label: def.name, kind: def.kind, detail: def.kind, insertText: quoteIfNeeded(def.name) });
   }
-  if (analysis.populations.size > 1) analysis.populations.forEach((p) => items.push({ label: p.name, kind: 'population', detail: 'the whole population' }));
+  if (analysis.populations.size > 1) analysis.populations.forEach((p) => items.push({ label: p.name, kind: 'population', detail: 'the whole population', insertText: quoteIfNeeded(p.name) }));
 }
 
 /** The population of the statement: its `of P`, else the only one. */

@@ -62,6 +62,20 @@ export function openCall(before: IToken[]): string | undefined {
   return undefined;
 }
 
+/** The first token inside the innermost call still open before the cursor (`orders` in `count(orders where |`). */
+export function openCallArgument(before: IToken[]): IToken | undefined {
+  let depth = 0;
+  for (let i = before.length - 1; i >= 0; i--) {
+    const t = before[i];
+    if (t.tokenType === T.RParen) depth++;
+    else if (t.tokenType === T.LParen) {
+      if (depth === 0) return before[i + 1];
+      depth--;
+    }
+  }
+  return undefined;
+}
+
 export function nameOf(t: IToken): string {
   return t.tokenType === T.QuotedIdentifier ? t.image.slice(1, -1).split('``').join('`') : t.image;
 }
