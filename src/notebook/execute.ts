@@ -8,6 +8,7 @@ import type { ValuesTableUse } from '../lang/index.ts';
 import type { CompiledStatement } from './compiler.ts';
 import type { CellError, CellResult, DefinitionSummary } from './outcome.ts';
 import { locateSqlError } from './sql-error-place.ts';
+import { sqlErrorInWords } from './sql-error-words.ts';
 import { quoteIdentifier } from './tables.ts';
 import type { ValueCache } from './value-cache.ts';
 
@@ -50,14 +51,14 @@ export async function executeSql(source: string, name: string | undefined, optio
     execution.sql.push(sql);
     const created = await attempt(options, sql, (message) => sqlError(message, 1));
     if (isResult(created)) execution.views.push(name);
-    else execution.errors.push(locateSqlError(source, created));
+    else execution.errors.push(sqlErrorInWords(locateSqlError(source, created)));
     return execution;
   }
   execution.sql.push(source);
   if (options.viewsOnly) return execution;
   const outcome = await attempt(options, source, (message) => sqlError(message, 0));
   if (isResult(outcome)) execution.results.push({ statement: 'sql', ...outcome });
-  else execution.errors.push(locateSqlError(source, outcome));
+  else execution.errors.push(sqlErrorInWords(locateSqlError(source, outcome)));
   return execution;
 }
 

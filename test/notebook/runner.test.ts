@@ -301,6 +301,17 @@ describe('the notebook runner', () => {
     expect(report.cells.map((c) => c.errors.map((e) => [e.line, e.column]))).toEqual([[[3, 3]], [[2, 3]]]);
   });
 
+  it("words DuckDB's missing table and column in the analyst's terms, with a suggestion only when it is near", async () => {
+    const { runner } = runnerFor(notebook(sql('select * from custmers'), sql('select * from nothing_like_it'), sql('select contry from customers'), sql('select zzzzzz from customers')));
+    const report = await runner.run();
+    expect(report.cells.map((c) => c.errors.map((e) => e.message))).toEqual([
+      ["there is no table or view named 'custmers' — did you mean 'customers'?"],
+      ["there is no table or view named 'nothing_like_it'"],
+      ["no table in FROM has a column 'contry' — did you mean 'country'?"],
+      ["no table in FROM has a column 'zzzzzz'"],
+    ]);
+  });
+
   it('makes every SegQL cell stale when a population or the as-of date changes, though none names it', async () => {
     const cells = [seg('population customers key customer_id'), seg('segment adults = age >= 18\ncompare adults'), sql('select 1 as one')];
     const { runner, events, clear } = runnerFor(notebook(...cells));
