@@ -58,4 +58,11 @@ describe('completion', () => {
     const withCall = buildProgram([{ index: 0, source: `${source.replace('segment x of |', 'segment y = count(')}` }]);
     expect(completeAt(withCall, 0, withCall.cells[0]!.parsed.source.length, retailCatalog).items.map((i) => i.insertText ?? i.label)).toContain('`web hits`');
   });
+
+  it('offers size and share in expect, with segments inside them, and pct among compare metrics', () => {
+    expect(complete('expect sh|').labels).toContain('share');
+    expect(complete('expect size(|').labels).toEqual(['everyone', 'big']);
+    expect(complete('compare big on p|').labels).toContain('pct');
+    expect(complete('segment y = p|').labels).not.toContain('pct');
+  });
 });

@@ -96,6 +96,12 @@ export function completeAt(program: Program, cell: number, offset: number, catal
     return finish(items, ctx);
   }
   const call = openCall(before);
+  if (statement === T.Expect && (call === 'size' || call === 'share')) {
+    // A segment goes here, not an expression: of the keywords, only everyone.
+    items.splice(0, items.length, ...items.filter((i) => i.label === 'everyone'));
+    segmentNames(items, analysis);
+    return finish(items, ctx);
+  }
   if (call && isAggregateFn(call)) {
     // Past the linked table's name (`count(orders where |`), its columns come first, as names resolve there.
     const linkName = openCallArgument(before);
@@ -104,8 +110,17 @@ export function completeAt(program: Program, cell: number, offset: number, catal
     population?.links.forEach((l) => items.push({ label: l.alias, kind: 'link', detail: `linked table ${l.table}`, insertText: quoteIfNeeded(l.alias) }));
   }
   if (population) expressionNames(items, analysis, population);
+  if (statement === T.Expect) items.push(...EXPECT_FUNCTIONS);
+  if (statement === T.Compare && before.some((t) => t.tokenType === T.On)) items.push(PCT_FUNCTION);
   return finish(items, ctx);
 }
+
+/** The functions of one statement only, which the checker knows by name (spec §5). */
+const EXPECT_FUNCTIONS: CompletionItem[] = [
+  { label: 'size', kind: 'function', detail: 'size(SEGMENT)', documentation: "The segment's number of members.", insertText: 'size(' },
+  { label: 'share', kind: 'function', detail: 'share(SEGMENT)', documentation: "The segment's members ÷ its population.", insertText: 'share(' },
+];
+const PCT_FUNCTION: CompletionItem = { label: 'pct', kind: 'function', detail: 'pct(CONDITION)', documentation: 'The share of members for whom the condition is true, from 0 to 1.', insertText: 'pct(' };
 
 const STATEMENT_KEYWORDS = [T.Population, T.Link, T.Let, T.Segment, T.Partition, T.Split, T.Asof, T.Compare, T.Overlap, T.Profile, T.Trend, T.Show, T.Expect];
 
