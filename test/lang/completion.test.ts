@@ -65,4 +65,24 @@ describe('completion', () => {
     expect(complete('compare big on p|').labels).toContain('pct');
     expect(complete('segment y = p|').labels).not.toContain('pct');
   });
+
+  it('offers units after within N and every N, and never the definition being written', () => {
+    expect(complete('let r = sum(orders.amount within 30 |').labels).toEqual(['days', 'weeks', 'months', 'years']);
+    expect(complete('trend big every 1 m|').labels).toEqual(['months']);
+    expect(complete('segment bigger = b|').labels).toContain('big');
+    expect(complete('segment bigger = b|').labels).not.toContain('bigger');
+  });
+
+  it('offers the parts of a partition where one segment goes (show, profile), the partition itself where several may', () => {
+    const program = buildProgram([{ index: 0, source: `${HEAD}partition tier {\n  gold: spend > 500\n  rest: otherwise\n}\n` }, { index: 1, source: 'show ' }, { index: 2, source: 'compare ' }]);
+    const labels = (cell: number) => completeAt(program, cell, program.cells[cell]!.parsed.source.length, retailCatalog).items.map((i) => i.label);
+    expect(labels(1)).toEqual(expect.arrayContaining(['big', 'tier.gold', 'tier.rest']));
+    expect(labels(1)).not.toContain('tier');
+    expect(labels(2)).toEqual(expect.arrayContaining(['big', 'tier']));
+  });
+
+  it("gives the linked table's column types as the catalog names them", () => {
+    const amount = complete('let s = sum(orders.|').items.find((i) => i.label === 'amount');
+    expect(amount?.detail).toMatch(/^(DOUBLE|DECIMAL|FLOAT)/);
+  });
 });

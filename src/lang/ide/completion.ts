@@ -2,7 +2,7 @@ import type { TokenType } from 'chevrotain';
 import { findTable, type Catalog } from '../catalog.ts';
 import { analyze } from '../compile.ts';
 import { AGGREGATE_FUNCTIONS, isAggregateFn, SCALAR_FUNCTIONS } from '../check/functions.ts';
-import type { PopulationModel } from '../check/model.ts';
+import type { LinkModel, PopulationModel } from '../check/model.ts';
 import { firstTooDeep } from '../nesting.ts';
 import { segqlParser } from '../parser.ts';
 import type { Program } from '../program.ts';
@@ -42,13 +42,28 @@ export function completeAt(program: Program, cell: number, offset: number, catal
   const before = ctx.before;
   const last = before[before.length - 1];
   const population = currentPopulation(analysis.populations, before);
+  // Column types as the catalog has them (DOUBLE, DATE), as for the population's columns.
+  const linkColumns = (link: LinkModel) => {
+    const table = findTable(catalog, link.table);
+    for (const c of link.columns) {
+      const type = table?.columns.find((t) => t.name === c.name)?.type ?? c.type;
+      items.push({ label: c.name, kind: 'column', detail: `${type} · ${link.alias}`, insertText: quoteIfNeeded(c.name) });
+    }
+  };
 
   if (last?.tokenType === T.Dot && before.length >= 2) {
     const owner = nameOf(before[before.length - 2]);
     const link = analysis.link(owner);
-    if (link) link.columns.forEach((c) => items.push({ label: c.name, kind: 'column', detail: `${c.type} · ${link.alias}`, insertText: quoteIfNeeded(c.name) }));
+    if (link) linkColumns(link);
     const resolved = analysis.resolvedDefinition(owner);
     resolved?.parts?.forEach((p) => items.push({ label: p, kind: 'part', detail: `${resolved.kind} ${resolved.id}`, insertText: quoteIfNeeded(p) }));
+    return finish(items, ctx);
+  }
+
+  // `within 30 |`, `every 1 |`: a unit, not a name.
+  const beforeLast = before[before.length - 2]?.tokenType;
+  if (last?.tokenType === T.NumberLiteral && (beforeLast === T.Within || beforeLast === T.Every)) {
+    for (const unit of ['days', 'weeks', 'months', 'years']) items.push({ label: unit, kind: 'keyword' });
     return finish(items, ctx);
   }
 
@@ -92,7 +107,8 @@ export function completeAt(program: Program, cell: number, offset: number, catal
   }
   const inSegmentList = paths.some((p) => p.ruleStack.includes('segmentRef'));
   if (inSegmentList) {
-    segmentNames(items, analysis);
+    // show, profile and split take one segment: a partition or split there is one of its parts.
+    segmentNames(items, analysis, statement !== T.Show && statement !== T.Profile && statement !== T.Split);
     return finish(items, ctx);
   }
   const call = openCall(before);
@@ -106,10 +122,12 @@ export function completeAt(program: Program, cell: number, offset: number, catal
     // Past the linked table's name (`count(orders where |`), its columns come first, as names resolve there.
     const linkName = openCallArgument(before);
     const link = linkName && linkName !== last ? population?.links.find((l) => l.alias.toLowerCase() === nameOf(linkName).toLowerCase()) : undefined;
-    link?.columns.forEach((c) => items.push({ label: c.name, kind: 'column', detail: `${c.type} · ${link.alias}`, insertText: quoteIfNeeded(c.name) }));
+    if (link) linkColumns(link);
     population?.links.forEach((l) => items.push({ label: l.alias, kind: 'link', detail: `linked table ${l.table}`, insertText: quoteIfNeeded(l.alias) }));
   }
-  if (population) expressionNames(items, analysis, population);
+  // What is being defined cannot use itself (a cycle).
+  const defining = statement === T.Let || statement === T.Segment || statement === T.Partition ? before[1] : undefined;
+  if (population) expressionNames(items, analysis, population, defining && nameOf(defining));
   if (statement === T.Expect) items.push(...EXPECT_FUNCTIONS);
   if (statement === T.Compare && before.some((t) => t.tokenType === T.On)) items.push(PCT_FUNCTION);
   return finish(items, ctx);
@@ -142,10 +160,10 @@ function safeContentAssist(before: import('chevrotain').IToken[]) {
   }
 }
 
-function expressionNames(items: CompletionItem[], analysis: ReturnType<typeof analyze>, population: PopulationModel): void {
+function expressionNames(items: CompletionItem[], analysis: ReturnType<typeof analyze>, population: PopulationModel, defining?: string): void {
   population.columns.forEach((c) => items.push({ label: c.name, kind: 'column', detail: `${c.sqlType} · ${population.name}`, insertText: quoteIfNeeded(c.name) }));
   for (const def of analysis.definitions.values()) {
-    if (!['let', 'segment', 'partition', 'split'].includes(def.kind)) continue;
+    if (!['let', 'segment', 'partition', 'split'].includes(def.kind) || def.name.toLowerCase() === defining?.toLowerCase()) continue;
     const resolved = analysis.resolvedDefinition(def.name);
     if (resolved?.population && resolved.population !== population.name) continue;
     items.push({ label: def.name, kind: def.kind as CompletionKind, detail: `${def.kind}${resolved?.type && resolved.type !== 'unknown' ? ` · ${resolved.type}` : ''}`, insertText: quoteIfNeeded(def.name) });
@@ -156,9 +174,16 @@ function expressionNames(items: CompletionItem[], analysis: ReturnType<typeof an
   items.push({ label: 'quantile', kind: 'function', detail: 'quantile(N, value [asc|desc])', documentation: 'Bucket 1..N over the population; ties share a bucket.', insertText: 'quantile(' });
 }
 
-function segmentNames(items: CompletionItem[], analysis: ReturnType<typeof analyze>): void {
+function segmentNames(items: CompletionItem[], analysis: ReturnType<typeof analyze>, wholes = true): void {
   for (const def of analysis.definitions.values()) {
-    if (def.kind === 'segment' || def.kind === 'partition' || def.kind === 'split') items.push({ label: def.name, kind: def.kind, detail: def.kind, insertText: quoteIfNeeded(def.name) });
+    if (def.kind === 'segment' || (wholes && (def.kind === 'partition' || def.kind === 'split'))) {
+      items.push({ label: def.name, kind: def.kind, detail: def.kind, insertText: quoteIfNeeded(def.name) });
+    } else if (def.kind === 'partition' || def.kind === 'split') {
+      for (const part of analysis.resolvedDefinition(def.name)?.parts ?? []) {
+        const label = `${def.name}.${part}`;
+        items.push({ label, kind: 'part', detail: `${def.kind} ${def.name}`, insertText: `${quoteIfNeeded(def.name) ?? def.name}.${quoteIfNeeded(part) ?? part}` });
+      }
+    }
   }
   if (analysis.populations.size > 1) analysis.populations.forEach((p) => items.push({ label: p.name, kind: 'population', detail: 'the whole population', insertText: quoteIfNeeded(p.name) }));
 }
