@@ -13,6 +13,9 @@ export interface LexResult {
   diagnostics: Diagnostic[];
 }
 
+/** Signs pasted from documents that SegQL writes with ASCII, as SQL does. */
+const ASCII_FOR: Record<string, string> = { '≥': '>=', '≤': '<=', '≠': '!=', '−': '-', '×': '*', '÷': '/', '‘': "'", '’': "'", '“': '"', '”': '"' };
+
 const UNCLOSED: Record<string, string> = { "'": "text in quotes ('…')", '"': 'text in quotes ("…")', '`': 'name in backticks (`…`)' };
 
 export function lex(source: string): LexResult {
@@ -24,7 +27,9 @@ export function lex(source: string): LexResult {
     const quote = UNCLOSED[text[0]!];
     // A quote the lexer could not match is one never closed; the rest of the line is read as code.
     if (quote) return error('unclosed-quote', `this ${quote} is never closed: end it with ${text[0]}`, spanOfRange(source, e.offset, e.offset + 1));
-    return error('unexpected-character', `unexpected character '${text}'`, spanOfRange(source, e.offset, e.offset + e.length));
+    const ascii = ASCII_FOR[text[0]!];
+    const hint = ascii ? `: write ${ascii}` : '';
+    return error('unexpected-character', `unexpected character '${text}'${hint}`, spanOfRange(source, e.offset, e.offset + e.length));
   });
   for (const t of result.groups.unclosed ?? []) {
     diagnostics.push(error('unclosed-comment', 'this /* comment is never closed: end it with */', spanOfRange(source, t.startOffset, t.startOffset + 2)));

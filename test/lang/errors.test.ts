@@ -15,6 +15,7 @@ function diagnose(source: string): string[] {
 
 const cases: [string, string, string[]][] = [
   ["unexpected-character", 'segment s = age > 3 ?', ["3:21 unexpected-character: unexpected character '?'"]],
+  ["a sign pasted from a document", 'segment s = age ≠ 3', ["3:17 unexpected-character: unexpected character '≠': write !=", "3:19 syntax: unexpected '3': expected the end of the statement (or a new statement)"]],
   ["syntax missing expr", 'segment s = ', ["3:11 syntax: the statement ended too early: expected an expression"]],
   ["syntax keyword", 'segment = age > 3', ["3:9 syntax: unexpected '=': expected a name"]],
   ["syntax missing name", 'segment', ["3:7 syntax: the statement ended too early: expected a name"]],

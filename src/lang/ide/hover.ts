@@ -31,10 +31,10 @@ export function hoverAt(program: Program, cell: number, offset: number, catalog:
   if (dotted) {
     const link = analysis.link(nameOf(dotted));
     const column = link?.columns.find((c) => c.name.toLowerCase() === lower);
-    if (link && column) return { contents: `**${link.alias}.${column.name}** — ${sqlTypeOf(catalog, link.table, column.name)}`, span };
+    if (link && column) return { contents: `**${md(link.alias)}.${md(column.name)}** — ${sqlTypeOf(catalog, link.table, column.name)}`, span };
     const owner = analysis.resolvedDefinition(nameOf(dotted));
     if (owner?.parts?.some((p) => p.toLowerCase() === lower)) {
-      return { contents: `**${owner.id}.${name}** — a ${owner.kind === 'split' ? 'split arm' : 'partition part'}`, span, segment: `${owner.id}.${name}` };
+      return { contents: `**${md(owner.id)}.${md(name)}** — a ${owner.kind === 'split' ? 'split arm' : 'partition part'}`, span, segment: `${owner.id}.${name}` };
     }
   }
   if (tokens[index + 1]?.tokenType === T.LParen) {
@@ -48,21 +48,26 @@ export function hoverAt(program: Program, cell: number, offset: number, catalog:
     const resolved = analysis.resolvedDefinition(def.name);
     const type = resolved && resolved.type !== 'unknown' ? ` · ${resolved.type}` : '';
     return {
-      contents: `**${def.kind} ${def.name}**${type} (cell ${def.cell})\n\n\`\`\`seg\n${text}\n\`\`\``,
+      contents: `**${def.kind} ${md(def.name)}**${type} (cell ${def.cell})\n\n\`\`\`seg\n${text}\n\`\`\``,
       span,
       segment: def.kind === 'segment' ? def.name : undefined,
     };
   }
   for (const population of analysis.populations.values()) {
     const column = population.columns.find((c) => c.name.toLowerCase() === lower);
-    if (column) return { contents: `**${column.name}** — ${column.sqlType}, a column of ${population.table}`, span };
+    if (column) return { contents: `**${md(column.name)}** — ${column.sqlType}, a column of ${md(population.table)}`, span };
   }
   const table = catalog.tables.find((t) => t.name.toLowerCase() === lower);
-  if (table) return { contents: `**table ${table.name}** — ${table.columns.length} columns${table.rowCount !== undefined ? `, ${table.rowCount} rows` : ''}`, span };
+  if (table) return { contents: `**table ${md(table.name)}** — ${table.columns.length} columns${table.rowCount !== undefined ? `, ${table.rowCount} rows` : ''}`, span };
   return undefined;
 }
 
 function sqlTypeOf(catalog: Catalog, table: string, column: string): string {
   const t = catalog.tables.find((x) => x.name === table);
   return t?.columns.find((c) => c.name === column)?.type ?? 'unknown type';
+}
+
+/** A name as Markdown shows it literally: `a*b*c` is no emphasis. */
+function md(text: string): string {
+  return text.replace(/[\\`*_{}[\]()#+\-.!|<>~]/g, '\\$&');
 }
