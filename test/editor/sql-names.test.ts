@@ -24,6 +24,12 @@ describe('completeSql', () => {
     expect([result.from, result.to]).toEqual([14, 16]);
   });
 
+  test("a column named with one of DuckDB's reserved words goes in quoted", () => {
+    const lines: Catalog = { tables: [{ name: 'lines', columns: [{ name: 'order', type: 'INTEGER' }, { name: 'ordinal', type: 'INTEGER' }] }] };
+    const items = completeSql('select o from lines', 8, lines).items;
+    expect(items.filter((i) => i.kind === 'column').map((i) => i.insertText)).toEqual(['"order"', 'ordinal']);
+  });
+
   test('columns of the tables the cell mentions, not of the others', () => {
     expect(labels('select co from customers')).toContain('column:country');
     expect(labels('select co from customers')).not.toContain('column:amount');
