@@ -67,6 +67,7 @@ const cases: [string, string, string[]][] = [
   ["expect", 'expect avg(age) > 3', ["3:8 expect: expect can use size(SEGMENT), share(SEGMENT), numbers and comparisons, not avg()"]],
   ["trend dates", 'trend everyone every 1 month from 2024-05-01 to 2024-01-01', ["3:49 dates: the trend ends (2024-01-01) before it starts (2024-05-01)"]],
   ["unknown duration unit in every", 'trend everyone every 1 fortnight from 2024-01-01 to 2024-03-01', ["3:24 duration: unknown unit 'fortnight': use days, weeks, months or years"]],
+  ["a split of a whole partition", 'partition t {\n  a: age > 50\n  b: otherwise\n}\nsplit s = t into x 50%, y 50%', ["7:11 single-segment: 't' has several parts: a split divides one segment, like t.a"]],
   ["a misspelt linked table in an aggregate", 'segment s = count(ordrs) > 1', ["3:19 unknown-link: unknown linked table 'ordrs' — did you mean 'orders'?"]],
   ["a misspelt linked table before a column", 'let s = sum(ordrs.amount)', ["3:13 unknown-link: unknown linked table 'ordrs' — did you mean 'orders'?"]],
   ["duration without a unit in within", 'let recent = sum(orders.amount within 30)', ["3:41 syntax: unexpected ')': expected a unit: days, weeks, months or years"]],

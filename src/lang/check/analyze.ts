@@ -452,7 +452,14 @@ function splitColumn(analysis: Analysis, resolver: ExpressionResolver, def: Prog
     analysis.report(def.cell, 'unknown-segment', `unknown segment '${named}'${didYouMean(named, analysis.segmentNames())}`, s.segment.name!.span);
     scope.failed = true;
   }
-  const segment = s.segment.name && !unknown
+  // A whole partition or split is no segment: read as a condition it would be "text".
+  const whole = named !== undefined && !s.segment.member ? analysis.definitions.get(named.toLowerCase()) : undefined;
+  const several = whole && (whole.kind === 'partition' || whole.kind === 'split') ? analysis.resolvedDefinition(whole.name)?.parts : undefined;
+  if (several) {
+    analysis.report(def.cell, 'single-segment', `'${named}' has several parts: a split divides one segment, like ${named}.${several[0] ?? 'part'}`, s.segment.span);
+    scope.failed = true;
+  }
+  const segment = s.segment.name && !unknown && !several
     ? resolver.condition({ type: 'reference', name: s.segment.name, member: s.segment.member, span: s.segment.span }, scope)
     : { ir: { k: 'boolean' as const, value: true }, type: 'boolean' as const };
   const seen = new Set<string>();
