@@ -85,4 +85,11 @@ describe('completion', () => {
     const amount = complete('let s = sum(orders.|').items.find((i) => i.label === 'amount');
     expect(amount?.detail).toMatch(/^(DOUBLE|DECIMAL|FLOAT)/);
   });
+
+  it('leaves everyone out when the notebook has several populations, and offers their names', () => {
+    const program = buildProgram([{ index: 0, source: `${HEAD}population buyers = customers key customer_id\ncompare ` }]);
+    const labels = completeAt(program, 0, program.cells[0]!.parsed.source.length, retailCatalog).items.map((i) => i.label);
+    expect(labels).not.toContain('everyone');
+    expect(labels).toEqual(expect.arrayContaining(['customers', 'buyers']));
+  });
 });

@@ -75,6 +75,8 @@ export function completeAt(program: Program, cell: number, offset: number, catal
   if (before.length > 0 && isWholeStatement(before)) STATEMENT_KEYWORDS.forEach((k) => next.add(k));
   for (const type of next) {
     if (type === T.KeywordCategory || !T.keywordTokens.includes(type)) continue;
+    // With several populations, everyone is ambiguous: each population's own name stands for it.
+    if (type === T.Everyone && analysis.populations.size > 1) continue;
     items.push({ label: keywordText(type), kind: 'keyword' });
   }
   const wantsName = next.has(T.Identifier) || next.has(T.QuotedIdentifier);
