@@ -7,6 +7,8 @@ import type { Cell, CellKind, Notebook } from '../notebook/model.ts';
 export interface EditableCell extends Cell {
   /** Stable for the cell's life on the page; never written to the file. */
   id: string;
+  /** A SQL cell's view name while the cell is another kind, so changing the kind there and back keeps it; never written. */
+  setAsideName?: string;
 }
 
 let nextId = 0;
@@ -62,8 +64,10 @@ export function updateCell(cells: readonly EditableCell[], id: string, change: P
 export function changeKind(cells: readonly EditableCell[], id: string, kind: CellKind): EditableCell[] {
   return cells.map((cell) => {
     if (cell.id !== id || cell.kind === kind) return cell;
-    const { name, ...rest } = cell;
-    return kind === 'sql' && name !== undefined ? { ...rest, kind, name } : { ...rest, kind };
+    const { name, setAsideName, ...rest } = cell;
+    const viewName = name ?? setAsideName;
+    if (viewName === undefined) return { ...rest, kind };
+    return kind === 'sql' ? { ...rest, kind, name: viewName } : { ...rest, kind, setAsideName: viewName };
   });
 }
 
