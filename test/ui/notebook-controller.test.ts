@@ -160,7 +160,7 @@ describe('NotebookController', () => {
     await settle(controller);
     const view = controller.cells[9]!;
     expect(view.status).toBe('error');
-    expect(view.errors).toEqual([{ message: expect.stringContaining('"countyr" not found'), line: 3, column: 10 }]);
+    expect(view.errors).toEqual([{ message: "no table in FROM has a column 'countyr' — did you mean 'country'?", line: 3, column: 10 }]);
     expect(view.diagnostics).toHaveLength(1);
     expect(view.diagnostics[0]!.span).toMatchObject({ line: 3, column: 10, endLine: 3, endColumn: 17 });
   });
