@@ -50,26 +50,25 @@ function isWord(t: IToken): boolean {
 
 /** The innermost call whose parenthesis is still open before the cursor, if any. */
 export function openCall(before: IToken[]): string | undefined {
-  let depth = 0;
-  for (let i = before.length - 1; i >= 0; i--) {
-    const t = before[i];
-    if (t.tokenType === T.RParen) depth++;
-    else if (t.tokenType === T.LParen) {
-      if (depth === 0) return before[i - 1]?.tokenType === T.Identifier ? before[i - 1].image.toLowerCase() : undefined;
-      depth--;
-    }
-  }
-  return undefined;
+  const paren = openParen(before);
+  const callee = paren === undefined ? undefined : before[paren - 1];
+  return callee?.tokenType === T.Identifier ? callee.image.toLowerCase() : undefined;
 }
 
 /** The first token inside the innermost call still open before the cursor (`orders` in `count(orders where |`). */
 export function openCallArgument(before: IToken[]): IToken | undefined {
+  const paren = openParen(before);
+  return paren === undefined ? undefined : before[paren + 1];
+}
+
+/** Where the innermost parenthesis still open before the cursor is. */
+function openParen(before: IToken[]): number | undefined {
   let depth = 0;
   for (let i = before.length - 1; i >= 0; i--) {
-    const t = before[i];
+    const t = before[i]!;
     if (t.tokenType === T.RParen) depth++;
     else if (t.tokenType === T.LParen) {
-      if (depth === 0) return before[i + 1];
+      if (depth === 0) return i;
       depth--;
     }
   }
