@@ -21,7 +21,11 @@ test('editor: a suggestion accepted in the middle of a word replaces the whole w
   await openEditorPage(t);
   await clickToEnd(t, 1);
   await t.page.keyboard.type('segment s = countr');
+  // Escape closes the suggestions only once they are open; before that it leaves the editor for the cell.
+  const widget = editor(t, 1).locator('.suggest-widget.visible');
+  await widget.waitFor();
   await t.page.keyboard.press('Escape');
+  await widget.waitFor({ state: 'hidden' });
   await t.page.keyboard.press('ArrowLeft');
   await t.page.keyboard.press('ArrowLeft');
   await t.page.keyboard.press('Control+Space');
