@@ -24,6 +24,17 @@ describe('completion', () => {
     expect(complete('segment x = spend >\n|').labels).not.toContain('show');
   });
 
+  it('offers asc and desc only inside quantile, where and within only inside an aggregate', () => {
+    const inCount = complete('segment x = count(orders |').labels;
+    expect(inCount).not.toContain('asc');
+    expect(inCount).not.toContain('desc');
+    expect(inCount).toEqual(expect.arrayContaining(['where', 'within']));
+    expect(complete('let q = quantile(4, spend |').labels).toEqual(expect.arrayContaining(['asc', 'desc']));
+    const inScalar = complete('segment x = lower(country |').labels;
+    expect(inScalar).not.toContain('where');
+    expect(inScalar).not.toContain('asc');
+  });
+
   it('offers and / or after a condition', () => {
     expect(complete('segment x = spend > 1 o|').labels).toContain('or');
     expect(complete('segment x = big |').labels).toEqual(expect.arrayContaining(['and', 'or']));

@@ -73,8 +73,13 @@ export function completeAt(program: Program, cell: number, offset: number, catal
   if (next.has(T.BinaryOperator)) next.add(T.And).add(T.Or);
   // After a whole statement a new one may start, though the grammar of this one cannot say so.
   if (before.length > 0 && isWholeStatement(before)) STATEMENT_KEYWORDS.forEach((k) => next.add(k));
+  // The grammar lets any call take an order and filters; only quantile orders, only aggregates filter.
+  const callee = openCall(before);
+  const offTopic = new Set<TokenType>();
+  if (callee !== 'quantile') offTopic.add(T.Asc).add(T.Desc);
+  if (callee !== undefined && !isAggregateFn(callee)) offTopic.add(T.Where).add(T.Within);
   for (const type of next) {
-    if (type === T.KeywordCategory || !T.keywordTokens.includes(type)) continue;
+    if (type === T.KeywordCategory || !T.keywordTokens.includes(type) || offTopic.has(type)) continue;
     // With several populations, everyone is ambiguous: each population's own name stands for it.
     if (type === T.Everyone && analysis.populations.size > 1) continue;
     items.push({ label: keywordText(type), kind: 'keyword' });
@@ -113,14 +118,13 @@ export function completeAt(program: Program, cell: number, offset: number, catal
     segmentNames(items, analysis, statement !== T.Show && statement !== T.Profile && statement !== T.Split);
     return finish(items, ctx);
   }
-  const call = openCall(before);
-  if (statement === T.Expect && (call === 'size' || call === 'share')) {
+  if (statement === T.Expect && (callee === 'size' || callee === 'share')) {
     // A segment goes here, not an expression: of the keywords, only everyone.
     items.splice(0, items.length, ...items.filter((i) => i.label === 'everyone'));
     segmentNames(items, analysis);
     return finish(items, ctx);
   }
-  if (call && isAggregateFn(call)) {
+  if (callee && isAggregateFn(callee)) {
     // Past the linked table's name (`count(orders where |`), its columns come first, as names resolve there.
     const linkName = openCallArgument(before);
     const link = linkName && linkName !== last ? population?.links.find((l) => l.alias.toLowerCase() === nameOf(linkName).toLowerCase()) : undefined;
