@@ -44,6 +44,18 @@ export function frontMatterOf(text: string): string | undefined {
   return splitFrontMatter(text.replace(/\r\n?/g, '\n')).frontMatter;
 }
 
+/**
+ * When the file opens with what reads as front matter (`---`, then a `key:` line) that no `---`
+ * line ever closes, the notebook takes it as text and its settings do not apply: the problem to
+ * say so, else undefined.
+ */
+export function unclosedFrontMatter(notebook: Notebook): string | undefined {
+  if (notebook.frontMatter !== undefined) return undefined;
+  const first = notebook.cells[0];
+  if (first?.kind !== 'markdown' || !/^---\n[A-Za-z_][\w -]*:/.test(first.source)) return undefined;
+  return "the front matter has no closing '---' line, so it is shown as text and its settings (title, asof, data) are not used: add a line '---' after it";
+}
+
 export function writeNotebook(notebook: Notebook): string {
   const parts: string[] = [];
   const yaml = notebook.frontMatter;

@@ -16,6 +16,7 @@ import { Cancelled, executeSql, executeStatements, type Execution } from './exec
 import { readFrontMatter, type NotebookMeta } from './front-matter.ts';
 import { buildGraph, downstreamOf, upstreamOf, type CellSymbols, type DependencyGraph } from './graph.ts';
 import { contentKey } from './key.ts';
+import { unclosedFrontMatter } from './format.ts';
 import type { Notebook } from './model.ts';
 import { emptyOutcome, type CellOutcome, type CellStatus, type RunnerEvent } from './outcome.ts';
 import { runReport, type RunReport } from './run-report.ts';
@@ -41,8 +42,8 @@ export class NotebookRunner<P> {
   private program!: P;
   private symbols: CellSymbols[] = [];
   private readonly symbolCache = new SymbolCache();
-  /** The front-matter text `meta` was read from; null before the first update. */
-  private frontMatterText: string | undefined | null = null;
+  /** The front-matter text `meta` was read from, with whether it was left unclosed; undefined before the first update. */
+  private frontMatterKey: string | undefined;
   private tableNames: string[] = [];
   private dependencyGraph: DependencyGraph = buildGraph([], []);
   private outcomes: CellOutcome[] = [];
@@ -86,7 +87,7 @@ export class NotebookRunner<P> {
     const previous = this.staticKeys;
     this.input = input;
     this.notebook = input.notebook;
-    this.readFrontMatter(input.notebook.frontMatter);
+    this.readFrontMatter(input.notebook);
     // Resolved on every update: a path may name a file the analyst has just added in the browser.
     this.sources = tableSources(this.meta.data, this.options.resolveData, input.tables);
     const tableNames = this.sources.map((s) => s.name);
@@ -138,12 +139,14 @@ export class NotebookRunner<P> {
   }
 
   /** Parses the front matter when its text changed: a keystroke in a cell leaves it alone. */
-  private readFrontMatter(text: string | undefined): void {
-    if (this.frontMatterText !== null && this.frontMatterText === text) return;
-    this.frontMatterText = text;
-    const front = readFrontMatter(text);
+  private readFrontMatter(notebook: Notebook): void {
+    const unclosed = unclosedFrontMatter(notebook);
+    const key = JSON.stringify([notebook.frontMatter ?? null, unclosed ?? null]);
+    if (this.frontMatterKey === key) return;
+    this.frontMatterKey = key;
+    const front = readFrontMatter(notebook.frontMatter);
     this.meta = front.meta;
-    this.frontMatterProblems = front.problems;
+    this.frontMatterProblems = unclosed ? [unclosed, ...front.problems] : front.problems;
   }
 
   /** Runs cells one request at a time: a new request waits for the one before it (abort that one to hurry). */

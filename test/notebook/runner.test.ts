@@ -463,6 +463,23 @@ describe('the notebook runner', () => {
     expect(byHand.rows.some((r) => Number(r[1]) > 0)).toBe(true);
   });
 
+  it('says when the front matter is never closed, and says no more once it is', async () => {
+    const text = '---\ntitle: Test\ndata:\n  customers: customers.csv\n\n' + sql('select 1 as ok') + '\n';
+    const { runner } = runnerFor(text);
+    const report = await runner.run();
+    expect(report.problems).toEqual([
+      "the front matter has no closing '---' line, so it is shown as text and its settings (title, asof, data) are not used: add a line '---' after it",
+    ]);
+    expect(report.cells[1]!.status).toBe('done');
+    runner.update({ notebook: parseNotebook(text.replace('customers.csv\n', 'customers.csv\n---\n')) });
+    expect((await runner.run()).problems).toEqual([]);
+  });
+
+  it('takes a rule at the top of the text, with no key after it, for text', async () => {
+    const { runner } = runnerFor('---\n\nJust a rule, then words.\n\n' + sql('select 1 as ok') + '\n');
+    expect((await runner.run()).problems).toEqual([]);
+  });
+
   it('names a missing or malformed data file in the error of every cell that reads it', async () => {
     const text = '---\ndata:\n  customers: broken.csv\n  orders: nowhere.csv\n---\n\n' + [sql('select * from customers'), sql('select * from orders'), sql('select 1 as ok')].join('\n\n') + '\n';
     const { runner } = runnerFor(text);
