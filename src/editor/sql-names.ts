@@ -29,6 +29,7 @@ const NOT_ALIASES = new Set(
 );
 
 export function completeSql(sql: string, offset: number, catalog: Catalog, program?: Program): SqlCompletion {
+  if (inTextOrComment(sql.slice(0, offset))) return { items: [], from: offset, to: offset };
   let from = offset;
   while (from > 0 && /[\w$]/.test(sql[from - 1])) from--;
   if (sql[from - 1] === '"') from--;
@@ -52,6 +53,19 @@ export function completeSql(sql: string, offset: number, catalog: Catalog, progr
   for (const table of aliases(sql).values()) mentioned.add(table.toLowerCase());
   catalog.tables.filter((t) => mentioned.has(t.name.toLowerCase())).forEach((t) => columnsOf(t.name));
   return { items: dedupe(items), from, to: offset };
+}
+
+/** Whether SQL text ends inside a 'string' or a comment, where no name belongs. */
+function inTextOrComment(sqlBeforeCursor: string): boolean {
+  const pattern = /(--[^\n]*)|\/\*(?:[\s\S]*?(\*\/)|[\s\S]*)|'(?:[^']|'')*(')?|"(?:[^"]|"")*"?/g;
+  for (const m of sqlBeforeCursor.matchAll(pattern)) {
+    if (m.index + m[0].length < sqlBeforeCursor.length) continue;
+    const [text, lineComment, commentEnd, quoteEnd] = m;
+    if (lineComment !== undefined) return true;
+    if (text.startsWith('/*')) return commentEnd === undefined;
+    if (text.startsWith("'")) return quoteEnd === undefined;
+  }
+  return false;
 }
 
 /** Segments, parts and arms as SQL sees them; those already in the catalog are listed as tables. */

@@ -41,6 +41,16 @@ test('editor: a suggestion accepted in the middle of a word replaces the whole w
   assert.ok((await rows.allInnerTexts()).some((l) => /^show\b/.test(l)), 'show is offered on the second line');
 });
 
+test('editor: inside quotes Ctrl+Space offers no names, and Enter after it starts a new line', async (t) => {
+  await openEditorPage(t);
+  await clickToEnd(t, 1);
+  await t.page.keyboard.type("segment s = country = 'Lisboa");
+  await t.page.keyboard.press('Control+Space');
+  await editor(t, 1).locator('.suggest-widget.visible').getByText('No suggestions.').waitFor();
+  await t.page.keyboard.press('Enter');
+  await eventually(() => events(t), (e) => e.filter((x) => x.type === 'change').at(-1)?.value === "segment s = country = 'Lisboa\n'", 'Enter typed a newline (inside the quotes Monaco closed)');
+});
+
 test('editor: Enter after a word typed in full starts a new line, though its suggestion is open', async (t) => {
   await openEditorPage(t);
   await clickToEnd(t, 1);

@@ -14,6 +14,15 @@ const at = (sql: string) => completeSql(sql, sql.length, catalog);
 const labels = (sql: string) => at(sql).items.map((i) => `${i.kind}:${i.label}`);
 
 describe('completeSql', () => {
+  test('nothing inside text in quotes or a comment; names again after them', () => {
+    for (const sql of ["select * from customers where country = 'Lis", "select * from customers where country = 'it''", 'select 1 -- from cu', 'select /* cu']) {
+      expect(at(sql).items, sql).toEqual([]);
+    }
+    for (const sql of ["select * from customers where country = 'PT' and ", "select 'it''s' from cu", 'select 1 -- note\nfrom cu', 'select /* note */ cu', 'select * from "cu']) {
+      expect(at(sql).items.length, sql).toBeGreaterThan(0);
+    }
+  });
+
   test('tables by name, with their sizes, quoted when they need it', () => {
     const result = at('select * from cu');
     expect(result.items.filter((i) => i.kind === 'table').map((i) => [i.label, i.insertText, i.detail])).toEqual([

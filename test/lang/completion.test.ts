@@ -35,6 +35,16 @@ describe('completion', () => {
     expect(inScalar).not.toContain('asc');
   });
 
+  it('offers nothing inside text in quotes or a comment', () => {
+    expect(complete("segment x = country = 'Lis|'").labels).toEqual([]);
+    expect(complete("segment x = country = 'Lis|").labels).toEqual([]);
+    expect(complete('segment x = big -- the big on|').labels).toEqual([]);
+    expect(complete('segment x = big /* the | */').labels).toEqual([]);
+    expect(complete('segment x = big /* the |').labels).toEqual([]);
+    expect(complete("segment x = country = 'PT' |").labels).toEqual(expect.arrayContaining(['and', 'or']));
+    expect(complete('segment x = big -- note\n|').labels).toEqual(expect.arrayContaining(['segment']));
+  });
+
   it('offers and / or after a condition', () => {
     expect(complete('segment x = spend > 1 o|').labels).toContain('or');
     expect(complete('segment x = big |').labels).toEqual(expect.arrayContaining(['and', 'or']));

@@ -37,6 +37,7 @@ export interface Completion {
 export function completeAt(program: Program, cell: number, offset: number, catalog: Catalog): Completion {
   const source = program.cells.find((c) => c.index === cell)?.parsed.source ?? '';
   const ctx = cursorContext(source, offset);
+  if (ctx.inTextOrComment) return { items: [], from: offset, to: offset };
   const analysis = analyze(program, catalog);
   const items: CompletionItem[] = [];
   const before = ctx.before;

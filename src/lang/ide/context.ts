@@ -1,4 +1,5 @@
 import type { IToken } from 'chevrotain';
+import type { Diagnostic } from '../diagnostics.ts';
 import { lex } from '../lexer.ts';
 import * as T from '../tokens.ts';
 
@@ -13,6 +14,8 @@ export interface CursorContext {
   wordEnd: number;
   /** All tokens of the cell. */
   tokens: IToken[];
+  /** The cursor is inside text in quotes or a comment, where no keyword or name belongs. */
+  inTextOrComment: boolean;
 }
 
 const STATEMENT_STARTS = new Set([
@@ -20,7 +23,7 @@ const STATEMENT_STARTS = new Set([
 ]);
 
 export function cursorContext(source: string, offset: number): CursorContext {
-  const { tokens } = lex(source);
+  const { tokens, comments, diagnostics } = lex(source);
   const beforeCursor = tokens.filter((t) => (t.endOffset ?? t.startOffset) < offset);
   let prefix = '';
   let prefixStart = offset;
@@ -41,7 +44,17 @@ export function cursorContext(source: string, offset: number): CursorContext {
     if (t.tokenType === T.Semicolon) start = i + 1;
     else if (STATEMENT_STARTS.has(t.tokenType) || (t.tokenType === T.Asof && beforeCursor[i + 1]?.tokenType === T.DateLiteral)) start = i;
   });
-  return { before: beforeCursor.slice(start), prefix, prefixStart, wordEnd, tokens };
+  return { before: beforeCursor.slice(start), prefix, prefixStart, wordEnd, tokens, inTextOrComment: inTextOrComment(source, offset, tokens, comments, diagnostics) };
+}
+
+function inTextOrComment(source: string, offset: number, tokens: IToken[], comments: IToken[], diagnostics: Diagnostic[]): boolean {
+  const within = (t: IToken, endSlack: number) => t.startOffset < offset && offset <= (t.endOffset ?? t.startOffset) + endSlack;
+  if (tokens.some((t) => t.tokenType === T.StringLiteral && within(t, 0))) return true;
+  // A line comment runs to the end of its line, so the cursor just past it is still inside.
+  if (comments.some((t) => within(t, t.tokenType === T.LineComment ? 1 : 0))) return true;
+  return diagnostics.some(
+    (d) => (d.code === 'unclosed-comment' || d.code === 'unclosed-quote') && d.span.start < offset && (d.code === 'unclosed-comment' || !source.slice(d.span.start, offset).includes('\n')),
+  );
 }
 
 function isWord(t: IToken): boolean {
