@@ -34,9 +34,10 @@ export function parseCell(source: string): ParsedCell {
     diagnostics.push(error('nesting', `this nests more than ${MAX_NESTING} deep (parentheses, braces, case, not or signs): write it in steps, with lets`, spanOfToken(tooDeep)));
     return { source, statements, tokens: lexed.tokens, diagnostics, unparsedNames };
   }
+  const afterBadCharacters = tokensAfterBadCharacters(lexed.tokens, lexed.diagnostics);
   for (const parsed of parseStatements(lexed.tokens)) {
     const problems = parsed.errors.map((e) => syntaxDiagnostic(e, source));
-    diagnostics.push(...problems);
+    diagnostics.push(...problems.filter((p) => !afterBadCharacters.has(p.span.start)));
     if (problems.length) {
       const named = definedName(parsed.tokens);
       if (named) unparsedNames.push(named);
@@ -50,6 +51,21 @@ export function parseCell(source: string): ParsedCell {
   }
   diagnostics.sort((a, b) => a.span.start - b.span.start);
   return { source, statements, tokens: lexed.tokens, diagnostics, unparsedNames };
+}
+
+/**
+ * Where the tokens right after each unexpected character start, on its line. The parser never sees
+ * the character, so it stumbles on the next token (`age ≥ 30`: "unexpected '30'"); the character's
+ * own message says what is wrong, and the stumble would only repeat it.
+ */
+function tokensAfterBadCharacters(tokens: IToken[], lexDiagnostics: Diagnostic[]): Set<number> {
+  const starts = new Set<number>();
+  for (const d of lexDiagnostics) {
+    if (d.code !== 'unexpected-character') continue;
+    const next = tokens.find((t) => t.startOffset >= d.span.end);
+    if (next && next.startLine === d.span.endLine) starts.add(next.startOffset);
+  }
+  return starts;
 }
 
 const DEFINING = new Set(['Let', 'Segment', 'Partition', 'Split']);

@@ -15,7 +15,8 @@ function diagnose(source: string): string[] {
 
 const cases: [string, string, string[]][] = [
   ["unexpected-character", 'segment s = age > 3 ?', ["3:21 unexpected-character: unexpected character '?'"]],
-  ["a sign pasted from a document", 'segment s = age ≠ 3', ["3:17 unexpected-character: unexpected character '≠': write !=", "3:19 syntax: unexpected '3': expected the end of the statement (or a new statement)"]],
+  ["a sign pasted from a document, without the parser's stumble on the token after it", 'segment s = age ≠ 3', ["3:17 unexpected-character: unexpected character '≠': write !="]],
+  ["a bad character at a line's end: what the statement lacks is still said", 'segment s = age >= $\nsegment t = age > 1', ['3:18 syntax: the statement ended too early: expected an expression', "3:20 unexpected-character: unexpected character '$'"]],
   ["syntax missing expr", 'segment s = ', ["3:11 syntax: the statement ended too early: expected an expression"]],
   ["syntax keyword", 'segment = age > 3', ["3:9 syntax: unexpected '=': expected a name"]],
   ["syntax missing name", 'segment', ["3:7 syntax: the statement ended too early: expected a name"]],
