@@ -20,22 +20,28 @@ export class SegDataTable extends LitElement {
   @state() private preview?: QueryResult;
   @state() private previewError?: string;
   @state() private renameProblem?: string;
-  private previewedRows?: number;
+  /** What the rows shown were read from: another table, file, options or load needs its own rows. */
+  private previewKey?: string;
 
   protected override willUpdate(changed: PropertyValues<this>): void {
-    // A reload (new options, a new file) shows its own rows.
-    if (changed.has('view') && this.view?.status === 'loaded' && this.view.rowCount !== this.previewedRows) void this.readPreview();
+    if (!changed.has('view')) return;
+    const view = this.view;
+    const key = view?.status === 'loaded' ? JSON.stringify([view.name, view.path, view.options, view.rowCount]) : undefined;
+    if (key === this.previewKey) return;
+    // Rows of what was shown before (another notebook's table of the same name) never stay on screen.
+    this.previewKey = key;
+    this.preview = undefined;
+    this.previewError = undefined;
+    if (key !== undefined) void this.readPreview(view!.name, key);
   }
 
-  private async readPreview(): Promise<void> {
-    const view = this.view;
-    if (!view || !this.model) return;
-    this.previewedRows = view.rowCount;
+  private async readPreview(name: string, key: string): Promise<void> {
+    if (!this.model) return;
     try {
-      this.preview = await this.model.preview(view.name);
-      this.previewError = undefined;
+      const preview = await this.model.preview(name);
+      if (this.previewKey === key) this.preview = preview;
     } catch (error) {
-      this.previewError = error instanceof Error ? error.message : String(error);
+      if (this.previewKey === key) this.previewError = error instanceof Error ? error.message : String(error);
     }
   }
 

@@ -136,19 +136,26 @@ test('data: a file dropped anywhere on the page becomes a table (JSON Lines here
   assert.match(await queryInCell(t, 'select sum(price) as total from price_list'), /21\.5/);
 });
 
-test('data: two notebooks given different files of the same name each keep their own data', async (t) => {
+test('data: two notebooks given different files of the same name each keep their own data, and show their own rows', async (t) => {
+  // The same name and the same number of rows: only the rows themselves tell the files apart.
+  const firstRows = () => tableRow(t, 'sales').locator('seg-data-table seg-table').evaluate((e) => e.shadowRoot!.textContent ?? '');
   await openNotebook(t);
-  await addFiles(t, [{ name: 'sales.csv', content: 'n\n1\n2\n' }]);
+  await addFiles(t, [{ name: 'sales.csv', content: 'n\n101\n102\n' }]);
   assert.match(await settledRow(t, 'sales'), /^2 rows/);
+  await tableRow(t, 'sales').locator('button.toggle').click();
+  assert.match(await firstRows(), /101[\s\S]*102/);
   await savedInBrowser(t);
 
   await t.page.locator('seg-file-menu .bar button', { hasText: /^New$/ }).click();
   await t.page.locator('seg-notebook header h1', { hasText: 'Untitled notebook' }).waitFor();
   await settled(t);
-  await addFiles(t, [{ name: 'sales.csv', content: 'n\n1\n2\n3\n4\n5\n' }]);
-  assert.match(await settledRow(t, 'sales'), /^5 rows/);
+  await addFiles(t, [{ name: 'sales.csv', content: 'n\n207\n208\n' }]);
+  assert.match(await settledRow(t, 'sales'), /^2 rows/);
   assert.match(await panel(t).locator('.messages').innerText(), /Another sales\.csv is kept in this browser for another notebook; this one is kept as sales-2\.csv/);
   assert.match(await notebookText(t), /\n {2}sales: sales-2\.csv\n/);
+  if ((await tableRow(t, 'sales').locator('seg-data-table').count()) === 0) await tableRow(t, 'sales').locator('button.toggle').click();
+  assert.match(await firstRows(), /207[\s\S]*208/);
+  assert.doesNotMatch(await firstRows(), /101/, "the other notebook's rows are not shown");
   await savedInBrowser(t);
 
   await t.page.locator('seg-file-menu button[popovertarget=recent]').click();
@@ -157,6 +164,9 @@ test('data: two notebooks given different files of the same name each keep their
   await settled(t);
   t.note(`screenshot: ${await shotOf(panel(t), 'data-same-file-name')}`);
   assert.match(await settledRow(t, 'sales'), /^2 rows/, 'the first notebook still reads its own sales.csv');
+  if ((await tableRow(t, 'sales').locator('seg-data-table').count()) === 0) await tableRow(t, 'sales').locator('button.toggle').click();
+  assert.match(await firstRows(), /101[\s\S]*102/);
+  assert.doesNotMatch(await firstRows(), /207/, "the other notebook's rows are not shown");
   assert.equal(await panel(t).locator('.messages').count(), 0, "the other notebook's message is gone");
-  assert.match(await queryInCell(t, 'select count(*) as n from sales'), /\bn\b\s+2\b/);
+  assert.match(await queryInCell(t, 'select sum(n) as n from sales'), /\bn\b\s+203\b/);
 });
