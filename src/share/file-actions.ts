@@ -35,12 +35,22 @@ export interface FileActionsContext {
 export class FileActions {
   constructor(private readonly context: FileActionsContext) {}
 
-  async save(): Promise<Outcome> {
+  /** Writes the notebook's file: the one it came from or was saved to, else asks where. */
+  save(): Promise<Outcome> {
+    return this.saveTo(this.context.session.fileHandle);
+  }
+
+  /** Asks where to write, even when the notebook has a file: Save and autosave then go there. */
+  saveAs(): Promise<Outcome> {
+    return this.saveTo(undefined);
+  }
+
+  private async saveTo(handle: FileSystemFileHandle | undefined): Promise<Outcome> {
     const { session, controller } = this.context;
     const text = controller.text();
     const name = session.fileName ?? fileNameFor(session.title, '.seg.md');
     return this.attempt('save the notebook', async () => {
-      const result = await saveFile(new Blob([text], { type: 'text/markdown' }), name, NOTEBOOK_FILES, session.fileHandle);
+      const result = await saveFile(new Blob([text], { type: 'text/markdown' }), name, NOTEBOOK_FILES, handle);
       if (!result.saved) return undefined;
       await session.savedToFile(text, result.fileName, result.handle);
       return { ok: true, message: `Saved to ${result.fileName}.` };

@@ -1,6 +1,7 @@
 /**
- * The file menu over the notebook's title: New, Open…, Save (Ctrl/Cmd+S), Recent, Share (link,
- * bundle) and Export (HTML report, a segment's members). It renders the NotebookSession (which
+ * The file menu over the notebook's title: New, Open…, Save (Ctrl/Cmd+S), Save as…
+ * (Ctrl/Cmd+Shift+S), Recent, Share (link, bundle) and Export (HTML report, a segment's
+ * members). It renders the NotebookSession (which
  * notebook is open, whether it is kept in this browser and in a file) and hands the work to
  * FileActions; what came of it is shown in one line under the bar.
  *
@@ -37,9 +38,9 @@ export class SegFileMenu extends LitElement {
   private readonly onSessionChange = () => this.requestUpdate();
   private readonly onSessionNotice = (event: Event) => this.tell({ ok: true, message: (event as CustomEvent<string>).detail });
   private readonly onKey = (event: KeyboardEvent) => {
-    if ((event.ctrlKey || event.metaKey) && !event.altKey && !event.shiftKey && event.key.toLowerCase() === 's') {
+    if ((event.ctrlKey || event.metaKey) && !event.altKey && event.key.toLowerCase() === 's') {
       event.preventDefault();
-      void this.run(() => this.actions?.save());
+      void this.run(() => (event.shiftKey ? this.actions?.saveAs() : this.actions?.save()));
     }
   };
 
@@ -97,6 +98,8 @@ export class SegFileMenu extends LitElement {
         <button type="button" ?disabled=${!idle} @click=${() => this.run(() => this.actions?.open())}>Open…</button>
         <button type="button" ?disabled=${!idle} title="Save to a file (Ctrl+S)" aria-keyshortcuts="Control+S Meta+S"
           @click=${() => this.run(() => this.actions?.save())}>Save</button>
+        <button type="button" ?disabled=${!idle} title="Save to another file (Ctrl+Shift+S)" aria-keyshortcuts="Control+Shift+S Meta+Shift+S"
+          @click=${() => this.run(() => this.actions?.saveAs())}>Save as…</button>
         ${this.menuButton('recent', 'Recent')} ${this.menuButton('share', 'Share')} ${this.menuButton('export', 'Export')}
         <span class="state ${session.autosaveProblem ? 'warn' : ''}">${this.stateText(session)}</span>
         ${this.renderMessage()}

@@ -14,7 +14,7 @@ const PICKERS = `
   window.pickerCalls = 0;
   window.showSaveFilePicker = async () => {
     window.pickerCalls++;
-    return (await navigator.storage.getDirectory()).getFileHandle('picked.seg.md', { create: true });
+    return (await navigator.storage.getDirectory()).getFileHandle(window.nextSaveName ?? 'picked.seg.md', { create: true });
   };
   window.showOpenFilePicker = async () => {
     window.pickerCalls++;
@@ -69,4 +69,36 @@ test('persist: with the File System Access API, Save asks where once, then Ctrl+
   await again.page.locator('seg-file-menu .state', { hasText: 'saved to to-open.seg.md' }).waitFor();
   assert.equal(await notebookText(again), rfm);
   await settled(again);
+});
+
+test('persist: Save as… asks where even when the notebook has a file; Save then writes the new file, and the old one stays as it was', async (t) => {
+  await t.page.context().addInitScript(PICKERS);
+  await openNotebook(t);
+  const menu = t.page.locator('seg-file-menu');
+  await menu.locator('button', { hasText: /^Save$/ }).click();
+  await menu.locator('.state', { hasText: 'saved to picked.seg.md' }).waitFor();
+  const original = await fileText(t, 'picked.seg.md');
+
+  await clickToEnd(t, 5);
+  await t.page.keyboard.type(' -- a variant');
+  await savedInBrowser(t);
+  await t.page.evaluate(() => ((window as unknown as { nextSaveName: string }).nextSaveName = 'variant.seg.md'));
+  await t.page.keyboard.press('ControlOrMeta+Shift+S');
+  await menu.locator('.state', { hasText: 'saved to variant.seg.md' }).waitFor();
+  assert.equal(await pickerCalls(t), 2, 'Save as… asked where');
+  assert.equal(await fileText(t, 'variant.seg.md'), await notebookText(t));
+  assert.equal(await fileText(t, 'picked.seg.md'), original, 'the first file is untouched');
+
+  await clickToEnd(t, 5);
+  await t.page.keyboard.type(' -- more');
+  await savedInBrowser(t);
+  await menu.locator('button', { hasText: /^Save$/ }).click();
+  await menu.locator('.message', { hasText: 'Saved to variant.seg.md' }).waitFor();
+  assert.match(await fileText(t, 'variant.seg.md'), /-- a variant -- more\n```/);
+  assert.equal(await pickerCalls(t), 2, 'Save writes the new file without asking');
+
+  await menu.locator('button', { hasText: 'Save as…' }).click();
+  await t.page.waitForFunction(() => (window as unknown as { pickerCalls: number }).pickerCalls === 3); // the button asks too
+  await menu.locator('.state', { hasText: 'saved to variant.seg.md' }).waitFor();
+  t.note(`screenshot: ${await t.screenshot('persist-save-as')}`);
 });
