@@ -39,18 +39,24 @@ export function completeSql(sql: string, offset: number, catalog: Catalog, progr
     found?.columns.forEach((c) => items.push({ label: c.name, kind: 'column', detail: `${c.type} · ${found.name}`, insertText: quoteSql(c.name) }));
   };
 
+  const code = withoutTextAndComments(sql);
   if (sql[from - 1] === '.') {
     const qualifier = nameBefore(sql, from - 1);
-    if (qualifier) columnsOf(aliases(sql).get(qualifier.toLowerCase()) ?? qualifier);
+    const table = qualifier ? (aliases(code).get(qualifier.toLowerCase()) ?? qualifier) : undefined;
+    if (table) columnsOf(table);
+    // `tier.` where tier is a partition: its parts' views, "tier.gold", replacing the whole name.
+    const parts = program && qualifier && !findTable(catalog, table!) ? definitionViews(program, catalog).filter((v) => v.kind === 'part' && v.label.toLowerCase().startsWith(`${qualifier.toLowerCase()}.`)) : [];
+    if (parts.length) return { items: parts, from: qualifierStart(sql, from - 1), to: offset };
     return { items, from, to: offset };
   }
   for (const t of catalog.tables) {
     const rows = t.rowCount === undefined ? '' : `, ${t.rowCount.toLocaleString('en-US')} rows`;
     items.push({ label: t.name, kind: 'table', detail: `${t.columns.length} columns${rows}`, insertText: quoteSql(t.name) });
   }
+  for (const name of cteNames(code)) items.push({ label: name, kind: 'table', detail: 'defined in this query (WITH)', insertText: quoteSql(name) });
   if (program) items.push(...definitionViews(program, catalog));
   const mentioned = new Set(sqlReferences(sql).map((name) => name.toLowerCase()));
-  for (const table of aliases(sql).values()) mentioned.add(table.toLowerCase());
+  for (const table of aliases(code).values()) mentioned.add(table.toLowerCase());
   catalog.tables.filter((t) => mentioned.has(t.name.toLowerCase())).forEach((t) => columnsOf(t.name));
   return { items: dedupe(items), from, to: offset };
 }
@@ -92,6 +98,24 @@ function aliases(sql: string): Map<string, string> {
     if (m[2] && !NOT_ALIASES.has(m[2].toLowerCase())) out.set(m[2].toLowerCase(), table);
   }
   return out;
+}
+
+/** The SQL with its 'strings' and comments blanked out (same length), so `-- from orders o` names no alias. */
+function withoutTextAndComments(sql: string): string {
+  return sql.replace(/--[^\n]*|\/\*[\s\S]*?(?:\*\/|$)|'(?:[^']|'')*'?/g, (m) => m.replace(/[^\n]/g, ' '));
+}
+
+/** Names a WITH clause defines: `with recent as (…), big as (…)`. */
+function cteNames(code: string): string[] {
+  const names: string[] = [];
+  for (const m of code.matchAll(new RegExp(String.raw`(?:\bwith(?:\s+recursive)?|,)\s*(${NAME})\s+as\s*(?:(?:not\s+)?materialized\s*)?\(`, 'gi'))) names.push(unquote(m[1]!));
+  return names;
+}
+
+/** Where the qualifier that ends just before `end` starts. */
+function qualifierStart(sql: string, end: number): number {
+  const m = new RegExp(`(${NAME})$`).exec(sql.slice(0, end));
+  return m ? end - m[1]!.length : end;
 }
 
 /** The identifier that ends just before `end` (`orders` in `orders.`, `Big Table` in `"Big Table".`). */

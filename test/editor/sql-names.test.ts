@@ -69,5 +69,21 @@ describe('completeSql', () => {
       ['tier.gold', '"tier.gold"'],
       ['tier.other', '"tier.other"'],
     ]);
+    // After `tier.` the parts replace the name typed, quoted as one view name.
+    const sql = 'select * from tier.';
+    const parts = completeSql(sql, sql.length, catalog, program);
+    expect(parts.items.map((i) => i.insertText)).toEqual(['"tier.gold"', '"tier.other"']);
+    expect([parts.from, parts.to]).toEqual([sql.indexOf('tier'), sql.length]);
+  });
+
+  test('an alias written in a comment or a string is none', () => {
+    const sql = "select * from customers -- or: from orders c\nwhere country <> 'from orders c' and c.";
+    expect(at(sql).items.map((i) => i.label)).toEqual([]);
+    expect(labels('select * from customers c where c.')).toContain('column:country');
+  });
+
+  test('names a WITH clause defines are offered as tables', () => {
+    const names = labels('with recent as (select 1), "Big ones" as materialized (select 2) select * from re');
+    expect(names).toEqual(expect.arrayContaining(['table:recent', 'table:Big ones']));
   });
 });
