@@ -66,6 +66,7 @@ describe('completion', () => {
     expect(labels).toEqual(expect.arrayContaining(['amount', 'channel', 'country']));
     expect(labels.indexOf('amount')).toBeLessThan(labels.indexOf('age'));
     expect(complete('segment x = count(orders where am|').labels).toContain('amount');
+    expect(complete("segment x = count(orders where lower(ch|").labels[0]).toBe('channel');
     expect(complete('segment x = count(|').labels).not.toContain('amount');
   });
 

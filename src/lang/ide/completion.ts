@@ -7,7 +7,7 @@ import { firstTooDeep } from '../nesting.ts';
 import { segqlParser } from '../parser.ts';
 import type { Program } from '../program.ts';
 import * as T from '../tokens.ts';
-import { cursorContext, nameOf, openCall, openCallArgument } from './context.ts';
+import { cursorContext, enclosingAggregate, nameOf, openCall } from './context.ts';
 
 export type CompletionKind = 'keyword' | 'table' | 'column' | 'let' | 'segment' | 'partition' | 'split' | 'population' | 'link' | 'function' | 'part';
 
@@ -125,11 +125,14 @@ export function completeAt(program: Program, cell: number, offset: number, catal
     segmentNames(items, analysis);
     return finish(items, ctx);
   }
-  if (callee && isAggregateFn(callee)) {
-    // Past the linked table's name (`count(orders where |`), its columns come first, as names resolve there.
-    const linkName = openCallArgument(before);
+  const aggregate = enclosingAggregate(before, isAggregateFn);
+  if (aggregate) {
+    // Past the linked table's name (`count(orders where |`, also inside `lower(` there), its columns come first, as names resolve there.
+    const linkName = aggregate.argument;
     const link = linkName && linkName !== last ? population?.links.find((l) => l.alias.toLowerCase() === nameOf(linkName).toLowerCase()) : undefined;
     if (link) linkColumns(link);
+  }
+  if (callee && isAggregateFn(callee)) {
     population?.links.forEach((l) => items.push({ label: l.alias, kind: 'link', detail: `linked table ${l.table}`, insertText: quoteIfNeeded(l.alias) }));
   }
   // What is being defined cannot use itself (a cycle).

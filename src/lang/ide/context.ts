@@ -68,24 +68,34 @@ export function openCall(before: IToken[]): string | undefined {
   return callee?.tokenType === T.Identifier ? callee.image.toLowerCase() : undefined;
 }
 
-/** The first token inside the innermost call still open before the cursor (`orders` in `count(orders where |`). */
-export function openCallArgument(before: IToken[]): IToken | undefined {
-  const paren = openParen(before);
-  return paren === undefined ? undefined : before[paren + 1];
+/**
+ * The nearest call still open before the cursor whose callee `isAggregate` says is an aggregate,
+ * with its first argument: `count` and `orders` in `count(orders where lower(channel|`.
+ */
+export function enclosingAggregate(before: IToken[], isAggregate: (name: string) => boolean): { callee: string; argument: IToken | undefined } | undefined {
+  for (const paren of openParens(before)) {
+    const callee = before[paren - 1];
+    if (callee?.tokenType === T.Identifier && isAggregate(callee.image.toLowerCase())) return { callee: callee.image.toLowerCase(), argument: before[paren + 1] };
+  }
+  return undefined;
 }
 
 /** Where the innermost parenthesis still open before the cursor is. */
 function openParen(before: IToken[]): number | undefined {
+  return openParens(before).next().value ?? undefined;
+}
+
+/** The parentheses still open before the cursor, innermost first. */
+function* openParens(before: IToken[]): Generator<number> {
   let depth = 0;
   for (let i = before.length - 1; i >= 0; i--) {
     const t = before[i]!;
     if (t.tokenType === T.RParen) depth++;
     else if (t.tokenType === T.LParen) {
-      if (depth === 0) return i;
-      depth--;
+      if (depth === 0) yield i;
+      else depth--;
     }
   }
-  return undefined;
 }
 
 export function nameOf(t: IToken): string {

@@ -1,11 +1,11 @@
 import type { Catalog } from '../catalog.ts';
 import { analyze } from '../compile.ts';
-import { AGGREGATE_FUNCTIONS, SCALAR_FUNCTIONS } from '../check/functions.ts';
+import { AGGREGATE_FUNCTIONS, isAggregateFn, SCALAR_FUNCTIONS } from '../check/functions.ts';
 import type { Span } from '../diagnostics.ts';
 import type { Program } from '../program.ts';
 import { spanOfToken } from '../span.ts';
 import * as T from '../tokens.ts';
-import { cursorContext, nameOf } from './context.ts';
+import { cursorContext, enclosingAggregate, nameOf } from './context.ts';
 
 export interface Hover {
   /** Markdown. */
@@ -21,12 +21,21 @@ export function hoverAt(program: Program, cell: number, offset: number, catalog:
   const { tokens } = cursorContext(source, offset);
   const index = tokens.findIndex((t) => t.startOffset <= offset && offset <= (t.endOffset ?? t.startOffset) + 1 && t.tokenType !== T.Dot);
   const token = tokens[index];
+  const analysis = analyze(program, catalog);
+  if (token?.tokenType === T.Everyone) {
+    const populations = [...analysis.populations.values()].map((p) => md(p.name)).join(', ');
+    return { contents: `**everyone** — every member of the population${populations ? ` (${populations})` : ''}`, span: spanOfToken(token) };
+  }
   if (!token || (token.tokenType !== T.Identifier && token.tokenType !== T.QuotedIdentifier)) return undefined;
   const span = spanOfToken(token);
   const name = nameOf(token);
-  const analysis = analyze(program, catalog);
   const lower = name.toLowerCase();
   const dotted = tokens[index - 1]?.tokenType === T.Dot ? tokens[index - 2] : undefined;
+  // Inside `count(orders where amount > 5)` a bare name is the linked table's column first, as it resolves.
+  const aggregate = dotted ? undefined : enclosingAggregate(tokens.slice(0, index), isAggregateFn);
+  const inLink = aggregate?.argument && aggregate.argument !== token ? analysis.link(nameOf(aggregate.argument)) : undefined;
+  const linkColumn = inLink?.columns.find((c) => c.name.toLowerCase() === lower);
+  if (inLink && linkColumn) return { contents: `**${md(inLink.alias)}.${md(linkColumn.name)}** — ${sqlTypeOf(catalog, inLink.table, linkColumn.name)}`, span };
 
   if (dotted) {
     const link = analysis.link(nameOf(dotted));
