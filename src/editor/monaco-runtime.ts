@@ -23,6 +23,7 @@ import { registerSegqlCompletion } from './segql-completion.ts';
 import { registerSegqlHover } from './segql-hover.ts';
 import { registerSegqlLanguage } from './segql-language.ts';
 import { registerSqlCompletion } from './sql-completion.ts';
+import { registerSqlHover } from './sql-hover.ts';
 import { defineThemes, followSystemTheme } from './themes.ts';
 
 // Only the plain editor worker: no TypeScript, JSON, CSS or HTML workers are shipped.
@@ -32,6 +33,7 @@ registerSegqlLanguage();
 registerSegqlCompletion();
 registerSegqlHover();
 registerSqlCompletion();
+registerSqlHover();
 defineThemes();
 followSystemTheme();
 

@@ -1,5 +1,5 @@
 import { findTable } from '../lang/catalog.ts';
-import { analyze, sqlReferences, type Catalog, type Program } from '../lang/index.ts';
+import { analyze, literalMarkdown as md, sqlReferences, tableSummary, type Catalog, type Program } from '../lang/index.ts';
 
 /**
  * Names to complete in a SQL cell: the catalog's tables and views, the notebook's segments,
@@ -50,8 +50,7 @@ export function completeSql(sql: string, offset: number, catalog: Catalog, progr
     return { items, from, to: offset };
   }
   for (const t of catalog.tables) {
-    const rows = t.rowCount === undefined ? '' : `, ${t.rowCount.toLocaleString('en-US')} rows`;
-    items.push({ label: t.name, kind: 'table', detail: `${t.columns.length} columns${rows}`, insertText: quoteSql(t.name) });
+    items.push({ label: t.name, kind: 'table', detail: tableSummary(t), insertText: quoteSql(t.name) });
   }
   for (const name of cteNames(code)) items.push({ label: name, kind: 'table', detail: 'defined in this query (WITH)', insertText: quoteSql(name) });
   if (program) items.push(...definitionViews(program, catalog));
@@ -59,6 +58,57 @@ export function completeSql(sql: string, offset: number, catalog: Catalog, progr
   for (const table of aliases(code).values()) mentioned.add(table.toLowerCase());
   catalog.tables.filter((t) => mentioned.has(t.name.toLowerCase())).forEach((t) => columnsOf(t.name));
   return { items: dedupe(items), from, to: offset };
+}
+
+export interface SqlHover {
+  /** Markdown. */
+  contents: string;
+  from: number;
+  to: number;
+}
+
+/**
+ * What the name under the cursor in a SQL cell is: a table or view with its size, a column of a
+ * table the cell reads (or of the table before its dot) with its type, a segment's or part's view.
+ */
+export function hoverSql(sql: string, offset: number, catalog: Catalog, program?: Program): SqlHover | undefined {
+  const code = withoutTextAndComments(sql);
+  const word = wordAt(code, offset);
+  if (!word) return undefined;
+  const { from, to } = word;
+  const name = unquote(sql.slice(from, to));
+  const lower = name.toLowerCase();
+  const at = (contents: string) => ({ contents, from, to });
+  const qualifier = code[from - 1] === '.' ? nameBefore(code, from - 1) : undefined;
+  const tables = aliases(code);
+  if (qualifier) {
+    const table = findTable(catalog, tables.get(qualifier.toLowerCase()) ?? qualifier);
+    const column = table?.columns.find((c) => c.name.toLowerCase() === lower);
+    if (table && column) return at(`**${md(table.name)}.${md(column.name)}** — ${column.type}`);
+    const part = program ? definitionViews(program, catalog).find((v) => v.label.toLowerCase() === `${qualifier.toLowerCase()}.${lower}`) : undefined;
+    return part ? { contents: `**${md(part.label)}** — ${part.detail}`, from: qualifierStart(code, from - 1), to } : undefined;
+  }
+  const table = findTable(catalog, tables.get(lower) ?? name);
+  if (table) {
+    return at(`**${table.kind === 'view' ? 'view' : 'table'} ${md(table.name)}** — ${tableSummary(table)}`);
+  }
+  const view = program ? definitionViews(program, catalog).find((v) => v.label.toLowerCase() === lower) : undefined;
+  if (view) return at(`**${md(view.label)}** — ${view.detail}`);
+  const mentioned = new Set([...sqlReferences(sql).map((n) => n.toLowerCase()), ...[...tables.values()].map((t) => t.toLowerCase())]);
+  for (const t of catalog.tables.filter((t) => mentioned.has(t.name.toLowerCase()))) {
+    const column = t.columns.find((c) => c.name.toLowerCase() === lower);
+    if (column) return at(`**${md(column.name)}** — ${column.type}, a column of ${md(t.name)}`);
+  }
+  return undefined;
+}
+
+/** The bare or "quoted" name around an offset, outside strings and comments. */
+function wordAt(code: string, offset: number): { from: number; to: number } | undefined {
+  for (const m of code.matchAll(new RegExp(NAME, 'g'))) {
+    if (m.index > offset) return undefined;
+    if (offset <= m.index + m[0].length) return { from: m.index, to: m.index + m[0].length };
+  }
+  return undefined;
 }
 
 /** Whether SQL text ends inside a 'string' or a comment, where no name belongs. */

@@ -24,4 +24,6 @@ export { completeAt } from './ide/completion.ts';
 export type { Completion, CompletionItem, CompletionKind } from './ide/completion.ts';
 export { hoverAt } from './ide/hover.ts';
 export type { Hover } from './ide/hover.ts';
+export { literalMarkdown } from './ide/markdown-text.ts';
+export { tableSummary } from './ide/table-summary.ts';
 export { keywordTokens } from './tokens.ts';

@@ -105,11 +105,13 @@ test('editor: a misspelt column is marked while typing, with "did you mean"', as
   assert.deepEqual((await markers(t)).map((m) => m.message), ["unknown column 'countryx' — did you mean 'country'?"]);
 });
 
-test('editor: hover shows a column type, a segment with its size, a function signature', async (t) => {
+test('editor: hover shows a column type, a segment with its size, a function signature; in SQL cells a table and a column', async (t) => {
   await openEditorPage(t);
-  const hover = editor(t, 0).locator('.monaco-hover:not(.hidden) .hover-contents');
-  const hoverText = async (word: string) => {
-    const box = await findWord(t, 0, word);
+  const hoverIn = (n: number) => editor(t, n).locator('.monaco-hover:not(.hidden) .hover-contents');
+  const hover = hoverIn(0);
+  const hoverText = async (word: string, n = 0) => {
+    const hover = hoverIn(n);
+    const box = await findWord(t, n, word);
     assert.ok(box, `"${word}" is on screen`);
     await t.page.mouse.move(box.x - 2, box.y);
     await t.page.mouse.move(box.x, box.y);
@@ -128,6 +130,10 @@ test('editor: hover shows a column type, a segment with its size, a function sig
   assert.match(adults, /segment adults · boolean \(cell 0\)/);
   assert.match(adults, /1,042 members/);
   t.note(`screenshot: ${await t.screenshot('editor-hover')}`);
+  await t.page.mouse.move(5, 5);
+  await hover.first().waitFor({ state: 'detached' });
+  assert.match(await hoverText('customers', 2), /table customers — \d+ columns/);
+  assert.match(await hoverText('country', 2), /country — VARCHAR, a column of customers/);
 });
 
 test('editor: SQL cells complete table aliases with their columns and tables by name', async (t) => {

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { completeSql } from '../../src/editor/sql-names.ts';
+import { completeSql, hoverSql } from '../../src/editor/sql-names.ts';
 import { buildProgram, type Catalog } from '../../src/lang/index.ts';
 
 const catalog: Catalog = {
@@ -28,7 +28,7 @@ describe('completeSql', () => {
     expect(result.items.filter((i) => i.kind === 'table').map((i) => [i.label, i.insertText, i.detail])).toEqual([
       ['customers', 'customers', '2 columns, 1,200 rows'],
       ['orders', 'orders', '2 columns'],
-      ['Big Table', '"Big Table"', '1 columns'],
+      ['Big Table', '"Big Table"', '1 column'],
     ]);
     expect([result.from, result.to]).toEqual([14, 16]);
   });
@@ -85,5 +85,32 @@ describe('completeSql', () => {
   test('names a WITH clause defines are offered as tables', () => {
     const names = labels('with recent as (select 1), "Big ones" as materialized (select 2) select * from re');
     expect(names).toEqual(expect.arrayContaining(['table:recent', 'table:Big ones']));
+  });
+});
+
+describe('hoverSql', () => {
+  const program = buildProgram([
+    { index: 0, source: 'population customers key customer_id' },
+    { index: 1, source: "segment us = country = 'US'\npartition tier { gold: customer_id < 10  other: otherwise }" },
+  ]);
+  /** The hover's text where `|` stands. */
+  const hover = (text: string) => hoverSql(text.replace('|', ''), text.indexOf('|'), catalog, program)?.contents;
+
+  test('a table with its size, a column of a table the cell reads with its type, through an alias too', () => {
+    expect(hover('select * from cust|omers')).toBe('**table customers** — 2 columns, 1,200 rows');
+    expect(hover('select coun|try from customers')).toBe('**country** — VARCHAR, a column of customers');
+    expect(hover('select o.amo|unt from orders o')).toBe('**orders.amount** — DOUBLE');
+    expect(hover('select * from "Big Ta|ble"')).toBe('**table Big Table** — 1 column');
+  });
+
+  test("the notebook's segment and part views", () => {
+    expect(hover('select * from u|s')).toBe('**us** — segment members');
+    expect(hover('select * from "tier.go|ld"')).toBe('**tier\\.gold** — partition tier members');
+  });
+
+  test('nothing in strings, comments, or for names it does not know', () => {
+    expect(hover("select 'custo|mers' from orders")).toBeUndefined();
+    expect(hover('select 1 -- custo|mers')).toBeUndefined();
+    expect(hover('select nob|ody from customers')).toBeUndefined();
   });
 });

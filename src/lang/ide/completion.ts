@@ -8,6 +8,7 @@ import { segqlParser } from '../parser.ts';
 import type { Program } from '../program.ts';
 import * as T from '../tokens.ts';
 import { cursorContext, enclosingAggregate, nameOf, openCall } from './context.ts';
+import { tableSummary } from './table-summary.ts';
 
 export type CompletionKind = 'keyword' | 'table' | 'column' | 'let' | 'segment' | 'partition' | 'split' | 'population' | 'link' | 'function' | 'part';
 
@@ -90,7 +91,7 @@ export function completeAt(program: Program, cell: number, offset: number, catal
 
   const statement = before[0]?.tokenType;
   const prev = last?.tokenType;
-  const tables = () => catalog.tables.forEach((t) => items.push({ label: t.name, kind: 'table', detail: `${t.columns.length} columns`, insertText: quoteIfNeeded(t.name) }));
+  const tables = () => catalog.tables.forEach((t) => items.push({ label: t.name, kind: 'table', detail: tableSummary(t), insertText: quoteIfNeeded(t.name) }));
   const columnsOf = (table: string | undefined) => {
     const found = table ? findTable(catalog, table) : undefined;
     found?.columns.forEach((c) => items.push({ label: c.name, kind: 'column', detail: `${c.type} · ${found.name}`, insertText: quoteIfNeeded(c.name) }));

@@ -6,6 +6,8 @@ import type { Program } from '../program.ts';
 import { spanOfToken } from '../span.ts';
 import * as T from '../tokens.ts';
 import { cursorContext, enclosingAggregate, nameOf } from './context.ts';
+import { literalMarkdown as md } from './markdown-text.ts';
+import { tableSummary } from './table-summary.ts';
 
 export interface Hover {
   /** Markdown. */
@@ -67,16 +69,11 @@ export function hoverAt(program: Program, cell: number, offset: number, catalog:
     if (column) return { contents: `**${md(column.name)}** — ${column.sqlType}, a column of ${md(population.table)}`, span };
   }
   const table = catalog.tables.find((t) => t.name.toLowerCase() === lower);
-  if (table) return { contents: `**table ${md(table.name)}** — ${table.columns.length} columns${table.rowCount !== undefined ? `, ${table.rowCount} rows` : ''}`, span };
+  if (table) return { contents: `**${table.kind === 'view' ? 'view' : 'table'} ${md(table.name)}** — ${tableSummary(table)}`, span };
   return undefined;
 }
 
 function sqlTypeOf(catalog: Catalog, table: string, column: string): string {
   const t = catalog.tables.find((x) => x.name === table);
   return t?.columns.find((c) => c.name === column)?.type ?? 'unknown type';
-}
-
-/** A name as Markdown shows it literally: `a*b*c` is no emphasis. */
-function md(text: string): string {
-  return text.replace(/[\\`*_{}[\]()#+\-.!|<>~]/g, '\\$&');
 }
