@@ -41,7 +41,7 @@ export function compareChart(result: CellResult, context: ChartContext): Element
   const rows: Row[] = records(result).map((r) => ({ ...r, _segment: label(r.segment), _group: by ? label(r[by]) : '' }));
   const segments = unique(rows.map((r) => r._segment));
   const allGroups = unique(rows.map((r) => r._group));
-  const groups = allGroups.slice(0, MAX_GROUPS);
+  const groups = largestGroups(rows, allGroups);
   const shown = rows.filter((r) => groups.includes(r._group));
   const layout: Layout = { document, segments, groups, by, fills: colours(segments) };
 
@@ -62,8 +62,17 @@ export function compareChart(result: CellResult, context: ChartContext): Element
     });
     parts.push(panels(document, charts, PANEL_GAP));
   }
-  if (groups.length < allGroups.length) parts.push(note(document, `the first ${groups.length} of ${allGroups.length} ${by} values are drawn; the table has them all`, width));
+  if (groups.length < allGroups.length) parts.push(note(document, `the ${groups.length} ${by} values with the most members of ${allGroups.length} are drawn; the table has them all`, width));
   return figure(document, 'seg-chart-compare', parts);
+}
+
+/** With too many `by` values to draw, those with the most members, kept in the table's order. */
+function largestGroups(rows: Row[], groups: string[]): string[] {
+  if (groups.length <= MAX_GROUPS) return groups;
+  const members = new Map<string, number>();
+  for (const r of rows) members.set(r._group, (members.get(r._group) ?? 0) + (numberOf(r.size) ?? 0));
+  const largest = new Set([...groups].sort((a, b) => members.get(b)! - members.get(a)!).slice(0, MAX_GROUPS));
+  return groups.filter((g) => largest.has(g));
 }
 
 function bar(row: Row, value: number | null, text: string, by: string | undefined): Bar {

@@ -87,6 +87,19 @@ describe('many bars', () => {
     expect(Math.min(...labelGaps(chart))).toBeGreaterThanOrEqual(12);
   });
 
+  it('with more `by` values than it draws, draws those with the most members, in the table order, and says so', () => {
+    // 20 countries, alphabetical as the table has them; the biggest sort last.
+    const countries = Array.from({ length: 20 }, (_, i) => `country ${String.fromCharCode(65 + i)}`);
+    const rows = countries.map((c, i) => ['everyone', c, i === 19 ? 5000 : 10 + i, 0, 1]);
+    const chart = draw({ ...compareMany(1, 1), rows });
+    const drawn = [...new Set(texts(chart, 'fy-axis tick label'))];
+    expect(drawn).toHaveLength(12);
+    expect(drawn).toContain('country T');
+    expect(drawn).not.toContain('country A');
+    expect(drawn).toEqual([...drawn].sort());
+    expect(chart.textContent).toContain('the 12 region values with the most members of 20 are drawn; the table has them all');
+  });
+
   it('keeps `by` charts of 6 segments × 12 values within reason, labels apart', () => {
     const chart = draw(compareMany(6, 12));
     const heights = svgs(chart).filter((s) => s.getAttribute('class')?.startsWith('plot')).map((s) => Number(s.getAttribute('height')));
