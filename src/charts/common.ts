@@ -75,9 +75,16 @@ export function textWidth(text: string, fontSize = FONT_SIZE): number {
   return Math.ceil(ems * fontSize);
 }
 
-/** The colour of each name, in order, cycling through the palette. */
+/**
+ * The same ten, darker: an RFM partition has eleven parts and more, and an eleventh segment in the
+ * first colour again reads as the first. Still distinct from every mid-tone, on white and on black.
+ */
+const PALETTE_DARK = ['#273f7d', '#8f6a0e', '#994437', '#41766a', '#246531', '#99536e', '#623b91', '#5b7093', '#5e402f', '#595b60'];
+
+/** The colour of each name, in order: twenty distinct ones, then round again. */
 export function colours(names: readonly string[]): string[] {
-  return names.map((_, i) => PALETTE[i % PALETTE.length]!);
+  const all = [...PALETTE, ...PALETTE_DARK];
+  return names.map((_, i) => all[i % all.length]!);
 }
 
 /** A column's values as numbers for scales; digit strings (integers beyond 2^53) included. */

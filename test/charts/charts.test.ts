@@ -100,6 +100,13 @@ describe('many bars', () => {
     expect(chart.textContent).toContain('the 12 region values with the most members of 20 are drawn; the table has them all');
   });
 
+  it('gives each of an 11-part partition its own colour', () => {
+    const chart = draw(compareMany(11, 2));
+    expect([...chart.querySelectorAll('.seg-chart-legend rect, .seg-chart-legend circle')].map((e) => e.getAttribute('fill')).filter(Boolean)).toHaveLength(11);
+    const fills = new Set(marks(chart, 'bar', 'rect').map((r) => r.getAttribute('fill')));
+    expect(fills.size).toBe(11);
+  });
+
   it('keeps `by` charts of 6 segments × 12 values within reason, labels apart', () => {
     const chart = draw(compareMany(6, 12));
     const heights = svgs(chart).filter((s) => s.getAttribute('class')?.startsWith('plot')).map((s) => Number(s.getAttribute('height')));
