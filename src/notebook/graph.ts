@@ -62,7 +62,10 @@ export function buildGraph(cells: CellSymbols[], loadedTables: string[]): Depend
   const upstream = cells.map(() => new Set<number>());
   const tables = cells.map(() => new Set<string>());
   const use = (cell: number, name: string) => {
-    for (const owner of ownersOf(slots, name, cells[cell]!.sql)) {
+    const sql = cells[cell]!.sql;
+    for (const owner of ownersOf(slots, name, sql)) {
+      // SQL sees segments, parts and arms as views (spec §6), never a let: `select 42 as score` reads no let score.
+      if (sql && owner.kind === 'let') continue;
       if (owner.cell === -1) tables[cell]!.add(name.toLowerCase());
       else if (owner.cell !== cell) upstream[cell]!.add(owner.cell);
     }

@@ -28,6 +28,16 @@ describe('the dependency graph', () => {
     expect(downstreamOf(graph, 0)).toEqual([0]);
   });
 
+  it('never ties a SQL cell to a let, which SQL cannot see (a column alias may share its name)', () => {
+    const graph = buildGraph(
+      [cell([def('customers', 'population'), def('score', 'let', 2), def('vip', 'segment', 3)], [ref('customers')]), { ...cell([], [ref('score'), ref('vip')]), sql: true }],
+      ['customers'],
+    );
+    expect(graph.upstream[1]).toEqual([0]);
+    const onlyLet = buildGraph([cell([def('customers', 'population'), def('score', 'let', 2)], [ref('customers')]), { ...cell([], [ref('score')]), sql: true }], ['customers']);
+    expect(onlyLet.upstream[1]).toEqual([]);
+  });
+
   it('lets a population carry the name of its table, including a SQL view defined later', () => {
     const graph = buildGraph(
       [cell([def('people', 'population')], [ref('age')]), cell([def('people', 'view')], [ref('customers')])],
