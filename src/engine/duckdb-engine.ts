@@ -61,6 +61,11 @@ interface Operation {
 export class DuckDBEngine implements Engine {
   events: DatabaseEvents = {};
   private queue: Promise<unknown> = Promise.resolve();
+  /**
+   * The operations each caller's signal still covers, behind one listener per signal: a run queues
+   * a statement per view at once, and a listener each would pile up on one signal (Node warns at 11).
+   */
+  private readonly bySignal = new WeakMap<AbortSignal, Set<Operation>>();
   private current: Operation | undefined;
   private closing: Promise<void> | undefined;
   private death: Error | undefined;
@@ -218,8 +223,8 @@ export class DuckDBEngine implements Engine {
     if (this.death) return Promise.reject(this.death);
     if (this.closing) return Promise.reject(new QueryError('the database engine is closed'));
     const op: Operation = { cancelled: false };
-    const onAbort = () => void this.stop(op);
-    signal?.addEventListener('abort', onAbort, { once: true });
+    const covered = signal && this.coveredBy(signal);
+    covered?.add(op);
     const turn = this.queue.then(async () => {
       if (this.death) throw this.death;
       if (op.cancelled) throw new QueryCancelledError();
@@ -229,7 +234,7 @@ export class DuckDBEngine implements Engine {
       } finally {
         this.current = undefined;
         clearTimeout(op.stopTimer);
-        signal?.removeEventListener('abort', onAbort);
+        covered?.delete(op);
       }
     });
     this.queue = turn.catch(() => undefined);
@@ -237,6 +242,16 @@ export class DuckDBEngine implements Engine {
       op.reject = reject;
       turn.then(resolve, reject);
     });
+  }
+
+  private coveredBy(signal: AbortSignal): Set<Operation> {
+    let ops = this.bySignal.get(signal);
+    if (!ops) {
+      const set = (ops = new Set());
+      this.bySignal.set(signal, set);
+      signal.addEventListener('abort', () => set.forEach((op) => void this.stop(op)), { once: true });
+    }
+    return ops;
   }
 
   private async stop(op: Operation): Promise<void> {

@@ -171,6 +171,15 @@ export function engineSuite(
       expect((await after).rows).toEqual([['after']]);
     });
 
+    it('stops every query one signal covers, running and queued, with one abort', async () => {
+      const controller = new AbortController();
+      const queries = [engine.query(ENDLESS, { signal: controller.signal }), ...Array.from({ length: 12 }, (_, i) => engine.query(`SELECT ${i}`, { signal: controller.signal }))];
+      setTimeout(() => controller.abort(), 200);
+      const outcomes = await Promise.allSettled(queries);
+      expect(outcomes.map((o) => o.status)).toEqual(queries.map(() => 'rejected'));
+      expect(await rows('SELECT 1')).toEqual([[1]]);
+    });
+
     it('rejects a query whose signal is already aborted without running it', async () => {
       const controller = new AbortController();
       controller.abort();

@@ -37,6 +37,22 @@ describe('startNodeEngine', () => {
     console.log(`engine start in Node: ${ready.toFixed(0)} ms`);
   });
 
+  it('queues many queries under one signal without piling listeners on it (Node warns past 10)', async () => {
+    const engine = await startNodeEngine();
+    const warnings: string[] = [];
+    const onWarning = (warning: Error) => warnings.push(warning.name);
+    process.on('warning', onWarning);
+    try {
+      const signal = new AbortController().signal;
+      await Promise.all(Array.from({ length: 20 }, (_, i) => engine.query(`SELECT ${i}`, { signal })));
+      await new Promise((resolve) => setTimeout(resolve, 50));
+      expect(warnings).not.toContain('MaxListenersExceededWarning');
+    } finally {
+      process.off('warning', onWarning);
+      await engine.close();
+    }
+  });
+
   it('reads bytes handed over as a browser would, and file: URLs', async () => {
     const engine = await startNodeEngine();
     try {
