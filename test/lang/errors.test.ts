@@ -66,6 +66,8 @@ const cases: [string, string, string[]][] = [
   ["unknown-segment", 'compare nobody', ["3:9 unknown-segment: unknown segment 'nobody'"]],
   ["not a segment", 'let x = 1\ncompare x', ["4:9 unknown-segment: 'x' is a let, not a segment"]],
   ["expect", 'expect avg(age) > 3', ["3:8 expect: expect can use size(SEGMENT), share(SEGMENT), numbers and comparisons, not avg()"]],
+  ["expect without a comparison", 'expect size(everyone)', ["3:8 expect: expect needs a condition, true or false: compare the value, as in size(big) > 100"]],
+  ["expect of arithmetic", 'segment e = age > 3\nexpect size(e) + 1', ["4:8 expect: expect needs a condition, true or false: compare the value, as in size(big) > 100"]],
   ["trend dates", 'trend everyone every 1 month from 2024-05-01 to 2024-01-01', ["3:49 dates: the trend ends (2024-01-01) before it starts (2024-05-01)"]],
   ["unknown duration unit in every", 'trend everyone every 1 fortnight from 2024-01-01 to 2024-03-01', ["3:24 duration: unknown unit 'fortnight': use days, weeks, months or years"]],
   ["a split of a whole partition", 'partition t {\n  a: age > 50\n  b: otherwise\n}\nsplit s = t into x 50%, y 50%', ["7:11 single-segment: 't' has several parts: a split divides one segment, like t.a"]],

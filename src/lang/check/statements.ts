@@ -256,6 +256,7 @@ export class StatementChecker {
     };
     const condition = rewrite(s.expr);
     if (failed || !condition) return undefined;
+    if (!isCondition(s.expr)) return this.report('expect', 'expect needs a condition, true or false: compare the value, as in size(big) > 100', s.expr.span);
     return { kind: 'expect', text: s.text.replace(/\s+/g, ' ').trim(), condition, terms };
   }
 
@@ -343,4 +344,14 @@ export function columnName(m: Metric): string {
 function secondMention(refs: SegmentRef[], display: string): Span | undefined {
   const named = (r: SegmentRef) => (r.name ? (r.member ? `${r.name.text}.${r.member.text}` : r.name.text) : 'everyone');
   return refs.filter((r) => named(r).toLowerCase() === display.toLowerCase())[1]?.span;
+}
+
+const COMPARISONS = new Set(['=', '!=', '<', '<=', '>', '>=']);
+
+/** Whether an expect's expression is true or false by its shape: comparisons, between, and/or/not of them, true/false. */
+function isCondition(e: Expr): boolean {
+  if (e.type === 'boolean' || e.type === 'between') return true;
+  if (e.type === 'unary') return e.op === 'not' && isCondition(e.operand);
+  if (e.type === 'binary') return COMPARISONS.has(e.op) || ((e.op === 'and' || e.op === 'or') && isCondition(e.left) && isCondition(e.right));
+  return false;
 }
