@@ -15,6 +15,7 @@ export type { CellSource, Definition, DefinitionKind, Program } from './program.
 export { checkCell, compileCell, analyze } from './compile.ts';
 export { findColumn, findTable } from './catalog.ts';
 export { ALL_FUNCTION_NAMES } from './check/functions.ts';
+export { SHOW_DEFAULT_LIMIT } from './check/statements.ts';
 export type { CompiledCell, CompiledStatement, CompileOptions, ResultStatement } from './compile.ts';
 export type { ValuesTable, ValuesTableUse } from './sql/cached-values.ts';
 export { parseCell } from './parse.ts';

@@ -44,6 +44,8 @@ export interface ExpectTerm {
 }
 
 const MAX_TREND_DATES = 1000;
+/** Rows `show` lists without a `limit` (spec §5). */
+export const SHOW_DEFAULT_LIMIT = 1000;
 
 /** Checks an analysis statement of a cell; undefined when it has errors (already reported). */
 export class StatementChecker {
@@ -84,7 +86,7 @@ export class StatementChecker {
         if (!one) return undefined;
         if (s.limit !== undefined && !(Number.isInteger(s.limit.value) && s.limit.value >= 0)) return this.report('limit', 'limit takes a whole number of rows', s.limit.span);
         const lets = this.letsOf(one.population);
-        return { kind: 'show', population: one.population, segment: one.segment, columns: lets, limit: s.limit?.value ?? 1000 };
+        return { kind: 'show', population: one.population, segment: one.segment, columns: lets, limit: s.limit?.value ?? SHOW_DEFAULT_LIMIT };
       }
       case 'split': {
         const column = this.analysis.resolvedDefinition(s.name.text);
