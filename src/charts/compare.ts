@@ -98,6 +98,9 @@ function barChart(bars: Bar[], width: number, o: Layout, tickFormat: (value: num
   const leftLabel = low < 0 ? Math.max(...bars.filter((b) => (b.value ?? 0) < 0).map((b) => textWidth(b.text))) + 8 : 0;
   const domain = [low - (low < 0 ? ((high - low) * leftLabel) / Math.max(40, room - leftLabel) : 0), high || 1];
   const drawn = bars.filter((b) => b.value !== null);
+  // Counts below the usual number of ticks get a tick per whole number: never 0.1 of a member.
+  const tickCount = Math.max(2, Math.floor((width - marginLeft - marginRight) / 70));
+  const ticks = low >= 0 && values.every(Number.isInteger) && (high || 1) < tickCount ? Array.from({ length: (high || 1) + 1 }, (_, i) => i) : tickCount;
   return Plot.plot({
     document: o.document,
     width,
@@ -106,7 +109,7 @@ function barChart(bars: Bar[], width: number, o: Layout, tickFormat: (value: num
     marginRight,
     marginTop: 6,
     style: PLOT_STYLE,
-    x: { label: null, grid: true, domain, nice: low >= 0, ticks: Math.max(2, Math.floor((width - marginLeft - marginRight) / 70)), tickFormat },
+    x: { label: null, grid: true, domain, nice: low >= 0, ticks, tickFormat },
     y: { domain: o.segments, padding: 0.18, axis: null },
     fy: faceted ? { domain: o.groups, label: null, padding: 0.12, axis: null } : undefined,
     color: { domain: o.segments, range: o.fills },

@@ -30,6 +30,9 @@ export function profileChart(result: CellResult, context: ChartContext): Element
     const shares = `${share(r.segment_share)} of the segment, ${share(r.baseline_share)} of the baseline`;
     return { name, lift, title: `${name}: ${formatLift(lift)} (${shares})` };
   });
+  const empty = emptySide(all);
+  // No lifts: the note says why, and an axis over nothing would only puzzle.
+  if (empty) return figure(document, 'seg-chart-profile', [note(document, `the ${empty} has no members, so there are no lifts to draw`, width)]);
   const names = bars.map((b) => b.name);
   // Symmetric in log space around 1, with room for the labels at both ends.
   const reach = Math.max(Math.log(1.5), ...bars.map((b) => Math.abs(Math.log(b.lift))));
@@ -56,14 +59,12 @@ export function profileChart(result: CellResult, context: ChartContext): Element
     ],
   });
   const parts: Element[] = [svg];
-  const empty = emptySide(all);
   const absent = all.length - positive.length;
   const left = [
     positive.length > bars.length ? `the ${bars.length} largest of ${positive.length} lifts are drawn` : '',
     absent > 0 ? `${absent} value${absent === 1 ? '' : 's'} with no lift (none in the segment, or none in the baseline) left out` : '',
   ].filter(Boolean);
-  if (empty) parts.push(note(document, `the ${empty} has no members, so there are no lifts to draw`, width));
-  else if (left.length > 0) parts.push(note(document, `${left.join('; ')}; the table has them all`, width));
+  if (left.length > 0) parts.push(note(document, `${left.join('; ')}; the table has them all`, width));
   return figure(document, 'seg-chart-profile', parts);
 }
 

@@ -100,6 +100,12 @@ describe('many bars', () => {
     expect(chart.textContent).toContain('the 12 region values with the most members of 20 are drawn; the table has them all');
   });
 
+  it('counts an empty segment in whole members: no axis of tenths', () => {
+    const empty: CellResult = { statement: 'compare', columns: ['segment', 'size', 'share'], types: ['VARCHAR', 'BIGINT', 'DOUBLE'], rows: [['empty', 0, 0], ['few', 3, 0.001]] };
+    expect(texts(draw(empty), 'x-axis tick label')).toEqual(['0', '1', '2', '3']);
+    expect(texts(draw({ ...empty, rows: [['empty', 0, 0]] }), 'x-axis tick label')).toEqual(['0', '1']);
+  });
+
   it('gives each of an 11-part partition its own colour', () => {
     const chart = draw(compareMany(11, 2));
     expect([...chart.querySelectorAll('.seg-chart-legend rect, .seg-chart-legend circle')].map((e) => e.getAttribute('fill')).filter(Boolean)).toHaveLength(11);
@@ -164,6 +170,7 @@ describe('profile', () => {
     });
     expect(draw(nulls(2)).querySelector('.seg-chart-note')?.textContent).toBe('the segment has no members, so there are no lifts to draw');
     expect(draw(nulls(3)).querySelector('.seg-chart-note')?.textContent).toBe('the baseline has no members, so there are no lifts to draw');
+    expect(svgs(draw(nulls(2))).filter((s) => s.getAttribute('class')?.startsWith('plot'))).toEqual([]);
   });
 });
 
