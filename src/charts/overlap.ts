@@ -6,11 +6,13 @@
 import * as Plot from '@observablehq/plot';
 import type { CellResult } from '../notebook/outcome.ts';
 import { formatNumber } from '../ui/format.ts';
-import { chartWidth, figure, labelMargin, nameAxisY, note, numberOf, PALETTE, PLOT_STYLE, records, type ChartContext } from './common.ts';
+import { chartWidth, figure, labelMargin, nameAxisY, note, numberOf, PALETTE, PLOT_STYLE, records, textWidth, type ChartContext } from './common.ts';
 
 const MAX_COMBINATIONS = 24;
 const ROW = 24;
 const BAR_COLOUR = PALETTE[0]!;
+/** The least band a count turned upright needs: a line of 9 px text. */
+const UPRIGHT_STEP = 13;
 
 interface Combination {
   key: string;
@@ -28,13 +30,19 @@ export function overlapChart(result: CellResult, context: ChartContext): Element
     const size = numberOf(r.size) ?? 0;
     return { key: String(i), size, members, title: `${members.length === 1 ? `only ${members[0]}` : members.join(' and ')}: ${formatNumber(size)}` };
   });
-  const combinations = all.slice(0, MAX_COMBINATIONS);
-  const keys = combinations.map((c) => c.key);
   const totals = segments.map((segment) => ({ segment, size: all.filter((c) => c.members.includes(segment)).reduce((n, c) => n + c.size, 0) }));
 
   const setWidth = Math.round(Math.min(160, Math.max(90, width * 0.16)));
   const labels = labelMargin(segments, 50, Math.round(width * 0.28));
   const marginRight = 10;
+  // Each count must read on its own over its bar: across it where it fits, else turned upright (a
+  // line's height per bar), else fewer bars. Counts side by side ran together into one string of digits.
+  const plotWidth = width - setWidth - labels - marginRight;
+  const combinations = all.slice(0, Math.max(3, Math.min(MAX_COMBINATIONS, Math.floor(plotWidth / UPRIGHT_STEP))));
+  const keys = combinations.map((c) => c.key);
+  const countFont = keys.length > 14 ? 9 : 10;
+  const widestCount = Math.max(0, ...combinations.map((c) => textWidth(formatNumber(c.size), countFont)));
+  const upright = plotWidth / keys.length < widestCount + 6;
   const band = { domain: keys, axis: null, padding: 0.22 } as const;
   const matrixHeight = 16 + segments.length * ROW;
 
@@ -44,14 +52,14 @@ export function overlapChart(result: CellResult, context: ChartContext): Element
     height: 200,
     marginLeft: setWidth + labels,
     marginRight,
-    marginTop: 20,
+    marginTop: upright ? 12 + widestCount : 20,
     marginBottom: 4,
     style: PLOT_STYLE,
     x: band,
     y: { label: 'members in exactly this combination', labelAnchor: 'top', grid: true, nice: true, ticks: 4, tickFormat: (v: number) => formatNumber(v) },
     marks: [
       Plot.barY(combinations, { x: 'key', y: 'size', fill: BAR_COLOUR, title: 'title' }),
-      Plot.text(combinations, { x: 'key', y: 'size', text: (c: Combination) => formatNumber(c.size), dy: -7, fontSize: keys.length > 14 ? 9 : 10 }),
+      Plot.text(combinations, { x: 'key', y: 'size', text: (c: Combination) => formatNumber(c.size), fontSize: countFont, ...(upright ? { rotate: -90, textAnchor: 'start', dy: -4 } : { dy: -7 }) }),
       Plot.ruleY([0]),
     ],
   });

@@ -139,6 +139,18 @@ describe('overlap', () => {
     expect(marks(svgs(chart)[0]!, 'bar', 'rect')).toHaveLength(24);
     expect(chart.querySelector('.seg-chart-note')?.textContent).toContain('the 24 largest of 31 combinations');
   });
+
+  it('turns the counts upright when they do not fit across their bars, and draws fewer bars when even that is too tight', () => {
+    const countTexts = (chart: Element) => marks(svgs(chart)[0]!, 'text', 'text');
+    expect(countTexts(draw(overlapMany, 1400)).some((t) => t.getAttribute('transform')?.includes('rotate'))).toBe(false);
+    const narrow = draw(overlapMany, 560);
+    expect(countTexts(narrow).every((t) => t.getAttribute('transform')?.includes('rotate(-90)'))).toBe(true);
+    const tight = draw(overlapMany, 300);
+    const bars = marks(svgs(tight)[0]!, 'bar', 'rect');
+    expect(bars.length).toBeLessThan(24);
+    expect(Number(bars[1]!.getAttribute('x')) - Number(bars[0]!.getAttribute('x'))).toBeGreaterThanOrEqual(10);
+    expect(tight.querySelector('.seg-chart-note')?.textContent).toContain(`the ${bars.length} largest of 31 combinations`);
+  });
 });
 
 describe('profile', () => {
