@@ -103,6 +103,13 @@ function syntaxDiagnostic(problem: SyntaxProblem, source: string): Diagnostic {
   if (!atEnd && found.image === '=' && previous?.image === '=' && previous.endOffset !== undefined && previous.endOffset + 1 === found.startOffset) {
     return error('syntax', "'==' is not SegQL: compare with one '=' (as in SQL)", spanOfRange(source, previous.startOffset, found.startOffset + 1));
   }
+  const percent = previous?.image === '%' ? /(\d[\d_]*(?:\.\d+)?)\s*$/.exec(source.slice(0, previous.startOffset)) : null;
+  if (previous && percent) {
+    // `share(x) > 50%`: % is the remainder operator, and the percent sign belongs to split's arms only.
+    const fraction = Number(percent[1]!.replace(/_/g, '')) / 100;
+    const start = previous.startOffset - percent[0].length;
+    return error('syntax', `write ${percent[1]}% as a fraction here: ${fraction} (a percent sign only follows a split's arms)`, spanOfRange(source, start, previous.startOffset + 1));
+  }
   const expected = describeExpectation(problem);
   return error('syntax', expected ? `${what}: expected ${expected}` : what, span);
 }

@@ -66,6 +66,8 @@ const cases: [string, string, string[]][] = [
   ["unknown-segment", 'compare nobody', ["3:9 unknown-segment: unknown segment 'nobody'"]],
   ["not a segment", 'let x = 1\ncompare x', ["4:9 unknown-segment: 'x' is a let, not a segment"]],
   ["expect", 'expect avg(age) > 3', ["3:8 expect: expect can use size(SEGMENT), share(SEGMENT), numbers and comparisons, not avg()"]],
+  ["a percentage where a number goes", 'segment e = age > 3\nexpect share(e) > 50%', ["4:19 syntax: write 50% as a fraction here: 0.5 (a percent sign only follows a split's arms)"]],
+  ["a percentage before more of the statement", 'segment e = age > 3\nexpect share(e) > 12.5% and size(e) > 1', ["4:19 syntax: write 12.5% as a fraction here: 0.125 (a percent sign only follows a split's arms)"]],
   ["expect without a comparison", 'expect size(everyone)', ["3:8 expect: expect needs a condition, true or false: compare the value, as in size(big) > 100"]],
   ["expect of arithmetic", 'segment e = age > 3\nexpect size(e) + 1', ["4:8 expect: expect needs a condition, true or false: compare the value, as in size(big) > 100"]],
   ["trend dates", 'trend everyone every 1 month from 2024-05-01 to 2024-01-01', ["3:49 dates: the trend ends (2024-01-01) before it starts (2024-05-01)"]],
