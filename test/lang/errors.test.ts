@@ -73,6 +73,7 @@ const cases: [string, string, string[]][] = [
   ["trend dates", 'trend everyone every 1 month from 2024-05-01 to 2024-01-01', ["3:49 dates: the trend ends (2024-01-01) before it starts (2024-05-01)"]],
   ["unknown duration unit in every", 'trend everyone every 1 fortnight from 2024-01-01 to 2024-03-01', ["3:24 duration: unknown unit 'fortnight': use days, weeks, months or years"]],
   ["a split of a whole partition", 'partition t {\n  a: age > 50\n  b: otherwise\n}\nsplit s = t into x 50%, y 50%', ["7:11 single-segment: 't' has several parts: a split divides one segment, like t.a"]],
+  ["a link with an error: its aggregates say nothing more", 'link orders as o2 on customer_id time channel\nlet n = count(o2)\nlet m = max(o2.amount)', ["3:39 type: the time of a link must be a date or timestamp, but orders.channel is VARCHAR"]],
   ["a misspelt linked table in an aggregate", 'segment s = count(ordrs) > 1', ["3:19 unknown-link: unknown linked table 'ordrs' — did you mean 'orders'?"]],
   ["a misspelt linked table before a column", 'let s = sum(ordrs.amount)', ["3:13 unknown-link: unknown linked table 'ordrs' — did you mean 'orders'?"]],
   ["duration without a unit in within", 'let recent = sum(orders.amount within 30)', ["3:41 syntax: unexpected ')': expected a unit: days, weeks, months or years"]],
@@ -125,6 +126,15 @@ describe('diagnostics', () => {
       "1:9 'us' has an error in its definition (cell 0)",
       "2:18 'us' cannot be used: its definition in cell 0 has an error",
     ]);
+  });
+
+  it('says a link with an error cannot be used, from another cell, rather than calling its aggregates misuses', () => {
+    const program = buildProgram([
+      { index: 0, source: HEAD + 'link orders as o2 on customer_id time channel' },
+      { index: 1, source: 'let n = count(o2)' },
+    ]);
+    const used = compileCell(program, 1, retailCatalog, { asof: ASOF });
+    expect(used.diagnostics.map((d) => `${d.span.line}:${d.span.column} ${d.message}`)).toEqual(["1:15 'o2' cannot be used: its definition in cell 0 has an error"]);
   });
 
   it('needs a population to say which when there are several', () => {

@@ -179,6 +179,11 @@ export class Analysis implements NameLookup {
     return this.links.get(name.toLowerCase());
   }
 
+  brokenLink(name: string): number | undefined {
+    const def = this.definitions.get(name.toLowerCase());
+    return def?.kind === 'link' && !this.links.has(name.toLowerCase()) ? def.cell : undefined;
+  }
+
   private addPopulation(def: ProgramDefinition): void {
     const s = def.statement;
     if (s.kind !== 'population') return;

@@ -28,6 +28,8 @@ export interface NameLookup {
   /** A let, segment, partition or split of a population, resolved on demand; undefined when unknown. */
   entityDefinition(name: string, scope: Scope, span: Span): { id: string; kind: string; type: ValueType; ok: boolean; parts?: string[]; cell?: number } | undefined;
   link(name: string): LinkModel | undefined;
+  /** The cell of a link by that name whose definition has an error (so it never became a link); undefined otherwise. */
+  brokenLink(name: string): number | undefined;
   populationNamed(name: string): PopulationModel | undefined;
   /** What to say of a name whose definition has a syntax error, read from `cell`; undefined for any other name. */
   unparsedDefinitionProblem(name: string, cell: number): string | undefined;
@@ -332,6 +334,12 @@ export class ExpressionResolver {
     }
     const link = this.findLink(e);
     const first = e.args[0];
+    // A link with an error of its own is reported there; its aggregates are not also misuses.
+    const brokenLink = !link && first?.type === 'reference' ? this.names.brokenLink(first.name.text) : undefined;
+    if (first?.type === 'reference' && brokenLink !== undefined) {
+      this.brokenDependency({ id: first.name.text, cell: brokenLink }, scope, first.name.span);
+      return { ir: { k: 'null' }, type: 'unknown' };
+    }
     if (!link && first?.type === 'reference' && (first.member || fn === 'count')) {
       const nearest = didYouMean(first.name.text, scope.population.links.map((l) => l.alias));
       if (nearest) return this.fail(scope, 'unknown-link', `unknown linked table '${first.name.text}'${nearest}`, first.name.span);
