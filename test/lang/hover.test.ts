@@ -23,6 +23,8 @@ describe('hover', () => {
     expect(hover('let n = count(orders where amo|unt > 5)')).toMatch(/^\*\*orders\.amount\*\* — DOUBLE/);
     expect(hover("let n = count(orders where lower(chan|nel) = 'web')")).toMatch(/^\*\*orders\.channel\*\*/);
     expect(hover('segment x = coun|try = "PT" and count(orders) > 1')).toMatch(/a column of customers/);
+    // A parenthesis an earlier statement left open is no call around this name.
+    expect(hover('let n = count(orders\nsegment x = customer|_id > 5')).toMatch(/^\*\*customer\\_id\*\* — \w+, a column of customers/);
   });
 
   it('says what everyone is', () => {

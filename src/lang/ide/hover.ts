@@ -20,7 +20,7 @@ export interface Hover {
 /** What the word under the cursor is: a column and its type, a definition and its text, a function. */
 export function hoverAt(program: Program, cell: number, offset: number, catalog: Catalog): Hover | undefined {
   const source = program.cells.find((c) => c.index === cell)?.parsed.source ?? '';
-  const { tokens } = cursorContext(source, offset);
+  const { tokens, before } = cursorContext(source, offset);
   const index = tokens.findIndex((t) => t.startOffset <= offset && offset <= (t.endOffset ?? t.startOffset) + 1 && t.tokenType !== T.Dot);
   const token = tokens[index];
   const analysis = analyze(program, catalog);
@@ -34,7 +34,7 @@ export function hoverAt(program: Program, cell: number, offset: number, catalog:
   const lower = name.toLowerCase();
   const dotted = tokens[index - 1]?.tokenType === T.Dot ? tokens[index - 2] : undefined;
   // Inside `count(orders where amount > 5)` a bare name is the linked table's column first, as it resolves.
-  const aggregate = dotted ? undefined : enclosingAggregate(tokens.slice(0, index), isAggregateFn);
+  const aggregate = dotted ? undefined : enclosingAggregate(before, isAggregateFn);
   const inLink = aggregate?.argument && aggregate.argument !== token ? analysis.link(nameOf(aggregate.argument)) : undefined;
   const linkColumn = inLink?.columns.find((c) => c.name.toLowerCase() === lower);
   if (inLink && linkColumn) return { contents: `**${md(inLink.alias)}.${md(linkColumn.name)}** — ${sqlTypeOf(catalog, inLink.table, linkColumn.name)}`, span };
