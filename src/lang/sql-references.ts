@@ -1,14 +1,29 @@
 /**
  * Identifiers a SQL cell mentions outside strings and comments: bare words and "quoted" names
  * (a segment's part view is "tier.gold"). An over-approximation the cell graph matches against
- * defined names.
+ * defined names, less the names a query gives rather than reads: the word after `AS` is an alias
+ * (`select 42 as big_spenders`, `from orders as o`), or a CTE's or a new table's own name comes
+ * before it and is read later, where it counts.
  */
+/** Reserved words that start the query after `create table t as`, never an alias. */
+const STARTS_A_QUERY = new Set(['select', 'from', 'with', 'values', 'table']);
+
 export function sqlReferences(sql: string): string[] {
   const found = new Set<string>();
   const pattern = /--[^\n]*|\/\*[\s\S]*?\*\/|'(?:[^']|'')*'|"((?:[^"]|"")*)"|([A-Za-z_][A-Za-z0-9_$]*)/g;
+  let afterAs = false;
+  let end = 0;
   for (const m of sql.matchAll(pattern)) {
-    if (m[1] !== undefined) found.add(m[1].replace(/""/g, '"'));
-    else if (m[2] !== undefined) found.add(m[2]);
+    const [text, quoted, word] = m;
+    // Only space (or a comment) may come between AS and its alias: `as (select …` reads on.
+    if (afterAs && /\S/.test(sql.slice(end, m.index))) afterAs = false;
+    end = m.index + text.length;
+    if (text.startsWith('--') || text.startsWith('/*')) continue;
+    const isAs = word !== undefined && word.toLowerCase() === 'as';
+    const name = quoted !== undefined ? quoted.replace(/""/g, '"') : word;
+    const alias = afterAs && !(word !== undefined && STARTS_A_QUERY.has(word.toLowerCase()));
+    if (name !== undefined && !alias && !isAs) found.add(name);
+    afterAs = isAs;
   }
   return [...found];
 }

@@ -471,6 +471,14 @@ describe('the notebook runner', () => {
     expect(report.cells[1]!.results[0]!.rows).toEqual([[42]]);
   });
 
+  it("runs a SQL cell whose column alias is a segment's name, though that segment's cell has an error", async () => {
+    const { runner } = runnerFor(notebook(seg('population customers key customer_id\nsegment vip = nosuchcol > 1'), sql('select 42 as vip')));
+    const report = await runner.run();
+    expect(report.cells[0]!.status).toBe('error');
+    expect(report.cells[1]!.status).toBe('done');
+    expect(report.cells[1]!.results[0]!.rows).toEqual([[42]]);
+  });
+
   it('says when the front matter is never closed, and says no more once it is', async () => {
     const text = '---\ntitle: Test\ndata:\n  customers: customers.csv\n\n' + sql('select 1 as ok') + '\n';
     const { runner } = runnerFor(text);

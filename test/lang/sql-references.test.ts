@@ -1,0 +1,21 @@
+import { describe, expect, it } from 'vitest';
+import { sqlReferences } from '../../src/lang/index.ts';
+
+describe('the names a SQL cell reads', () => {
+  it('reads bare words and quoted names, outside strings and comments', () => {
+    expect(sqlReferences(`select * from "tier.gold" where city = 'big_spenders' -- vip\n/* lapsed */ and x`)).toEqual(['select', 'from', 'tier.gold', 'where', 'city', 'and', 'x']);
+  });
+
+  it('leaves out the names a query gives with AS: column and table aliases', () => {
+    expect(sqlReferences('select 42 as big_spenders, n AS "vip" from orders as o')).toEqual(['select', 'n', 'from', 'orders']);
+  });
+
+  it('still reads a CTE or a new table that is named before AS, and what it is made of', () => {
+    expect(sqlReferences('with vip as (select * from big_spenders) select * from vip')).toEqual(['with', 'vip', 'select', 'from', 'big_spenders']);
+    expect(sqlReferences('create table copy as select * from "tier.gold"')).toEqual(['create', 'table', 'copy', 'select', 'from', 'tier.gold']);
+  });
+
+  it('skips a comment between AS and its alias as a reader would', () => {
+    expect(sqlReferences('select 1 as /* the score */ big_spenders')).toEqual(['select']);
+  });
+});
