@@ -1,7 +1,8 @@
 /**
- * Which notebook is open and keeping it: every edit reaches IndexedDB within AUTOSAVE_MS, the
- * notebook open last comes back on reload, others are listed as recent, and the session knows
- * whether the text has changes not yet in a file (the page warns before closing then).
+ * Which notebook is open and keeping it: every edit reaches IndexedDB within AUTOSAVE_MS, a
+ * reload brings back the tab's own notebook and a new tab the one open last, others are listed as
+ * recent, and the session knows whether the text has changes not yet in a file (the page warns
+ * before closing then).
  *
  *   edit ─▶ controller 'notebook-change' ─▶ AUTOSAVE_MS ─▶ the text ─▶ store.put ─▶ 'change' (the menu re-renders)
  *
@@ -57,7 +58,9 @@ export class NotebookSession extends EventTarget {
   static async restore(fallback: string): Promise<NotebookSession> {
     const store = await NotebookStore.open();
     if (typeof store === 'string') return new NotebookSession(undefined, record(fallback, { keep: false }), false, store);
-    const last = await store.lastOpen().catch(() => undefined);
+    // A reload shows what this tab had open; a new tab, what was open last in any.
+    const own = tabNotebookId();
+    const last = (own === undefined ? undefined : await store.get(own).catch(() => undefined)) ?? (await store.lastOpen().catch(() => undefined));
     return typeof last?.text === 'string' ? new NotebookSession(store, last, true) : new NotebookSession(store, record(fallback, { keep: false }), false);
   }
 
@@ -217,6 +220,7 @@ export class NotebookSession extends EventTarget {
         this.tabs?.postMessage({ id: this.current.id });
       }
       await this.store.setLastOpen(this.kept ? this.current.id : undefined);
+      setTabNotebookId(this.kept ? this.current.id : undefined);
       this.failure = undefined;
     } catch (error) {
       this.failure = `The last changes could not be kept in this browser (${error instanceof Error ? error.message : String(error)}): save to a file.`;
@@ -250,4 +254,27 @@ function record(raw: string, from: OpenedFrom): StoredNotebook {
     ...(from.fileName !== undefined ? { fileName: from.fileName } : {}),
     ...(from.handle ? { handle: from.handle } : {}),
   };
+}
+
+/**
+ * The notebook this tab keeps, in the tab's own session storage: with two tabs on two notebooks,
+ * the store's "open last" is whichever wrote last, and a reload must not swap them.
+ */
+const TAB_NOTEBOOK = 'segbook-tab-notebook';
+
+function tabNotebookId(): string | undefined {
+  try {
+    return sessionStorage.getItem(TAB_NOTEBOOK) ?? undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+function setTabNotebookId(id: string | undefined): void {
+  try {
+    if (id === undefined) sessionStorage.removeItem(TAB_NOTEBOOK);
+    else sessionStorage.setItem(TAB_NOTEBOOK, id);
+  } catch {
+    // Storage refused (a private window may): a reload then opens the notebook open last in any tab.
+  }
 }

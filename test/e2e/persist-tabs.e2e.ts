@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { clickToEnd, openNotebook } from './notebook-support.ts';
 import { menuMessage, menuPanel, notebookText, reopen, savedInBrowser } from './persist-support.ts';
+import { waitForSettled } from './support/app.ts';
 import { test } from './support/e2e.ts';
 
 test('persist: two tabs on one notebook never write over each other — the second to change it keeps a copy', async (t) => {
@@ -22,7 +23,15 @@ test('persist: two tabs on one notebook never write over each other — the seco
   assert.match(first, /-- kept -- from tab one\n/);
   assert.match(second, /-- kept -- from tab two\n/);
 
-  // Both versions are kept: the copy reopens (it was written last) and the other is in Recent.
+  // A reload keeps each tab on its own version, though the copy was written last.
+  await t.page.reload();
+  await waitForSettled(t);
+  assert.equal(await notebookText(t), first, 'the first tab, reloaded, shows its own version');
+  await two.page.reload();
+  await waitForSettled(two);
+  assert.equal(await notebookText(two), second, 'the second tab, reloaded, shows its copy');
+
+  // Both versions are kept: a new tab opens the copy (it was written last) and the other is in Recent.
   await t.page.close();
   await two.page.close();
   const three = await reopen(t);
