@@ -29,8 +29,15 @@ export function hasDataStore(): boolean {
 /**
  * Copies `blob` in under `path`, replacing a file stored there; `onBytes` hears how many bytes are
  * written so far. Resolves to the stored file. A copy that fails or is aborted leaves no file behind.
+ * The same bytes given again are not copied: the file stored there may be one a table is being
+ * read from, and rewriting it under the reader gains nothing.
  */
 export async function storeDataFile(path: string, blob: Blob, options: { signal?: AbortSignal; onBytes?: (written: number) => void } = {}): Promise<File> {
+  const stored = await readDataFile(path);
+  if (stored && (await sameBytes(stored, blob))) {
+    options.onBytes?.(blob.size);
+    return stored;
+  }
   const directory = await dataDirectory();
   const name = fileNameOf(path);
   const handle = await directory.getFileHandle(name, { create: true });

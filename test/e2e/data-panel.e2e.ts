@@ -12,6 +12,15 @@ test('data: a file added through the picker becomes a table a cell queries; reop
   await addFiles(t, [{ name: 'People List.csv', content: PEOPLE }]);
   assert.match(await settledRow(t, 'people_list'), /^3 rows · 3 columns$/);
   assert.match(await queryInCell(t, 'select count(*) as n, max(name) as last from people_list'), /\bn\b.*\b3\b.*Cy/);
+  // The same file given again is not copied over the one kept (which a table may be reading).
+  const storedAt = () => t.page.evaluate(async () => {
+    const directory = await (await navigator.storage.getDirectory()).getDirectoryHandle('segbook-data');
+    return (await (await directory.getFileHandle(encodeURIComponent('People List.csv'))).getFile()).lastModified;
+  });
+  const before = await storedAt();
+  await addFiles(t, [{ name: 'People List.csv', content: PEOPLE }]);
+  assert.match(await settledRow(t, 'people_list'), /^3 rows · 3 columns$/);
+  assert.equal(await storedAt(), before, 'the kept file is left as it was');
 
   await tableRow(t, 'people_list').locator('button.toggle').click();
   const details = tableRow(t, 'people_list').locator('seg-data-table');
