@@ -327,6 +327,10 @@ class Builder {
     const fn = token(node, 'function');
     const where = first(node, 'where');
     const within = first(node, 'within');
+    const repeated = (['where', 'within'] as const).flatMap((clause) => {
+      const second = tokens(node, clause === 'where' ? 'Where' : 'Within')[1];
+      return second ? [{ clause, span: spanOfToken(second) }] : [];
+    })[0];
     return {
       type: 'call',
       name: fn ? { text: fn.image, span: spanOfToken(fn) } : { text: '', span: this.span(node) },
@@ -334,6 +338,7 @@ class Builder {
       order: token(node, 'Desc') ? 'desc' : token(node, 'Asc') ? 'asc' : undefined,
       where: where ? this.expression(where) : undefined,
       within: within ? this.duration(within) : undefined,
+      ...(repeated ? { repeated } : {}),
       span: this.span(node),
     };
   }

@@ -55,6 +55,8 @@ export interface Call {
   order?: 'asc' | 'desc';
   where?: Expr;
   within?: Duration;
+  /** A second `where` or `within` in one call (the grammar takes them in either order), at its keyword. */
+  repeated?: { clause: 'where' | 'within'; span: Span };
   span: Span;
 }
 

@@ -307,6 +307,10 @@ export class ExpressionResolver {
     if ((e.where || e.within || e.order) && !isAggregateFn(fn) && fn !== 'quantile') {
       return this.fail(scope, 'syntax', `${fn}() takes no where, within, asc or desc`, e.span);
     }
+    if (e.repeated?.clause === 'where') {
+      return this.fail(scope, 'syntax', `${fn}() takes one where: join the conditions with and, as in where A and B`, e.repeated.span);
+    }
+    if (e.repeated?.clause === 'within') return this.fail(scope, 'syntax', `${fn}() takes one within: keep the window you mean`, e.repeated.span);
     if (isAggregateFn(fn)) return this.aggregate(e, fn, scope);
     if (fn === 'quantile') return this.quantile(e, scope);
     const spec = SCALAR_FUNCTIONS[fn];
