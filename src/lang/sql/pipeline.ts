@@ -168,7 +168,9 @@ function entityValue(column: EntityColumn, population: PopulationModel, ctx: Exp
         // h / 2^32 < cumulative / 100, kept in exact integer arithmetic.
         return `WHEN ${hash} * 100 < ${d.number(cumulative)} * 4294967296 THEN ${d.string(arm.name)}`;
       });
-      return `CASE WHEN ${emitExpr(v.segment, ctx)} THEN CASE ${arms.join(' ')} END END`;
+      // One arm takes every member: CASE needs a WHEN before its ELSE.
+      const arm = arms.length === 1 ? d.string(v.arms[0]!.name) : `CASE ${arms.join(' ')} END`;
+      return `CASE WHEN ${emitExpr(v.segment, ctx)} THEN ${arm} END`;
     }
     case 'quantile':
       return d.quantile(v.buckets, emitExpr(v.arg, ctx), v.order);
