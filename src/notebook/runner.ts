@@ -9,6 +9,7 @@
  * here imports Node: data files reach the engine as `DataSource`s made by the injected resolver.
  */
 import type { Catalog } from '../lang/catalog.ts';
+import { alignCells } from './align.ts';
 import { localToday, resolveAsof } from './asof.ts';
 import type { NotebookInput, RunnerOptions, RunRequest } from './run-options.ts';
 import { blockedByOthers, blockingErrors, withDiagnostics, type NotebookState } from './blockers.ts';
@@ -49,6 +50,12 @@ export class NotebookRunner<P> {
   private outcomes: CellOutcome[] = [];
   private staticKeys: string[] = [];
   private runKeys: (string | undefined)[] = [];
+  /**
+   * Each cell's identity, kept while cells around it come and go: a run in flight, or one waiting,
+   * finds its cells where they are now (cells are otherwise known by position).
+   */
+  private cellIds: number[] = [];
+  private cellCount = 0;
   /** notebookContext() at the last update. */
   private context?: string;
   private readonly cache = new Map<string, Cached>();
@@ -84,7 +91,7 @@ export class NotebookRunner<P> {
 
   /** Takes a new version of the notebook; cells whose text (or whose upstream's) changed become stale. */
   update(input: NotebookInput): void {
-    const previous = this.staticKeys;
+    const previous = { keys: this.staticKeys, graph: this.dependencyGraph, outcomes: this.outcomes, runKeys: this.runKeys, ids: this.cellIds };
     this.input = input;
     this.notebook = input.notebook;
     this.readFrontMatter(input.notebook);
@@ -96,6 +103,8 @@ export class NotebookRunner<P> {
       cells.flatMap((cell, index) => (cell.kind === 'seg' ? [{ index, source: cell.source }] : [])),
     );
     this.staticKeys = cells.map((cell) => JSON.stringify([cell.kind, cell.name ?? null, cell.source]));
+    const from = alignCells(previous.keys, this.staticKeys);
+    this.cellIds = from.map((was) => (was === undefined ? ++this.cellCount : previous.ids[was]!));
     const symbols = this.symbolCache.read(cells, this.staticKeys, this.options.compiler, this.program);
     if (!sameItems(tableNames, this.tableNames) || !sameItems(symbols, this.symbols)) {
       this.dependencyGraph = buildGraph(symbols, tableNames);
@@ -104,8 +113,8 @@ export class NotebookRunner<P> {
     this.tableNames = tableNames;
 
     const stale = new Set<number>();
-    this.staticKeys.forEach((key, index) => {
-      if (key !== previous[index]) for (const cell of downstreamOf(this.dependencyGraph, index)) stale.add(cell);
+    from.forEach((was, index) => {
+      if (!sameCell(index, was, this.dependencyGraph, previous.graph, previous.outcomes, from)) for (const cell of downstreamOf(this.dependencyGraph, index)) stale.add(cell);
     });
     const context = this.notebookContext();
     if (this.context !== undefined && context !== this.context) {
@@ -116,12 +125,13 @@ export class NotebookRunner<P> {
     this.context = context;
     const outcomes = cells.map((cell, index): CellOutcome => {
       const name = cell.name ?? null;
-      const old = this.outcomes[index];
-      if (cell.kind === 'markdown') return old?.kind === 'markdown' && old.index === index ? old : emptyOutcome(index, 'markdown', null, 'done');
+      const was = from[index];
+      const old = was === undefined ? undefined : previous.outcomes[was];
+      if (cell.kind === 'markdown') return old?.kind !== 'markdown' ? emptyOutcome(index, 'markdown', null, 'done') : old.index === index ? old : { ...old, index };
       const kept = !old || old.kind !== cell.kind ? emptyOutcome(index, cell.kind, name, 'stale') : old.index === index && old.name === name ? old : { ...old, index, name };
       return stale.has(index) ? { ...kept, status: 'stale' } : kept;
     });
-    this.runKeys = cells.map((_, index) => (stale.has(index) ? undefined : this.runKeys[index]));
+    this.runKeys = from.map((was, index) => (stale.has(index) || was === undefined ? undefined : previous.runKeys[was]));
     this.outcomes = outcomes;
     outcomes.forEach((outcome, index) => {
       if (stale.has(index) && outcome.kind !== 'markdown') this.emit({ type: 'cell', index, status: 'stale', outcome });
@@ -151,17 +161,27 @@ export class NotebookRunner<P> {
 
   /** Runs cells one request at a time: a new request waits for the one before it (abort that one to hurry). */
   run(request: RunRequest = {}): Promise<RunReport> {
-    const next = this.queue.then(() => this.runNow(request));
+    // The cells asked for by identity: cells may move before the request's turn comes.
+    const cell = request.cell === undefined ? undefined : this.cellIds[request.cell];
+    const skip = (request.skip ?? []).flatMap((index) => this.cellIds[index] ?? []);
+    const next = this.queue.then(() => this.runNow(request, cell, skip));
     this.queue = next.catch(() => undefined);
     return next;
   }
 
-  private async runNow(request: RunRequest): Promise<RunReport> {
+  private async runNow(request: RunRequest, cellId: number | undefined, skipIds: number[]): Promise<RunReport> {
     const { signal } = request;
     const asof = this.asof();
-    const targets = this.targets(request.cell);
-    for (const skipped of request.skip ?? []) for (const cell of downstreamOf(this.dependencyGraph, skipped)) targets.delete(cell);
-    for (const index of targets) this.setStatus(index, 'queued');
+    const cell = cellId === undefined ? undefined : this.cellIds.indexOf(cellId);
+    if (cell === -1) return this.report(asof, false);
+    const targets = this.targets(cell);
+    for (const skipped of skipIds) for (const index of downstreamOf(this.dependencyGraph, this.cellIds.indexOf(skipped))) targets.delete(index);
+    // By identity, with the status each had: a cell up to date is up to date again if the run stops before it.
+    const waiting = new Map<number, CellStatus>();
+    for (const index of targets) {
+      waiting.set(this.cellIds[index]!, this.outcomes[index]!.status);
+      this.setStatus(index, 'queued');
+    }
 
     const states = await this.tables.sync(
       this.sources,
@@ -177,19 +197,24 @@ export class NotebookRunner<P> {
     await this.dropUnclaimedViews();
     this.valuesRead = new Set();
     let cancelled = !(await this.values.refresh(this.options.engine, signal));
-    for (const index of this.dependencyGraph.order) {
-      if (!targets.has(index)) continue;
+    // The next waiting cell in the order as it is now: cells may be added, deleted or moved meanwhile.
+    const nextWaiting = () => this.dependencyGraph.order.find((index) => waiting.has(this.cellIds[index]!));
+    for (let index = nextWaiting(); index !== undefined; index = nextWaiting()) {
+      const id = this.cellIds[index]!;
+      const before = waiting.get(id);
+      waiting.delete(id);
       if (cancelled || signal?.aborted) {
         cancelled = true;
-        this.setStatus(index, 'stale');
+        this.setStatus(index, before === 'done' && this.runKeys[index] !== undefined ? 'done' : 'stale');
         continue;
       }
       try {
-        await this.runCell(index, asof, request);
+        await this.runCell(id, asof, request);
       } catch (e) {
         if (!(e instanceof Cancelled)) throw e;
         cancelled = true;
-        this.setStatus(index, 'stale');
+        const now = this.cellIds.indexOf(id);
+        if (now >= 0) this.setStatus(now, 'stale');
       }
       // A SQL cell that wrote, or a view remade: the values tables are rebuilt before anything else reads them.
       if (!cancelled) cancelled = !(await this.values.refresh(this.options.engine, signal));
@@ -218,13 +243,14 @@ export class NotebookRunner<P> {
     return new Set([...upstreamOf(graph, cell), ...downstreamOf(graph, cell)].filter(code));
   }
 
-  private async runCell(index: number, asof: string, request: RunRequest): Promise<void> {
+  private async runCell(id: number, asof: string, request: RunRequest): Promise<void> {
+    const index = this.cellIds.indexOf(id);
     const cell = this.notebook.cells[index]!;
     const blocked = blockingErrors(this.state(), index);
-    if (blocked.length > 0 && cell.kind !== 'seg') return this.finish(index, { errors: blocked });
+    if (blocked.length > 0 && cell.kind !== 'seg') return this.finish(id, { errors: blocked });
     if (cell.kind === 'sql') {
       const key = this.keyOf(index, ['sql', cell.name ?? null, cell.source, Boolean(request.viewsOnly)]);
-      return this.execute(index, key, async () => {
+      return this.execute(id, key, async () => {
         if (!request.viewsOnly && mayChangeData(cell.source)) this.values.dataChanged();
         const execution = await executeSql(cell.source, cell.name, { engine: this.options.engine, signal: request.signal, viewsOnly: request.viewsOnly });
         // SQL may change a table's rows, and with them what the catalog says (which time columns hold NULLs).
@@ -233,18 +259,24 @@ export class NotebookRunner<P> {
       });
     }
 
-    if (blockedByOthers(this.state(), index)) return this.finish(index, { errors: blocked });
+    if (blockedByOthers(this.state(), index, false)) return this.finish(id, { errors: blocked });
+    // The program and the cell's place in it as they are now; the catalog may take a query.
+    const program = this.program;
     // `segbook sql` prints statements that run anywhere the tables are: each with its whole pipeline.
-    const compiled = this.options.compiler.compileCell(this.program, index, await this.catalog(), { asof, values: !request.viewsOnly });
-    const errors = withDiagnostics(blocked, compiled.diagnostics);
-    if (errors.length > 0) return this.finish(index, { errors, sql: compiled.statements.map((s) => s.sql) });
+    const compiled = this.options.compiler.compileCell(program, index, await this.catalog(), { asof, values: !request.viewsOnly });
+    // A peer's errors say why this cell cannot run only when the cell has none of its own to show.
+    const own = withDiagnostics(blockingErrors(this.state(), index, false), compiled.diagnostics);
+    const errors = own.length > 0 ? own : blocked;
+    if (errors.length > 0) return this.finish(id, { errors, sql: compiled.statements.map((s) => s.sql) });
+    const now = this.cellIds.indexOf(id);
+    if (now < 0) return;
     const values = compiled.values ?? [];
     for (const use of values) this.valuesRead.add(use.table.name.toLowerCase());
     // Values tables by their versions; the tables and views the statements read by theirs, which a
     // SQL cell that writes changes (a compare straight over the table has no values table to tell).
     const versions = [...values.map((use) => this.values.version(use.table)), this.values.readsVersion(compiled.statements.flatMap((s) => s.reads))];
-    const key = this.keyOf(index, ['seg', compiled.statements, versions, Boolean(request.viewsOnly), Boolean(this.options.summaries)]);
-    return this.execute(index, key, (shown) =>
+    const key = this.keyOf(now, ['seg', compiled.statements, versions, Boolean(request.viewsOnly), Boolean(this.options.summaries)]);
+    return this.execute(id, key, (shown) =>
       executeStatements(
         compiled.statements,
         { engine: this.options.engine, signal: request.signal, viewsOnly: request.viewsOnly, summaries: this.options.summaries },
@@ -256,7 +288,8 @@ export class NotebookRunner<P> {
 
   private keyOf(index: number, own: unknown[]): string {
     const graph = this.dependencyGraph;
-    const upstream = graph.upstream[index]!.map((u) => this.runKeys[u] ?? '');
+    // A peer's key is left out: each would change the other's, and a SegQL cell's own statements already hold its definitions.
+    const upstream = graph.upstream[index]!.filter((u) => !graph.peers[index]!.includes(u)).map((u) => this.runKeys[u] ?? '');
     const tables = graph.tables[index]!.map((t) => [t, this.tableStates.get(t)?.version ?? 0]);
     return contentKey(JSON.stringify([own, upstream, tables]));
   }
@@ -266,18 +299,18 @@ export class NotebookRunner<P> {
    * views are made (`shown`): it counts as done then, while the run goes on to the next cell only
    * once the views are there; a view that then fails turns it into an error.
    */
-  private async execute(index: number, key: string, run: (shown: (execution: Execution) => void) => Promise<Execution>): Promise<void> {
+  private async execute(id: number, key: string, run: (shown: (execution: Execution) => void) => Promise<Execution>): Promise<void> {
     const cached = this.cache.get(key);
     if (cached && this.views.ownedBy(cached.execution.views, key)) {
-      this.runKeys[index] = key;
-      return this.finish(index, { ...cached.execution, durationMs: cached.durationMs });
+      this.runKeys[this.cellIds.indexOf(id)] = key;
+      return this.finish(id, { ...cached.execution, durationMs: cached.durationMs });
     }
-    this.setStatus(index, 'running');
+    this.setStatus(this.cellIds.indexOf(id), 'running');
     const started = performance.now();
     let shownMs: number | undefined;
     const execution = await run((shown) => {
       shownMs = Math.round(performance.now() - started);
-      this.finish(index, { ...shown, durationMs: shownMs });
+      this.finish(id, { ...shown, durationMs: shownMs });
     });
     const durationMs = shownMs ?? Math.round(performance.now() - started);
     this.viewsChanged(execution.views);
@@ -285,12 +318,17 @@ export class NotebookRunner<P> {
     this.views.record(execution.views, key);
     if (execution.errors.length === 0) {
       this.cache.set(key, { execution, durationMs });
-      this.runKeys[index] = key;
+      // Where the cell is now; a cell deleted meanwhile has no place to keep it.
+      const index = this.cellIds.indexOf(id);
+      if (index >= 0) this.runKeys[index] = key;
     }
-    if (shownMs === undefined || execution.errors.length > 0) this.finish(index, { ...execution, durationMs });
+    if (shownMs === undefined || execution.errors.length > 0) this.finish(id, { ...execution, durationMs });
   }
 
-  private finish(index: number, parts: Partial<Pick<CellOutcome, 'results' | 'errors' | 'sql' | 'summary' | 'durationMs'>>): void {
+  /** The cell's outcome, wherever the cell is now; nothing when it was deleted meanwhile. */
+  private finish(id: number, parts: Partial<Pick<CellOutcome, 'results' | 'errors' | 'sql' | 'summary' | 'durationMs'>>): void {
+    const index = this.cellIds.indexOf(id);
+    if (index < 0) return;
     const base = this.outcomes[index]!;
     const errors = parts.errors ?? [];
     if (errors.length > 0) this.runKeys[index] = undefined;
@@ -383,4 +421,21 @@ export class NotebookRunner<P> {
 
 function sameItems<T>(a: readonly T[], b: readonly T[]): boolean {
   return a.length === b.length && a.every((item, i) => item === b[i]);
+}
+
+/**
+ * Whether the cell at `index` is the one that was at `was` and means what it meant then: the same
+ * text, reading the same cells, with the same problems in the graph. A cell with errors that moved,
+ * or whose inputs moved, runs again: its messages name cells by position.
+ */
+function sameCell(index: number, was: number | undefined, graph: DependencyGraph, before: DependencyGraph, outcomes: CellOutcome[], from: (number | undefined)[]): boolean {
+  if (was === undefined) return false;
+  if (graph === before) return true;
+  if (outcomes[was]?.status === 'error' && (was !== index || !sameItems(graph.upstream[index]!, before.upstream[was]!))) return false;
+  const problems = (g: DependencyGraph, cell: number) => JSON.stringify(g.errors.filter((e) => e.cell === cell).map((e) => [e.message, e.span?.start]));
+  return (
+    sameItems(graph.upstream[index]!.map((u) => from[u]), before.upstream[was]!) &&
+    sameItems(graph.tables[index]!, before.tables[was]!) &&
+    problems(graph, index) === problems(before, was)
+  );
 }

@@ -9,7 +9,7 @@
  * After an edit the cells it made stale run, and the cells that used what it removed (run-plan.ts);
  * the runner's cache lets a cell whose SQL and inputs did not change keep its results without
  * touching the engine. Cells that were stale already (interrupted) wait for the analyst.
- * Reordering or deleting cells cancels a run in flight (the runner numbers cells by position).
+ * Adding, deleting or moving cells leaves a run in flight alone: the runner follows its cells.
  * Elements listen for 'change'; saving and sharing listen for 'notebook-change' (the text changed).
  */
 import type { DataSource, Engine, QueryResult } from '../engine/types.ts';
@@ -168,6 +168,8 @@ export class NotebookController extends EventTarget {
 
   /** Replaces the whole notebook (opening a file) and runs it; listeners hear `replaced` first. */
   setNotebook(notebook: Notebook): void {
+    // The run in flight is the other notebook's.
+    this.runs.cancel();
     this.states.clear();
     this.dispatchEvent(new Event('replaced'));
     this.apply(this.edit((d) => d.replace(notebook)));
@@ -311,12 +313,11 @@ export class NotebookController extends EventTarget {
 
   /**
    * After every change: cells the change affected become stale, editors re-check, and when results
-   * may differ the notebook runs once the edits pause. A run in flight is cancelled when cells moved.
+   * may differ the notebook runs once the edits pause.
    */
   private apply(change: DocumentChange | undefined, keystroke = false): void {
     if (!change) return;
     this.notice = undefined;
-    if (change.shifted) this.runs.cancel();
     if (change.edited !== undefined) this.states.edited(change.edited);
     this.language.cellsChanged();
     const removed = change.before.filter((cell) => !this.document.find(cell.id)).map((cell) => cell.id);

@@ -11,7 +11,7 @@ import {
 } from './notebook-cells.ts';
 
 export interface DocumentChange {
-  /** A cell that was there before moved or left: positions known to a run in flight are wrong. */
+  /** A cell that was there before moved or left: which definition a name means may have changed. */
   shifted: boolean;
   /** The cell whose text, kind or name changed. */
   edited?: string;

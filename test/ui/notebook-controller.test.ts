@@ -232,6 +232,66 @@ describe('NotebookController', () => {
     expect(controller.cells.at(-1)!.status).toBe('stale');
   });
 
+  it('an interrupted cell waits: adding, deleting or undeleting other cells does not run it again', async () => {
+    const { controller, ran, forget } = open();
+    await controller.start();
+    const slow = controller.insert(controller.cells.length, 'sql');
+    controller.editSource(slow, 'select count(*) from range(100000000000) a');
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    const running = controller.runCell(slow);
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    controller.interrupt();
+    await running;
+    forget();
+    const blank = controller.insert(2, 'seg');
+    await settle(controller);
+    controller.remove(blank);
+    await settle(controller);
+    controller.undoRemove();
+    await settle(controller);
+    expect(ran().map((index) => idOf(controller, index))).not.toContain(slow);
+    expect(controller.cells.at(-1)!.status).toBe('stale');
+  });
+
+  it('a running query goes on while cells are added, deleted or moved around it, and its result lands on its cell', async () => {
+    const { controller, ran, forget } = open();
+    await controller.start();
+    const slow = controller.insert(controller.cells.length, 'sql');
+    controller.editSource(slow, 'select count(*) as n from range(30000000) a');
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    forget();
+    const running = controller.runCell(slow);
+    while (controller.cells.at(-1)!.status !== 'running') await new Promise((resolve) => setTimeout(resolve, 5));
+    const blank = controller.insert(0, 'markdown');
+    controller.move(idOf(controller, 4), 1);
+    controller.remove(blank);
+    const report = await running;
+    expect(report?.cancelled).toBe(false);
+    await settle(controller);
+    const view = controller.cells.find((v) => v.cell.id === slow)!;
+    expect(view.status).toBe('done');
+    expect(view.results[0]!.rows).toEqual([[30000000]]);
+    expect(ran()).toEqual([controller.cells.length - 1]);
+  });
+
+  it('interrupting a run leaves the cells it had not reached as they were: up to date ones stay up to date', async () => {
+    const { controller } = open();
+    await controller.start();
+    const slow = controller.insert(controller.cells.length, 'sql');
+    controller.editSource(slow, 'select count(*) from range(100000000000) a, big_spenders');
+    await nextTask();
+    const running = controller.runCell(slow);
+    while (controller.cells.at(-1)!.status !== 'running') await new Promise((resolve) => setTimeout(resolve, 5));
+    // An edit while it runs: its run (the edited cell, with the cells it needs) waits behind it.
+    controller.editSource(idOf(controller, 5), 'compare big_spenders by country');
+    await new Promise((resolve) => setTimeout(resolve, DEBOUNCE_MS + 50));
+    controller.interrupt();
+    await running;
+    await settle(controller);
+    const status = (index: number) => controller.cells[index]!.status;
+    expect([status(1), status(3), status(5), controller.cells.at(-1)!.status]).toEqual(['done', 'done', 'stale', 'stale']);
+  });
+
   it('deleting a definition runs the cells that used it, which now say what is missing', async () => {
     const { controller } = open();
     await controller.start();
