@@ -13,13 +13,14 @@ export interface NotebookState {
   names: (string | undefined)[];
 }
 
-export function blockingErrors(state: NotebookState, index: number): CellError[] {
+/** `peers`: whether peers with errors count (a SegQL cell's own compile speaks first; see `blocks`). */
+export function blockingErrors(state: NotebookState, index: number, peers = true): CellError[] {
   const { graph, outcomes, tables } = state;
   const errors: CellError[] = graph.errors.filter((e) => e.cell === index).map((e) => ({ message: e.message, ...at(e.span) }));
   const viewName = state.names[index];
   if (viewName !== undefined && /\s/.test(viewName)) errors.push({ message: `the view name '${viewName}' must be one word`, line: 1, column: 1 });
   for (const upstream of graph.upstream[index]!) {
-    if (outcomes[upstream]?.status === 'done') continue;
+    if (!blocks(graph, outcomes, index, upstream, peers)) continue;
     const ref = referenceTo(state, index, (owner) => owner === upstream);
     const what = ref ? `'${ref.name}' comes from cell ${upstream}` : `this cell depends on cell ${upstream}`;
     errors.push({ message: `${what}, which has errors`, ...at(ref?.span) });
@@ -34,11 +35,17 @@ export function blockingErrors(state: NotebookState, index: number): CellError[]
 }
 
 /** Blocked by something outside the cell (a failing upstream cell or table), not only by its own graph errors. */
-export function blockedByOthers({ graph, outcomes, tables }: NotebookState, index: number): boolean {
+export function blockedByOthers({ graph, outcomes, tables }: NotebookState, index: number, peers = true): boolean {
   return (
-    graph.upstream[index]!.some((u) => outcomes[u]?.status !== 'done') ||
+    graph.upstream[index]!.some((u) => blocks(graph, outcomes, index, u, peers)) ||
     graph.tables[index]!.some((t) => tables.get(t)?.error !== undefined)
   );
+}
+
+/** A cell it uses blocks it unless done; a peer (it uses this cell too) may not have run yet, and blocks it only with errors. */
+function blocks(graph: DependencyGraph, outcomes: CellOutcome[], index: number, upstream: number, peers: boolean): boolean {
+  const status = outcomes[upstream]?.status;
+  return graph.peers[index]!.includes(upstream) ? peers && status === 'error' : status !== 'done';
 }
 
 function referenceTo({ graph, symbols }: NotebookState, index: number, matches: (owner: number, name: string) => boolean) {

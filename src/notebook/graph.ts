@@ -29,6 +29,11 @@ export interface DependencyGraph {
   tables: string[][];
   /** Every cell, each after the cells it uses (file order where free); cells in a cycle come last. */
   order: number[];
+  /**
+   * Per cell: the SegQL cells that use its definitions while it uses theirs (ascending). Such
+   * cells are no cycle: each compiles against the whole notebook, so they run in file order.
+   */
+  peers: number[][];
   errors: GraphError[];
   /** Lower-case name → the cell defining it (-1 for a loaded table). */
   definedIn: Map<string, number>;
@@ -76,7 +81,15 @@ export function buildGraph(cells: CellSymbols[], loadedTables: string[]): Depend
   const upstreamLists = upstream.map((set) => [...set].sort((a, b) => a - b));
   const downstream = cells.map(() => [] as number[]);
   upstreamLists.forEach((ups, cell) => ups.forEach((up) => downstream[up]!.push(cell)));
-  errors.push(...cycleErrors(cells, upstreamLists, slots));
+  const components = stronglyConnected(upstreamLists).filter((c) => c.length > 1);
+  // Only a cycle through a SQL cell is one between cells; SegQL's own cycles are between names, which the compiler reports.
+  const throughSql = components.filter((c) => c.some((cell) => cells[cell]!.sql));
+  errors.push(...cycleErrors(cells, throughSql, slots));
+  const peers = cells.map(() => [] as number[]);
+  for (const component of components) {
+    if (throughSql.includes(component)) continue;
+    for (const cell of component) peers[cell] = component.filter((c) => c !== cell).sort((a, b) => a - b);
+  }
 
   const definedIn = new Map<string, number>();
   for (const [name, slot] of slots) {
@@ -87,7 +100,8 @@ export function buildGraph(cells: CellSymbols[], loadedTables: string[]): Depend
     upstream: upstreamLists,
     downstream,
     tables: tables.map((set) => [...set].sort()),
-    order: topologicalOrder(upstreamLists, downstream),
+    order: topologicalOrder(upstreamLists, peers),
+    peers,
     errors,
     definedIn,
   };
@@ -160,10 +174,9 @@ function describe(owner: Owner): string {
 }
 
 /** Cells that depend on each other cannot run in any order: report each use that closes the cycle. */
-function cycleErrors(cells: CellSymbols[], upstream: number[][], slots: Map<string, Slots>): GraphError[] {
+function cycleErrors(cells: CellSymbols[], components: number[][], slots: Map<string, Slots>): GraphError[] {
   const errors: GraphError[] = [];
-  for (const component of stronglyConnected(upstream)) {
-    if (component.length < 2) continue;
+  for (const component of components) {
     const members = new Set(component);
     const list = component.slice().sort((a, b) => a - b);
     const cycle = `${list.slice(0, -1).join(', ')} and ${list[list.length - 1]}`;
@@ -231,16 +244,29 @@ function stronglyConnected(upstream: number[][]): number[][] {
   return components;
 }
 
-/** Kahn's algorithm taking the lowest ready cell first, so independent cells keep file order. */
-function topologicalOrder(upstream: number[][], downstream: number[][]): number[] {
-  const waiting = upstream.map((ups) => ups.length);
-  const ready = waiting.flatMap((n, cell) => (n === 0 ? [cell] : []));
+/**
+ * Kahn's algorithm taking the lowest ready cell first, so independent cells keep file order. Peers
+ * go together, in file order, once everything any of them uses outside the group has run.
+ */
+function topologicalOrder(upstream: number[][], peers: number[][]): number[] {
+  const group = (cell: number) => [cell, ...peers[cell]!].sort((a, b) => a - b);
+  const inGroup = (cell: number, other: number) => peers[cell]!.includes(other);
+  const waiting = upstream.map((_, cell) => new Set(group(cell).flatMap((member) => upstream[member]!.filter((u) => u !== cell && !inGroup(cell, u)))));
+  const users = upstream.map(() => [] as number[]);
+  waiting.forEach((needs, cell) => needs.forEach((need) => users[need]!.push(cell)));
+  const ready = waiting.flatMap((needs, cell) => (needs.size === 0 && group(cell)[0] === cell ? [cell] : []));
   const order: number[] = [];
+  const done = (cell: number) => {
+    order.push(cell);
+    for (const next of users[cell]!) {
+      const needs = waiting[next]!;
+      needs.delete(cell);
+      if (needs.size === 0 && group(next)[0] === next) ready.push(next);
+    }
+  };
   while (ready.length > 0) {
     ready.sort((a, b) => a - b);
-    const cell = ready.shift()!;
-    order.push(cell);
-    for (const next of downstream[cell]!) if (--waiting[next]! === 0) ready.push(next);
+    for (const member of group(ready.shift()!)) done(member);
   }
   const placed = new Set(order);
   for (let cell = 0; cell < upstream.length; cell++) if (!placed.has(cell)) order.push(cell);

@@ -74,12 +74,12 @@ describe('the dependency graph', () => {
     ]);
   });
 
-  it('reports a cycle between cells at every use that closes it, naming the cells', () => {
+  it('reports a cycle between cells through a SQL cell at every use that closes it, naming the cells', () => {
     const graph = buildGraph(
       [
         cell([def('a', 'segment', 1)], [ref('b', 1)]),
         markdown,
-        cell([def('b', 'segment', 1)], [ref('c', 1)]),
+        { ...cell([def('b', 'view')], [ref('c', 1)]), sql: true },
         cell([def('c', 'segment', 2)], [ref('a', 2)]),
         cell([], [ref('a')]),
       ],
@@ -91,6 +91,22 @@ describe('the dependency graph', () => {
       [3, 2, "'a' comes from cell 0, which depends on this cell: a cycle between cells 0, 2 and 3"],
     ]);
     expect(graph.order).toEqual([1, 0, 2, 3, 4]);
+  });
+
+  it('lets SegQL cells use each other\'s definitions: peers, run in file order after what they need, no cycle', () => {
+    const graph = buildGraph(
+      [
+        { ...cell([def('recent', 'view')], [ref('orders')]), sql: true },
+        cell([def('customers', 'population'), def('old', 'segment', 2), def('old_opted', 'segment', 3)], [ref('customers'), ref('old', 3), ref('opted', 3)]),
+        cell([def('opted', 'segment', 1), def('old_us', 'segment', 2)], [ref('old', 2), ref('recent', 2)]),
+        { ...cell([], [ref('old_opted')]), sql: true },
+      ],
+      ['customers', 'orders'],
+    );
+    expect(graph.errors).toEqual([]);
+    expect(graph.peers).toEqual([[], [2], [1], []]);
+    expect(graph.order).toEqual([0, 1, 2, 3]);
+    expect(downstreamOf(graph, 2)).toEqual([1, 2, 3]);
   });
 
   it('reads a name shared by a table and a population as the table in SQL', () => {

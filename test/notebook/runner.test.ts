@@ -245,6 +245,70 @@ describe('the notebook runner', () => {
     expect(report.cells[2]!.status).toBe('done');
   });
 
+  it('follows cells that move: adding, deleting or moving a cell makes nothing else stale or run again', async () => {
+    const cells = [
+      sql("select * from customers where country = 'US'", 'us'),
+      sql('select count(*) as n from us'),
+      sql('select count(*) as n from orders'),
+    ];
+    const { runner, ran, clear, events } = runnerFor(notebook(...cells));
+    const first = await runner.run();
+    const staled = () => events.flatMap((e) => (e.type === 'cell' && e.status === 'stale' ? [e.index] : []));
+    for (const moved of [['# A note', ...cells], [cells[2]!, cells[0]!, cells[1]!], [cells[0]!, cells[1]!]]) {
+      clear();
+      runner.update({ notebook: parseNotebook(notebook(...moved)) });
+      expect(staled()).toEqual([]);
+      const report = await runner.run();
+      expect(ran()).toEqual([]);
+      expect(report.cells[moved.indexOf(cells[1]!)]!.results).toEqual(first.cells[1]!.results);
+    }
+  });
+
+  it('runs again the cells a move gives another meaning: the later of two definitions of a name is the one in error', async () => {
+    const [first, second] = [sql('select 1 as one', 'same'), sql('select 2 as two', 'same')];
+    const { runner, events, clear } = runnerFor(notebook(first, second));
+    const before = await runner.run();
+    expect(before.cells.map((c) => c.status)).toEqual(['done', 'error']);
+    clear();
+    runner.update({ notebook: parseNotebook(notebook(second, first)) });
+    expect(events.flatMap((e) => (e.type === 'cell' && e.status === 'stale' ? [e.index] : [])).sort()).toEqual([0, 1]);
+    const after = await runner.run();
+    expect(after.cells.map((c) => c.status)).toEqual(['done', 'error']);
+    expect(after.cells[0]!.results).toEqual([]);
+  });
+
+  it('runs a split of one arm: every member of the segment is in it', async () => {
+    const { runner } = runnerFor(notebook(seg('population customers key customer_id\nsegment older = age > 40\nsplit everybody = older into all 100%'), sql('select count(*) as n from "everybody.all"')));
+    const report = await runner.run();
+    expect(report.cells.flatMap((c) => c.errors)).toEqual([]);
+    const [byHand] = (await engine.query("select count(*) from read_csv('" + join(FIXTURES, 'customers.csv') + "') where age > 40")).rows;
+    expect(report.cells[0]!.results[0]!.rows.map((r) => [r[0], Number(r[1])])).toEqual([['all', Number(byHand![0])]]);
+    expect(report.cells[1]!.results[0]!.rows.map((r) => Number(r[0]))).toEqual([Number(byHand![0])]);
+  });
+
+  it('runs SegQL cells that use each other\'s definitions, in any order; a cycle of names across cells is reported at each definition', async () => {
+    const { runner, ran, clear } = runnerFor(
+      notebook(
+        seg('population customers key customer_id\nsegment older = age > 40\nsegment older_de = older and german'),
+        seg("segment german = country = 'DE'\nsegment older_us = older and country = 'US'\ncompare older_de, older_us"),
+      ),
+    );
+    const report = await runner.run();
+    expect(report.cells.flatMap((c) => c.errors)).toEqual([]);
+    const [byHand] = (await engine.query(`select count(*) filter (where country = 'DE'), count(*) filter (where country = 'US') from read_csv('${join(FIXTURES, 'customers.csv')}') where age > 40`)).rows;
+    expect(report.cells[1]!.results[0]!.rows.map((r) => Number(r[1]))).toEqual(byHand!.map(Number));
+    clear();
+    expect((await runner.run()).ok).toBe(true);
+    expect(ran()).toEqual([]);
+
+    const cycle = runnerFor(notebook(seg('population customers key customer_id\nsegment a = b'), seg('segment b = a')));
+    const cycled = await cycle.runner.run();
+    expect(cycled.cells.map((c) => c.errors.map((e) => `${e.line}:${e.column} ${e.message}`))).toEqual([
+      ["2:9 'a' depends on itself: a → b → a", "2:13 'b' cannot be used: its definition in cell 1 has an error"],
+      ["1:9 'b' depends on itself: b → a → b", "1:13 'a' cannot be used: its definition in cell 0 has an error"],
+    ]);
+  });
+
   it('refuses a population whose key is on several rows, naming the key, and runs nothing that needs it', async () => {
     const { runner } = runnerFor(
       notebook(
