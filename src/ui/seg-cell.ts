@@ -4,7 +4,8 @@
  *
  * The cell's frame takes focus (Jupyter's command mode): Enter enters the text, Escape in the
  * text comes back; Shift+Enter runs and moves on, Ctrl/Cmd+Enter runs; ↑/↓ (or k/j) go to the
- * neighbouring cell, Alt+↑/↓ move the cell, a/b insert a cell above/below, Delete deletes it.
+ * neighbouring cell, Alt+↑/↓ move the cell, a/b insert a cell above/below, Delete (or d d)
+ * deletes it, i i interrupts the run.
  * Everything the cell cannot decide alone is a `seg-cell-action` event for the notebook.
  */
 import { LitElement, html, nothing } from 'lit';
@@ -23,12 +24,15 @@ import type { SegMarkdownCell } from './seg-markdown-cell.ts';
 
 export type CellAction =
   | 'run' | 'run-advance' | 'move-up' | 'move-down' | 'insert-above' | 'insert-below' | 'delete'
-  | 'undo-delete' | 'focus-previous' | 'focus-next' | 'want-editors';
+  | 'undo-delete' | 'focus-previous' | 'focus-next' | 'want-editors' | 'interrupt';
 
 export interface CellActionDetail {
   id: string;
   action: CellAction;
 }
+
+/** Jupyter users press d d and i i briskly; a second press later than this starts a new pair. */
+const DOUBLE_PRESS_MS = 800;
 
 const KIND_NAMES: Record<CellKind, string> = { seg: 'SegQL', sql: 'SQL', markdown: 'Text' };
 
@@ -43,6 +47,8 @@ export class SegCell extends LitElement {
   @property({ reflect: true }) kind: CellKind = 'seg';
   @query('.frame') private frame!: HTMLElement;
   private enterWhenReady = false;
+  /** The last letter pressed in command mode and when: Jupyter's doubled keys (d d, i i). */
+  private lastLetter?: { key: string; at: number };
 
   /** Focuses the cell's frame (command mode). */
   focusFrame(): void {
@@ -97,7 +103,7 @@ export class SegCell extends LitElement {
           ${this.button('move-down', 'Move cell down (Alt+↓)', icons.down, this.last)}
           ${this.button('insert-above', 'Insert a cell above (a)', icons.insertAbove)}
           ${this.button('insert-below', 'Insert a cell below (b)', icons.insertBelow)}
-          ${this.button('delete', 'Delete cell (Delete)', icons.trash, false, 'danger')}
+          ${this.button('delete', 'Delete cell (Delete, or d d)', icons.trash, false, 'danger')}
         </div>
         ${cell.kind === 'markdown' || (cell.source.trim() === '' && view.status === 'stale')
           ? nothing
@@ -179,10 +185,23 @@ export class SegCell extends LitElement {
     else if (key === 'b') action = 'insert-below';
     else if (key === 'Delete') action = 'delete';
     else if (key === 'z') action = 'undo-delete';
+    else if (key === 'd' || key === 'i') action = this.doubled(key, key === 'd' ? 'delete' : 'interrupt');
     if (!action) return;
     event.preventDefault();
     if (action === 'enter') this.enter();
-    else this.act(action);
+    else {
+      // Running a text cell from command mode shows it rendered, as in Jupyter.
+      if (action === 'run' || action === 'run-advance') this.renderRoot.querySelector<SegMarkdownCell>('seg-markdown-cell')?.finish();
+      this.act(action);
+    }
+  }
+
+  /** The action when `key` is the second of two presses within a moment. */
+  private doubled(key: string, action: CellAction): CellAction | undefined {
+    const last = this.lastLetter;
+    const now = performance.now();
+    this.lastLetter = last?.key === key && now - last.at < DOUBLE_PRESS_MS ? undefined : { key, at: now };
+    return this.lastLetter ? undefined : action;
   }
 
   private act(action: CellAction): void {

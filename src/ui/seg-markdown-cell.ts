@@ -31,6 +31,11 @@ export class SegMarkdownCell extends LitElement {
     });
   }
 
+  /** Shows the text rendered again (the cell was run without leaving its text area). */
+  finish(): void {
+    this.editing = false;
+  }
+
   protected override willUpdate(changed: PropertyValues<this>): void {
     if (changed.has('value')) this.rendered = renderMarkdown(this.value, sanitize);
   }

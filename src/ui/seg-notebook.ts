@@ -159,7 +159,7 @@ export class SegNotebook extends LitElement {
     const ready = phase.step !== 'starting' && phase.step !== 'failed';
     return html`<div class="toolbar" role="toolbar" aria-label="Notebook">
       <button type="button" class="primary" ?disabled=${!ready} @click=${() => void controller.runAll()}>${icons.runAll}<span>Run all</span></button>
-      <button type="button" ?disabled=${!controller.busy} @click=${() => controller.stop()}>${icons.stop}<span>Interrupt</span></button>
+      <button type="button" title="Interrupt (i i on a cell)" ?disabled=${!controller.busy} @click=${() => controller.stop()}>${icons.stop}<span>Interrupt</span></button>
       <span class="separator" aria-hidden="true"></span>
       ${this.addButton('seg', 'SegQL', 'below')} ${this.addButton('sql', 'SQL', 'below')} ${this.addButton('markdown', 'Text', 'below')}
       <span class="spacer"></span>
@@ -263,6 +263,9 @@ export class SegNotebook extends LitElement {
       }
       case 'want-editors':
         this.enableEditors();
+        return;
+      case 'interrupt':
+        controller.stop();
         return;
     }
   }

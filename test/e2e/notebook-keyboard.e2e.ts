@@ -66,7 +66,28 @@ test('notebook: keyboard only — Enter enters a cell, Escape leaves, arrows mov
   await t.page.keyboard.press('ControlOrMeta+z');
   await eventually(() => cellCount(t), (n) => n === count + 1, 'Ctrl+Z brings it back too');
   await t.page.keyboard.press('Delete');
-  await eventually(() => cellCount(t), (n) => n === count, 'and Delete removes it for the rest of the test');
+  await eventually(() => cellCount(t), (n) => n === count, 'and Delete removes it');
+  // Jupyter's d d deletes too (a Mac has no Delete key), and i i interrupts a run.
+  await t.page.keyboard.press('b');
+  await eventually(() => focused(t), at(7, 'editor'), 'b inserts a cell below cell 6');
+  await cell(t, 7).locator('select[aria-label="Cell kind"]').selectOption('sql');
+  await clickToEnd(t, 7);
+  await t.page.keyboard.type('select count(*) from range(100000000000) a');
+  await t.page.keyboard.press('ControlOrMeta+Enter');
+  await eventually(() => cellStatus(t, 7), (s) => s === 'running', 'the slow query runs');
+  // The first Escape may only close the editor's suggestions.
+  await t.page.keyboard.press('Escape');
+  await t.page.waitForTimeout(300);
+  if (!at(7, 'frame')(await focused(t))) await t.page.keyboard.press('Escape');
+  await eventually(() => focused(t), at(7, 'frame'), 'Escape leaves the running cell');
+  await t.page.keyboard.press('i');
+  await t.page.keyboard.press('i');
+  await eventually(() => cellStatus(t, 7), (s) => s === 'stale', 'i i interrupts it');
+  await t.page.keyboard.press('d');
+  await t.page.keyboard.press('d');
+  await eventually(() => cellCount(t), (n) => n === count, 'd d removes it for the rest of the test');
+  await eventually(() => focused(t), at(7, 'frame'), 'the focus moves to the cell that took its place');
+  await t.page.keyboard.press('ArrowUp');
   await t.page.keyboard.press('ArrowUp');
 
   // Tab goes from the cell's frame to its controls.
@@ -92,6 +113,16 @@ test('notebook: keyboard only — Enter enters a cell, Escape leaves, arrows mov
   await t.page.keyboard.press('Escape');
   await eventually(() => focused(t), at(4, 'frame'), 'Escape renders it and leaves');
   assert.equal(await cell(t, 4).locator('seg-markdown-cell em').innerText(), 'region');
+  // Left in its text area (the analyst clicked elsewhere), it renders when run from the cell, as in Jupyter.
+  await t.page.keyboard.press('Enter');
+  await eventually(() => focused(t), at(4, 'markdown'), 'Enter edits the text again');
+  await clickToEnd(t, 5);
+  await t.page.keyboard.press('Escape');
+  await t.page.keyboard.press('ArrowUp');
+  await eventually(() => focused(t), at(4, 'frame'), 'back on the text cell, still in its text area');
+  assert.equal(await cell(t, 4).locator('seg-markdown-cell textarea').count(), 1);
+  await t.page.keyboard.press('ControlOrMeta+Enter');
+  await cell(t, 4).locator('seg-markdown-cell em').waitFor();
   await settled(t);
 });
 
