@@ -30,4 +30,6 @@ export interface RunRequest {
   viewsOnly?: boolean;
   /** Cells left out, with everything downstream of them: they stay stale. */
   skip?: number[];
+  /** Run `cell` itself even when its results are at hand (the analyst asked for it: `random()` gives new numbers). */
+  force?: boolean;
 }

@@ -209,7 +209,7 @@ export class NotebookRunner<P> {
         continue;
       }
       try {
-        await this.runCell(id, asof, request);
+        await this.runCell(id, asof, request, request.force === true && id === cellId);
       } catch (e) {
         if (!(e instanceof Cancelled)) throw e;
         cancelled = true;
@@ -243,14 +243,15 @@ export class NotebookRunner<P> {
     return new Set([...upstreamOf(graph, cell), ...downstreamOf(graph, cell)].filter(code));
   }
 
-  private async runCell(id: number, asof: string, request: RunRequest): Promise<void> {
+  /** `again`: run it even when its results for the same key are at hand. */
+  private async runCell(id: number, asof: string, request: RunRequest, again: boolean): Promise<void> {
     const index = this.cellIds.indexOf(id);
     const cell = this.notebook.cells[index]!;
     const blocked = blockingErrors(this.state(), index);
     if (blocked.length > 0 && cell.kind !== 'seg') return this.finish(id, { errors: blocked });
     if (cell.kind === 'sql') {
       const key = this.keyOf(index, ['sql', cell.name ?? null, cell.source, Boolean(request.viewsOnly)]);
-      return this.execute(id, key, async () => {
+      return this.execute(id, key, again, async () => {
         if (!request.viewsOnly && mayChangeData(cell.source)) this.values.dataChanged();
         const execution = await executeSql(cell.source, cell.name, { engine: this.options.engine, signal: request.signal, viewsOnly: request.viewsOnly });
         // SQL may change a table's rows, and with them what the catalog says (which time columns hold NULLs).
@@ -276,7 +277,7 @@ export class NotebookRunner<P> {
     // SQL cell that writes changes (a compare straight over the table has no values table to tell).
     const versions = [...values.map((use) => this.values.version(use.table)), this.values.readsVersion(compiled.statements.flatMap((s) => s.reads))];
     const key = this.keyOf(now, ['seg', compiled.statements, versions, Boolean(request.viewsOnly), Boolean(this.options.summaries)]);
-    return this.execute(id, key, (shown) =>
+    return this.execute(id, key, again, (shown) =>
       executeStatements(
         compiled.statements,
         { engine: this.options.engine, signal: request.signal, viewsOnly: request.viewsOnly, summaries: this.options.summaries },
@@ -299,9 +300,9 @@ export class NotebookRunner<P> {
    * views are made (`shown`): it counts as done then, while the run goes on to the next cell only
    * once the views are there; a view that then fails turns it into an error.
    */
-  private async execute(id: number, key: string, run: (shown: (execution: Execution) => void) => Promise<Execution>): Promise<void> {
+  private async execute(id: number, key: string, again: boolean, run: (shown: (execution: Execution) => void) => Promise<Execution>): Promise<void> {
     const cached = this.cache.get(key);
-    if (cached && this.views.ownedBy(cached.execution.views, key)) {
+    if (!again && cached && this.views.ownedBy(cached.execution.views, key)) {
       this.runKeys[this.cellIds.indexOf(id)] = key;
       return this.finish(id, { ...cached.execution, durationMs: cached.durationMs });
     }

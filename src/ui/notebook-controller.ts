@@ -271,14 +271,17 @@ export class NotebookController extends EventTarget {
     this.emitChange();
   }
 
-  /** Runs one cell now (with what it needs and what depends on it). */
+  /**
+   * Runs one cell now (with what it needs and what depends on it). The cell itself runs even when
+   * up to date: the analyst asked for it (`select random()`); the rest keep results at hand.
+   */
   runCell(id: string): Promise<RunReport | undefined> {
     const index = this.document.indexOf(id);
     if (index < 0 || this.document.cells[index]!.kind === 'markdown') return Promise.resolve(undefined);
     this.settle();
     this.pending.delete(id);
     if (this.pending.size === 0 && !this.pendingAll) clearTimeout(this.timer);
-    return this.runs.run(index);
+    return this.runs.run(index, undefined, true);
   }
 
   runAll(): Promise<RunReport | undefined> {

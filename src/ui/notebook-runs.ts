@@ -91,15 +91,15 @@ export class NotebookRuns {
   }
 
   /** Runs a cell (with what it needs and what uses it), or every cell. */
-  /** `skip`: cells to leave stale, with what depends on them (a whole-notebook run only). */
-  async run(cell?: number, skip?: number[]): Promise<RunReport | undefined> {
+  /** `skip`: cells to leave stale, with what depends on them (a whole-notebook run only); `force`: run `cell` itself even when up to date. */
+  async run(cell?: number, skip?: number[], force = false): Promise<RunReport | undefined> {
     const runner = this.runner;
     if (!runner) return undefined;
     const signal = this.generation.signal;
     this.inFlight++;
     this.host.changed();
     try {
-      const report = await runner.run(cell === undefined ? { signal, ...(skip?.length ? { skip } : {}) } : { cell, signal });
+      const report = await runner.run(cell === undefined ? { signal, ...(skip?.length ? { skip } : {}) } : { cell, signal, ...(force ? { force } : {}) });
       this.lastReport = report;
       this.lastExecution = { cells: this.executed.size, ms: [...this.executed].reduce((ms, i) => ms + (report.cells[i]?.durationMs ?? 0), 0) };
       this.executed.clear();

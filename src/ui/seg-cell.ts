@@ -47,6 +47,7 @@ export class SegCell extends LitElement {
   @property({ reflect: true }) kind: CellKind = 'seg';
   @query('.frame') private frame!: HTMLElement;
   private enterWhenReady = false;
+  private captioned?: { results: CellView['results']; captions: string[] };
   /** The last letter pressed in command mode and when: Jupyter's doubled keys (d d, i i). */
   private lastLetter?: { key: string; at: number };
 
@@ -116,9 +117,18 @@ export class SegCell extends LitElement {
     </div>`;
   }
 
-  /** Only with results to caption: the notebook is parsed once the engine has started, not while the page first draws. */
+  /**
+   * Only with results to caption: the notebook is parsed once the engine has started, not while
+   * the page first draws. Taken when the results arrive and kept with them: results shown dimmed
+   * after an edit keep the words of the statement that made them, not of the text now.
+   */
   private captions(index: number, view: CellView): string[] {
-    return view.results.length ? resultCaptions(this.context?.program(), index, view.results) : [];
+    if (!view.results.length) return [];
+    if (this.captioned?.results === view.results) return this.captioned.captions;
+    const program = this.context?.program();
+    const captions = resultCaptions(program, index, view.results);
+    if (program) this.captioned = { results: view.results, captions };
+    return captions;
   }
 
   private renderViewName(name: string) {

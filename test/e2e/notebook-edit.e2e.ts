@@ -50,6 +50,8 @@ test('notebook: typing a column prefix in a new cell offers the column in comple
 
 test('notebook: a typo is marked in the editor and explained under the cell with "did you mean"', async (t) => {
   await openNotebook(t);
+  const caption = () => cell(t, 5).locator('seg-result .caption').first().innerText();
+  assert.equal(await caption(), 'big_spenders by region');
   await replaceWord(t, 5, 'region', 'regoin');
   await cell(t, 5).locator('seg-code-editor .squiggly-error').waitFor();
   const typo = await wordIn(t, 5, 'regoin');
@@ -59,6 +61,7 @@ test('notebook: a typo is marked in the editor and explained under the cell with
   await settled(t);
   assert.equal(await cellStatus(t, 5), 'error');
   assert.equal(await cell(t, 5).locator('.errors').innerText(), "Cell 5, line 1, column 25: unknown column 'regoin' — did you mean 'region'?");
+  assert.equal(await caption(), 'big_spenders by region', 'the dimmed result keeps the words of the statement that made it');
   t.note(`screenshot: ${await t.screenshot('notebook-typo')}`);
 
   // A SQL cell's error from DuckDB is placed at the name it quotes.

@@ -124,6 +124,22 @@ describe('NotebookController', () => {
     expect(controller.cells[5]!.results[0]!.columns).toEqual(['segment', 'country', 'size', 'share']);
   });
 
+  it('running an up-to-date cell runs it again (new random numbers), and not the cells it needs', async () => {
+    const { controller, ran, forget } = open();
+    await controller.start();
+    const id = controller.insert(controller.cells.length, 'sql');
+    controller.editSource(id, 'select random() as r, count(*) as n from big_spenders');
+    await controller.runCell(id);
+    const first = controller.cells.at(-1)!.results[0]!.rows[0]![0];
+    forget();
+    await controller.runCell(id);
+    expect(ran()).toEqual([controller.cells.length - 1]);
+    expect(controller.cells.at(-1)!.results[0]!.rows[0]![0]).not.toEqual(first);
+    forget();
+    await controller.runAll();
+    expect(ran()).toEqual([]);
+  });
+
   it('an edit to a cell nothing depends on runs that cell alone', async () => {
     const { controller, ran, forget } = open();
     await controller.start();
