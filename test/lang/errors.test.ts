@@ -160,6 +160,15 @@ describe('rules found by reading the spec closely', () => {
     ]],
     ['the by column cannot take a fixed name', 'compare everyone by age as size', ["3:21 duplicate: two columns would be named 'size': give the by value another name with 'as'"]],
     ['an unclosed comment is named', 'segment s = age > 3 /* open', ['3:21 unclosed-comment: this /* comment is never closed: end it with */']],
+    ['every error of a cell: both columns of a link', 'link orders as o2 on customerid time orderdate', [
+      "3:22 unknown-column: table orders has no column 'customerid' — did you mean 'customer_id'?",
+      "3:38 unknown-column: table orders has no column 'orderdate' — did you mean 'order_date'?",
+    ]],
+    ['every error of a cell: a compare with an unknown segment still has its metrics checked', 'segment a = agge > 3\ncompare a, bigg on avg(incme)', [
+      "3:13 unknown-column: unknown column 'agge' — did you mean 'age'?",
+      "4:12 unknown-segment: unknown segment 'bigg'",
+      "4:24 unknown-column: unknown column 'incme'",
+    ]],
   ];
   it.each(cases)('%s', (_name, source, expected) => {
     expect(diagnose(source)).toEqual(expected);

@@ -226,30 +226,33 @@ export class Analysis implements NameLookup {
     }
     const population = this.populationFor(s.population, def.cell, s.span, 'to');
     if (!population) return;
+    // The key column and the time column are checked alike, so both problems are said at once.
+    let broken = false;
     const on = findColumn(table, s.on.text);
     if (!on) {
       this.report(def.cell, 'unknown-column', `table ${table.name} has no column '${s.on.text}'${didYouMean(s.on.text, table.columns.map((c) => c.name))}`, s.on.span);
-      return;
+      broken = true;
     }
-    const onType = valueTypeOf(on.type);
-    if (onType !== population.keyType && onType !== 'unknown' && population.keyType !== 'unknown') {
+    const onType = on ? valueTypeOf(on.type) : 'unknown';
+    if (on && onType !== population.keyType && onType !== 'unknown' && population.keyType !== 'unknown') {
       this.report(def.cell, 'type', `${table.name}.${on.name} holds ${onType} values but ${population.name}.${population.key} holds ${population.keyType} values`, s.on.span);
-      return;
+      broken = true;
     }
     let time: LinkModel['time'];
     if (s.time) {
       const col = findColumn(table, s.time.text);
+      const type = col && valueTypeOf(col.type);
       if (!col) {
         this.report(def.cell, 'unknown-column', `table ${table.name} has no column '${s.time.text}'${didYouMean(s.time.text, table.columns.map((c) => c.name))}`, s.time.span);
-        return;
-      }
-      const type = valueTypeOf(col.type);
-      if (type !== 'date' && type !== 'timestamp') {
+        broken = true;
+      } else if (type !== 'date' && type !== 'timestamp') {
         this.report(def.cell, 'type', `the time of a link must be a date or timestamp, but ${table.name}.${col.name} is ${col.type}`, s.time.span);
-        return;
+        broken = true;
+      } else {
+        time = { name: col.name, type, ...(col.hasNulls === false ? { hasNulls: false } : {}) };
       }
-      time = { name: col.name, type, ...(col.hasNulls === false ? { hasNulls: false } : {}) };
     }
+    if (broken || !on) return;
     const link: LinkModel = {
       alias: (s.alias ?? s.table).text,
       table: table.name,

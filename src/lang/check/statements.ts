@@ -113,12 +113,14 @@ export class StatementChecker {
 
   private compare(s: Extract<Statement, { kind: 'compare' }>): CheckedStatement | undefined {
     const list = this.segmentList(s.segments, s.span);
-    if (!list) return undefined;
-    const scope = this.scope(list.population);
+    // A list with a mistake in it still leaves the metrics to check, when the population is plain.
+    const population = list?.population ?? this.onlyPopulation();
+    if (!population) return undefined;
+    const scope = this.scope(population);
     const metrics = s.metrics.map((m) => this.metric(m, scope));
     let by: { name: string; ir: IR } | undefined;
     if (s.by) by = { name: columnName(s.by), ir: this.resolver.resolve(s.by.expr, scope).ir };
-    if (scope.failed || metrics.some((m) => !m)) return undefined;
+    if (!list || scope.failed || metrics.some((m) => !m)) return undefined;
     const names = new Set(['segment', 'size', 'share']);
     if (by && names.has(by.name.toLowerCase())) return this.report('duplicate', `two columns would be named '${by.name}': give the by value another name with 'as'`, s.by!.span);
     if (by) names.add(by.name.toLowerCase());
@@ -127,6 +129,11 @@ export class StatementChecker {
       names.add(m!.name.toLowerCase());
     }
     return { kind: 'compare', population: list.population, segments: list.segments, metrics: metrics as CheckedMetric[], by };
+  }
+
+  private onlyPopulation(): PopulationModel | undefined {
+    const populations = [...this.analysis.populations.values()];
+    return populations.length === 1 ? populations[0] : undefined;
   }
 
   private metric(m: Metric, scope: Scope): CheckedMetric | undefined {
