@@ -129,7 +129,7 @@ export class SegFileMenu extends LitElement {
   }
 
   private renderRecent(session: NotebookSession) {
-    return html`<div id="recent" popover aria-label="Recent notebooks" @beforetoggle=${this.onBeforeToggle}>
+    return html`<div id="recent" popover aria-label="Recent notebooks" @beforetoggle=${this.onBeforeToggle} @focusout=${this.onPanelFocusOut}>
       <h2>Recent notebooks</h2>
       ${this.recent.length === 0 ? html`<p class="hint">Notebooks you edit are kept in this browser and listed here.</p>` : nothing}
       <ul>
@@ -152,7 +152,7 @@ export class SegFileMenu extends LitElement {
   }
 
   private renderShare() {
-    return html`<div id="share" popover aria-label="Share" @beforetoggle=${this.onBeforeToggle}>
+    return html`<div id="share" popover aria-label="Share" @beforetoggle=${this.onBeforeToggle} @focusout=${this.onPanelFocusOut}>
       <h2>Share</h2>
       <button type="button" class="item" @click=${() => this.copyLink()}>Copy link<small>the notebook in the link itself; no data goes with it</small></button>
       ${this.link ? html`<input class="link" readonly aria-label="Link to this notebook" .value=${this.link} @focus=${(e: FocusEvent) => (e.target as HTMLInputElement).select()} />` : nothing}
@@ -163,7 +163,7 @@ export class SegFileMenu extends LitElement {
   }
 
   private renderExport() {
-    return html`<div id="export" popover aria-label="Export" @beforetoggle=${this.onBeforeToggle}>
+    return html`<div id="export" popover aria-label="Export" @beforetoggle=${this.onBeforeToggle} @focusout=${this.onPanelFocusOut}>
       <h2>Export</h2>
       <button type="button" class="item" @click=${() => this.fromPanel('export', () => this.actions?.exportReport())}>HTML report<small>one file with the text, results and charts (as <code>segbook run --format html</code>)</small></button>
       <hr />
@@ -178,11 +178,17 @@ export class SegFileMenu extends LitElement {
     </div>`;
   }
 
-  /** Panels are placed under their menu button and filled as they open. */
+  /**
+   * Panels are placed under their menu button and filled as they open. A panel closing with the
+   * focus inside (Escape, a choice made) gives it back to its button, not to the page's body.
+   */
   private onBeforeToggle(event: ToggleEvent): void {
-    if (event.newState !== 'open') return;
     const panel = event.target as HTMLElement;
     const button = this.renderRoot.querySelector<HTMLElement>(`[popovertarget="${panel.id}"]`);
+    if (event.newState !== 'open') {
+      if (panel.matches(':focus-within')) queueMicrotask(() => button?.focus());
+      return;
+    }
     const box = button?.getBoundingClientRect();
     if (box) {
       panel.style.top = `${box.bottom + 4}px`;
@@ -191,6 +197,13 @@ export class SegFileMenu extends LitElement {
     if (panel.id === 'recent') void this.session?.recent().then((recent) => (this.recent = recent));
     if (panel.id === 'share') this.link = undefined;
     if (panel.id === 'export' && this.controller) this.lists = memberLists(this.controller.language.program());
+  }
+
+  /** Tab past a panel's last item closes it: it would cover what the focus went on to. */
+  private onPanelFocusOut(event: FocusEvent): void {
+    const panel = event.currentTarget as HTMLElement;
+    const to = event.relatedTarget as Node | null;
+    if (to && !panel.contains(to)) panel.hidePopover();
   }
 
   private async openRecent(id: string): Promise<Outcome> {

@@ -42,6 +42,7 @@ export class SegNotebook extends LitElement {
 
   override disconnectedCallback(): void {
     this.subscribed?.removeEventListener('change', this.onChange);
+    this.subscribed?.removeEventListener('replaced', this.onReplaced);
     this.subscribed = undefined;
     this.stopClearance?.();
     this.stopClearance = undefined;
@@ -70,9 +71,30 @@ export class SegNotebook extends LitElement {
   private subscribe(): void {
     if (this.subscribed === this.controller) return;
     this.subscribed?.removeEventListener('change', this.onChange);
+    this.subscribed?.removeEventListener('replaced', this.onReplaced);
     this.subscribed = this.controller;
     this.subscribed?.addEventListener('change', this.onChange);
+    this.subscribed?.addEventListener('replaced', this.onReplaced);
   }
+
+  /** Another notebook opened: the focus goes to its first cell (into a new notebook's empty one). */
+  private readonly onReplaced = (): void => {
+    queueMicrotask(() => {
+      const cells = this.controller?.cells ?? [];
+      const first = cells[0];
+      if (!first) return;
+      const blank = cells.length === 1 && first.cell.kind !== 'markdown' && first.cell.source.trim() === '';
+      void this.focusCell(first.cell.id, blank ? 'text' : 'frame');
+    });
+  };
+
+  /** The Interrupt button turns disabled under the focus: the focus goes to Run all beside it. */
+  private readonly onInterrupt = (event: Event): void => {
+    const button = event.currentTarget as HTMLElement;
+    const focused = button.matches(':focus');
+    this.controller?.stop();
+    if (focused) this.renderRoot.querySelector<HTMLElement>('.toolbar button.primary')?.focus();
+  };
 
   private enableEditors(): void {
     if (this.editors) return;
@@ -159,7 +181,7 @@ export class SegNotebook extends LitElement {
     const ready = phase.step !== 'starting' && phase.step !== 'failed';
     return html`<div class="toolbar" role="toolbar" aria-label="Notebook">
       <button type="button" class="primary" ?disabled=${!ready} @click=${() => void controller.runAll()}>${icons.runAll}<span>Run all</span></button>
-      <button type="button" title="Interrupt (i i on a cell)" ?disabled=${!controller.busy} @click=${() => controller.stop()}>${icons.stop}<span>Interrupt</span></button>
+      <button type="button" title="Interrupt (i i on a cell)" ?disabled=${!controller.busy} @click=${this.onInterrupt}>${icons.stop}<span>Interrupt</span></button>
       <span class="separator" aria-hidden="true"></span>
       ${this.addButton('seg', 'SegQL', 'below')} ${this.addButton('sql', 'SQL', 'below')} ${this.addButton('markdown', 'Text', 'below')}
       <span class="spacer"></span>

@@ -149,3 +149,49 @@ test('notebook: Tab walks past a code cell\'s text to its results and on to the 
   await t.page.keyboard.press('Shift+Tab');
   await eventually(() => focused(t), (f) => f?.cell === 5 && f.where !== 'editor', 'Shift+Tab goes back into cell 5\'s results');
 });
+
+/** The innermost focused element's tag and text, through shadow roots ('body' when focus fell out). */
+function deepFocus(t: Parameters<typeof openNotebook>[0]): Promise<string> {
+  return t.page.evaluate(() => {
+    let active = document.activeElement;
+    while (active?.shadowRoot?.activeElement) active = active.shadowRoot.activeElement;
+    return active ? `${active.tagName.toLowerCase()}: ${(active.textContent ?? '').replace(/\s+/g, ' ').trim()}` : 'none';
+  });
+}
+
+test('notebook: the focus never falls to the page — menus give it back to their button, Interrupt to Run all, a new notebook to its cell', async (t) => {
+  await openNotebook(t);
+  const menu = t.page.locator('seg-file-menu');
+  const exportButton = menu.locator('.bar button[popovertarget=export]');
+  const panel = menu.locator('#export');
+  await exportButton.focus();
+  await t.page.keyboard.press('Enter');
+  await panel.locator('button.item').first().waitFor();
+  await t.page.keyboard.press('Tab');
+  assert.match(await deepFocus(t), /^button: HTML report/);
+  await t.page.keyboard.press('Escape');
+  await eventually(() => deepFocus(t), (f) => /^button: Export/.test(f), 'Escape in the panel gives the focus back to Export');
+
+  // Tab past the panel's last item closes it.
+  await t.page.keyboard.press('Enter');
+  await panel.locator('button.item').first().waitFor();
+  for (let i = 0; i < 12 && (await panel.evaluate((p) => p.matches(':popover-open'))); i++) await t.page.keyboard.press('Tab');
+  assert.equal(await panel.evaluate((p) => p.matches(':popover-open')), false, 'the panel closed once the focus left it');
+
+  // Interrupt turns disabled under the focus: it moves to Run all.
+  const count = await cellCount(t);
+  await t.page.locator('seg-notebook .add-row button', { hasText: 'SQL' }).click();
+  await eventually(() => focused(t), at(count, 'editor'), 'the new SQL cell has the focus');
+  await t.page.keyboard.type('select count(*) from range(100000000000) a');
+  await t.page.keyboard.press('ControlOrMeta+Enter');
+  await eventually(() => cellStatus(t, count), (s) => s === 'running', 'the slow query runs');
+  await t.page.locator('seg-notebook .toolbar button', { hasText: 'Interrupt' }).focus();
+  await t.page.keyboard.press('Enter');
+  await eventually(() => cellStatus(t, count), (s) => s === 'stale', 'Interrupt stops it');
+  assert.match(await deepFocus(t), /^button: Run all/);
+
+  // New: the focus is in the blank notebook's first cell, ready to type.
+  await menu.locator('.bar button', { hasText: /^New$/ }).click();
+  await t.page.locator('seg-notebook header h1', { hasText: 'Untitled notebook' }).waitFor();
+  await eventually(() => focused(t), at(0, 'editor'), "the new notebook's cell has the focus");
+});
