@@ -14,7 +14,11 @@ export interface LexResult {
 }
 
 /** Signs pasted from documents that SegQL writes with ASCII, as SQL does. */
-const ASCII_FOR: Record<string, string> = { '≥': '>=', '≤': '<=', '≠': '!=', '−': '-', '×': '*', '÷': '/', '‘': "'", '’': "'", '“': '"', '”': '"' };
+const ASCII_FOR: Record<string, string> = {
+  '≥': '>=', '≤': '<=', '≠': '!=', '−': '-', '×': '*', '÷': '/', '‘': "'", '’': "'", '“': '"', '”': '"',
+  // Other languages' operators, as SQL spells them.
+  '&': 'and', '|': 'or',
+};
 
 const UNCLOSED: Record<string, string> = { "'": "text in quotes ('…')", '"': 'text in quotes ("…")', '`': 'name in backticks (`…`)' };
 

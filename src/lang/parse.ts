@@ -36,7 +36,7 @@ export function parseCell(source: string): ParsedCell {
   }
   const afterBadCharacters = tokensAfterBadCharacters(lexed.tokens, lexed.diagnostics);
   for (const parsed of parseStatements(lexed.tokens)) {
-    const problems = parsed.errors.map((e) => syntaxDiagnostic(e, source));
+    const problems = withoutStumbleAfterHabit(parsed.errors.map((e) => syntaxDiagnostic(e, source, parsed.tokens[0])));
     diagnostics.push(...problems.filter((p) => !afterBadCharacters.has(p.span.start)));
     if (problems.length) {
       const named = definedName(parsed.tokens);
@@ -94,7 +94,13 @@ function nodeTooDeep(statement: Statement): Span | undefined {
 }
 
 /** Chevrotain's messages name token types; analysts read the text they typed instead. */
-function syntaxDiagnostic(problem: SyntaxProblem, source: string): Diagnostic {
+/** After a habit is named (`count(*)`), the parser's stumble on the token right after it says nothing new. */
+function withoutStumbleAfterHabit(problems: Diagnostic[]): Diagnostic[] {
+  return problems.filter((p, i) => !(i > 0 && problems[i - 1]!.code === 'habit' && p.span.start === problems[i - 1]!.span.end));
+}
+
+/** `first`: the statement's first token. */
+function syntaxDiagnostic(problem: SyntaxProblem, source: string, first: IToken | undefined): Diagnostic {
   const found = problem.token;
   const atEnd = found.tokenType.name === 'EOF' || Number.isNaN(found.startOffset);
   const span = atEnd ? endSpan(problem.previousToken, source) : spanOfToken(found);
@@ -110,8 +116,37 @@ function syntaxDiagnostic(problem: SyntaxProblem, source: string): Diagnostic {
     const start = previous.startOffset - percent[0].length;
     return error('syntax', `write ${percent[1]}% as a fraction here: ${fraction} (a percent sign only follows a split's arms)`, spanOfRange(source, start, previous.startOffset + 1));
   }
+  if (!atEnd) {
+    const startsLine = found === first || /(^|\n)[ \t]*$/.test(source.slice(0, found.startOffset));
+    const habit = habitOf(problem, source, startsLine);
+    if (habit) return error('habit', habit, span);
+  }
   const expected = describeExpectation(problem);
   return error('syntax', expected ? `${what}: expected ${expected}` : what, span);
+}
+
+const SQL_STARTS = new Set(['select', 'with', 'from', 'insert', 'create']);
+
+/** What a token the parser stumbled on says about a habit from SQL or another language, in words that show the SegQL way. */
+function habitOf(problem: SyntaxProblem, source: string, startsLine: boolean): string | undefined {
+  const found = problem.token;
+  const previous = problem.previousToken?.image;
+  const word = found.image.toLowerCase();
+  if (found.image === '*' && (previous === '(' || previous === '.')) {
+    return "'*' is SQL's every row: count a linked table's rows with count(LINK), as in count(orders)";
+  }
+  const fraction = found.image === '.' && previous !== ')' ? /^\.(\d+)/.exec(source.slice(found.startOffset)) : null;
+  if (fraction) return `write .${fraction[1]} as 0.${fraction[1]}`;
+  const date = found.tokenType.name === 'StringLiteral' ? /^'(\d{4}-\d{2}-\d{2})'$/.exec(found.image) : null;
+  if (date) return `a date is written without quotes: ${date[1]}`;
+  if (word === 'group') return "write by alone, without group: compare … by country";
+  if ((word === 'within' || word === 'where') && /\)\s*$/.test(source.slice(0, found.startOffset))) {
+    return `${word} goes inside the aggregate's parentheses, as in count(orders ${word === 'within' ? 'within 30 days' : "where channel = 'web'"})`;
+  }
+  if (startsLine && SQL_STARTS.has(word)) {
+    return 'this is SQL, not SegQL: write it in a SQL cell (SegQL statements start with population, link, let, segment, partition, split, compare, overlap, profile, trend, show or expect)';
+  }
+  return undefined;
 }
 
 function endSpan(previous: IToken | undefined, source: string) {

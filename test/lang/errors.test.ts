@@ -160,6 +160,18 @@ describe('rules found by reading the spec closely', () => {
     ]],
     ['the by column cannot take a fixed name', 'compare everyone by age as size', ["3:21 duplicate: two columns would be named 'size': give the by value another name with 'as'"]],
     ['an unclosed comment is named', 'segment s = age > 3 /* open', ['3:21 unclosed-comment: this /* comment is never closed: end it with */']],
+    ["SQL's count(*) is shown the SegQL way, without a stumble on the ')' after it", 'let a = count(*)\nlet b = count(orders.*)', [
+      "3:15 habit: '*' is SQL's every row: count a linked table's rows with count(LINK), as in count(orders)",
+      "4:22 habit: '*' is SQL's every row: count a linked table's rows with count(LINK), as in count(orders)",
+    ]],
+    ['&& and || are and and or', 'segment c = age > 3 && age < 9', ["3:21 unexpected-character: unexpected character '&&': write and"]],
+    ['a fraction without its 0', 'let d = age * .5', ['3:15 habit: write .5 as 0.5']],
+    ['a date in quotes', "trend everyone every 1 month from '2024-01-01' to 2024-03-01", ['3:35 habit: a date is written without quotes: 2024-01-01']],
+    ['group by is by', 'compare everyone group by country', ['3:18 habit: write by alone, without group: compare … by country']],
+    ['within after the parentheses', 'let e = count(orders) within 30 days', ["3:23 habit: within goes inside the aggregate's parentheses, as in count(orders within 30 days)"]],
+    ['SQL in a SegQL cell', 'select * from customers', [
+      '3:1 habit: this is SQL, not SegQL: write it in a SQL cell (SegQL statements start with population, link, let, segment, partition, split, compare, overlap, profile, trend, show or expect)',
+    ]],
     ['every error of a cell: both columns of a link', 'link orders as o2 on customerid time orderdate', [
       "3:22 unknown-column: table orders has no column 'customerid' — did you mean 'customer_id'?",
       "3:38 unknown-column: table orders has no column 'orderdate' — did you mean 'order_date'?",
