@@ -172,6 +172,11 @@ describe('rules found by reading the spec closely', () => {
     ['SQL in a SegQL cell', 'select * from customers', [
       '3:1 habit: this is SQL, not SegQL: write it in a SQL cell (SegQL statements start with population, link, let, segment, partition, split, compare, overlap, profile, trend, show or expect)',
     ]],
+    ['a let inside an aggregate', 'let spend = sum(orders.amount)\nlet a = count(orders where amount > spend)', [
+      "4:37 unknown-column: 'spend' is a let, and inside an aggregate only the columns of orders and customers are known: use it outside the aggregate",
+    ]],
+    ["a linked table's column outside an aggregate", 'let w = amount * 2', ["3:9 link-outside-aggregate: 'amount' is a column of the linked table orders: use it inside an aggregate, like sum(orders.amount)"]],
+    ['a column where a segment goes', 'overlap everyone, country', ["3:19 unknown-segment: 'country' is a column, not a segment: define one with a condition on it, like segment country_set = country is not null"]],
     ['every error of a cell: both columns of a link', 'link orders as o2 on customerid time orderdate', [
       "3:22 unknown-column: table orders has no column 'customerid' — did you mean 'customer_id'?",
       "3:38 unknown-column: table orders has no column 'orderdate' — did you mean 'order_date'?",

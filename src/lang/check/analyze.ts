@@ -179,6 +179,14 @@ export class Analysis implements NameLookup {
     return this.links.get(name.toLowerCase());
   }
 
+  definitionKind(name: string): string | undefined {
+    return this.definitions.get(name.toLowerCase())?.kind;
+  }
+
+  isTable(name: string): boolean {
+    return findTable(this.catalog, name) !== undefined;
+  }
+
   brokenLink(name: string): number | undefined {
     const def = this.definitions.get(name.toLowerCase());
     return def?.kind === 'link' && !this.links.has(name.toLowerCase()) ? def.cell : undefined;

@@ -31,6 +31,10 @@ export interface NameLookup {
   /** The cell of a link by that name whose definition has an error (so it never became a link); undefined otherwise. */
   brokenLink(name: string): number | undefined;
   populationNamed(name: string): PopulationModel | undefined;
+  /** The kind of the notebook's definition of that name, without resolving it. */
+  definitionKind(name: string): string | undefined;
+  /** Whether the catalog has a table or view of that name. */
+  isTable(name: string): boolean;
   /** What to say of a name whose definition has a syntax error, read from `cell`; undefined for any other name. */
   unparsedDefinitionProblem(name: string, cell: number): string | undefined;
   /** Every name visible in the scope, for "did you mean". */
@@ -166,6 +170,10 @@ export class ExpressionResolver {
         }
       }
       const where = e.member ? `${name}.${e.member.text}` : name;
+      const kind = e.member ? undefined : definedValue(this.names.definitionKind(name));
+      if (kind) {
+        return this.fail(scope, 'unknown-column', `'${name}' is a ${kind}, and inside an aggregate only the columns of ${scope.link.alias} and ${scope.population.name} are known: use it outside the aggregate`, e.span);
+      }
       const candidates = [...this.linkColumnNames(scope.link), ...scope.population.columns.map((c) => c.name)];
       return this.fail(
         scope,
@@ -198,6 +206,14 @@ export class ExpressionResolver {
     }
     const unparsed = scope.mode === 'entity' ? this.names.unparsedDefinitionProblem(name, scope.cell) : undefined;
     if (unparsed) return this.fail(scope, 'broken-dependency', unparsed, e.name.span);
+    const kind = scope.mode === 'populationWhere' ? definedValue(this.names.definitionKind(name)) : undefined;
+    if (kind) return this.fail(scope, 'unknown-column', `'${name}' is a ${kind}, and a population's where uses only the columns of its table`, e.name.span);
+    const linked = scope.mode === 'entity' ? scope.population.links.find((l) => l.columns.some((c) => c.name.toLowerCase() === name.toLowerCase())) : undefined;
+    if (linked) {
+      const column = linked.columns.find((c) => c.name.toLowerCase() === name.toLowerCase())!;
+      const example = column.type === 'number' ? `sum(${linked.alias}.${column.name})` : `count(${linked.alias} where ${column.name} = …)`;
+      return this.fail(scope, 'link-outside-aggregate', `'${name}' is a column of the linked table ${linked.alias}: use it inside an aggregate, like ${example}`, e.name.span);
+    }
     const candidates = this.names.visibleNames(scope);
     return this.fail(scope, 'unknown-column', `unknown column '${name}'${didYouMean(name, candidates)}`, e.name.span);
   }
@@ -348,6 +364,9 @@ export class ExpressionResolver {
       const nearest = didYouMean(first.name.text, scope.population.links.map((l) => l.alias));
       if (nearest) return this.fail(scope, 'unknown-link', `unknown linked table '${first.name.text}'${nearest}`, first.name.span);
     }
+    if (!link && first?.type === 'reference' && !first.member && this.names.isTable(first.name.text)) {
+      return this.fail(scope, 'aggregate-link', `${first.name.text} is a table, not a link: add link ${first.name.text} on COLUMN, where COLUMN holds each row's ${scope.population.key}`, first.name.span);
+    }
     if (!link) {
       const example = AGGREGATE_FUNCTIONS[fn].signature;
       const hint = fn === 'min' || fn === 'max' ? ` (for the ${fn === 'min' ? 'smaller' : 'larger'} of two values use ${fn === 'min' ? 'least' : 'greatest'})` : '';
@@ -442,4 +461,9 @@ function containsQuantile(e: Expr): boolean {
   };
   visit(e);
   return found;
+}
+
+/** A let, segment, partition or split: the definitions an expression can read as a value. */
+function definedValue(kind: string | undefined): string | undefined {
+  return kind === 'let' || kind === 'segment' || kind === 'partition' || kind === 'split' ? kind : undefined;
 }

@@ -319,7 +319,12 @@ export class StatementChecker {
     const unparsed = def ? undefined : this.analysis.unparsedDefinitionProblem(name, this.cell);
     if (unparsed) return this.report('broken-dependency', unparsed, ref.name.span);
     if (!def || !resolved || !['segment', 'partition', 'split'].includes(def.kind)) {
-      const what = def ? `'${name}' is a ${def.kind}, not a segment` : `unknown segment '${name}'${didYouMean(name, this.analysis.segmentNames())}`;
+      const column = !def && [...this.analysis.populations.values()].some((p) => p.columns.some((c) => c.name.toLowerCase() === name.toLowerCase()));
+      const what = def
+        ? `'${name}' is a ${def.kind}, not a segment`
+        : column
+          ? `'${name}' is a column, not a segment: define one with a condition on it, like segment ${name}_set = ${name} is not null`
+          : `unknown segment '${name}'${didYouMean(name, this.analysis.segmentNames())}`;
       return this.report('unknown-segment', what, ref.name.span);
     }
     if (!resolved.ok) {
