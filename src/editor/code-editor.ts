@@ -132,6 +132,7 @@ export class CodeEditor {
     // retargeted to the outermost host, so every move looked like leaving and hovers never
     // stayed open. Moves inside the editor are the editor's own; they need not reach the document.
     container.addEventListener('mousemove', stopPropagation);
+    addEventListener('wheel', this.onPageWheel, { capture: true, passive: true });
     this.resize = new ResizeObserver(() => this.layout());
     this.resize.observe(container);
     this.subscribe(options.context);
@@ -217,12 +218,24 @@ export class CodeEditor {
     this.unsubscribe?.();
     this.resize.disconnect();
     this.container.removeEventListener('mousemove', stopPropagation);
+    removeEventListener('wheel', this.onPageWheel, { capture: true });
     this.disposables.forEach((d) => d.dispose());
     unbindModel(this.model);
     this.editor.dispose();
     this.model.dispose();
     this.container.style.height = '';
   }
+
+  /**
+   * The suggestions are drawn fixed on the screen (fixedOverflowWidgets, so a cell's edge does
+   * not cut them off) and would stay put while the page scrolls the line away: the wheel closes
+   * them, unless it scrolls the list of suggestions itself.
+   */
+  private readonly onPageWheel = (event: WheelEvent): void => {
+    if (!this.editor.hasTextFocus()) return;
+    const inWidget = event.composedPath().some((node) => node instanceof HTMLElement && node.classList.contains('suggest-widget'));
+    if (!inWidget) this.editor.trigger('page-scroll', 'hideSuggestWidget', null);
+  };
 
   private addKeys(): void {
     const { KeyMod, KeyCode } = monaco;

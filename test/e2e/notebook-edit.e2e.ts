@@ -43,6 +43,17 @@ test('notebook: typing a column prefix in a new cell offers the column in comple
   const labels = await rows.allInnerTexts();
   assert.match(labels[0]!, /^country/, `the column comes first: ${JSON.stringify(labels)}`);
   t.note(`screenshot: ${await t.screenshot('notebook-completion')}`);
+  // The list is drawn fixed on the screen: scrolling the page with the wheel closes it rather
+  // than leaving it over another cell; the wheel over the list scrolls the list.
+  const list = await cell(t, before).locator('.suggest-widget.visible').boundingBox();
+  await t.page.mouse.move(list!.x + 10, list!.y + 10);
+  await t.page.mouse.wheel(0, 40);
+  assert.equal(await rows.count() > 0, true, 'the wheel over the list leaves it open');
+  await t.page.mouse.move(list!.x + list!.width + 200, list!.y + 10);
+  await t.page.mouse.wheel(0, -200);
+  await cell(t, before).locator('.suggest-widget.visible').waitFor({ state: 'hidden' });
+  await t.page.keyboard.press('ControlOrMeta+Space');
+  await rows.first().waitFor();
   await t.page.keyboard.press('Enter');
   await settled(t);
   assert.equal(await cellStatus(t, before), 'error', 'a segment compared with nothing is still a condition; country alone is not boolean');
