@@ -106,7 +106,7 @@ export class SegCell extends LitElement {
           ${this.button('insert-below', 'Insert a cell below (b)', icons.insertBelow)}
           ${this.button('delete', 'Delete cell (Delete, or d d)', icons.trash, false, 'danger')}
         </div>
-        ${cell.kind === 'markdown' || (cell.source.trim() === '' && view.status === 'stale')
+        ${cell.kind === 'markdown' || (cell.source.trim() === '' && (view.status === 'stale' || view.status === 'done'))
           ? nothing
           : html`<seg-cell-status .status=${view.status} .durationMs=${view.durationMs} .since=${view.runningSince}></seg-cell-status>`}
       </div>

@@ -36,7 +36,12 @@ function lines(table: TableText, order: readonly number[] | undefined, cell: (va
   return out.join(eol) + eol;
 }
 
-/** Null is an empty cell, as spreadsheets and CSV readers expect. */
+/**
+ * Null is an empty cell, as spreadsheets and CSV readers expect. A fraction keeps 15 significant
+ * digits, all a double holds for sure: a sum's binary rounding (430.9853100000002) is not data.
+ */
 function raw(value: Value | undefined): string {
-  return value === null || value === undefined ? '' : String(value);
+  if (value === null || value === undefined) return '';
+  if (typeof value === 'number' && Number.isFinite(value) && !Number.isInteger(value)) return String(Number(value.toPrecision(15)));
+  return String(value);
 }

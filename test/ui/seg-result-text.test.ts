@@ -19,6 +19,11 @@ describe('a result as text for other programs', () => {
     expect(toCsv(table)).toBe('segment,size,share,note\r\ntier.champions,741,0.247,"says ""hi"", twice"\r\ntab\there,3,,"line\nbreak"\r\n" padded ",0,1,true\r\n');
   });
 
+  it("writes a fraction without a sum's binary rounding noise, whole numbers and big values as they are", () => {
+    const sums = { columns: ['x'], rows: [[430.9853100000002], [0.1 + 0.2], [1e21], [2 ** 53 + 2], [-1.5e-7], ['9007199254740993']] };
+    expect(toTsv(sums).trimEnd().split('\n').slice(1)).toEqual(['430.98531', '0.3', '1e+21', '9007199254740994', '-1.5e-7', '9007199254740993']);
+  });
+
   it('writes rows in the order shown', () => {
     expect(toTsv(table, [2, 0]).trimEnd().split('\n').map((l) => l.split('\t')[1])).toEqual(['size', '0', '741']);
   });
