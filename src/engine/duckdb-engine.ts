@@ -66,6 +66,8 @@ export class DuckDBEngine implements Engine {
    * a statement per view at once, and a listener each would pile up on one signal (Node warns at 11).
    */
   private readonly bySignal = new WeakMap<AbortSignal, Set<Operation>>();
+  /** Takes this engine's listeners off the signals it listened to: a signal may outlive it (the CLI's Ctrl+C over a folder of notebooks). */
+  private readonly unlisten = new Set<() => void>();
   private current: Operation | undefined;
   private closing: Promise<void> | undefined;
   private death: Error | undefined;
@@ -206,6 +208,8 @@ export class DuckDBEngine implements Engine {
   /** Stops the running operation, lets queued ones fail, and ends the worker. */
   close(): Promise<void> {
     this.closing ??= (async () => {
+      this.unlisten.forEach((remove) => remove());
+      this.unlisten.clear();
       if (this.death) return;
       if (this.current) await this.stop(this.current);
       await Promise.race([this.queue, this.killed]).catch(() => undefined);
@@ -249,7 +253,9 @@ export class DuckDBEngine implements Engine {
     if (!ops) {
       const set = (ops = new Set());
       this.bySignal.set(signal, set);
-      signal.addEventListener('abort', () => set.forEach((op) => void this.stop(op)), { once: true });
+      const listener = () => set.forEach((op) => void this.stop(op));
+      signal.addEventListener('abort', listener, { once: true });
+      this.unlisten.add(() => signal.removeEventListener('abort', listener));
     }
     return ops;
   }

@@ -1,4 +1,5 @@
 // The engine suite on DuckDB-WASM in Node, with fixtures written to a temporary folder.
+import { getEventListeners } from 'node:events';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -50,6 +51,17 @@ describe('startNodeEngine', () => {
     } finally {
       process.off('warning', onWarning);
       await engine.close();
+    }
+  });
+
+  it('takes its listener off a signal that outlives it (one Ctrl+C signal over a folder of notebooks)', async () => {
+    const signal = new AbortController().signal;
+    for (let i = 0; i < 2; i++) {
+      const engine = await startNodeEngine();
+      await engine.query('SELECT 1', { signal });
+      expect(getEventListeners(signal, 'abort')).toHaveLength(1);
+      await engine.close();
+      expect(getEventListeners(signal, 'abort')).toHaveLength(0);
     }
   });
 
