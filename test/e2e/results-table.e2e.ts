@@ -111,7 +111,7 @@ test('results: Copy puts the table on the clipboard as TSV, in the order shown',
   const text = await t.page.evaluate(() => navigator.clipboard.readText());
   const lines = text.trimEnd().split('\n');
   assert.equal(lines[0], 'segment\tsize\tshare\tspend_12m\torders_12m\tmedian_days_since_order');
-  assert.equal(lines[1], 'tier.promising\t152\t0.050666666666666665\t68.20624999999998\t1.5855263157894737\t13.5');
+  assert.equal(lines[1], 'tier.promising\t152\t0.0506666666666667\t68.20625\t1.58552631578947\t13.5', 'fractions keep 15 significant digits, without binary noise');
   assert.equal(lines.length, 6);
 
   // Ctrl+C on the table itself, with nothing selected, copies it too.
