@@ -51,14 +51,14 @@ export async function executeSql(source: string, name: string | undefined, optio
     execution.sql.push(sql);
     const created = await attempt(options, sql, (message) => sqlError(message, 1));
     if (isResult(created)) execution.views.push(name);
-    else execution.errors.push(sqlErrorInWords(locateSqlError(source, created)));
+    else execution.errors.push(sqlErrorInWords(locateSqlError(source, created), source));
     return execution;
   }
   execution.sql.push(source);
   if (options.viewsOnly) return execution;
   const outcome = await attempt(options, source, (message) => sqlError(message, 0));
   if (isResult(outcome)) execution.results.push({ statement: 'sql', ...outcome });
-  else execution.errors.push(sqlErrorInWords(locateSqlError(source, outcome)));
+  else execution.errors.push(sqlErrorInWords(locateSqlError(source, outcome), source));
   return execution;
 }
 

@@ -366,13 +366,21 @@ describe('the notebook runner', () => {
   });
 
   it("words DuckDB's missing table and column in the analyst's terms, with a suggestion only when it is near", async () => {
-    const { runner } = runnerFor(notebook(sql('select * from custmers'), sql('select * from nothing_like_it'), sql('select contry from customers'), sql('select zzzzzz from customers')));
+    const { runner } = runnerFor(
+      notebook(
+        sql('select * from custmers'), sql('select * from nothing_like_it'), sql('select contry from customers'), sql('select zzzzzz from customers'),
+        seg('population customers key customer_id\npartition tier { old: age > 60  young: otherwise }'), sql('select count(*) from tier.old'), sql('select * from main.nothing'),
+      ),
+    );
     const report = await runner.run();
     expect(report.cells.map((c) => c.errors.map((e) => e.message))).toEqual([
       ["there is no table or view named 'custmers' — did you mean 'customers'?"],
       ["there is no table or view named 'nothing_like_it'"],
       ["no table in FROM has a column 'contry' — did you mean 'country'?"],
       ["no table in FROM has a column 'zzzzzz'"],
+      [],
+      ['there is no table or view named \'old\': a part\'s or arm\'s view is one name in double quotes, "tier.old"'],
+      ["there is no table or view named 'nothing'"],
     ]);
   });
 
