@@ -308,7 +308,7 @@ export class Analysis implements NameLookup {
 
   visibleNames(scope: Scope): string[] {
     if (scope.mode === 'populationWhere') return scope.population.columns.map((c) => c.name);
-    const defs = [...this.definitions.values()].filter((d) => ['let', 'segment', 'partition', 'split'].includes(d.kind)).map((d) => d.name);
+    const defs = [...this.definitions.values()].filter((d) => ['let', 'segment', 'partition', 'split'].includes(d.kind) && d.name !== scope.defining).map((d) => d.name);
     return [...scope.population.columns.map((c) => c.name), ...defs];
   }
 
@@ -351,7 +351,7 @@ export class Analysis implements NameLookup {
       this.report(def.cell, 'duplicate', `'${def.name}' is already a column of ${population.name}: choose another name`, def.span);
       return { id: def.name, kind: def.kind, type: 'unknown', ok: false, population: population.name, cell: def.cell };
     }
-    const scope = this.scope(population, def.cell, 'entity');
+    const scope: Scope = { ...this.scope(population, def.cell, 'entity'), defining: def.name };
     const column = buildEntityColumn(this, this.resolver, def, scope, population);
     this.edges.set(def.name.toLowerCase(), [...scope.deps].map((d) => d.toLowerCase()));
     const ok = !scope.failed && column !== undefined;

@@ -20,6 +20,8 @@ export interface Scope {
   /** Set when a link expression reads the population's columns. */
   readsPopulation: boolean;
   failed: boolean;
+  /** The definition being resolved: never its own "did you mean". */
+  defining?: string;
 }
 
 /** What the resolver needs from the analysis of the whole notebook. */
