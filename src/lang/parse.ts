@@ -36,7 +36,7 @@ export function parseCell(source: string): ParsedCell {
   }
   const afterBadCharacters = tokensAfterBadCharacters(lexed.tokens, lexed.diagnostics);
   for (const parsed of parseStatements(lexed.tokens)) {
-    const problems = withoutStumbleAfterHabit(parsed.errors.map((e) => syntaxDiagnostic(e, source, parsed.tokens[0])));
+    const problems = withoutStumbleAfterHabit(parsed.errors.map((e) => syntaxDiagnostic(e, source, parsed.tokens)));
     diagnostics.push(...problems.filter((p) => !afterBadCharacters.has(p.span.start)));
     if (problems.length) {
       const named = definedName(parsed.tokens);
@@ -50,7 +50,14 @@ export function parseCell(source: string): ParsedCell {
     else if (statement) statements.push(statement);
   }
   diagnostics.sort((a, b) => a.span.start - b.span.start);
-  return { source, statements, tokens: lexed.tokens, diagnostics, unparsedNames };
+  return { source, statements, tokens: lexed.tokens, diagnostics: withoutQuoteLeftByBackslash(diagnostics), unparsedNames };
+}
+
+/** `'it\'s'` at a cell's end also leaves its last quote open: the backslash, already named, is the one mistake. */
+function withoutQuoteLeftByBackslash(diagnostics: Diagnostic[]): Diagnostic[] {
+  const backslashes = diagnostics.filter((d) => d.code === 'habit' && d.message.startsWith(BACKSLASH_QUOTE));
+  if (backslashes.length === 0) return diagnostics;
+  return diagnostics.filter((d) => d.code !== 'unclosed-quote' || !backslashes.some((b) => b.span.line === d.span.line && b.span.start < d.span.start));
 }
 
 /**
@@ -99,8 +106,8 @@ function withoutStumbleAfterHabit(problems: Diagnostic[]): Diagnostic[] {
   return problems.filter((p, i) => !(i > 0 && problems[i - 1]!.code === 'habit' && p.span.start === problems[i - 1]!.span.end));
 }
 
-/** `first`: the statement's first token. */
-function syntaxDiagnostic(problem: SyntaxProblem, source: string, first: IToken | undefined): Diagnostic {
+/** `tokens`: the statement's. */
+function syntaxDiagnostic(problem: SyntaxProblem, source: string, tokens: IToken[]): Diagnostic {
   const found = problem.token;
   const atEnd = found.tokenType.name === 'EOF' || Number.isNaN(found.startOffset);
   const span = atEnd ? endSpan(problem.previousToken, source) : spanOfToken(found);
@@ -117,23 +124,30 @@ function syntaxDiagnostic(problem: SyntaxProblem, source: string, first: IToken 
     return error('syntax', `write ${percent[1]}% as a fraction here: ${fraction} (a percent sign only follows a split's arms)`, spanOfRange(source, start, previous.startOffset + 1));
   }
   if (!atEnd) {
-    const startsLine = found === first || /(^|\n)[ \t]*$/.test(source.slice(0, found.startOffset));
-    const habit = habitOf(problem, source, startsLine);
+    const startsLine = found === tokens[0] || /(^|\n)[ \t]*$/.test(source.slice(0, found.startOffset));
+    const habit = habitOf(problem, source, startsLine, tokens[tokens.indexOf(found) - 1]);
     if (habit) return error('habit', habit, span);
   }
   const expected = describeExpectation(problem);
   return error('syntax', expected ? `${what}: expected ${expected}` : what, span);
 }
 
+const BACKSLASH_QUOTE = 'inside quotes a quote is written twice';
+
 const SQL_STARTS = new Set(['select', 'with', 'from', 'insert', 'create']);
 
 /** What a token the parser stumbled on says about a habit from SQL or another language, in words that show the SegQL way. */
-function habitOf(problem: SyntaxProblem, source: string, startsLine: boolean): string | undefined {
+/** `before`: the token before the one the parser stumbled on. */
+function habitOf(problem: SyntaxProblem, source: string, startsLine: boolean, before: IToken | undefined): string | undefined {
   const found = problem.token;
   const previous = problem.previousToken?.image;
   const word = found.image.toLowerCase();
   if (found.image === '*' && (previous === '(' || previous === '.')) {
     return "'*' is SQL's every row: count a linked table's rows with count(LINK), as in count(orders)";
+  }
+  if (before?.tokenType.name === 'StringLiteral' && /\\['"]$/.test(before.image) && (before.endOffset ?? -2) + 1 === found.startOffset) {
+    const q = before.image[0]!;
+    return `${BACKSLASH_QUOTE}, as in ${q}it${q}${q}s${q}, not with a backslash`;
   }
   const fraction = found.image === '.' && previous !== ')' ? /^\.(\d+)/.exec(source.slice(found.startOffset)) : null;
   if (fraction) return `write .${fraction[1]} as 0.${fraction[1]}`;

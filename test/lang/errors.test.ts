@@ -177,6 +177,7 @@ describe('rules found by reading the spec closely', () => {
     ]],
     ["a linked table's column outside an aggregate", 'let w = amount * 2', ["3:9 link-outside-aggregate: 'amount' is a column of the linked table orders: use it inside an aggregate, like sum(orders.amount)"]],
     ['a column where a segment goes', 'overlap everyone, country', ["3:19 unknown-segment: 'country' is a column, not a segment: define one with a condition on it, like segment country_set = country is not null"]],
+    ["a quote escaped with a backslash, as some languages do", "segment s = country = 'it\\'s'", ["3:28 habit: inside quotes a quote is written twice, as in 'it''s', not with a backslash"]],
     ['a definition is never its own "did you mean"', 'segment a = b and age > 3', ["3:13 unknown-column: unknown column 'b'"]],
     ['every error of a cell: both columns of a link', 'link orders as o2 on customerid time orderdate', [
       "3:22 unknown-column: table orders has no column 'customerid' — did you mean 'customer_id'?",
