@@ -22,12 +22,16 @@ import type { CellActionDetail, SegCell } from './seg-cell.ts';
 
 type ValueEvent = CustomEvent<{ value: string }>;
 
+/** How long the undo bar stays after a delete. */
+const UNDO_BAR_MS = 12_000;
+
 @customElement('seg-notebook')
 export class SegNotebook extends LitElement {
   @property({ attribute: false }) controller?: NotebookController;
   /** Monaco comes in once the first results are on screen (or as soon as someone enters a cell). */
   @state() private editors = false;
   @state() private undoVisible = false;
+  private undoTimer: ReturnType<typeof setTimeout> | undefined;
   private readonly onChange = () => this.requestUpdate();
   private subscribed?: NotebookController;
   private charted = false;
@@ -227,7 +231,7 @@ export class SegNotebook extends LitElement {
     if (!this.undoVisible || !deleted) return nothing;
     const what = deleted.kind === 'markdown' ? 'text' : deleted.kind === 'sql' ? 'SQL' : 'SegQL';
     return html`<div class="undo" role="status">
-      <span>Deleted a ${what} cell.</span>
+      <span>Deleted a ${what} cell (z on a cell undoes too).</span>
       <button type="button" @click=${() => this.undo()}>${icons.undo}<span>Undo</span></button>
       <button type="button" class="icon" aria-label="Dismiss" title="Dismiss" @click=${() => (this.undoVisible = false)}>${icons.close}</button>
     </div>`;
@@ -271,7 +275,7 @@ export class SegNotebook extends LitElement {
       case 'delete': {
         const neighbour = controller.cells[index + 1] ?? controller.cells[index - 1];
         controller.remove(id);
-        this.undoVisible = true;
+        this.showUndo();
         if (neighbour) void this.focusCell(neighbour.cell.id, 'frame');
         return;
       }
@@ -305,6 +309,21 @@ export class SegNotebook extends LitElement {
   private insertAndEnter(index: number, kind: CellKind): void {
     const id = this.controller!.insert(index, kind);
     void this.focusCell(id, 'text');
+  }
+
+  /**
+   * The bar over the page's foot goes after a while (z on a cell still undoes), though not from
+   * under the pointer or the focus.
+   */
+  private showUndo(): void {
+    this.undoVisible = true;
+    clearTimeout(this.undoTimer);
+    const hide = () => {
+      const bar = this.renderRoot.querySelector('.undo');
+      if (bar?.matches(':hover, :focus-within')) this.undoTimer = setTimeout(hide, UNDO_BAR_MS);
+      else this.undoVisible = false;
+    };
+    this.undoTimer = setTimeout(hide, UNDO_BAR_MS);
   }
 
   private undo(): void {
