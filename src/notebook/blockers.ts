@@ -13,14 +13,13 @@ export interface NotebookState {
   names: (string | undefined)[];
 }
 
-/** `peers`: whether peers with errors count (a SegQL cell's own compile speaks first; see `blocks`). */
-export function blockingErrors(state: NotebookState, index: number, peers = true): CellError[] {
+export function blockingErrors(state: NotebookState, index: number): CellError[] {
   const { graph, outcomes, tables } = state;
   const errors: CellError[] = graph.errors.filter((e) => e.cell === index).map((e) => ({ message: e.message, ...at(e.span) }));
   const viewName = state.names[index];
   if (viewName !== undefined && /\s/.test(viewName)) errors.push({ message: `the view name '${viewName}' must be one word`, line: 1, column: 1 });
   for (const upstream of graph.upstream[index]!) {
-    if (!blocks(graph, outcomes, index, upstream, peers)) continue;
+    if (!blocks(graph, outcomes, index, upstream)) continue;
     const ref = referenceTo(state, index, (owner) => owner === upstream);
     const what = ref ? `'${ref.name}' comes from cell ${upstream}` : `this cell depends on cell ${upstream}`;
     errors.push({ message: `${what}, which has errors`, ...at(ref?.span) });
@@ -35,17 +34,20 @@ export function blockingErrors(state: NotebookState, index: number, peers = true
 }
 
 /** Blocked by something outside the cell (a failing upstream cell or table), not only by its own graph errors. */
-export function blockedByOthers({ graph, outcomes, tables }: NotebookState, index: number, peers = true): boolean {
+export function blockedByOthers({ graph, outcomes, tables }: NotebookState, index: number): boolean {
   return (
-    graph.upstream[index]!.some((u) => blocks(graph, outcomes, index, u, peers)) ||
+    graph.upstream[index]!.some((u) => blocks(graph, outcomes, index, u)) ||
     graph.tables[index]!.some((t) => tables.get(t)?.error !== undefined)
   );
 }
 
-/** A cell it uses blocks it unless done; a peer (it uses this cell too) may not have run yet, and blocks it only with errors. */
-function blocks(graph: DependencyGraph, outcomes: CellOutcome[], index: number, upstream: number, peers: boolean): boolean {
-  const status = outcomes[upstream]?.status;
-  return graph.peers[index]!.includes(upstream) ? peers && status === 'error' : status !== 'done';
+/**
+ * A cell it uses blocks it unless done. A peer (it uses this cell too) never does: it may not have
+ * run yet, and a SegQL cell compiles what it reads from the whole notebook, saying itself which of
+ * those definitions have errors. Either peer then runs or fails alike, whichever runs first.
+ */
+function blocks(graph: DependencyGraph, outcomes: CellOutcome[], index: number, upstream: number): boolean {
+  return !graph.peers[index]!.includes(upstream) && outcomes[upstream]?.status !== 'done';
 }
 
 function referenceTo({ graph, symbols }: NotebookState, index: number, matches: (owner: number, name: string) => boolean) {

@@ -20,6 +20,8 @@ export interface NotebookInput {
   tables?: TableSource[];
   /** Overrides every other reference date (`--asof`). */
   asof?: string;
+  /** Each cell's id, where an editor keeps them: cells are then followed by id, not by their text. */
+  ids?: readonly string[];
 }
 
 export interface RunRequest {

@@ -9,7 +9,7 @@
  * here imports Node: data files reach the engine as `DataSource`s made by the injected resolver.
  */
 import type { Catalog } from '../lang/catalog.ts';
-import { alignCells } from './align.ts';
+import { alignCells, alignIds } from './align.ts';
 import { localToday, resolveAsof } from './asof.ts';
 import type { NotebookInput, RunnerOptions, RunRequest } from './run-options.ts';
 import { blockedByOthers, blockingErrors, withDiagnostics, type NotebookState } from './blockers.ts';
@@ -56,6 +56,11 @@ export class NotebookRunner<P> {
    */
   private cellIds: number[] = [];
   private cellCount = 0;
+  /**
+   * By cell identity: how many times the analyst ran it though up to date. Part of its key, so a
+   * table or view it made anew (`select random()`) is read anew by the cells after it.
+   */
+  private readonly reruns = new Map<number, number>();
   /** notebookContext() at the last update. */
   private context?: string;
   private readonly cache = new Map<string, Cached>();
@@ -91,7 +96,7 @@ export class NotebookRunner<P> {
 
   /** Takes a new version of the notebook; cells whose text (or whose upstream's) changed become stale. */
   update(input: NotebookInput): void {
-    const previous = { keys: this.staticKeys, graph: this.dependencyGraph, outcomes: this.outcomes, runKeys: this.runKeys, ids: this.cellIds };
+    const previous = { keys: this.staticKeys, graph: this.dependencyGraph, outcomes: this.outcomes, runKeys: this.runKeys, ids: this.cellIds, given: this.input.ids };
     this.input = input;
     this.notebook = input.notebook;
     this.readFrontMatter(input.notebook);
@@ -103,7 +108,7 @@ export class NotebookRunner<P> {
       cells.flatMap((cell, index) => (cell.kind === 'seg' ? [{ index, source: cell.source }] : [])),
     );
     this.staticKeys = cells.map((cell) => JSON.stringify([cell.kind, cell.name ?? null, cell.source]));
-    const from = alignCells(previous.keys, this.staticKeys);
+    const from = input.ids && previous.given ? alignIds(previous.given, input.ids) : alignCells(previous.keys, this.staticKeys);
     this.cellIds = from.map((was) => (was === undefined ? ++this.cellCount : previous.ids[was]!));
     const symbols = this.symbolCache.read(cells, this.staticKeys, this.options.compiler, this.program);
     if (!sameItems(tableNames, this.tableNames) || !sameItems(symbols, this.symbols)) {
@@ -114,7 +119,10 @@ export class NotebookRunner<P> {
 
     const stale = new Set<number>();
     from.forEach((was, index) => {
-      if (!sameCell(index, was, this.dependencyGraph, previous.graph, previous.outcomes, from)) for (const cell of downstreamOf(this.dependencyGraph, index)) stale.add(cell);
+      const edited = was === undefined || previous.keys[was] !== this.staticKeys[index];
+      if (edited || !sameCell(index, was, this.dependencyGraph, previous.graph, previous.outcomes, from)) {
+        for (const cell of downstreamOf(this.dependencyGraph, index)) stale.add(cell);
+      }
     });
     const context = this.notebookContext();
     if (this.context !== undefined && context !== this.context) {
@@ -243,15 +251,18 @@ export class NotebookRunner<P> {
     return new Set([...upstreamOf(graph, cell), ...downstreamOf(graph, cell)].filter(code));
   }
 
-  /** `again`: run it even when its results for the same key are at hand. */
+  /** `again`: run it though its results are at hand (a new key: the cells after it read it anew). */
   private async runCell(id: number, asof: string, request: RunRequest, again: boolean): Promise<void> {
     const index = this.cellIds.indexOf(id);
     const cell = this.notebook.cells[index]!;
+    if (again) this.reruns.set(id, (this.reruns.get(id) ?? 0) + 1);
     const blocked = blockingErrors(this.state(), index);
     if (blocked.length > 0 && cell.kind !== 'seg') return this.finish(id, { errors: blocked });
+    // A blank SQL cell is a cell not written yet, as a blank SegQL cell is.
+    if (cell.kind === 'sql' && cell.source.trim() === '') return this.finish(id, {});
     if (cell.kind === 'sql') {
       const key = this.keyOf(index, ['sql', cell.name ?? null, cell.source, Boolean(request.viewsOnly)]);
-      return this.execute(id, key, again, async () => {
+      return this.execute(id, key, async () => {
         if (!request.viewsOnly && mayChangeData(cell.source)) this.values.dataChanged();
         const execution = await executeSql(cell.source, cell.name, { engine: this.options.engine, signal: request.signal, viewsOnly: request.viewsOnly });
         // SQL may change a table's rows, and with them what the catalog says (which time columns hold NULLs).
@@ -260,14 +271,12 @@ export class NotebookRunner<P> {
       });
     }
 
-    if (blockedByOthers(this.state(), index, false)) return this.finish(id, { errors: blocked });
+    if (blockedByOthers(this.state(), index)) return this.finish(id, { errors: blocked });
     // The program and the cell's place in it as they are now; the catalog may take a query.
     const program = this.program;
     // `segbook sql` prints statements that run anywhere the tables are: each with its whole pipeline.
     const compiled = this.options.compiler.compileCell(program, index, await this.catalog(), { asof, values: !request.viewsOnly });
-    // A peer's errors say why this cell cannot run only when the cell has none of its own to show.
-    const own = withDiagnostics(blockingErrors(this.state(), index, false), compiled.diagnostics);
-    const errors = own.length > 0 ? own : blocked;
+    const errors = withDiagnostics(blocked, compiled.diagnostics);
     if (errors.length > 0) return this.finish(id, { errors, sql: compiled.statements.map((s) => s.sql) });
     const now = this.cellIds.indexOf(id);
     if (now < 0) return;
@@ -277,7 +286,7 @@ export class NotebookRunner<P> {
     // SQL cell that writes changes (a compare straight over the table has no values table to tell).
     const versions = [...values.map((use) => this.values.version(use.table)), this.values.readsVersion(compiled.statements.flatMap((s) => s.reads))];
     const key = this.keyOf(now, ['seg', compiled.statements, versions, Boolean(request.viewsOnly), Boolean(this.options.summaries)]);
-    return this.execute(id, key, again, (shown) =>
+    return this.execute(id, key, (shown) =>
       executeStatements(
         compiled.statements,
         { engine: this.options.engine, signal: request.signal, viewsOnly: request.viewsOnly, summaries: this.options.summaries },
@@ -292,7 +301,7 @@ export class NotebookRunner<P> {
     // A peer's key is left out: each would change the other's, and a SegQL cell's own statements already hold its definitions.
     const upstream = graph.upstream[index]!.filter((u) => !graph.peers[index]!.includes(u)).map((u) => this.runKeys[u] ?? '');
     const tables = graph.tables[index]!.map((t) => [t, this.tableStates.get(t)?.version ?? 0]);
-    return contentKey(JSON.stringify([own, upstream, tables]));
+    return contentKey(JSON.stringify([own, upstream, tables, this.reruns.get(this.cellIds[index]!) ?? 0]));
   }
 
   /**
@@ -300,9 +309,9 @@ export class NotebookRunner<P> {
    * views are made (`shown`): it counts as done then, while the run goes on to the next cell only
    * once the views are there; a view that then fails turns it into an error.
    */
-  private async execute(id: number, key: string, again: boolean, run: (shown: (execution: Execution) => void) => Promise<Execution>): Promise<void> {
+  private async execute(id: number, key: string, run: (shown: (execution: Execution) => void) => Promise<Execution>): Promise<void> {
     const cached = this.cache.get(key);
-    if (!again && cached && this.views.ownedBy(cached.execution.views, key)) {
+    if (cached && this.views.ownedBy(cached.execution.views, key)) {
       this.runKeys[this.cellIds.indexOf(id)] = key;
       return this.finish(id, { ...cached.execution, durationMs: cached.durationMs });
     }

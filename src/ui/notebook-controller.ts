@@ -93,6 +93,7 @@ export class NotebookController extends EventTarget {
     this.runs = new NotebookRuns(
       {
         notebook: () => this.getNotebook(),
+        cellIds: () => this.document.cells.map((cell) => cell.id),
         event: (event) => this.onRunnerEvent(event),
         catalog: (catalog) => this.language.setCatalog(catalog),
         changed: () => this.emitChange(),
@@ -325,6 +326,7 @@ export class NotebookController extends EventTarget {
     this.language.cellsChanged();
     const removed = change.before.filter((cell) => !this.document.find(cell.id)).map((cell) => cell.id);
     const touched = change.edited === undefined ? removed : [change.edited, ...removed];
+    this.stopDeletedRun(change.before, removed);
     if (keystroke) {
       this.unsettled = { change, touched };
       afterNextFrame(() => this.settle());
@@ -334,6 +336,18 @@ export class NotebookController extends EventTarget {
     this.emitChange();
     // No detail: its one listener, autosave, reads the text when it writes, not on every keystroke.
     this.dispatchEvent(new Event('notebook-change'));
+  }
+
+  /**
+   * The running cell was deleted: its query is stopped, and the cells waiting behind it run after
+   * the pause, as after an edit (the ones that were up to date keep their results).
+   */
+  private stopDeletedRun(before: readonly EditableCell[], removed: string[]): void {
+    const running = before.some((cell, index) => removed.includes(cell.id) && this.states.view(cell, index).status === 'running');
+    if (!running) return;
+    const waiting = this.document.cells.filter((cell, index) => this.states.view(cell, index).status === 'queued');
+    this.runs.cancel();
+    for (const cell of waiting) this.pending.add(cell.id);
   }
 
   /**

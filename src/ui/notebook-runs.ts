@@ -13,6 +13,8 @@ import { segql } from '../notebook/segql.ts';
 
 export interface RunsHost {
   notebook(): Notebook;
+  /** The cells' ids, in the notebook's order: the runner follows cells by them. */
+  cellIds(): string[];
   /** Every runner event, after the runs have taken note of it. */
   event(event: RunnerEvent): void;
   catalog(catalog: Catalog): void;
@@ -83,11 +85,11 @@ export class NotebookRuns {
       if (this.runner === runner) this.onEvent(event);
     });
     this.runner = runner;
-    runner.update({ notebook: this.host.notebook() });
+    runner.update({ notebook: this.host.notebook(), ids: this.host.cellIds() });
   }
 
   update(): void {
-    this.runner?.update({ notebook: this.host.notebook() });
+    this.runner?.update({ notebook: this.host.notebook(), ids: this.host.cellIds() });
   }
 
   /** Runs a cell (with what it needs and what uses it), or every cell. */

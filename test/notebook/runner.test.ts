@@ -301,6 +301,14 @@ describe('the notebook runner', () => {
     expect((await runner.run()).ok).toBe(true);
     expect(ran()).toEqual([]);
 
+    // A mistake in either cell's own statement leaves the other cell running, whichever runs first.
+    for (const broken of [0, 1]) {
+      const cells = [seg('population customers key customer_id\nsegment older = age > 40\ncompare older, german'), seg("segment german = country = 'DE'\ncompare german, older")];
+      cells[broken] = cells[broken]!.replace('compare', 'compare nosuch,');
+      const peers = await runnerFor(notebook(...cells)).runner.run();
+      expect(peers.cells.map((c) => c.status)).toEqual(broken === 0 ? ['error', 'done'] : ['done', 'error']);
+    }
+
     const cycle = runnerFor(notebook(seg('population customers key customer_id\nsegment a = b'), seg('segment b = a')));
     const cycled = await cycle.runner.run();
     expect(cycled.cells.map((c) => c.errors.map((e) => `${e.line}:${e.column} ${e.message}`))).toEqual([

@@ -140,6 +140,67 @@ describe('NotebookController', () => {
     expect(ran()).toEqual([]);
   });
 
+  it('running a view\'s cell again makes the cells that read it read it anew', async () => {
+    const { controller } = open();
+    await controller.start();
+    const maker = controller.insert(controller.cells.length, 'sql');
+    controller.editSource(maker, 'select random() as x from range(3)');
+    controller.setName(maker, 'draws');
+    const reader = controller.insert(controller.cells.length, 'sql');
+    controller.editSource(reader, 'select x from draws');
+    await controller.runAll();
+    const before = controller.cells.at(-1)!.results[0]!.rows;
+    await controller.runCell(maker);
+    expect(controller.cells.at(-1)!.status).toBe('done');
+    expect(controller.cells.at(-1)!.results[0]!.rows).not.toEqual(before);
+  });
+
+  it('follows two cells of the same text by their ids: moved above the other, the first is the one defined twice no more', async () => {
+    const { controller } = open();
+    await controller.start();
+    const twin = 'segment twin = spend > 100\ncompare twin';
+    const first = controller.insert(controller.cells.length, 'seg');
+    controller.editSource(first, twin);
+    controller.insert(controller.cells.length, 'sql');
+    const second = controller.insert(controller.cells.length, 'seg');
+    controller.editSource(second, twin);
+    await controller.runAll();
+    const view = (id: string) => controller.cells.find((v) => v.cell.id === id)!;
+    expect([view(first).status, view(second).status]).toEqual(['done', 'error']);
+    controller.move(second, -1);
+    controller.move(second, -1);
+    await settle(controller);
+    expect([view(second).status, view(first).status]).toEqual(['done', 'error']);
+    expect(view(first).errors[0]!.message).toMatch(/'twin' is already defined/);
+  });
+
+  it('deleting the running cell stops its query; the cells waiting behind it run', async () => {
+    const { controller } = open();
+    await controller.start();
+    const slow = controller.insert(controller.cells.length, 'sql');
+    controller.editSource(slow, 'select count(*) from range(100000000000) a');
+    const after = controller.insert(controller.cells.length, 'sql');
+    controller.editSource(after, 'select 3 as three');
+    await nextTask();
+    const running = controller.runAll();
+    while (controller.cells.find((v) => v.cell.id === slow)?.status !== 'running') await new Promise((resolve) => setTimeout(resolve, 5));
+    controller.remove(slow);
+    await running;
+    await settle(controller);
+    const view = controller.cells.find((v) => v.cell.id === after)!;
+    expect(view.status).toBe('done');
+    expect(view.results[0]!.rows).toEqual([[3]]);
+  });
+
+  it('a blank SQL cell is not yet written, as a blank SegQL cell: no error', async () => {
+    const { controller } = open();
+    await controller.start();
+    controller.insert(controller.cells.length, 'sql');
+    controller.insert(controller.cells.length, 'seg');
+    await controller.runAll();
+    expect(controller.cells.slice(-2).map((v) => [v.status, v.errors])).toEqual([['done', []], ['done', []]]);
+  });
+
   it('an edit to a cell nothing depends on runs that cell alone', async () => {
     const { controller, ran, forget } = open();
     await controller.start();
