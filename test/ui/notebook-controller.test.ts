@@ -56,6 +56,16 @@ async function settle(controller: NotebookController): Promise<void> {
   while (controller.busy) await new Promise((resolve) => setTimeout(resolve, 10));
 }
 
+/** A SQL cell added at the end, running `sql` (by default a query that never ends): its id and its run. */
+async function runSlow(controller: NotebookController, sql = 'select count(*) from range(100000000000) a') {
+  const id = controller.insert(controller.cells.length, 'sql');
+  controller.editSource(id, sql);
+  await nextTask();
+  const running = controller.runCell(id);
+  while (controller.cells.find((v) => v.cell.id === id)?.status !== 'running') await new Promise((resolve) => setTimeout(resolve, 5));
+  return { id, running };
+}
+
 describe('NotebookController', () => {
   it('starts the engine, loads the data and runs every cell', async () => {
     const { controller } = open();
@@ -294,11 +304,7 @@ describe('NotebookController', () => {
   it('an interrupted cell waits: edits elsewhere do not run it again', async () => {
     const { controller, ran, forget } = open();
     await controller.start();
-    const slow = controller.insert(controller.cells.length, 'sql');
-    controller.editSource(slow, 'select count(*) from range(100000000000) a');
-    await new Promise((resolve) => setTimeout(resolve, 0));
-    const running = controller.runCell(slow);
-    await new Promise((resolve) => setTimeout(resolve, 300));
+    const { running } = await runSlow(controller);
     controller.interrupt();
     await running;
     expect(controller.cells.at(-1)!.status).toBe('stale');
@@ -312,11 +318,7 @@ describe('NotebookController', () => {
   it('an interrupted cell waits: adding, deleting or undeleting other cells does not run it again', async () => {
     const { controller, ran, forget } = open();
     await controller.start();
-    const slow = controller.insert(controller.cells.length, 'sql');
-    controller.editSource(slow, 'select count(*) from range(100000000000) a');
-    await new Promise((resolve) => setTimeout(resolve, 0));
-    const running = controller.runCell(slow);
-    await new Promise((resolve) => setTimeout(resolve, 300));
+    const { id: slow, running } = await runSlow(controller);
     controller.interrupt();
     await running;
     forget();
@@ -333,12 +335,8 @@ describe('NotebookController', () => {
   it('a running query goes on while cells are added, deleted or moved around it, and its result lands on its cell', async () => {
     const { controller, ran, forget } = open();
     await controller.start();
-    const slow = controller.insert(controller.cells.length, 'sql');
-    controller.editSource(slow, 'select count(*) as n from range(30000000) a');
-    await new Promise((resolve) => setTimeout(resolve, 0));
     forget();
-    const running = controller.runCell(slow);
-    while (controller.cells.at(-1)!.status !== 'running') await new Promise((resolve) => setTimeout(resolve, 5));
+    const { id: slow, running } = await runSlow(controller, 'select count(*) as n from range(30000000) a');
     const blank = controller.insert(0, 'markdown');
     controller.move(idOf(controller, 4), 1);
     controller.remove(blank);
@@ -354,11 +352,7 @@ describe('NotebookController', () => {
   it('interrupting a run leaves the cells it had not reached as they were: up to date ones stay up to date', async () => {
     const { controller } = open();
     await controller.start();
-    const slow = controller.insert(controller.cells.length, 'sql');
-    controller.editSource(slow, 'select count(*) from range(100000000000) a, big_spenders');
-    await nextTask();
-    const running = controller.runCell(slow);
-    while (controller.cells.at(-1)!.status !== 'running') await new Promise((resolve) => setTimeout(resolve, 5));
+    const { running } = await runSlow(controller, 'select count(*) from range(100000000000) a, big_spenders');
     // An edit while it runs: its run (the edited cell, with the cells it needs) waits behind it.
     controller.editSource(idOf(controller, 5), 'compare big_spenders by country');
     await new Promise((resolve) => setTimeout(resolve, DEBOUNCE_MS + 50));
