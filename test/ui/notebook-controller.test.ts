@@ -56,10 +56,17 @@ async function settle(controller: NotebookController): Promise<void> {
   while (controller.busy) await new Promise((resolve) => setTimeout(resolve, 10));
 }
 
+/** A cell added at the end with `source` (and, for SQL, a view name): its id. */
+function addCell(controller: NotebookController, kind: 'seg' | 'sql', source: string, name?: string): string {
+  const id = controller.insert(controller.cells.length, kind);
+  controller.editSource(id, source);
+  if (name) controller.setName(id, name);
+  return id;
+}
+
 /** A SQL cell added at the end, running `sql` (by default a query that never ends): its id and its run. */
 async function runSlow(controller: NotebookController, sql = 'select count(*) from range(100000000000) a') {
-  const id = controller.insert(controller.cells.length, 'sql');
-  controller.editSource(id, sql);
+  const id = addCell(controller, 'sql', sql);
   await nextTask();
   const running = controller.runCell(id);
   while (controller.cells.find((v) => v.cell.id === id)?.status !== 'running') await new Promise((resolve) => setTimeout(resolve, 5));
@@ -137,8 +144,7 @@ describe('NotebookController', () => {
   it('running an up-to-date cell runs it again (new random numbers), and not the cells it needs', async () => {
     const { controller, ran, forget } = open();
     await controller.start();
-    const id = controller.insert(controller.cells.length, 'sql');
-    controller.editSource(id, 'select random() as r, count(*) as n from big_spenders');
+    const id = addCell(controller, 'sql', 'select random() as r, count(*) as n from big_spenders');
     await controller.runCell(id);
     const first = controller.cells.at(-1)!.results[0]!.rows[0]![0];
     forget();
@@ -153,11 +159,8 @@ describe('NotebookController', () => {
   it('running a view\'s cell again makes the cells that read it read it anew', async () => {
     const { controller } = open();
     await controller.start();
-    const maker = controller.insert(controller.cells.length, 'sql');
-    controller.editSource(maker, 'select random() as x from range(3)');
-    controller.setName(maker, 'draws');
-    const reader = controller.insert(controller.cells.length, 'sql');
-    controller.editSource(reader, 'select x from draws');
+    const maker = addCell(controller, 'sql', 'select random() as x from range(3)', 'draws');
+    addCell(controller, 'sql', 'select x from draws');
     await controller.runAll();
     const before = controller.cells.at(-1)!.results[0]!.rows;
     await controller.runCell(maker);
@@ -169,11 +172,9 @@ describe('NotebookController', () => {
     const { controller } = open();
     await controller.start();
     const twin = 'segment twin = spend > 100\ncompare twin';
-    const first = controller.insert(controller.cells.length, 'seg');
-    controller.editSource(first, twin);
+    const first = addCell(controller, 'seg', twin);
     controller.insert(controller.cells.length, 'sql');
-    const second = controller.insert(controller.cells.length, 'seg');
-    controller.editSource(second, twin);
+    const second = addCell(controller, 'seg', twin);
     await controller.runAll();
     const view = (id: string) => controller.cells.find((v) => v.cell.id === id)!;
     expect([view(first).status, view(second).status]).toEqual(['done', 'error']);
@@ -187,10 +188,8 @@ describe('NotebookController', () => {
   it('deleting the running cell stops its query; the cells waiting behind it run', async () => {
     const { controller } = open();
     await controller.start();
-    const slow = controller.insert(controller.cells.length, 'sql');
-    controller.editSource(slow, 'select count(*) from range(100000000000) a');
-    const after = controller.insert(controller.cells.length, 'sql');
-    controller.editSource(after, 'select 3 as three');
+    const slow = addCell(controller, 'sql', 'select count(*) from range(100000000000) a');
+    const after = addCell(controller, 'sql', 'select 3 as three');
     await nextTask();
     const running = controller.runAll();
     while (controller.cells.find((v) => v.cell.id === slow)?.status !== 'running') await new Promise((resolve) => setTimeout(resolve, 5));
@@ -383,11 +382,8 @@ describe('NotebookController', () => {
   it('renaming a view in the same frame as a keystroke elsewhere still runs the cells that read the old name', async () => {
     const { controller } = open();
     await controller.start();
-    const view = controller.insert(controller.cells.length, 'sql');
-    controller.editSource(view, 'select 1 as one');
-    controller.setName(view, 'one');
-    const reader = controller.insert(controller.cells.length, 'sql');
-    controller.editSource(reader, 'select * from one');
+    const view = addCell(controller, 'sql', 'select 1 as one', 'one');
+    addCell(controller, 'sql', 'select * from one');
     await controller.runAll();
     expect(controller.cells.at(-1)!.status).toBe('done');
     const expectations = idOf(controller, 11);
