@@ -60,6 +60,7 @@ export async function runFileCommand(command: FileCommand, io: CliIO): Promise<n
   });
   const output = await render(command, report, notebook, title);
   for (const problem of report.problems) io.stderr(`segbook: ${problem}`);
+  for (const cell of report.cells) for (const w of cell.warnings ?? []) io.stderr(`segbook: warning: cell ${cell.index}, line ${w.line}, column ${w.column}: ${w.message}`);
   if (out) writeFileSync(out, output);
   else io.stdout(output);
   if (report.cancelled) return 130;

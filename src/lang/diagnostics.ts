@@ -21,3 +21,8 @@ export interface Diagnostic {
 export function error(code: string, message: string, span: Span): Diagnostic {
   return { code, message, span, severity: 'error' };
 }
+
+/** Something that runs but is almost surely not what the analyst meant: shown, never blocking a run. */
+export function warning(code: string, message: string, span: Span): Diagnostic {
+  return { code, message, span, severity: 'warning' };
+}

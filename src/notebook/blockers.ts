@@ -63,6 +63,10 @@ function at(span?: Span): { line: number; column: number } {
 }
 
 /** The compiler's errors after the graph's, in source order; one the graph already reported at the same place is left out. */
+export function warningsOf(diagnostics: Diagnostic[]): CellError[] {
+  return diagnostics.filter((d) => d.severity === 'warning').map((d) => ({ message: d.message, line: d.span.line, column: d.span.column }));
+}
+
 export function withDiagnostics(graphErrors: CellError[], diagnostics: Diagnostic[]): CellError[] {
   const compiled = diagnostics
     .filter((d) => d.severity === 'error')

@@ -32,6 +32,8 @@ export interface CellOutcome {
   status: CellStatus;
   results: CellResult[];
   errors: CellError[];
+  /** What the compiler found odd but ran anyway (a partition part that can never have members). */
+  warnings?: CellError[];
   /** The SQL the cell ran, in order: views it created, then its queries. */
   sql: string[];
   summary: DefinitionSummary[];

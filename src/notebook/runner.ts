@@ -12,14 +12,14 @@ import type { Catalog } from '../lang/catalog.ts';
 import { alignCells, alignIds } from './align.ts';
 import { localToday, resolveAsof } from './asof.ts';
 import type { NotebookInput, RunnerOptions, RunRequest } from './run-options.ts';
-import { blockedByOthers, blockingErrors, withDiagnostics, type NotebookState } from './blockers.ts';
+import { blockedByOthers, blockingErrors, warningsOf, withDiagnostics, type NotebookState } from './blockers.ts';
 import { Cancelled, executeSql, executeStatements, type Execution } from './execute.ts';
 import { readFrontMatter, type NotebookMeta } from './front-matter.ts';
 import { buildGraph, downstreamOf, upstreamOf, type CellSymbols, type DependencyGraph } from './graph.ts';
 import { contentKey } from './key.ts';
 import { unclosedFrontMatter } from './format.ts';
 import type { Notebook } from './model.ts';
-import { emptyOutcome, type CellOutcome, type CellStatus, type RunnerEvent } from './outcome.ts';
+import { emptyOutcome, type CellError, type CellOutcome, type CellStatus, type RunnerEvent } from './outcome.ts';
 import { runReport, type RunReport } from './run-report.ts';
 import { SymbolCache } from './symbols.ts';
 import { quoteIdentifier, TableSet, tableSources, type TableSource, type TableState } from './tables.ts';
@@ -64,6 +64,8 @@ export class NotebookRunner<P> {
   /** notebookContext() at the last update. */
   private context?: string;
   private readonly cache = new Map<string, Cached>();
+  /** By cell id: the warnings of the cell's last compile, kept with every outcome it gets. */
+  private readonly warnings = new Map<number, CellError[]>();
   private readonly views = new ViewLedger();
   private readonly values = new ValueCache();
   /** Values tables the statements compiled in this run read, lower case. */
@@ -277,6 +279,9 @@ export class NotebookRunner<P> {
     // `segbook sql` prints statements that run anywhere the tables are: each with its whole pipeline.
     const compiled = this.options.compiler.compileCell(program, index, await this.catalog(), { asof, values: !request.viewsOnly });
     const errors = withDiagnostics(blocked, compiled.diagnostics);
+    const warnings = warningsOf(compiled.diagnostics);
+    if (warnings.length > 0) this.warnings.set(id, warnings);
+    else this.warnings.delete(id);
     if (errors.length > 0) return this.finish(id, { errors, sql: compiled.statements.map((s) => s.sql) });
     const now = this.cellIds.indexOf(id);
     if (now < 0) return;
@@ -348,6 +353,7 @@ export class NotebookRunner<P> {
       errors,
       sql: parts.sql ?? [],
       summary: parts.summary ?? [],
+      ...(this.warnings.has(id) ? { warnings: this.warnings.get(id) } : {}),
       ...(parts.durationMs !== undefined ? { durationMs: parts.durationMs } : {}),
     };
     this.outcomes[index] = outcome;

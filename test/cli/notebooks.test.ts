@@ -28,3 +28,14 @@ describe('the sample notebooks', () => {
     expect(doc.cells.some((c: { results: unknown[] }) => c.results.length > 0)).toBe(true);
   }, 120_000);
 });
+
+describe('warnings', () => {
+  it('go to stderr with their place, and the notebook still runs and passes', async () => {
+    const run = await segbook('run', 'test/cli/fixtures/covered-part.seg.md');
+    expect(run.stderr).toEqual([
+      "segbook: warning: cell 0, line 6, column 3: part 'big' never has members: everyone it matches is in 'buyer' already (each goes to the first part that matches): put the stricter part first",
+    ]);
+    expect(run.stdout).toMatch(/tier\.big\s+0\s/);
+    expect(run.code).toBe(0);
+  }, 120_000);
+});

@@ -54,6 +54,8 @@ const cases: [string, string, string[]][] = [
   ["otherwise-last", 'partition t { a: otherwise  b: age > 3 }', ["3:15 otherwise-last: 'otherwise' takes everything left, so it must be the last part"]],
   ["empty-partition", 'partition t { }', ["3:1 empty-partition: partition t has no parts: write PART: CONDITION lines inside the braces"]],
   ["duplicate part", 'partition t { a: age > 3  a: otherwise }', ["3:27 duplicate: partition t has two parts named 'a'"]],
+  ["covered part: thresholds in the wrong order", 'partition t {\n  any: age > 20\n  old: age >= 60\n  rest: otherwise\n}', ["5:3 covered-part: part 'old' never has members: everyone it matches is in 'any' already (each goes to the first part that matches): put the stricter part first"]],
+  ["covered part: a stricter condition on an earlier part", "partition t {\n  us: country = 'US'\n  us_young: country = 'US' and age < 30\n}", ["5:3 covered-part: part 'us_young' never has members: everyone it matches is in 'us' already (each goes to the first part that matches): put the stricter part first"]],
   ["split-percent", 'segment e = age > 3\nsplit ab = e into a 50%, b 40%', ["4:1 split-percent: the percentages of split ab add up to 90%, not 100%"]],
   ["split zero", 'segment e = age > 3\nsplit ab = e into a 0%, b 100%', ["4:19 split-percent: arm 'a' needs a percentage above 0%"]],
   ["split unknown segment", 'segment engaged = age > 3\nsplit ab = engagd into a 50%, b 50%', ["4:12 unknown-segment: unknown segment 'engagd' — did you mean 'engaged'?"]],

@@ -1,9 +1,10 @@
 import type { DefinitionStatement, Name } from '../ast/nodes.ts';
 import { findColumn, findTable, type Catalog } from '../catalog.ts';
-import { error, type Diagnostic, type Span } from '../diagnostics.ts';
+import { error, warning, type Diagnostic, type Span } from '../diagnostics.ts';
 import type { Program, ProgramDefinition } from '../program.ts';
 import { findCycles } from './cycles.ts';
-import type { EntityColumn, LinkModel, PopulationModel, ValueType } from './model.ts';
+import { implies } from './implies.ts';
+import type { EntityColumn, IR, LinkModel, PopulationModel, ValueType } from './model.ts';
 import { ExpressionResolver, type NameLookup, type QuantileSpec, type Scope } from './resolve.ts';
 import { didYouMean } from './suggest.ts';
 import { isCalendarDate } from '../dates.ts';
@@ -89,6 +90,10 @@ export class Analysis implements NameLookup {
 
   report(cell: number, code: string, message: string, span: Span): void {
     this.diagnostics.push({ ...error(code, message, span), cell });
+  }
+
+  warn(cell: number, code: string, message: string, span: Span): void {
+    this.diagnostics.push({ ...warning(code, message, span), cell });
   }
 
   sourceOf(cell: number): string {
@@ -451,11 +456,29 @@ function partitionColumn(analysis: Analysis, resolver: ExpressionResolver, def: 
     }
     parts.push({ name: part.name.text, condition: part.condition ? resolver.condition(part.condition, scope).ir : undefined });
   });
+  if (!scope.failed) warnOfCoveredParts(analysis, def, parts);
   if (parts.length === 0) {
     analysis.report(def.cell, 'empty-partition', `partition ${s.name.text} has no parts: write PART: CONDITION lines inside the braces`, s.span);
     scope.failed = true;
   }
   return { ...base, kind: 'partition', type: 'text', deps: [...scope.deps], value: { k: 'partition', parts } };
+}
+
+/** A part whose condition implies an earlier part's gets no members: that is never what was meant. */
+function warnOfCoveredParts(analysis: Analysis, def: ProgramDefinition, parts: { name: string; condition?: IR }[]): void {
+  const s = def.statement;
+  if (s.kind !== 'partition') return;
+  parts.forEach((part, i) => {
+    const condition = part.condition;
+    const earlier = condition && parts.slice(0, i).find((e) => e.condition && implies(condition, e.condition));
+    if (!earlier) return;
+    analysis.warn(
+      def.cell,
+      'covered-part',
+      `part '${part.name}' never has members: everyone it matches is in '${earlier.name}' already (each goes to the first part that matches): put the stricter part first`,
+      s.parts[i]!.span,
+    );
+  });
 }
 
 function splitColumn(analysis: Analysis, resolver: ExpressionResolver, def: ProgramDefinition, scope: Scope, population: PopulationModel, base: Pick<EntityColumn, 'id' | 'cell' | 'span' | 'order'>): EntityColumn | undefined {

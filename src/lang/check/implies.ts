@@ -1,0 +1,97 @@
+import type { IR } from './model.ts';
+
+/**
+ * Whether every row for which `a` is true makes `b` true as well, as far as the shapes of the two
+ * conditions show it: `spend > 2000` implies `spend > 1000`, `big and active` implies `big`. Only
+ * ever true when it is certain; a false answer means "not known", never "does not imply".
+ */
+export function implies(a: IR, b: IR): boolean {
+  if (same(a, b)) return true;
+  const [andA, orA, andB, orB] = [logical(a, 'and'), logical(a, 'or'), logical(b, 'and'), logical(b, 'or')];
+  if (andB) return implies(a, andB.left) && implies(a, andB.right);
+  if (orA) return implies(orA.left, b) && implies(orA.right, b);
+  if (andA && (implies(andA.left, b) || implies(andA.right, b))) return true;
+  if (orB && (implies(a, orB.left) || implies(a, orB.right))) return true;
+  if (a.k === 'between' && !a.negated) return implies(bounds(a), b);
+  if (b.k === 'between' && !b.negated) return implies(a, bounds(b));
+  const from = comparison(a);
+  const to = comparison(b);
+  if (from && to && same(from.value, to.value)) return comparisonImplies(from, to);
+  return listImplies(a, b);
+}
+
+function logical(ir: IR, op: 'and' | 'or'): Extract<IR, { k: 'binary' }> | undefined {
+  return ir.k === 'binary' && ir.op === op ? ir : undefined;
+}
+
+function same(a: IR, b: IR): boolean {
+  return JSON.stringify(a) === JSON.stringify(b);
+}
+
+function bounds(between: Extract<IR, { k: 'between' }>): IR {
+  return {
+    k: 'binary',
+    op: 'and',
+    left: { k: 'binary', op: '>=', left: between.value, right: between.low },
+    right: { k: 'binary', op: '<=', left: between.value, right: between.high },
+  };
+}
+
+const FLIPPED: Record<string, string> = { '>': '<', '>=': '<=', '<': '>', '<=': '>=', '=': '=' };
+
+/** `value OP number`, with the number on either side. */
+interface Comparison {
+  value: IR;
+  op: string;
+  limit: number;
+}
+
+function comparison(ir: IR): Comparison | undefined {
+  if (ir.k !== 'binary' || !(ir.op in FLIPPED)) return undefined;
+  if (ir.right.k === 'number' && ir.right.digits === undefined) return { value: ir.left, op: ir.op, limit: ir.right.value };
+  if (ir.left.k === 'number' && ir.left.digits === undefined) return { value: ir.right, op: FLIPPED[ir.op]!, limit: ir.left.value };
+  return undefined;
+}
+
+function holds(x: number, op: string, limit: number): boolean {
+  switch (op) {
+    case '>':
+      return x > limit;
+    case '>=':
+      return x >= limit;
+    case '<':
+      return x < limit;
+    case '<=':
+      return x <= limit;
+    default:
+      return x === limit;
+  }
+}
+
+/** Both compare the same value with a number: does every value passing `a` pass `b`? */
+function comparisonImplies(a: Comparison, b: Comparison): boolean {
+  if (a.op === '=') return holds(a.limit, b.op, b.limit);
+  const upward = a.op === '>' || a.op === '>=';
+  if (b.op === '=' || upward !== (b.op === '>' || b.op === '>=')) return false;
+  // Same direction: a's threshold must be at least as strict as b's.
+  if (a.limit !== b.limit) return upward ? a.limit > b.limit : a.limit < b.limit;
+  return a.op === b.op || b.op.endsWith('=');
+}
+
+/** `x = 'a'` or `x in ('a', 'b')` within `x in (…)` or `x = …` holding every listed value. */
+function listImplies(a: IR, b: IR): boolean {
+  const from = listOf(a);
+  const to = listOf(b);
+  if (!from || !to || !same(from.value, to.value)) return false;
+  return from.items.every((item) => to.items.some((other) => same(item, other)));
+}
+
+function listOf(ir: IR): { value: IR; items: IR[] } | undefined {
+  if (ir.k === 'in' && !ir.negated && ir.list.every(isConstant)) return { value: ir.value, items: ir.list };
+  if (ir.k === 'binary' && ir.op === '=' && isConstant(ir.right)) return { value: ir.left, items: [ir.right] };
+  return undefined;
+}
+
+function isConstant(ir: IR): boolean {
+  return ir.k === 'number' || ir.k === 'string' || ir.k === 'date' || ir.k === 'boolean';
+}
