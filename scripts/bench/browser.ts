@@ -14,6 +14,7 @@ import { largestScale } from './options.ts';
 import { createFromCsv, NativeDuckDB } from './native.ts';
 import { coldOpen, editToChart, EDIT_TARGET_MS, KEYSTROKE_TARGET_MS, keystrokeToDiagnostics, notebookUiReport, OPEN_TARGET, type NotebookUiReport } from './notebook-ui.ts';
 import { LARGEST, largestDataSet, type LargestData } from './largest-data.ts';
+import { tableScroll } from './table-scroll.ts';
 import { BENCH_DATA } from './paths.ts';
 import type { BenchPage, PageLoad } from './pages/engine.ts';
 import { ms, ratio, skippedRow, type Ratio, type RowReport } from './report-types.ts';
@@ -50,7 +51,9 @@ export async function browserRows(ctx: BenchContext): Promise<RowReport> {
     ctx.log(`  edit → chart: ${ms(edit.chart.median)} ms`);
     const keys = await keystrokeToDiagnostics(ctx, session);
     ctx.log(`  keystroke → marker: ${ms(keys.marker.median)} ms`);
-    ui = notebookUiReport(open, edit, keys);
+    const scroll = await tableScroll(ctx, session);
+    ctx.log(`  scrolling a result table: median frame ${ms(scroll.wheel.median)} ms`);
+    ui = notebookUiReport(open, edit, keys, scroll);
     for (const [format, file] of [['CSV', data.customers], ['Parquet', parquet]] as const) {
       ingests.push(await ingest(ctx, session, format, file));
       ctx.log(`  ${format} ingest: Chromium ${ms(ingests[ingests.length - 1]!.chromium.median)} ms, native ${ms(ingests[ingests.length - 1]!.native.median)} ms`);

@@ -24,6 +24,7 @@ import type { BareResult } from './pages/bare.ts';
 import type { DiagnosticsTiming } from './pages/diagnostics.ts';
 import { BENCH_DATA, ROOT } from './paths.ts';
 import { ms, ratio, type Ratio, type Table } from './report-types.ts';
+import { SCROLL_ROWS, type TableScroll } from './table-scroll.ts';
 import { interleave, median, summarise, warmUp, type Timing } from './timing.ts';
 
 type Pages = Pick<BrowserSession, 'withPage'>;
@@ -513,7 +514,7 @@ export interface NotebookUiReport {
   verdict: string;
 }
 
-export function notebookUiReport(open: ColdOpen, edit: EditToChart, keys: Keystroke): NotebookUiReport {
+export function notebookUiReport(open: ColdOpen, edit: EditToChart, keys: Keystroke, scroll: TableScroll): NotebookUiReport {
   const openRatio = open.appFirstChart.median / open.bareFirstQuery.median;
   const verdicts = {
     open: openRatio <= OPEN_TARGET,
@@ -537,6 +538,8 @@ export function notebookUiReport(open: ColdOpen, edit: EditToChart, keys: Keystr
     part('of which: keydown → the next frame (the edit applied, the page updated)', keys.frame.median),
     part('the compiler: the notebook\'s program rebuilt and the typed-in cell checked (before that frame)', keys.compilerCell.median),
     part(`the compiler: the other ${keys.cells - 1} cells re-checked (every open editor, 150 ms after typing stops: not in the time above)`, keys.compilerOthers.median),
+    [`scroll a ${count(SCROLL_ROWS)}-row result table, 200 px a frame: median frame`, ms(scroll.wheel.median), range(scroll.wheel), '', 'no target'],
+    [`↳ jumping through it, a 40th of the table a frame: median frame`, ms(scroll.jumps.median), range(scroll.jumps), '', 'no target'],
   ];
   const s = open.steps;
   const files = s.files.map((f) => `${f.name} downloaded ${ms(f.start)}–${ms(f.end)}`).join(', ');
@@ -555,6 +558,8 @@ export function notebookUiReport(open: ColdOpen, edit: EditToChart, keys: Keystr
       `Keystroke → marker: the app shows the ${keys.lines}-line notebook of row 3 (scripts/bench/compile-notebook.ts) over the sample data, stopped before it runs (run in full, it keeps DuckDB busy for some 20 s), every cell in Monaco. ` +
         `The caret is put after \`${TYPED_AFTER}\` and "${TYPO}" is typed, making "${keys.message}"; timed from the keydown event's timestamp to the squiggle's insertion into the editor, then Backspace and a pause between samples; the median of ${keys.marker.samples.length} keystrokes after the warm-up. ` +
         'The compiler\'s share is timed in a page of its own in the same Chromium (scripts/bench/pages/diagnostics.ts) on the same cells and the catalog the app had.',
+      `Scrolling (scripts/bench/table-scroll.ts): the results' test page shows a \`show\` result of ${count(SCROLL_ROWS)} rows, whose table keeps fewer than 200 rows in the page (the e2e suite checks that); ` +
+        `each sample is the median frame of one pass of 60 wheel-like steps, or of 40 jumps, ${scroll.wheel.samples.length} passes after a warm-up. A frame of 16.7 ms is 60 frames a second.`,
     ],
     ratios: [
       { group: 'notebook UI in Chromium: ratio to the bare page or to the target time', label: 'cold open / bare page', value: openRatio, target: OPEN_TARGET, bound: 'at most' },
