@@ -27,3 +27,38 @@ export function sqlReferences(sql: string): string[] {
   }
   return [...found];
 }
+
+/**
+ * Tables and views a SQL cell makes (`create [or replace] [temp] table|view [if not exists] NAME`),
+ * so cells that read them run after it. A schema-qualified name (`main.t`) is left out: the graph
+ * knows names, not schemas.
+ */
+export function sqlCreates(sql: string): string[] {
+  const created: string[] = [];
+  const pattern = /--[^\n]*|\/\*[\s\S]*?\*\/|'(?:[^']|'')*'|"((?:[^"]|"")*)"|([A-Za-z_][A-Za-z0-9_$]*)|(\.)|([;(])/g;
+  let state: 'idle' | 'create' | 'name' = 'idle';
+  let pending: string | undefined;
+  for (const m of sql.matchAll(pattern)) {
+    const [text, quoted, word, dot, stop] = m;
+    if (text.startsWith('--') || text.startsWith('/*')) continue;
+    const lower = word?.toLowerCase();
+    if (pending !== undefined) {
+      if (dot === undefined) created.push(pending);
+      pending = undefined;
+    }
+    if (stop !== undefined || text.startsWith("'")) state = 'idle';
+    else if (lower === 'create') state = 'create';
+    else if (state === 'create' && (lower === 'table' || lower === 'view')) state = 'name';
+    else if (state === 'create' && lower !== undefined && CREATE_MODIFIERS.has(lower)) continue;
+    else if (state === 'name' && lower !== undefined && IF_NOT_EXISTS.has(lower)) continue;
+    else if (state === 'name' && (quoted !== undefined || word !== undefined)) {
+      pending = quoted !== undefined ? quoted.replace(/""/g, '"') : word;
+      state = 'idle';
+    } else state = 'idle';
+  }
+  if (pending !== undefined) created.push(pending);
+  return [...new Set(created)];
+}
+
+const CREATE_MODIFIERS = new Set(['or', 'replace', 'temp', 'temporary', 'materialized']);
+const IF_NOT_EXISTS = new Set(['if', 'not', 'exists']);

@@ -17,4 +17,5 @@ export interface SegCompiler<Program = unknown> {
   catalogDependencies(program: Program): string[];
   compileCell(program: Program, cell: number, catalog: Catalog, options: { asof: string; values?: boolean }): CompiledCell;
   sqlReferences(sql: string): string[];
+  sqlCreates(sql: string): string[];
 }

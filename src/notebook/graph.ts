@@ -12,6 +12,11 @@ export interface CellSymbols {
   references: { name: string; span?: Span }[];
   /** SQL reads tables and views: where a population carries its table's name, SQL means the table. */
   sql?: boolean;
+  /**
+   * Tables and views a SQL cell's own statements make (`create table t as …`). The first cell to
+   * make a name no one else owns is where readers find it; making it again elsewhere is no clash.
+   */
+  creates?: string[];
 }
 
 export interface GraphError {
@@ -61,6 +66,15 @@ export function buildGraph(cells: CellSymbols[], loadedTables: string[]): Depend
       const problem = claim(slotsOf(slots, def.name), { cell, kind: def.kind, span: def.span });
       if (problem) errors.push({ cell, span: def.span, message: `'${def.name}' is already ${problem}` });
       else if (def.kind === 'population' || def.kind === 'link') extraUses.push({ cell, name: def.name });
+    }
+  });
+
+  cells.forEach((symbols, cell) => {
+    for (const name of symbols.creates ?? []) {
+      const slot = slotsOf(slots, name);
+      // A population or link is named after its table; any other definition keeps the name to itself.
+      const sharable = !slot.definition || slot.definition.kind === 'population' || slot.definition.kind === 'link';
+      if (!slot.table && sharable) slot.table = { cell, kind: 'view' };
     }
   });
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { sqlReferences } from '../../src/lang/index.ts';
+import { sqlCreates, sqlReferences } from '../../src/lang/index.ts';
 
 describe('the names a SQL cell reads', () => {
   it('reads bare words and quoted names, outside strings and comments', () => {
@@ -17,5 +17,20 @@ describe('the names a SQL cell reads', () => {
 
   it('skips a comment between AS and its alias as a reader would', () => {
     expect(sqlReferences('select 1 as /* the score */ big_spenders')).toEqual(['select']);
+  });
+});
+
+describe('sqlCreates', () => {
+  it('finds the tables and views the statements make, in every spelling of create', () => {
+    expect(sqlCreates('create table copy as select * from "tier.gold"')).toEqual(['copy']);
+    expect(sqlCreates('CREATE OR REPLACE TEMP TABLE scores AS SELECT 1; create view if not exists "Top Ten" as select 2')).toEqual(['scores', 'Top Ten']);
+    expect(sqlCreates('create temporary view v as select 1;\ncreate table if not exists t (id int)')).toEqual(['v', 't']);
+  });
+
+  it('leaves out what only looks like a create, and schema-qualified names', () => {
+    expect(sqlCreates("select 'create table x' as note -- create table y\n/* create view z */")).toEqual([]);
+    expect(sqlCreates('create table main.copy as select 1')).toEqual([]);
+    expect(sqlCreates('select * from orders')).toEqual([]);
+    expect(sqlCreates('create index i on orders (id)')).toEqual([]);
   });
 });

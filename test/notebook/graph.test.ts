@@ -48,6 +48,32 @@ describe('the dependency graph', () => {
     expect(graph.order).toEqual([1, 0]);
   });
 
+  it('runs a cell that reads a table after the SQL cell that creates it, wherever it is', () => {
+    const graph = buildGraph(
+      [
+        { ...cell([], [ref('top_orders')]), sql: true },
+        { ...cell([], [ref('create'), ref('top_orders'), ref('orders')]), sql: true, creates: ['top_orders'] },
+        cell([def('top_orders', 'population')], [ref('top_orders')]),
+        { ...cell([], [ref('top_orders')]), sql: true, creates: ['top_orders'] },
+      ],
+      ['orders'],
+    );
+    expect(graph.errors).toEqual([]);
+    expect(graph.upstream[0]).toEqual([1]);
+    expect(graph.upstream[2]).toEqual([1]);
+    expect(graph.order.indexOf(1)).toBeLessThan(graph.order.indexOf(0));
+  });
+
+  it('gives a created table no claim on a name a segment or a loaded table has', () => {
+    const graph = buildGraph(
+      [cell([def('vip', 'segment')]), { ...cell([], [ref('orders')]), sql: true, creates: ['vip', 'orders'] }, { ...cell([], [ref('vip'), ref('orders')]), sql: true }],
+      ['orders'],
+    );
+    expect(graph.errors).toEqual([]);
+    expect(graph.upstream[2]).toEqual([0]);
+    expect(graph.tables[2]).toEqual(['orders']);
+  });
+
   it('reports a name defined twice at the later definition, in file order', () => {
     const graph = buildGraph(
       [

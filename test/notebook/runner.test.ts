@@ -245,6 +245,20 @@ describe('the notebook runner', () => {
     expect(report.cells[2]!.status).toBe('done');
   });
 
+  it('runs a query after the SQL cell that creates its table, and again when that cell changes', async () => {
+    const cells = [sql('select count(*) as n from us_customers'), sql("create or replace table us_customers as select * from customers where country = 'US'"), sql('select count(*) as n from orders')];
+    const { runner, events } = runnerFor(notebook(...cells));
+    const first = await runner.run();
+    expect(first.cells.flatMap((c) => c.errors)).toEqual([]);
+    expect(first.cells[0]!.results[0]!.rows).toEqual([[3]]);
+
+    runner.update({ notebook: parseNotebook(notebook(cells[0]!, cells[1]!.replace("'US'", "'DE'"), cells[2]!)) });
+    const staled = events.flatMap((e) => (e.type === 'cell' && e.status === 'stale' ? [e.index] : []));
+    expect(staled.slice(-2).sort()).toEqual([0, 1]);
+    const report = await runner.run({ cell: 1 });
+    expect(report.cells[0]!.results[0]!.rows).toEqual([[2]]);
+  });
+
   it('follows cells that move: adding, deleting or moving a cell makes nothing else stale or run again', async () => {
     const cells = [
       sql("select * from customers where country = 'US'", 'us'),
