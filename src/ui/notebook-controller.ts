@@ -174,6 +174,10 @@ export class NotebookController extends EventTarget {
     this.states.clear();
     this.dispatchEvent(new Event('replaced'));
     this.apply(this.edit((d) => d.replace(notebook)));
+    // The other notebook's tables leave the data panel now, not when the new ones have loaded.
+    const named = new Set(this.data.map((entry) => entry.name.toLowerCase()));
+    for (const name of this.tableStates.keys()) if (!named.has(name)) this.tableStates.delete(name);
+    this.emitChange();
   }
 
   setFrontMatter(yaml: string | undefined): void {

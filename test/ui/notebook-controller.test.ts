@@ -74,6 +74,18 @@ async function runSlow(controller: NotebookController, sql = 'select count(*) fr
 }
 
 describe('NotebookController', () => {
+  it('lists only the opened notebook\'s tables as soon as another notebook is opened', async () => {
+    const { controller } = open();
+    await controller.start();
+    controller.setNotebook(parseNotebook(readFileSync(join(NOTEBOOKS, 'b2b.seg.md'), 'utf8')));
+    expect(controller.tables.map((t) => t.name)).not.toContain('orders');
+    await settle(controller);
+    expect(controller.tables.map((t) => [t.name, t.status])).toEqual([['accounts', 'loaded'], ['deals', 'loaded']]);
+    controller.setNotebook(parseNotebook(GETTING_STARTED));
+    await settle(controller);
+    expect(controller.tables.map((t) => [t.name, t.status])).toEqual([['customers', 'loaded'], ['orders', 'loaded']]);
+  });
+
   it('starts the engine, loads the data and runs every cell', async () => {
     const { controller } = open();
     expect(controller.phase.step).toBe('starting');
