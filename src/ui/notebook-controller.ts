@@ -72,6 +72,8 @@ export class NotebookController extends EventTarget {
   private pendingAll = false;
   /** While the runner takes an edit: the cells it reports stale. */
   private staleNow?: Set<string>;
+  /** The cells an interrupted run left out of date, by id: the toolbar says "Interrupted" while one of them still is. */
+  private leftStale = new Set<string>();
   /**
    * A keystroke's change, not yet given to the runner: the frame that draws the typed letter
    * neither waits for the notebook's dependency graph nor restyles the cells the edit makes out
@@ -97,7 +99,10 @@ export class NotebookController extends EventTarget {
         event: (event) => this.onRunnerEvent(event),
         catalog: (catalog) => this.language.setCatalog(catalog),
         changed: () => this.emitChange(),
-        runEnd: (report) => this.dispatchEvent(new CustomEvent('run-end', { detail: report })),
+        runEnd: (report) => {
+          this.leftStale = new Set(report.cancelled ? this.cells.filter((view) => view.status === 'stale').map((view) => view.cell.id) : []);
+          this.dispatchEvent(new CustomEvent('run-end', { detail: report }));
+        },
       },
       { resolveData: options.resolveData, ...(options.today ? { today: options.today } : {}) },
     );
@@ -144,6 +149,15 @@ export class NotebookController extends EventTarget {
 
   get lastRun(): RunReport | undefined {
     return this.runs.report;
+  }
+
+  /**
+   * The last run was interrupted and a cell it left out of date is still here and still waits for
+   * the analyst: deleted, edited (it runs after the pause) or run again, it no longer does.
+   */
+  get interrupted(): boolean {
+    if (!this.runs.report?.cancelled || this.pendingAll) return false;
+    return this.cells.some((view) => view.status === 'stale' && this.leftStale.has(view.cell.id) && !this.pending.has(view.cell.id));
   }
 
   /** How many cells the last run executed (the others kept their results) and how long they took. */

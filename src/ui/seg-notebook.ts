@@ -201,7 +201,8 @@ export class SegNotebook extends LitElement {
     const run = controller.lastRun;
     if (!run) return '';
     if (controller.lastNotice && !run.cancelled) return controller.lastNotice;
-    if (run.cancelled) return 'Interrupted: cells that did not finish are out of date.';
+    // Once the interrupted cells are deleted or brought up to date, the stopped run's counts mean nothing.
+    if (run.cancelled) return controller.interrupted ? 'Interrupted: cells that did not finish are out of date.' : '';
     const count = (status: string) => run.cells.filter((c) => c.kind !== 'markdown' && c.status === status).length;
     const [errors, stale, failed] = [count('error'), count('stale'), run.failedExpectations];
     const execution = controller.lastExecution;

@@ -111,6 +111,29 @@ test('notebook: a running cell shows its time ticking; Interrupt cancels it and 
   t.note(`toolbar after: "${await t.page.locator('seg-notebook .toolbar [role=status]').innerText()}"`);
 });
 
+test('notebook: once the interrupted cell is deleted, the toolbar no longer says "Interrupted"', async (t) => {
+  await openNotebook(t);
+  const toolbar = t.page.locator('seg-notebook .toolbar [role=status]');
+  await t.page.locator('seg-notebook .add-row button', { hasText: 'SQL' }).click();
+  const last = (await cellCount(t)) - 1;
+  await eventually(() => focused(t), (f) => f?.cell === last && f.where === 'editor', 'the new SQL cell is entered');
+  await t.page.keyboard.type('select count(*) from range(100000000000) a');
+  await t.page.keyboard.press('Escape');
+  await t.page.keyboard.press('ControlOrMeta+Enter');
+  await eventually(() => cellStatus(t, last), (s) => s === 'running', 'the cell is running');
+  await t.page.locator('seg-notebook .toolbar button', { hasText: 'Interrupt' }).click();
+  await eventually(() => cellStatus(t, last), (s) => s === 'stale', 'the interrupted cell is out of date', 10_000);
+  await eventually(() => toolbar.innerText(), (text) => /Interrupted/.test(text), 'the toolbar says so');
+
+  await cell(t, last).locator('button[aria-label^="Delete cell"]').click();
+  assert.equal(await cellCount(t), last);
+  await eventually(() => toolbar.innerText(), (text) => !/Interrupted/.test(text), 'the toolbar no longer says "Interrupted"');
+  // Nothing runs by itself after the delete: the toolbar stays quiet.
+  await t.page.waitForTimeout(1000);
+  assert.doesNotMatch(await toolbar.innerText(), /Interrupted/);
+  t.note(`toolbar: "${await toolbar.innerText()}"`);
+});
+
 test('notebook: what is typed into a new cell before the editor has loaded is kept, and the editor takes it over with the caret', async (t) => {
   // Monaco's chunk is held back until the text is typed: a first "+ SegQL" on a slow connection.
   let release!: () => void;

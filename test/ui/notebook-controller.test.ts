@@ -343,6 +343,23 @@ describe('NotebookController', () => {
     expect(controller.cells.at(-1)!.status).toBe('stale');
   });
 
+  it('is interrupted while a cell the interrupt left out of date is still there, and no longer once it is deleted', async () => {
+    const { controller } = open();
+    await controller.start();
+    expect(controller.interrupted).toBe(false);
+    const { id: slow, running } = await runSlow(controller);
+    controller.stop();
+    await running;
+    expect(controller.lastRun?.cancelled).toBe(true);
+    expect(controller.interrupted).toBe(true);
+    controller.remove(idOf(controller, 5));
+    await settle(controller);
+    expect(controller.interrupted).toBe(true);
+    controller.remove(slow);
+    await settle(controller);
+    expect(controller.interrupted).toBe(false);
+  });
+
   it('a running query goes on while cells are added, deleted or moved around it, and its result lands on its cell', async () => {
     const { controller, ran, forget } = open();
     await controller.start();
