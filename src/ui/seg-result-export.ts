@@ -3,6 +3,7 @@
  * the chart as one SVG, and as PNG drawn from that SVG on a canvas). A chart may be several
  * SVGs laid out by CSS (small multiples, UpSet's parts); the export places each where it sits.
  */
+import { plural } from './format.ts';
 
 const SVG_NS = 'http://www.w3.org/2000/svg';
 const PNG_SCALE = 2;
@@ -85,6 +86,14 @@ export function download(blob: Blob, fileName: string): void {
   link.remove();
   // The download has started once click() returns, but some browsers read the URL a moment later.
   setTimeout(() => URL.revokeObjectURL(url), 10_000);
+}
+
+/** How long a result's status line (copied, saved) stays: long enough to read, gone before it misleads. */
+export const STATUS_MS = 4000;
+
+/** What copying a table says, the same from the Copy button as from Ctrl/Cmd+C on the table. */
+export function copiedMessage(rows: number): string {
+  return `copied ${plural(rows, 'row')}`;
 }
 
 /** The async clipboard where the page may use it; the selection-and-copy command elsewhere. */

@@ -11,7 +11,7 @@ import { chartFor } from '../charts/index.ts';
 import type { CellResult } from '../notebook/outcome.ts';
 import { plural } from './format.ts';
 import { expectationsView } from './seg-result-expect.ts';
-import { chartImage, copyText, download, pngOf } from './seg-result-export.ts';
+import { STATUS_MS, chartImage, copiedMessage, copyText, download, pngOf } from './seg-result-export.ts';
 import { resultStyles } from './seg-result-styles.ts';
 import { exportFileName, toCsv, toTsv } from './seg-result-text.ts';
 import './seg-table.ts';
@@ -71,7 +71,7 @@ export class SegResult extends LitElement {
     if (!result) return;
     await this.act(async () => {
       await copyText(toTsv(result, this.table?.displayOrder));
-      return `copied ${plural(result.rows.length, 'row')}`;
+      return copiedMessage(result.rows.length);
     });
   }
 
@@ -175,7 +175,7 @@ export class SegResult extends LitElement {
   private say(message: string): void {
     this.status = message;
     clearTimeout(this.statusTimer);
-    this.statusTimer = setTimeout(() => (this.status = ''), 4000);
+    this.statusTimer = setTimeout(() => (this.status = ''), STATUS_MS);
   }
 }
 

@@ -2,14 +2,15 @@
  * <seg-table>: a result table for people. Only the rows in view exist in the page (100k rows
  * scroll as smoothly as ten); a header button sorts by its column (ascending, descending, the
  * result's order); numbers are formatted and right-aligned, nulls muted; the header sticks.
- * Ctrl/Cmd+C on the table with nothing selected copies it all as TSV, in the order shown.
+ * Ctrl/Cmd+C on the table with nothing selected copies it all as TSV, in the order shown, and
+ * the footer says so for a few seconds in the Copy button's words.
  */
 import { virtualize } from '@lit-labs/virtualizer/virtualize.js';
 import { LitElement, css, html, nothing, type PropertyValues } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import type { Value } from '../engine/types.ts';
 import { columnFormat, formatValue, isNumericFormat, plural, type ColumnFormat } from './format.ts';
-import { copyText } from './seg-result-export.ts';
+import { STATUS_MS, copiedMessage, copyText } from './seg-result-export.ts';
 import { nextSortKey, sortedOrder, type SortKey } from './seg-result-sort.ts';
 import { toTsv } from './seg-result-text.ts';
 
@@ -142,8 +143,14 @@ export class SegTable extends LitElement {
   @property() label = 'result table';
   @state() private sort?: SortKey;
   @state() private status = '';
+  private statusTimer?: ReturnType<typeof setTimeout>;
   private order: number[] = [];
   private described: Column[] = [];
+
+  override disconnectedCallback(): void {
+    clearTimeout(this.statusTimer);
+    super.disconnectedCallback();
+  }
 
   /** Row indices in the order shown (sorted or the result's own). */
   get displayOrder(): readonly number[] {
@@ -232,10 +239,17 @@ export class SegTable extends LitElement {
     event.preventDefault();
     try {
       await copyText(this.toTsv());
-      this.status = `copied ${plural(this.rows.length, 'row')} as TSV`;
+      this.say(copiedMessage(this.rows.length));
     } catch (error) {
-      this.status = error instanceof Error ? error.message : String(error);
+      this.say(error instanceof Error ? error.message : String(error));
     }
+  }
+
+  /** A keyboard user hears (the footer's polite live region) what the Copy button's users read, for as long. */
+  private say(message: string): void {
+    this.status = message;
+    clearTimeout(this.statusTimer);
+    this.statusTimer = setTimeout(() => (this.status = ''), STATUS_MS);
   }
 }
 

@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import path from 'node:path';
+import { eventually, shotOf } from './notebook-support.ts';
 import { columnTexts, openResults, result } from './results-support.ts';
 import { test } from './support/e2e.ts';
 
@@ -120,4 +121,24 @@ test('results: Copy puts the table on the clipboard as TSV, in the order shown',
   await element.locator('seg-table .scroller').focus();
   await t.page.keyboard.press('ControlOrMeta+c');
   await t.page.waitForFunction(async () => (await navigator.clipboard.readText()).startsWith('segment\t'));
+});
+
+test('results: Ctrl+C on a table says what it copied in the Copy button\'s words, politely and briefly', async (t) => {
+  await t.page.context().grantPermissions(['clipboard-read', 'clipboard-write'], { origin: t.origin });
+  await openResults(t, '?only=compare');
+  const element = result(t, 'compare');
+  await element.locator('.toolbar button', { hasText: 'Copy' }).click();
+  const button = element.locator('header .status');
+  const said = await eventually(() => button.innerText(), (text) => text !== '', 'the Copy button says what it copied');
+  const copied = await t.page.evaluate(() => navigator.clipboard.readText());
+
+  await t.page.evaluate(() => navigator.clipboard.writeText(''));
+  await element.locator('seg-table .scroller').focus();
+  await t.page.keyboard.press('ControlOrMeta+c');
+  const status = element.locator('seg-table .status');
+  await eventually(() => status.innerText(), (text) => text === said, `the table says "${said}" too`);
+  assert.equal(await status.getAttribute('aria-live'), 'polite');
+  assert.equal(await t.page.evaluate(() => navigator.clipboard.readText()), copied, 'the same text as the button copies');
+  t.note(`screenshot: ${await shotOf(element, 'results-copied-by-keyboard')}`);
+  await eventually(() => status.innerText(), (text) => text === '', 'the message goes, as the button\'s does', 6000);
 });
