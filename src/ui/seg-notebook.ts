@@ -158,7 +158,7 @@ export class SegNotebook extends LitElement {
         <p><kbd>Enter</kbd> edit a cell · <kbd>Esc</kbd> leave it · <kbd>Shift</kbd>+<kbd>Enter</kbd> run and go to the next ·
           <kbd>Ctrl</kbd>/<kbd>⌘</kbd>+<kbd>Enter</kbd> run · <kbd>↑</kbd>/<kbd>↓</kbd> previous/next cell ·
           <kbd>a</kbd>/<kbd>b</kbd> insert above/below · <kbd>Alt</kbd>+<kbd>↑</kbd>/<kbd>↓</kbd> move ·
-          <kbd>Del</kbd> delete · <kbd>z</kbd> undo a delete</p>
+          <kbd>Del</kbd> or <kbd>d</kbd> <kbd>d</kbd> delete · <kbd>z</kbd> undo a delete · <kbd>i</kbd> <kbd>i</kbd> interrupt the run</p>
       </footer>
     `;
   }

@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { cell, cellCount, cellStatus, chartText, clickToEnd, eventually, focused, openNotebook, settled, shotOf } from './notebook-support.ts';
+import { openApp } from './support/app.ts';
 import { test } from './support/e2e.ts';
 
 const at = (cellIndex: number, where: string) => (f: { cell: number; where: string } | undefined) => f?.cell === cellIndex && f.where === where;
@@ -26,6 +27,12 @@ test('notebook: Shift+Enter runs a cell and moves to the next, making a new cell
   await eventually(() => cellStatus(t, cells), (s) => s === 'done', 'the new cell ran');
   assert.deepEqual(await focused(t), { cell: cells, where: 'editor' });
   assert.match(await chartText(t, cells), /active/);
+});
+
+test('notebook: the keyboard help under the cells lists d d and i i with the other shortcuts', async (t) => {
+  await openApp(t);
+  const help = await t.page.locator('seg-notebook footer').innerText();
+  assert.match(help, /Del or d d delete · z undo a delete · i i interrupt the run/);
 });
 
 test('notebook: keyboard only — Enter enters a cell, Escape leaves, arrows move between cells, focus is visible', async (t) => {
