@@ -15,6 +15,19 @@ export function positionOf(source: string, offset: number): { line: number; colu
   return { line, column: offset - lineStart + 1 };
 }
 
+/** The offset of a line and column (1-based) in text whose line breaks are \n (a cell's, once parsed); past a line's end, its end. */
+export function offsetOf(source: string, line: number, column: number): number {
+  let offset = 0;
+  for (let l = 1; l < line; l++) {
+    const newline = source.indexOf('\n', offset);
+    if (newline < 0) return source.length;
+    offset = newline + 1;
+  }
+  const lineEnd = source.indexOf('\n', offset);
+  const lineLength = (lineEnd < 0 ? source.length : lineEnd) - offset;
+  return offset + Math.max(0, Math.min(column - 1, lineLength));
+}
+
 export function spanOfRange(source: string, start: number, end: number): Span {
   const a = positionOf(source, start);
   const b = positionOf(source, end);

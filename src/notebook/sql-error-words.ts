@@ -1,21 +1,33 @@
 /**
- * DuckDB's messages for a SQL cell's two commonest mistakes, in an analyst's words: a table that
- * does not exist, and a column that is not there. DuckDB's own suggestion is kept when it is near
- * the name typed, as SegQL's "did you mean" is, and so never one of its catalog tables
- * (sqlite_master, pg_…) offered for a name nothing like it. Other messages are left as DuckDB words them.
+ * DuckDB's messages for a SQL cell's commonest mistakes, in an analyst's words: a table that
+ * does not exist, a column that is not there, and a typo that breaks the syntax. DuckDB's own
+ * suggestion is kept when it is near the name typed, as SegQL's "did you mean" is, and so never
+ * one of its catalog tables (sqlite_master, pg_…) offered for a name nothing like it. A syntax
+ * error loses DuckDB's "Parser Error:" and says which keyword a mistyped word was probably meant
+ * to be. Other messages are left as DuckDB words them.
  */
-import { didYouMean } from '../lang/check/suggest.ts';
+import { didYouMean, nearest } from '../lang/check/suggest.ts';
+import { offsetOf } from '../lang/span.ts';
 import type { CellError } from './outcome.ts';
 
-/** `sql`: the cell's text, where a part's view may be written without its quotes. */
 /** DuckDB's own schemas: `main.x` is a table in one, not a part's view. */
 const SCHEMAS = new Set(['main', 'memory', 'temp', 'information_schema', 'pg_catalog', 'system']);
 
+/** The keywords an analyst's query is built on: a syntax error at a word near one of them was most likely a typo of it. */
+const KEYWORDS = ['select', 'from', 'where', 'group', 'order', 'with', 'create', 'insert', 'update', 'delete', 'limit', 'join'];
+
+/**
+ * `sql`: the cell's text, where a part's view may be written without its quotes; `error` is placed
+ * where DuckDB stopped (sql-error-place.ts), and a syntax error's "did you mean" reads the word there.
+ */
 export function sqlErrorInWords(error: CellError, sql = ''): CellError {
-  return { ...error, message: reworded(error.message, sql) };
+  return { ...error, message: reworded(error, sql) };
 }
 
-function reworded(message: string, sql: string): string {
+function reworded(error: CellError, sql: string): string {
+  const { message } = error;
+  const parser = /^Parser Error: ([\s\S]*)$/.exec(message);
+  if (parser) return syntaxInWords(parser[1]!, error, sql);
   const table = /^Catalog Error: Table with name (.+?) does not exist!(?: Did you mean "(.+?)"\?)?/.exec(message);
   if (table) {
     const [, name, suggestion] = table;
@@ -30,6 +42,27 @@ function reworded(message: string, sql: string): string {
     return `no table in FROM has a column '${name}'${candidate ? didYouMean(name!, [candidate]) : ''}`;
   }
   return message;
+}
+
+/**
+ * `selec 1` stops at the typo itself; `frm t`, `wher x` and `limt 3` read as a name given to what
+ * comes before, so DuckDB stops at the word after the typo, the one its message quotes.
+ */
+function syntaxInWords(text: string, error: CellError, sql: string): string {
+  const near = /^syntax error at or near "(.+)"$/.exec(text)?.[1];
+  if (near === undefined) return text;
+  const meant = keywordFor(near);
+  if (meant) return `${text} — did you mean '${meant}'?`;
+  const before = /([A-Za-z_]+)\s+$/.exec(sql.slice(0, offsetOf(sql, error.line, error.column)))?.[1];
+  const meantBefore = before === undefined ? undefined : keywordFor(before);
+  return meantBefore ? `${text} — did you mean '${meantBefore}' for '${before}'?` : text;
+}
+
+/** The keyword `word` is a typo of, in the case it was typed in (`SELEC` → `SELECT`); none for a keyword itself. */
+function keywordFor(word: string): string | undefined {
+  if (KEYWORDS.includes(word.toLowerCase())) return undefined;
+  const meant = nearest(word, KEYWORDS);
+  return meant && word === word.toUpperCase() ? meant.toUpperCase() : meant;
 }
 
 function escapeRegExp(text: string): string {

@@ -3,7 +3,7 @@
  * range, so the marker covers the word (or the quoted name) that starts there.
  */
 import type { Diagnostic } from '../lang/diagnostics.ts';
-import { spanOfRange } from '../lang/span.ts';
+import { offsetOf, spanOfRange } from '../lang/span.ts';
 import type { CellError } from '../notebook/outcome.ts';
 
 export function errorDiagnostics(source: string, errors: readonly CellError[]): Diagnostic[] {
@@ -17,18 +17,6 @@ export function errorDiagnostics(source: string, errors: readonly CellError[]): 
 /** The errors the editor does not already show, by message and place. */
 export function withoutShown(errors: readonly CellError[], shown: readonly Diagnostic[]): CellError[] {
   return errors.filter((e) => !shown.some((d) => d.message === e.message && d.span.line === e.line && d.span.column === e.column));
-}
-
-function offsetOf(source: string, line: number, column: number): number {
-  let offset = 0;
-  for (let l = 1; l < line; l++) {
-    const newline = source.indexOf('\n', offset);
-    if (newline < 0) return source.length;
-    offset = newline + 1;
-  }
-  const lineEnd = source.indexOf('\n', offset);
-  const lineLength = (lineEnd < 0 ? source.length : lineEnd) - offset;
-  return offset + Math.max(0, Math.min(column - 1, lineLength));
 }
 
 function tokenLength(rest: string): number {

@@ -263,6 +263,18 @@ describe('NotebookController', () => {
     expect(view.diagnostics[0]!.span).toMatchObject({ line: 3, column: 10, endLine: 3, endColumn: 17 });
   });
 
+  it('shows a SQL typo as a syntax error saying which keyword was meant, at the word where DuckDB stopped', async () => {
+    const { controller } = open();
+    await controller.start();
+    const id = idOf(controller, 9);
+    controller.editSource(id, 'select country, count(*)\nfrm big_spenders\ngroup by country');
+    await settle(controller);
+    const view = controller.cells[9]!;
+    expect(view.status).toBe('error');
+    expect(view.errors).toEqual([{ message: `syntax error at or near "big_spenders" — did you mean 'from' for 'frm'?`, line: 2, column: 5 }]);
+    expect(view.diagnostics[0]!.span).toMatchObject({ line: 2, column: 5, endLine: 2, endColumn: 17 });
+  });
+
   it('inserts, moves, deletes and undoes without losing text; the file text round-trips', async () => {
     const { controller } = open();
     expect(controller.text()).toBe(GETTING_STARTED);

@@ -1,0 +1,52 @@
+import { describe, expect, it } from 'vitest';
+import { locateSqlError } from '../../src/notebook/sql-error-place.ts';
+import { sqlErrorInWords } from '../../src/notebook/sql-error-words.ts';
+
+/** A DuckDB message for `sql` as a SQL cell shows it: placed as the runner places it, then in words. */
+const shown = (sql: string, message: string) => sqlErrorInWords(locateSqlError(sql, { message, line: 1, column: 1 }), sql);
+
+describe('sqlErrorInWords: syntax errors', () => {
+  it('drops "Parser Error:" and offers the keyword a mistyped word is near, keeping the error at the word', () => {
+    expect(shown('selec 1', 'Parser Error: syntax error at or near "selec"')).toEqual({
+      message: `syntax error at or near "selec" — did you mean 'select'?`,
+      line: 1,
+      column: 1,
+    });
+    expect(shown('with t as (select 1)\nslect * from t', 'Parser Error: syntax error at or near "slect"')).toEqual({
+      message: `syntax error at or near "slect" — did you mean 'select'?`,
+      line: 2,
+      column: 1,
+    });
+  });
+
+  it('offers the keyword in the case it was typed', () => {
+    expect(shown('SELEC * FROM t', 'Parser Error: syntax error at or near "SELEC"').message).toBe(`syntax error at or near "SELEC" — did you mean 'SELECT'?`);
+  });
+
+  it('looks at the word before when DuckDB read the typo as a name and stopped after it', () => {
+    expect(shown('select *\nfrm range(3)', 'Parser Error: syntax error at or near "range"')).toEqual({
+      message: `syntax error at or near "range" — did you mean 'from' for 'frm'?`,
+      line: 2,
+      column: 5,
+    });
+    expect(shown('select * from t wher x > 1', 'Parser Error: syntax error at or near "x"').message).toBe(
+      `syntax error at or near "x" — did you mean 'where' for 'wher'?`,
+    );
+    expect(shown('select * from t limt 3', 'Parser Error: syntax error at or near "3"').message).toBe(`syntax error at or near "3" — did you mean 'limit' for 'limt'?`);
+  });
+
+  it('offers nothing when no word there is near a keyword, or the word is a keyword itself', () => {
+    expect(shown('select 1 2', 'Parser Error: syntax error at or near "2"').message).toBe('syntax error at or near "2"');
+    expect(shown('select from from t', 'Parser Error: syntax error at or near "from"').message).toBe('syntax error at or near "from"');
+    expect(shown('select customer_id zebra 1', 'Parser Error: syntax error at or near "1"').message).toBe('syntax error at or near "1"');
+  });
+
+  it('drops the prefix from other parser errors and keeps their place', () => {
+    expect(shown('select *\nfrom t\nlimit', 'Parser Error: syntax error at end of input')).toEqual({ message: 'syntax error at end of input', line: 3, column: 5 });
+    expect(shown('select "oops', 'Parser Error: unterminated quoted identifier at or near ""oops"').message).toBe('unterminated quoted identifier at or near ""oops"');
+  });
+
+  it('leaves messages it does not know as DuckDB words them', () => {
+    expect(shown("select 'a'::int", "Conversion Error: Could not convert string 'a' to INT32").message).toBe("Conversion Error: Could not convert string 'a' to INT32");
+  });
+});
