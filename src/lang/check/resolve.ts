@@ -5,7 +5,7 @@ import { forEachChild } from '../program.ts';
 import type { Span } from '../diagnostics.ts';
 import { AGGREGATE_FUNCTIONS, ALL_FUNCTION_NAMES, isAggregateFn, SCALAR_FUNCTIONS } from './functions.ts';
 import type { IR, LinkModel, PopulationModel, Typed, ValueType } from './model.ts';
-import { didYouMean } from './suggest.ts';
+import { didYouMean, nearest } from './suggest.ts';
 import { comparable, describeType, isDateLike } from './types.ts';
 
 /** Where an expression is evaluated: per entity, per linked row (inside an aggregate), or in a population's where. */
@@ -54,6 +54,29 @@ export interface QuantileSpec {
 
 const NUMBER: ValueType = 'number';
 
+const COMPARISONS = new Set(['=', '!=', '<', '<=', '>', '>=']);
+
+/** A bare name that is no column, met among a comparison's operands: reported once every operand's kind is known. */
+interface UnknownOperand {
+  /** As written (`web`, or `orders.web` inside an aggregate). */
+  name: string;
+  /** Where the name was looked for, when that is not plain (` in orders or customers`). */
+  where: string;
+  nearest?: string;
+  span: Span;
+}
+
+/**
+ * `comparedWithText`: another side of the comparison is a text value, so the name may well be text
+ * written without quotes (`channel = web`). A near name is offered too: a typo is as likely.
+ */
+function unknownColumnMessage(u: UnknownOperand, comparedWithText: boolean): string {
+  const asText = `'${u.name.replace(/'/g, "''")}'`;
+  if (!comparedWithText) return `unknown column '${u.name}'${u.where}${u.nearest ? ` — did you mean '${u.nearest}'?` : ''}`;
+  const near = u.nearest ? `'${u.nearest}', or ` : '';
+  return `unknown column '${u.name}'${u.where} — did you mean ${near}the text ${asText}? (write text in single quotes)`;
+}
+
 export class ExpressionResolver {
   constructor(private readonly names: NameLookup) {}
 
@@ -95,16 +118,13 @@ export class ExpressionResolver {
       case 'binary':
         return this.binary(e, scope);
       case 'between': {
-        const value = this.resolve(e.value, scope);
-        const low = this.resolve(e.low, scope);
-        const high = this.resolve(e.high, scope);
+        const [value, low, high] = this.comparedOperands([e.value, e.low, e.high], scope);
         this.expectComparable(value, low, e.span, scope);
         this.expectComparable(value, high, e.span, scope);
         return { ir: { k: 'between', value: value.ir, low: low.ir, high: high.ir, negated: e.negated }, type: 'boolean' };
       }
       case 'in': {
-        const value = this.resolve(e.value, scope);
-        const list = e.list.map((item) => this.resolve(item, scope));
+        const [value, ...list] = this.comparedOperands([e.value, ...e.list], scope);
         list.forEach((item) => this.expectComparable(value, item, e.span, scope));
         return { ir: { k: 'in', value: value.ir, list: list.map((i) => i.ir), negated: e.negated }, type: 'boolean' };
       }
@@ -156,7 +176,25 @@ export class ExpressionResolver {
     }
   }
 
-  private reference(e: Extract<Expr, { type: 'reference' }>, scope: Scope): Typed {
+  /**
+   * The operands of one comparison (`a = b`, `a in (b, c)`, `a between b and c`). A bare name that
+   * is no column is reported once the other operands' kinds are known: what it most likely is
+   * depends on them.
+   */
+  private comparedOperands(operands: Expr[], scope: Scope): Typed[] {
+    const unknown: (UnknownOperand | undefined)[] = [];
+    const typed = operands.map((o, i) => (o.type === 'reference' && !o.member ? this.reference(o, scope, (u) => (unknown[i] = u)) : this.resolve(o, scope)));
+    unknown.forEach((u, i) => {
+      if (!u) return;
+      // Next to text in quotes (`contry = 'US'`) the name is surely a column; next to a text column, maybe text.
+      const comparedWithText = typed.some((t, j) => j !== i && t.type === 'text' && operands[j]!.type !== 'string');
+      this.names.report(scope.cell, 'unknown-column', unknownColumnMessage(u, comparedWithText), u.span);
+    });
+    return typed;
+  }
+
+  /** `unknown`: takes the report of a bare name that is no column instead of reporting it here. */
+  private reference(e: Extract<Expr, { type: 'reference' }>, scope: Scope, unknown?: (u: UnknownOperand) => void): Typed {
     const name = e.name.text;
     if (scope.mode === 'link' && scope.link) {
       const linkColumn = e.member && name.toLowerCase() === scope.link.alias.toLowerCase() ? e.member.text : e.member ? undefined : name;
@@ -177,12 +215,8 @@ export class ExpressionResolver {
         return this.fail(scope, 'unknown-column', `'${name}' is a ${kind}, and inside an aggregate only the columns of ${scope.link.alias} and ${scope.population.name} are known: use it outside the aggregate`, e.span);
       }
       const candidates = [...this.linkColumnNames(scope.link), ...scope.population.columns.map((c) => c.name)];
-      return this.fail(
-        scope,
-        'unknown-column',
-        `unknown column '${where}' in ${scope.link.alias} or ${scope.population.name}${didYouMean(e.member?.text ?? name, candidates)}`,
-        e.span,
-      );
+      const near = nearest(e.member?.text ?? name, candidates);
+      return this.unknownColumn(scope, { name: where, where: ` in ${scope.link.alias} or ${scope.population.name}`, nearest: near, span: e.span }, unknown);
     }
     if (e.member) return this.memberReference(e, scope);
     const col = findPopulationColumn(scope.population, name);
@@ -216,8 +250,14 @@ export class ExpressionResolver {
       const example = column.type === 'number' ? `sum(${linked.alias}.${column.name})` : `count(${linked.alias} where ${column.name} = …)`;
       return this.fail(scope, 'link-outside-aggregate', `'${name}' is a column of the linked table ${linked.alias}: use it inside an aggregate, like ${example}`, e.name.span);
     }
-    const candidates = this.names.visibleNames(scope);
-    return this.fail(scope, 'unknown-column', `unknown column '${name}'${didYouMean(name, candidates)}`, e.name.span);
+    return this.unknownColumn(scope, { name, where: '', nearest: nearest(name, this.names.visibleNames(scope)), span: e.name.span }, unknown);
+  }
+
+  private unknownColumn(scope: Scope, u: UnknownOperand, unknown: ((u: UnknownOperand) => void) | undefined): Typed {
+    if (!unknown) return this.fail(scope, 'unknown-column', unknownColumnMessage(u, false), u.span);
+    scope.failed = true;
+    unknown(u);
+    return { ir: { k: 'null' }, type: 'unknown' };
   }
 
   private memberReference(e: Extract<Expr, { type: 'reference' }>, scope: Scope): Typed {
@@ -284,9 +324,9 @@ export class ExpressionResolver {
       const right = this.condition(e.right, scope);
       return { ir: { k: 'binary', op: e.op, left: left.ir, right: right.ir }, type: 'boolean' };
     }
-    const left = this.resolve(e.left, scope);
-    const right = this.resolve(e.right, scope);
-    if (['=', '!=', '<', '<=', '>', '>='].includes(e.op)) {
+    const comparison = COMPARISONS.has(e.op);
+    const [left, right] = comparison ? this.comparedOperands([e.left, e.right], scope) : [this.resolve(e.left, scope), this.resolve(e.right, scope)];
+    if (comparison) {
       this.expectComparable(left, right, e.span, scope);
       return { ir: { k: 'binary', op: e.op, left: left.ir, right: right.ir }, type: 'boolean' };
     }
