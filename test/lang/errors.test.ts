@@ -158,6 +158,10 @@ describe('rules found by reading the spec closely', () => {
     ['a partition may separate its parts with ;', 'partition t { a: age < 30; b: otherwise }\ncompare t', []],
     ['durations are whole numbers (within)', 'let w = count(orders within 1.5 days)', ['3:29 duration: a duration is a whole number of days: 1.5 is not']],
     ['one where in an aggregate: a second is not dropped', "let w = count(orders where channel = 'web' where amount > 30)", ['3:44 syntax: count() takes one where: join the conditions with and, as in where A and B']],
+    ['an empty window (within 0)', 'let w = count(orders within 0 days)\nlet m = sum(orders.amount within 0 months)', [
+      '3:29 duration: within 0 days counts no rows: use a window of at least 1 day',
+      '4:34 duration: within 0 months counts no rows: use a window of at least 1 month',
+    ]],
     ['one within in an aggregate', 'let w = count(orders within 30 days within 60 days)', ['3:37 syntax: count() takes one within: keep the window you mean']],
     ['durations are whole numbers (date arithmetic)', 'let w = signup_date + 1.5 days', ['3:23 duration: a duration is a whole number of days: 1.5 is not']],
     ['a split may not take a column name', 'split gender = everyone into a 50%, b 50%', ["3:7 duplicate: 'gender' is already a column of customers: choose another name"]],

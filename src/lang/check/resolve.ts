@@ -362,6 +362,10 @@ export class ExpressionResolver {
     if (e.within && !Number.isInteger(e.within.amount)) {
       return this.fail(scope, 'duration', `a duration is a whole number of ${e.within.unit}s: ${e.within.amount} is not`, e.within.span);
     }
+    // The window is asof − 0 < time ≤ asof: empty, so the aggregate would quietly count nothing.
+    if (e.within?.amount === 0) {
+      return this.fail(scope, 'duration', `within 0 ${e.within.unit}s counts no rows: use a window of at least 1 ${e.within.unit}`, e.within.span);
+    }
     if ((e.where || e.within || e.order) && !isAggregateFn(fn) && fn !== 'quantile') {
       return this.fail(scope, 'syntax', `${fn}() takes no where, within, asc or desc`, e.span);
     }
