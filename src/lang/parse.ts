@@ -6,7 +6,7 @@ import { lex } from './lexer.ts';
 import { firstTooDeep, MAX_NESTING } from './nesting.ts';
 import { EXPECTED, parseStatements, type SyntaxProblem } from './parser.ts';
 import { spanOfRange, spanOfToken } from './span.ts';
-import { Identifier, QuotedIdentifier } from './tokens.ts';
+import { By, Comma, Compare, Dot, Everyone, Identifier, On, Overlap, QuotedIdentifier, RParen, Trend } from './tokens.ts';
 
 /**
  * The checker and the SQL generator recurse over expressions: a chain of operators (`a and b and
@@ -124,9 +124,14 @@ function syntaxDiagnostic(problem: SyntaxProblem, source: string, tokens: IToken
     return error('syntax', `write ${percent[1]}% as a fraction here: ${fraction} (a percent sign only follows a split's arms)`, spanOfRange(source, start, previous.startOffset + 1));
   }
   if (!atEnd) {
+    const before = tokens[tokens.indexOf(found) - 1];
+    // A trailing comma, as other languages allow: the comma is what to remove.
+    if (found.tokenType === RParen && before?.tokenType === Comma) return error('habit', 'remove the comma before )', spanOfToken(before));
     const startsLine = found === tokens[0] || /(^|\n)[ \t]*$/.test(source.slice(0, found.startOffset));
-    const habit = habitOf(problem, source, startsLine, tokens[tokens.indexOf(found) - 1]);
+    const habit = habitOf(problem, source, startsLine, before);
     if (habit) return error('habit', habit, span);
+    const slip = slipOf(found, tokens, source);
+    if (slip) return error('syntax', slip, span);
   }
   const expected = describeExpectation(problem);
   return error('syntax', expected ? `${what}: expected ${expected}` : what, span);
@@ -160,6 +165,29 @@ function habitOf(problem: SyntaxProblem, source: string, startsLine: boolean, be
   if (startsLine && SQL_STARTS.has(word)) {
     return 'this is SQL, not SegQL: write it in a SQL cell (SegQL statements start with population, link, let, segment, partition, split, compare, overlap, profile, trend, show or expect)';
   }
+  return undefined;
+}
+
+const SEGMENT_LISTS = new Set([Compare, Overlap, Trend]);
+
+function isSegmentWord(token: IToken | undefined): boolean {
+  return token?.tokenType === Identifier || token?.tokenType === QuotedIdentifier || token?.tokenType === Everyone;
+}
+
+/** A slip in a statement's parts that the parser can only call unexpected: a missing comma, clauses out of order. */
+function slipOf(found: IToken, tokens: IToken[], source: string): string | undefined {
+  const i = tokens.indexOf(found);
+  const first = tokens[0]!.tokenType;
+  const inList = tokens.slice(1, i).every((t) => isSegmentWord(t) || t.tokenType === Dot || t.tokenType === Comma);
+  if (SEGMENT_LISTS.has(first) && inList && isSegmentWord(found) && isSegmentWord(tokens[i - 1])) {
+    // The segments on either side, each with its partition or split (`tiers.gold tiers.silver`).
+    let start = i - 1;
+    while (start > 2 && tokens[start - 1]!.tokenType === Dot) start -= 2;
+    const end = tokens[i + 1]?.tokenType === Dot && isSegmentWord(tokens[i + 2]) ? tokens[i + 2]! : found;
+    const text = (from: IToken, to: IToken) => source.slice(from.startOffset, to.endOffset! + 1);
+    return `separate segments with commas: ${text(tokens[start]!, tokens[i - 1]!)}, ${text(found, end)}`;
+  }
+  if (first === Compare && found.tokenType === On && tokens.slice(1, i).some((t) => t.tokenType === By)) return 'write on … before by …';
   return undefined;
 }
 

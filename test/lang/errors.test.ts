@@ -183,6 +183,13 @@ describe('rules found by reading the spec closely', () => {
     ['a date in quotes', "trend everyone every 1 month from '2024-01-01' to 2024-03-01", ['3:35 habit: a date is written without quotes: 2024-01-01']],
     ['group by is by', 'compare everyone group by country', ['3:18 habit: write by alone, without group: compare … by country']],
     ['within after the parentheses', 'let e = count(orders) within 30 days', ["3:23 habit: within goes inside the aggregate's parentheses, as in count(orders within 30 days)"]],
+    ['segments without a comma: the rest of the cell is still checked', 'segment a = age > 3\nsegment b = age < 3\ncompare a b on avg(age)\nsegment c = agee > 3', [
+      '5:11 syntax: separate segments with commas: a, b',
+      "6:13 unknown-column: unknown column 'agee' — did you mean 'age'?",
+    ]],
+    ['parts without a comma', 'partition t { a: age > 50  b: otherwise }\noverlap t.a t.b', ['4:13 syntax: separate segments with commas: t.a, t.b']],
+    ['a comma before )', "segment s = country in ('US', 'GB',)", ['3:35 habit: remove the comma before )']],
+    ['on after by', 'compare everyone by country on avg(age)', ['3:29 syntax: write on … before by …']],
     ['SQL in a SegQL cell', 'select * from customers', [
       '3:1 habit: this is SQL, not SegQL: write it in a SQL cell (SegQL statements start with population, link, let, segment, partition, split, compare, overlap, profile, trend, show or expect)',
     ]],
