@@ -82,3 +82,20 @@ describe('number literals', () => {
     );
   });
 });
+
+describe('signs', () => {
+  it('never put two minus signs side by side in SQL, where they would start a comment', () => {
+    fc.assert(
+      // Written apart: `--` in SegQL starts a comment too.
+      fc.property(fc.array(fc.constantFrom('-', '-('), { minLength: 1, maxLength: 6 }), fc.constantFrom('age', '40', '2.5', '(age + 1)'), (signs, operand) => {
+        const prefix = signs.join(' ');
+        const closing = ')'.repeat((prefix.match(/\(/g) ?? []).length);
+        const source = `population customers key customer_id\nlet x = ${prefix}${operand}${closing}\ncompare everyone on avg(x)`;
+        const compiled = compileCell(buildProgram([{ index: 0, source }]), 0, retailCatalog, { asof: ASOF });
+        expect(compiled.diagnostics).toEqual([]);
+        expect(compiled.statements.at(-1)!.sql.replace(/'(?:[^']|'')*'|"(?:[^"]|"")*"/g, '')).not.toContain('--');
+      }),
+      { numRuns: 200 },
+    );
+  });
+});

@@ -61,7 +61,7 @@ function emit(ir: IR, ctx: ExprContext, outer: number): string {
       return d.scalar(ir.fn, args);
     }
     case 'unary':
-      return ir.op === 'not' ? wrap(`NOT ${emit(ir.operand, ctx, 3)}`, 3, outer) : `-${emit(ir.operand, ctx, 7)}`;
+      return ir.op === 'not' ? wrap(`NOT ${emit(ir.operand, ctx, 3)}`, 3, outer) : negate(emit(ir.operand, ctx, 7));
     case 'binary': {
       const p = PRECEDENCE[ir.op] ?? 4;
       if (ir.op === '/') return wrap(d.divide(emit(ir.left, ctx, p), emit(ir.right, ctx, 0)), p, outer);
@@ -135,4 +135,9 @@ export function forEachColumn(ir: IR, visit: (name: string) => void): void {
     default:
       return;
   }
+}
+
+/** `-(-x)`: two minus signs side by side would start a SQL comment and swallow the rest of the line. */
+function negate(operand: string): string {
+  return operand.startsWith('-') ? `-(${operand})` : `-${operand}`;
 }
