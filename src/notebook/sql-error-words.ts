@@ -51,11 +51,12 @@ function reworded(error: CellError, sql: string): string {
 function syntaxInWords(text: string, error: CellError, sql: string): string {
   const near = /^syntax error at or near "(.+)"$/.exec(text)?.[1];
   if (near === undefined) return text;
-  const meant = keywordFor(near);
-  if (meant) return `${text} — did you mean '${meant}'?`;
+  // The word before first: in `form orders` the typo is `form`, though `orders` is near `order`.
   const before = /([A-Za-z_]+)\s+$/.exec(sql.slice(0, offsetOf(sql, error.line, error.column)))?.[1];
   const meantBefore = before === undefined ? undefined : keywordFor(before);
-  return meantBefore ? `${text} — did you mean '${meantBefore}' for '${before}'?` : text;
+  if (meantBefore) return `${text} — did you mean '${meantBefore}' for '${before}'?`;
+  const meant = keywordFor(near);
+  return meant ? `${text} — did you mean '${meant}'?` : text;
 }
 
 /** The keyword `word` is a typo of, in the case it was typed in (`SELEC` → `SELECT`); none for a keyword itself. */

@@ -35,6 +35,12 @@ describe('sqlErrorInWords: syntax errors', () => {
     expect(shown('select * from t limt 3', 'Parser Error: syntax error at or near "3"').message).toBe(`syntax error at or near "3" — did you mean 'limit' for 'limt'?`);
   });
 
+  it('blames the word before even when the word DuckDB stopped at is near a keyword too', () => {
+    expect(shown('select * form orders', 'Parser Error: syntax error at or near "orders"').message).toBe(
+      `syntax error at or near "orders" — did you mean 'from' for 'form'?`,
+    );
+  });
+
   it('offers nothing when no word there is near a keyword, or the word is a keyword itself', () => {
     expect(shown('select 1 2', 'Parser Error: syntax error at or near "2"').message).toBe('syntax error at or near "2"');
     expect(shown('select from from t', 'Parser Error: syntax error at or near "from"').message).toBe('syntax error at or near "from"');
