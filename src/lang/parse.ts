@@ -6,7 +6,7 @@ import { lex } from './lexer.ts';
 import { firstTooDeep, MAX_NESTING } from './nesting.ts';
 import { EXPECTED, parseStatements, type SyntaxProblem } from './parser.ts';
 import { spanOfRange, spanOfToken } from './span.ts';
-import { By, Comma, Compare, Dot, Everyone, Identifier, On, Overlap, QuotedIdentifier, RParen, Trend } from './tokens.ts';
+import { By, Comma, Compare, Dot, Everyone, Identifier, LParen, On, Overlap, QuotedIdentifier, RParen, Trend } from './tokens.ts';
 
 /**
  * The checker and the SQL generator recurse over expressions: a chain of operators (`a and b and
@@ -179,6 +179,8 @@ function slipOf(found: IToken, tokens: IToken[], source: string): string | undef
   const i = tokens.indexOf(found);
   const first = tokens[0]!.tokenType;
   const inList = tokens.slice(1, i).every((t) => isSegmentWord(t) || t.tokenType === Dot || t.tokenType === Comma);
+  // `compare big avg(spend)`: a call where a segment could follow is a metric missing its `on`.
+  if (first === Compare && inList && isSegmentWord(found) && tokens[i + 1]?.tokenType === LParen) return 'write on before the metrics: compare … on avg(…)';
   if (SEGMENT_LISTS.has(first) && inList && isSegmentWord(found) && isSegmentWord(tokens[i - 1])) {
     // The segments on either side, each with its partition or split (`tiers.gold tiers.silver`).
     let start = i - 1;
@@ -187,7 +189,8 @@ function slipOf(found: IToken, tokens: IToken[], source: string): string | undef
     const text = (from: IToken, to: IToken) => source.slice(from.startOffset, to.endOffset! + 1);
     return `separate segments with commas: ${text(tokens[start]!, tokens[i - 1]!)}, ${text(found, end)}`;
   }
-  if (first === Compare && found.tokenType === On && tokens.slice(1, i).some((t) => t.tokenType === By)) return 'write on … before by …';
+  const before = tokens.slice(1, i);
+  if (first === Compare && found.tokenType === On && before.some((t) => t.tokenType === By) && !before.some((t) => t.tokenType === On)) return 'write on … before by …';
   return undefined;
 }
 

@@ -190,6 +190,8 @@ describe('rules found by reading the spec closely', () => {
     ['parts without a comma', 'partition t { a: age > 50  b: otherwise }\noverlap t.a t.b', ['4:13 syntax: separate segments with commas: t.a, t.b']],
     ['a comma before )', "segment s = country in ('US', 'GB',)", ['3:35 habit: remove the comma before )']],
     ['on after by', 'compare everyone by country on avg(age)', ['3:29 syntax: write on … before by …']],
+    ['metrics without on', 'compare everyone avg(age)', ['3:18 syntax: write on before the metrics: compare … on avg(…)']],
+    ['a second on after by is no on after by', 'compare everyone on avg(age) by country on count', ["3:41 syntax: unexpected 'on': expected the end of the statement (or a new statement)"]],
     ['SQL in a SegQL cell', 'select * from customers', [
       '3:1 habit: this is SQL, not SegQL: write it in a SQL cell (SegQL statements start with population, link, let, segment, partition, split, compare, overlap, profile, trend, show or expect)',
     ]],
