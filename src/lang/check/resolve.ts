@@ -188,7 +188,10 @@ export class ExpressionResolver {
       if (!u) return;
       // Next to text in quotes (`contry = 'US'`) the name is surely a column; next to a text column, maybe text.
       const comparedWithText = typed.some((t, j) => j !== i && t.type === 'text' && operands[j]!.type !== 'string');
-      this.names.report(scope.cell, 'unknown-column', unknownColumnMessage(u, comparedWithText), u.span);
+      // `city = citi` is no typo of `city`: comparing a column with itself is never what was meant.
+      const otherSide = typed.some((t, j) => j !== i && t.ir.k === 'column' && t.ir.name.toLowerCase() === u.nearest?.toLowerCase());
+      const reported = otherSide ? { ...u, nearest: undefined } : u;
+      this.names.report(scope.cell, 'unknown-column', unknownColumnMessage(reported, comparedWithText), u.span);
     });
     return typed;
   }
