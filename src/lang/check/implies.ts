@@ -39,21 +39,31 @@ function bounds(between: Extract<IR, { k: 'between' }>): IR {
 
 const FLIPPED: Record<string, string> = { '>': '<', '>=': '<=', '<': '>', '<=': '>=', '=': '=' };
 
-/** `value OP number`, with the number on either side. */
+/** `value OP limit`, the limit a number or a date on either side; dates compare as their ISO text does. */
 interface Comparison {
   value: IR;
   op: string;
-  limit: number;
+  limit: number | string;
 }
 
 function comparison(ir: IR): Comparison | undefined {
   if (ir.k !== 'binary' || !(ir.op in FLIPPED)) return undefined;
-  if (ir.right.k === 'number' && ir.right.digits === undefined) return { value: ir.left, op: ir.op, limit: ir.right.value };
-  if (ir.left.k === 'number' && ir.left.digits === undefined) return { value: ir.right, op: FLIPPED[ir.op]!, limit: ir.left.value };
+  const right = limitOf(ir.right);
+  if (right !== undefined) return { value: ir.left, op: ir.op, limit: right };
+  const left = limitOf(ir.left);
+  if (left !== undefined) return { value: ir.right, op: FLIPPED[ir.op]!, limit: left };
   return undefined;
 }
 
-function holds(x: number, op: string, limit: number): boolean {
+/** A number (negative ones are a minus and a number) or a date; whole numbers beyond 2^53 are left out. */
+function limitOf(ir: IR): number | string | undefined {
+  if (ir.k === 'number') return ir.digits === undefined ? ir.value : undefined;
+  if (ir.k === 'date') return ir.value;
+  if (ir.k === 'unary' && ir.op === '-' && ir.operand.k === 'number' && ir.operand.digits === undefined) return -ir.operand.value;
+  return undefined;
+}
+
+function holds(x: number | string, op: string, limit: number | string): boolean {
   switch (op) {
     case '>':
       return x > limit;
@@ -68,8 +78,9 @@ function holds(x: number, op: string, limit: number): boolean {
   }
 }
 
-/** Both compare the same value with a number: does every value passing `a` pass `b`? */
+/** Both compare the same value with a limit: does every value passing `a` pass `b`? */
 function comparisonImplies(a: Comparison, b: Comparison): boolean {
+  if (typeof a.limit !== typeof b.limit) return false;
   if (a.op === '=') return holds(a.limit, b.op, b.limit);
   const upward = a.op === '>' || a.op === '>=';
   if (b.op === '=' || upward !== (b.op === '>' || b.op === '>=')) return false;
