@@ -30,8 +30,8 @@ export function sqlReferences(sql: string): string[] {
 
 /**
  * Tables and views a SQL cell makes (`create [or replace] [temp] table|view [if not exists] NAME`),
- * so cells that read them run after it. A schema-qualified name (`main.t`) is left out: the graph
- * knows names, not schemas.
+ * so cells that read them run after it. `main.t` and `temp.t` count as `t`; a name in another
+ * schema is left out: the graph knows the notebook's names, not schemas.
  */
 export function sqlCreates(sql: string): string[] {
   const created: string[] = [];
@@ -43,8 +43,14 @@ export function sqlCreates(sql: string): string[] {
     if (text.startsWith('--') || text.startsWith('/*')) continue;
     const lower = word?.toLowerCase();
     if (pending !== undefined) {
+      const schema = pending.toLowerCase();
       if (dot === undefined) created.push(pending);
       pending = undefined;
+      // `main.t` and `temp.t` are the notebook's own `t`; another schema's table is not.
+      if (dot !== undefined && quoted === undefined && (schema === 'main' || schema === 'temp')) {
+        state = 'name';
+        continue;
+      }
     }
     if (stop !== undefined || text.startsWith("'")) state = 'idle';
     else if (lower === 'create') state = 'create';

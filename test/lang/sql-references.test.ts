@@ -27,9 +27,13 @@ describe('sqlCreates', () => {
     expect(sqlCreates('create temporary view v as select 1;\ncreate table if not exists t (id int)')).toEqual(['v', 't']);
   });
 
-  it('leaves out what only looks like a create, and schema-qualified names', () => {
+  it('reads main.t and temp.t as t, the notebook\'s own schemas', () => {
+    expect(sqlCreates('create table main.copy as select 1; create temp table temp.scratch as select 2')).toEqual(['copy', 'scratch']);
+  });
+
+  it('leaves out what only looks like a create, and names in other schemas', () => {
     expect(sqlCreates("select 'create table x' as note -- create table y\n/* create view z */")).toEqual([]);
-    expect(sqlCreates('create table main.copy as select 1')).toEqual([]);
+    expect(sqlCreates('create table other.copy as select 1')).toEqual([]);
     expect(sqlCreates('select * from orders')).toEqual([]);
     expect(sqlCreates('create index i on orders (id)')).toEqual([]);
   });
