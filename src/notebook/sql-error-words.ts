@@ -1,6 +1,6 @@
 /**
  * DuckDB's messages for a SQL cell's commonest mistakes, in an analyst's words: a table that
- * does not exist, a column that is not there, and a typo that breaks the syntax. DuckDB's own
+ * does not exist, a name already taken, a column that is not there, and a typo that breaks the syntax. DuckDB's own
  * suggestion is kept when it is near the name typed, as SegQL's "did you mean" is, and so never
  * one of its catalog tables (sqlite_master, pg_…) offered for a name nothing like it. A syntax
  * error loses DuckDB's "Parser Error:" and says which keyword a mistyped word was probably meant
@@ -35,6 +35,13 @@ function reworded(error: CellError, sql: string): string {
     const dotted = new RegExp(`\\b([A-Za-z_][\\w$]*)\\.${escapeRegExp(name!)}\\b`).exec(sql);
     if (dotted && !SCHEMAS.has(dotted[1]!.toLowerCase())) return `there is no table or view named '${name}': a part's or arm's view is one name in double quotes, "${dotted[1]}.${name}"`;
     return `there is no table or view named '${name}'${suggestion ? didYouMean(name!, [suggestion]) : ''}`;
+  }
+  const taken = /^Catalog Error: (?:Table|View) with name "?(.+?)"? already exists!/.exec(message);
+  if (taken) return `there is already a table or view named '${taken[1]}' (segments, parts and named SQL cells are views): give the new one another name`;
+  const replaced = /^Catalog Error: Existing object "?(.+?)"? is of type (\w+), trying to replace with type (\w+)/.exec(message);
+  if (replaced) {
+    const [, name, is, wanted] = replaced;
+    return `'${name}' is a ${is!.toLowerCase()}, which create or replace ${wanted!.toLowerCase()} cannot replace: give the new ${wanted!.toLowerCase()} another name`;
   }
   const column = /^Binder Error: Referenced column "(.+?)" not found in FROM clause!(?:\s*Candidate bindings: "(.+?)")?/.exec(message);
   if (column) {

@@ -56,3 +56,17 @@ describe('sqlErrorInWords: syntax errors', () => {
     expect(shown("select 'a'::int", "Conversion Error: Could not convert string 'a' to INT32").message).toBe("Conversion Error: Could not convert string 'a' to INT32");
   });
 });
+
+describe('sqlErrorInWords: names already taken', () => {
+  it('says a created table needs a name of its own, whatever DuckDB calls the object in the way', () => {
+    const taken = `there is already a table or view named 'big' (segments, parts and named SQL cells are views): give the new one another name`;
+    expect(shown('create table big as select 1', 'Catalog Error: View with name "big" already exists!').message).toBe(taken);
+    expect(shown('create table big as select 1', 'Catalog Error: Table with name big already exists!').message).toBe(taken);
+  });
+
+  it('says a view cannot be replaced by a table, nor a table by a view', () => {
+    expect(shown('create or replace table big as select 1', 'Catalog Error: Existing object big is of type View, trying to replace with type Table').message).toBe(
+      `'big' is a view, which create or replace table cannot replace: give the new table another name`,
+    );
+  });
+});
