@@ -11,6 +11,12 @@ describe('locateSqlError', () => {
     expect(at('select contry\nfrom customers', 'Binder Error: Referenced column "contry" not found')).toEqual([1, 8]);
   });
 
+  it('places a syntax error at the word where it follows a plain name, when the word is there twice', () => {
+    const query = "select channel, count(*) as n from orders wher channel = 'web' group by channel";
+    expect(at(query, 'Parser Error: syntax error at or near "channel"')).toEqual([1, 48]);
+    expect(at('select channel from orders', 'Parser Error: syntax error at or near "channel"')).toEqual([1, 8]);
+  });
+
   it('places "at end of input" at the last word of the query, past blank lines and a semicolon', () => {
     expect(at('select *\nfrom retail\nlimit\n\n', 'Parser Error: syntax error at end of input')).toEqual([3, 5]);
     expect(at('select * from retail limit;', 'Parser Error: syntax error at end of input')).toEqual([1, 26]);

@@ -35,6 +35,14 @@ describe('sqlErrorInWords: syntax errors', () => {
     expect(shown('select * from t limt 3', 'Parser Error: syntax error at or near "3"').message).toBe(`syntax error at or near "3" — did you mean 'limit' for 'limt'?`);
   });
 
+  it('finds the typo before the right one of two same words', () => {
+    expect(shown("select channel, count(*) as n from orders wher channel = 'web' group by channel", 'Parser Error: syntax error at or near "channel"')).toEqual({
+      message: `syntax error at or near "channel" — did you mean 'where' for 'wher'?`,
+      line: 1,
+      column: 48,
+    });
+  });
+
   it('blames the word before even when the word DuckDB stopped at is near a keyword too', () => {
     expect(shown('select * form orders', 'Parser Error: syntax error at or near "orders"').message).toBe(
       `syntax error at or near "orders" — did you mean 'from' for 'form'?`,
