@@ -1,8 +1,9 @@
 /**
  * What a code cell produced, under its editor: its errors in the analyst's words (cell, line and
- * column, spec §7), what a definition-only cell defined with member counts, one result per
- * analysis statement, and the SQL it ran. Results from before the latest edit stay visible,
- * dimmed, until the cell runs again.
+ * column, spec §7), the compiler's warnings (the cell ran, but something in it is surely not what
+ * was meant), what a definition-only cell defined with member counts, one result per analysis
+ * statement, and the SQL it ran. Results from before the latest edit stay visible, dimmed, until
+ * the cell runs again.
  */
 import { LitElement, css, html, nothing } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
@@ -22,10 +23,16 @@ export class SegCellOutput extends LitElement {
     if (!view || view.cell.kind === 'markdown') return nothing;
     const errors = view.errors;
     const sql = view.outcome?.sql.length ? view.outcome.sql : [];
+    const warnings = view.outcome?.warnings ?? [];
     return html`
       ${errors.length > 0
         ? html`<ul class="errors ${view.current ? '' : 'outdated'}" aria-label="Errors">
             ${errors.map((e) => html`<li><span class="where">Cell ${view.index}, line ${e.line}, column ${e.column}:</span> ${e.message}</li>`)}
+          </ul>`
+        : nothing}
+      ${warnings.length > 0
+        ? html`<ul class="warnings ${view.current ? '' : 'outdated'}" aria-label="Warnings">
+            ${warnings.map((w) => html`<li><span class="where">Cell ${view.index}, line ${w.line}, column ${w.column}:</span> ${w.message}</li>`)}
           </ul>`
         : nothing}
       <div class="results ${view.current && !view.kept ? '' : 'outdated'}" aria-busy=${view.current ? 'false' : 'true'}>
@@ -63,7 +70,18 @@ export class SegCellOutput extends LitElement {
       border-radius: 6px;
       font-size: 13px;
     }
-    .errors li + li {
+    .warnings {
+      list-style: none;
+      margin: 0;
+      padding: 8px 12px;
+      background: var(--seg-warning-bg);
+      color: var(--seg-warning-fg);
+      border: 1px solid currentColor;
+      border-radius: 6px;
+      font-size: 13px;
+    }
+    .errors li + li,
+    .warnings li + li {
       margin-top: 4px;
     }
     .where {

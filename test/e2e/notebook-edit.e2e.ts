@@ -85,3 +85,22 @@ test('notebook: a typo is marked in the editor and explained under the cell with
   assert.match(await outputText(t, 9), /big_spender/);
   t.note(`screenshot: ${await t.screenshot('notebook-sql-error')}`);
 });
+
+test('notebook: a partition part that can never have members is a warning: marked, explained under the cell, and the cell still runs', async (t) => {
+  await openNotebook(t);
+  const source = 'partition value_band {\n  any: spend > 0\n  big: spend >= 1500\n  none: otherwise\n}\ncompare value_band on avg(spend)';
+  await t.page.evaluate((text) => {
+    const page = document.querySelector('seg-notebook') as HTMLElement & { controller: { cells: { cell: { id: string } }[]; editSource(id: string, source: string): void } };
+    page.controller.editSource(page.controller.cells[5]!.cell.id, text);
+  }, source);
+  await settled(t);
+  assert.equal(await cellStatus(t, 5), 'done');
+  assert.equal(
+    await cell(t, 5).locator('.warnings').innerText(),
+    "Cell 5, line 3, column 3: part 'big' never has members: everyone it matches is in 'any' already (each goes to the first part that matches): put the stricter part first",
+  );
+  await cell(t, 5).locator('seg-code-editor .squiggly-warning').waitFor();
+  assert.equal(await cell(t, 5).locator('.errors').count(), 0);
+  assert.match(await outputText(t, 5), /value_band\.big/);
+  t.note(`screenshot: ${await t.screenshot('notebook-warning')}`);
+});
