@@ -38,6 +38,7 @@ const cases: [string, string, string[]][] = [
     "3:25 unknown-column: unknown column 'US' — did you mean the text 'US'? (write text in single quotes)",
     "3:29 unknown-column: unknown column 'GB' — did you mean the text 'GB'? (write text in single quotes)",
   ]],
+  ["a pattern written without quotes", 'segment x = country like US', ["3:26 unknown-column: unknown column 'US' — did you mean the text 'US'? (write text in single quotes)"]],
   ["a word near the column it is compared with: only the text is offered", 'segment x = country = countr', ["3:23 unknown-column: unknown column 'countr' — did you mean the text 'countr'? (write text in single quotes)"]],
   ["a word compared with text, near a column: both are offered", 'segment x = lower(country) = contry', ["3:30 unknown-column: unknown column 'contry' — did you mean 'country', or the text 'contry'? (write text in single quotes)"]],
   ["a word compared with a number is no text", 'segment x = age = US', ["3:19 unknown-column: unknown column 'US'"]],

@@ -131,8 +131,7 @@ export class ExpressionResolver {
       case 'isNull':
         return { ir: { k: 'isNull', value: this.resolve(e.value, scope).ir, negated: e.negated }, type: 'boolean' };
       case 'like': {
-        const value = this.resolve(e.value, scope);
-        const pattern = this.resolve(e.pattern, scope);
+        const [value, pattern] = this.comparedOperands([e.value, e.pattern], scope);
         for (const side of [value, pattern]) {
           if (!['text', 'null', 'unknown'].includes(side.type)) {
             return this.fail(scope, 'type', `like compares text, but this is ${describeType(side.type)}`, e.span);
