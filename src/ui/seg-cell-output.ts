@@ -60,25 +60,22 @@ export class SegCellOutput extends LitElement {
       gap: 10px;
       min-width: 0;
     }
-    .errors {
-      list-style: none;
-      margin: 0;
-      padding: 8px 12px;
-      background: var(--seg-error-bg);
-      color: var(--seg-error-fg);
-      border: 1px solid currentColor;
-      border-radius: 6px;
-      font-size: 13px;
-    }
+    .errors,
     .warnings {
       list-style: none;
       margin: 0;
       padding: 8px 12px;
-      background: var(--seg-warning-bg);
-      color: var(--seg-warning-fg);
       border: 1px solid currentColor;
       border-radius: 6px;
       font-size: 13px;
+    }
+    .errors {
+      background: var(--seg-error-bg);
+      color: var(--seg-error-fg);
+    }
+    .warnings {
+      background: var(--seg-warning-bg);
+      color: var(--seg-warning-fg);
     }
     .errors li + li,
     .warnings li + li {

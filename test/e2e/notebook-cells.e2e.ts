@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { cell, cellCount, cellStatus, chartText, eventually, focused, openNotebook, outputText, settled, shotOf } from './notebook-support.ts';
 import { openApp } from './support/app.ts';
-import { test } from './support/e2e.ts';
+import { test, type E2EContext } from './support/e2e.ts';
 
 const source = (t: Parameters<typeof cell>[0], index: number) =>
   t.page.evaluate((i) => {
@@ -81,14 +81,20 @@ test('notebook: a SQL cell with a view name makes a view other cells can read; c
   t.note(`screenshot: ${await shotOf(cell(t, 3), 'notebook-compiled-sql')}`);
 });
 
-test('notebook: a running cell shows its time ticking; Interrupt cancels it and leaves it out of date', async (t) => {
-  await openNotebook(t);
+/** A SQL cell added at the end through the toolbar, running a query that never ends: its number. */
+async function runEndlessQuery(t: E2EContext): Promise<number> {
   await t.page.locator('seg-notebook .add-row button', { hasText: 'SQL' }).click();
   const last = (await cellCount(t)) - 1;
   await eventually(() => focused(t), (f) => f?.cell === last && f.where === 'editor', 'the new SQL cell is entered');
   await t.page.keyboard.type('select count(*) from range(100000000000) a');
   await t.page.keyboard.press('Escape');
   await t.page.keyboard.press('ControlOrMeta+Enter');
+  return last;
+}
+
+test('notebook: a running cell shows its time ticking; Interrupt cancels it and leaves it out of date', async (t) => {
+  await openNotebook(t);
+  const last = await runEndlessQuery(t);
   const badge = cell(t, last).locator('seg-cell-status .badge');
   const first = await eventually(() => badge.innerText(), (text) => /^Running \d+ ms$/.test(text) || /^Running \d\.\d s$/.test(text), 'the cell is running');
   const later = await eventually(() => badge.innerText(), (text) => text !== first && /^Running/.test(text), 'the elapsed time ticks');
@@ -114,12 +120,7 @@ test('notebook: a running cell shows its time ticking; Interrupt cancels it and 
 test('notebook: once the interrupted cell is deleted, the toolbar no longer says "Interrupted"', async (t) => {
   await openNotebook(t);
   const toolbar = t.page.locator('seg-notebook .toolbar [role=status]');
-  await t.page.locator('seg-notebook .add-row button', { hasText: 'SQL' }).click();
-  const last = (await cellCount(t)) - 1;
-  await eventually(() => focused(t), (f) => f?.cell === last && f.where === 'editor', 'the new SQL cell is entered');
-  await t.page.keyboard.type('select count(*) from range(100000000000) a');
-  await t.page.keyboard.press('Escape');
-  await t.page.keyboard.press('ControlOrMeta+Enter');
+  const last = await runEndlessQuery(t);
   await eventually(() => cellStatus(t, last), (s) => s === 'running', 'the cell is running');
   await t.page.locator('seg-notebook .toolbar button', { hasText: 'Interrupt' }).click();
   await eventually(() => cellStatus(t, last), (s) => s === 'stale', 'the interrupted cell is out of date', 10_000);
