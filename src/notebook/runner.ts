@@ -64,6 +64,12 @@ export class NotebookRunner<P> {
   /** notebookContext() at the last update. */
   private context?: string;
   private readonly cache = new Map<string, Cached>();
+  /**
+   * By cell id: the tables and views a SQL cell's statements made (`create table t as …`) that did
+   * not exist before it ran. They are the cell's own: dropped before it runs again, so a plain
+   * `create table` can run twice, and once the cell is gone, so no other cell or notebook reads them.
+   */
+  private readonly made = new Map<number, { name: string; kind: 'table' | 'view' }[]>();
   /** By cell id: the warnings of the cell's last compile, kept with every outcome it gets. */
   private readonly warnings = new Map<number, CellError[]>();
   private readonly views = new ViewLedger();
@@ -266,9 +272,13 @@ export class NotebookRunner<P> {
       const key = this.keyOf(index, ['sql', cell.name ?? null, cell.source, Boolean(request.viewsOnly)]);
       return this.execute(id, key, async () => {
         if (!request.viewsOnly && mayChangeData(cell.source)) this.values.dataChanged();
+        const creates = request.viewsOnly ? [] : this.options.compiler.sqlCreates(cell.source);
+        if (!request.viewsOnly) await this.dropMade(id);
+        const before = creates.length > 0 ? await this.relations() : undefined;
         const execution = await executeSql(cell.source, cell.name, { engine: this.options.engine, signal: request.signal, viewsOnly: request.viewsOnly });
         // SQL may change a table's rows, and with them what the catalog says (which time columns hold NULLs).
         this.catalogCache = undefined;
+        if (before) await this.recordMade(id, creates, before);
         return execution;
       });
     }
@@ -393,6 +403,36 @@ export class NotebookRunner<P> {
    */
   private async dropUnclaimedViews(): Promise<void> {
     for (const view of this.views.unclaimed(this.symbols)) await this.dropView(view);
+    for (const id of [...this.made.keys()]) if (!this.cellIds.includes(id)) await this.dropMade(id);
+  }
+
+  /** Tables and views in the database now, lower case, with their kind. */
+  private async relations(): Promise<Map<string, 'table' | 'view'>> {
+    const catalog = await this.options.engine.catalog();
+    return new Map(catalog.tables.map((t) => [t.name.toLowerCase(), t.kind ?? 'table']));
+  }
+
+  /** What the cell's statements made: the names it creates that exist now and did not before. */
+  private async recordMade(id: number, creates: string[], before: Map<string, 'table' | 'view'>): Promise<void> {
+    const after = await this.relations();
+    const made = creates.flatMap((name) => {
+      const kind = after.get(name.toLowerCase());
+      return kind && !before.has(name.toLowerCase()) ? [{ name, kind }] : [];
+    });
+    if (made.length > 0) this.made.set(id, made);
+  }
+
+  private async dropMade(id: number): Promise<void> {
+    const made = this.made.get(id);
+    if (!made) return;
+    this.made.delete(id);
+    for (const { name, kind } of made) {
+      await this.options.engine.query(`DROP ${kind === 'view' ? 'VIEW' : 'TABLE'} IF EXISTS ${quoteIdentifier(name)}`).catch(() => undefined);
+    }
+    const names = made.map((m) => m.name);
+    this.values.relationsChanged(names);
+    this.viewsChanged(names);
+    this.catalogCache = undefined;
   }
 
   /** After a full run, views that no current result came from (a cell now failing, a part renamed) go too. */

@@ -37,7 +37,7 @@ function reworded(error: CellError, sql: string): string {
     return `there is no table or view named '${name}'${suggestion ? didYouMean(name!, [suggestion]) : ''}`;
   }
   const taken = /^Catalog Error: (?:Table|View) with name "?(.+?)"? already exists!/.exec(message);
-  if (taken) return `there is already a table or view named '${taken[1]}' (segments, parts and named SQL cells are views): give the new one another name`;
+  if (taken) return `the name '${taken[1]}' is taken by a table or view (loaded data, a segment, part or arm, or another cell's): give the new one another name`;
   const replaced = /^Catalog Error: Existing object "?(.+?)"? is of type (\w+), trying to replace with type (\w+)/.exec(message);
   if (replaced) {
     const [, name, is, wanted] = replaced;

@@ -259,6 +259,31 @@ describe('the notebook runner', () => {
     expect(report.cells[0]!.results[0]!.rows).toEqual([[2]]);
   });
 
+  it('owns the tables a SQL cell makes: it can run again, and they go with the cell', async () => {
+    const reader = sql('select count(*) as n from top');
+    const maker = (n: number) => sql(`create table top as select * from customers limit ${n}`);
+    const { runner } = runnerFor(notebook(reader, maker(2)));
+    expect((await runner.run()).cells[0]!.results[0]!.rows).toEqual([[2]]);
+
+    runner.update({ notebook: parseNotebook(notebook(reader, maker(3))) });
+    const again = await runner.run();
+    expect(again.cells.flatMap((c) => c.errors)).toEqual([]);
+    expect(again.cells[0]!.results[0]!.rows).toEqual([[3]]);
+    expect((await runner.run({ cell: 1 })).cells[1]!.errors).toEqual([]);
+
+    runner.update({ notebook: parseNotebook(notebook(reader)) });
+    const gone = await runner.run();
+    expect(gone.cells[0]!.errors.map((e) => e.message)).toEqual(["there is no table or view named 'top'"]);
+  });
+
+  it('leaves a table the cell did not make alone, though its text creates one of that name', async () => {
+    const { runner } = runnerFor(notebook(sql('create or replace table orders as select * from orders where amount > 100'), sql('select count(*) as n from orders')));
+    await runner.run();
+    runner.update({ notebook: parseNotebook(notebook(sql('select count(*) as n from orders'))) });
+    const report = await runner.run();
+    expect(report.cells[0]!.errors).toEqual([]);
+  });
+
   it('follows cells that move: adding, deleting or moving a cell makes nothing else stale or run again', async () => {
     const cells = [
       sql("select * from customers where country = 'US'", 'us'),

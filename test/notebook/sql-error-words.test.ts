@@ -67,7 +67,7 @@ describe('sqlErrorInWords: syntax errors', () => {
 
 describe('sqlErrorInWords: names already taken', () => {
   it('says a created table needs a name of its own, whatever DuckDB calls the object in the way', () => {
-    const taken = `there is already a table or view named 'big' (segments, parts and named SQL cells are views): give the new one another name`;
+    const taken = `the name 'big' is taken by a table or view (loaded data, a segment, part or arm, or another cell's): give the new one another name`;
     expect(shown('create table big as select 1', 'Catalog Error: View with name "big" already exists!').message).toBe(taken);
     expect(shown('create table big as select 1', 'Catalog Error: Table with name big already exists!').message).toBe(taken);
   });
