@@ -239,8 +239,11 @@ export class CodeEditor {
 
   private addKeys(): void {
     const { KeyMod, KeyCode } = monaco;
-    this.editor.addAction({ id: 'segbook.runAndAdvance', label: 'Run cell and go to the next', keybindings: [KeyMod.Shift | KeyCode.Enter], run: () => this.events.runAndAdvance() });
-    this.editor.addAction({ id: 'segbook.run', label: 'Run cell', keybindings: [KeyMod.CtrlCmd | KeyCode.Enter], run: () => this.events.run() });
+    // Running closes the suggestions: left open over the results, they took the next Esc, and the
+    // `i i` meant to interrupt the run was typed into the cell instead.
+    const closeSuggestions = () => this.editor.trigger('run', 'hideSuggestWidget', null);
+    this.editor.addAction({ id: 'segbook.runAndAdvance', label: 'Run cell and go to the next', keybindings: [KeyMod.Shift | KeyCode.Enter], run: () => (closeSuggestions(), this.events.runAndAdvance()) });
+    this.editor.addAction({ id: 'segbook.run', label: 'Run cell', keybindings: [KeyMod.CtrlCmd | KeyCode.Enter], run: () => (closeSuggestions(), this.events.run()) });
     this.editor.addAction({ id: 'segbook.leave', label: 'Leave the editor', keybindings: [KeyCode.Escape], precondition: NO_WIDGET_OPEN, run: () => this.events.leave() });
   }
 

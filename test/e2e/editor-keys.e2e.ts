@@ -22,6 +22,18 @@ test('editor: Shift+Enter asks to run and advance, Ctrl+Enter to run in place, n
   assert.equal((await editor(t, 1).locator('.view-line').count()), 1, 'no newline was typed');
 });
 
+test('editor: Ctrl+Enter with suggestions open runs the cell and closes them, so the next Escape leaves the editor', async (t) => {
+  await openEditorPage(t);
+  await clickToEnd(t, 1);
+  await t.page.keyboard.type('segment s = ag');
+  await editor(t, 1).locator('.suggest-widget.visible').waitFor();
+  await t.page.keyboard.press('ControlOrMeta+Enter');
+  await eventually(() => events(t), (e) => e.some((x) => x.type === 'run'), 'a run event');
+  await editor(t, 1).locator('.suggest-widget.visible').waitFor({ state: 'hidden' });
+  await t.page.keyboard.press('Escape');
+  assert.equal(await focusedCell(t), '1', 'one Escape focuses the cell');
+});
+
 test('editor: Escape leaves the editor for the cell; open suggestions close first', async (t) => {
   await openEditorPage(t);
   await clickToEnd(t, 1);
