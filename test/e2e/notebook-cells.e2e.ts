@@ -162,3 +162,15 @@ test('notebook: what is typed into a new cell before the editor has loaded is ke
   await settled(t);
   assert.match(await outputText(t, count), /Defines held \d[\d,]* members/);
 });
+
+test('notebook: the blank cell Shift+Enter adds after the last is not counted out of date', async (t) => {
+  await openNotebook(t);
+  const last = (await cellCount(t)) - 1;
+  await cell(t, last).locator('seg-code-editor .view-lines').click();
+  await t.page.keyboard.press('Shift+Enter');
+  await eventually(() => cellCount(t), (n) => n === last + 2, 'a new cell after the last');
+  await settled(t);
+  const toolbar = await t.page.locator('seg-notebook .toolbar [role=status]').innerText();
+  assert.doesNotMatch(toolbar, /out of date/, `the toolbar says "${toolbar}"`);
+  assert.match(toolbar, /^Ran 1 cell/);
+});
