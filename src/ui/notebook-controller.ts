@@ -228,6 +228,8 @@ export class NotebookController extends EventTarget {
   undoRemove(): string | undefined {
     const undone = this.edit((d) => d.undoRemove());
     this.apply(undone?.change);
+    // A cell an interrupt left out of date comes back as it was, waiting to be asked to run.
+    if (undone && this.leftStale.has(undone.id)) this.pending.delete(undone.id);
     return undone?.id;
   }
 

@@ -355,6 +355,21 @@ describe('NotebookController', () => {
     expect(controller.cells.at(-1)!.status).toBe('stale');
   });
 
+  it('puts an interrupted cell back, when its delete is undone, still waiting: it does not run again by itself', async () => {
+    const { controller, ran, forget } = open();
+    await controller.start();
+    const { id: slow, running } = await runSlow(controller);
+    controller.interrupt();
+    await running;
+    controller.remove(slow);
+    await settle(controller);
+    forget();
+    expect(controller.undoRemove()).toBe(slow);
+    await settle(controller);
+    expect(ran()).toEqual([]);
+    expect(controller.cells.find((v) => v.cell.id === slow)!.status).toBe('stale');
+  });
+
   it('is interrupted while a cell the interrupt left out of date is still there, and no longer once it is deleted', async () => {
     const { controller } = open();
     await controller.start();
