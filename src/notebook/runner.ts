@@ -210,7 +210,7 @@ export class NotebookRunner<P> {
     }
     this.tableStates = new Map(states.map((s) => [s.name.toLowerCase(), s]));
 
-    await this.dropUnclaimedViews();
+    await this.dropLeftovers();
     this.valuesRead = new Set();
     let cancelled = !(await this.values.refresh(this.options.engine, signal));
     // The next waiting cell in the order as it is now: cells may be added, deleted or moved meanwhile.
@@ -399,11 +399,13 @@ export class NotebookRunner<P> {
 
   /**
    * A view left by a cell that was deleted or renamed would answer for a name nothing defines any
-   * more, hiding an honest "unknown name" error: drop it before any cell runs.
+   * more, hiding an honest "unknown name" error: drop it, and what deleted SQL cells made, before
+   * any cell runs.
    */
-  private async dropUnclaimedViews(): Promise<void> {
+  private async dropLeftovers(): Promise<void> {
     for (const view of this.views.unclaimed(this.symbols)) await this.dropView(view);
     for (const id of [...this.made.keys()]) if (!this.cellIds.includes(id)) await this.dropMade(id);
+    for (const id of [...this.warnings.keys()]) if (!this.cellIds.includes(id)) this.warnings.delete(id);
   }
 
   /** Tables and views in the database now, lower case, with their kind. */
@@ -427,6 +429,8 @@ export class NotebookRunner<P> {
     if (!made) return;
     this.made.delete(id);
     for (const { name, kind } of made) {
+      // A DROP fails when the analyst has since made the name a relation of the other kind
+      // (`create view t` over the cell's table t): that one is theirs now, and stays.
       await this.options.engine.query(`DROP ${kind === 'view' ? 'VIEW' : 'TABLE'} IF EXISTS ${quoteIdentifier(name)}`).catch(() => undefined);
     }
     const names = made.map((m) => m.name);
