@@ -21,7 +21,7 @@ import { DataLoadError, QueryCancelledError, QueryError, ResourceError, fileNotF
 import { KnownCatalog } from './known-catalog.ts';
 import { loadDelimitedInto } from './load/load-table.ts';
 import { formatOf, isDelimited, sourceFileName, sourceLabel, type FileAccess } from './load/source.ts';
-import { engineCrashed, engineRestarting, fileBudget, fileTooLarge, loadCrashed, loadOutOfMemory, outOfMemory } from './resources.ts';
+import { engineCrashed, engineRestarting, fileBudget, fileTooLarge, isWasmTrap, loadCrashed, loadOutOfMemory, outOfMemory } from './resources.ts';
 import { insertPrebuilt, type PrebuiltTable, type PrebuiltTables } from './prebuilt-tables.ts';
 import { EMPTY_RESULT, onlySeals, refuseUpFront, sandboxRefusal } from './sandbox.ts';
 import type { DataSource, Engine, EngineOptions, LoadedTable, LoadOptions, QueryOptions, QueryResult, ReaderOptions, RestartReport } from './types.ts';
@@ -183,6 +183,18 @@ export class ManagedEngine implements Engine {
   /** Delimited text read by the loader database, its rows streaming into the sealed one as Arrow. */
   private async loadThroughLoader(database: DuckDBEngine, name: string, source: DataSource, options: ReaderOptions, load: LoadOptions): Promise<LoadedTable> {
     const loader = await this.startLoader();
+    try {
+      return await this.readThroughLoader(loader, database, name, source, options, load);
+    } catch (error) {
+      // WebAssembly traps in a loader now and then on a file it reads fine otherwise (seen once in
+      // some hundreds of loads: "memory access out of bounds"). The loader that broke is dropped by
+      // then; a fresh one reads the file once more before the analyst hears of it.
+      if (!loader.dead || load.signal?.aborted) throw error;
+      return this.readThroughLoader(await this.startLoader(), database, name, source, options, load);
+    }
+  }
+
+  private readThroughLoader(loader: DuckDBEngine, database: DuckDBEngine, name: string, source: DataSource, options: ReaderOptions, load: LoadOptions): Promise<LoadedTable> {
     const signal = load.signal ? { signal: load.signal } : {};
     return this.readFile(loader, sourceFileName(source), () =>
       database.withContext(async (to) => {
@@ -238,7 +250,7 @@ export class ManagedEngine implements Engine {
       if (error instanceof DataLoadError && /could not allocate|failed to allocate/.test(error.reason)) {
         throw loadOutOfMemory(file, database.memoryLimitBytes);
       }
-      if (error instanceof QueryCancelledError || error === this.replaced || (await database.answers(PROBE_MS))) throw error;
+      if (error instanceof QueryCancelledError || error === this.replaced || (!isWasmTrap(error) && (await database.answers(PROBE_MS)))) throw error;
       if (database === this.database) void this.rebuild('crashed', database);
       else this.dropLoader(database);
       throw loadCrashed(file);

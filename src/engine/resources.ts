@@ -93,6 +93,17 @@ export function loadOutOfMemory(file: string, memoryLimitBytes: number): DataLoa
   return new DataLoadError(file, `needs more memory than the engine may use in this tab${limit}: load a smaller extract or a sample`);
 }
 
+/**
+ * WebAssembly's own traps, which leave a database's memory in no state to trust. DuckDB-WASM
+ * passes them on as errors of the call that hit them, and the database may still answer.
+ */
+const WASM_TRAP = /memory access out of bounds|^(?:RuntimeError: )?unreachable|table index is out of bounds|null function or function signature mismatch|indirect call to null/i;
+
+export function isWasmTrap(error: unknown): boolean {
+  if (!(error instanceof Error)) return false;
+  return WASM_TRAP.test(error instanceof DataLoadError ? error.reason : error.message);
+}
+
 /** Loading the file broke the engine that reads files. */
 export function loadCrashed(file: string): DataLoadError {
   return new DataLoadError(file, 'reading it used up the memory of this tab: load a smaller extract or a sample');
