@@ -2,6 +2,7 @@
 import type { Notebook } from '../notebook/model.ts';
 import type { CellResult } from '../notebook/outcome.ts';
 import type { RunReport } from '../notebook/runner.ts';
+import { sqlChangeInWords } from '../notebook/sql-change.ts';
 import { formatValue } from '../notebook/values.ts';
 
 const MAX_ROWS = 50;
@@ -18,6 +19,11 @@ export function textReport(report: RunReport, notebook: Notebook, title: string)
     out.push(`[${cell.index}] ${cell.kind}${cell.name ? ` ${cell.name}` : ''}${statusNote(cell.status)}`);
     for (const error of cell.errors) out.push(`  error at line ${error.line}, column ${error.column}: ${error.message}`);
     for (const result of cell.results) {
+      const change = sqlChangeInWords(source.source, result);
+      if (change) {
+        out.push(`  ${change}`, '');
+        continue;
+      }
       if (result.statement !== 'sql') out.push(`  ${result.statement}`);
       out.push(...table(result).map((l) => `  ${l}`), '');
     }

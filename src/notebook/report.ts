@@ -9,6 +9,7 @@ import type { Notebook } from './model.ts';
 import type { CellOutcome, CellResult } from './outcome.ts';
 import type { RunReport } from './runner.ts';
 import { REPORT_STYLE } from './report-style.ts';
+import { sqlChangeInWords } from './sql-change.ts';
 import { formatValue } from './values.ts';
 
 export interface ReportContext {
@@ -73,7 +74,10 @@ function codeCell(document: Document, cell: CellOutcome, source: string): HTMLEl
     for (const e of cell.errors) list.appendChild(el('li', {}, `line ${e.line}, column ${e.column}: ${e.message}`));
     section.appendChild(list);
   }
-  for (const result of cell.results) section.appendChild(resultFigure(document, result));
+  for (const result of cell.results) {
+    const change = sqlChangeInWords(source, result);
+    section.appendChild(change ? el('p', { class: 'summary' }, change) : resultFigure(document, result));
+  }
   if (cell.summary.length > 0) {
     section.appendChild(el('p', { class: 'summary' }, cell.summary.map((s) => `${s.name}: ${s.size.toLocaleString('en-US')}`).join(' · ')));
   }

@@ -1,6 +1,7 @@
 /**
  * DuckDB's messages for a SQL cell's commonest mistakes, in an analyst's words: a table that
- * does not exist, a name already taken, a column that is not there, and a typo that breaks the syntax. DuckDB's own
+ * does not exist, a name already taken, a column that is not there or neither grouped nor
+ * aggregated, and a typo that breaks the syntax. DuckDB's own
  * suggestion is kept when it is near the name typed, as SegQL's "did you mean" is, and so never
  * one of its catalog tables (sqlite_master, pg_…) offered for a name nothing like it. A syntax
  * error loses DuckDB's "Parser Error:" and says which keyword a mistyped word was probably meant
@@ -43,6 +44,13 @@ function reworded(error: CellError, sql: string): string {
     const [, name, is, wanted] = replaced;
     return `'${name}' is a ${is!.toLowerCase()}, which create or replace ${wanted!.toLowerCase()} cannot replace: give the new ${wanted!.toLowerCase()} another name`;
   }
+  const ungrouped = /^Binder Error: column "?(.+?)"? must appear in the GROUP BY clause or (?:must be part of|be used in) an aggregate function/.exec(message);
+  if (ungrouped) {
+    const name = ungrouped[1]!;
+    const aggregate = `aggregate it (any_value(${name}) takes one of its values)`;
+    if (!/\bgroup\s+by\b/i.test(withoutCommentsAndStrings(sql))) return `'${name}' is selected beside an aggregate: add group by ${name}, or ${aggregate}`;
+    return `'${name}' is neither in group by nor inside an aggregate: add it to group by, or ${aggregate}`;
+  }
   const column = /^Binder Error: Referenced column "(.+?)" not found in FROM clause!(?:\s*Candidate bindings: "(.+?)")?/.exec(message);
   if (column) {
     const [, name, candidate] = column;
@@ -71,6 +79,10 @@ function keywordFor(word: string): string | undefined {
   if (KEYWORDS.includes(word.toLowerCase())) return undefined;
   const meant = nearest(word, KEYWORDS);
   return meant && word === word.toUpperCase() ? meant.toUpperCase() : meant;
+}
+
+function withoutCommentsAndStrings(sql: string): string {
+  return sql.replace(/--[^\n]*|\/\*[\s\S]*?\*\/|'(?:[^']|'')*'/g, ' ');
 }
 
 function escapeRegExp(text: string): string {

@@ -2,12 +2,13 @@
  * What a code cell produced, under its editor: its errors in the analyst's words (cell, line and
  * column, spec §7), the compiler's warnings (the cell ran, but something in it is surely not what
  * was meant), what a definition-only cell defined with member counts, one result per analysis
- * statement, and the SQL it ran. Results from before the latest edit stay visible, dimmed, until
+ * statement (what a SQL cell's change did, in words), and the SQL it ran. Results from before the latest edit stay visible, dimmed, until
  * the cell runs again.
  */
 import { LitElement, css, html, nothing } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
 import { repeat } from 'lit/directives/repeat.js';
+import { sqlChangeInWords } from '../notebook/sql-change.ts';
 import type { CellView } from './cell-states.ts';
 import './seg-compiled-sql.ts';
 import './seg-result.ts';
@@ -40,7 +41,10 @@ export class SegCellOutput extends LitElement {
         ${view.cell.kind === 'sql' && view.cell.name && view.status === 'done'
           ? html`<p class="summary"><span class="label">Defines the view</span> <span class="defined"><code>${view.cell.name}</code></span></p>`
           : nothing}
-        ${repeat(view.results, (_, i) => i, (result, i) => html`<seg-result .result=${result} caption=${this.captions[i] ?? ''}></seg-result>`)}
+        ${repeat(view.results, (_, i) => i, (result, i) => {
+          const change = view.cell.kind === 'sql' ? sqlChangeInWords(view.cell.source, result) : undefined;
+          return change ? html`<p class="summary change">${change}</p>` : html`<seg-result .result=${result} caption=${this.captions[i] ?? ''}></seg-result>`;
+        })}
       </div>
       ${sql.length > 0 ? html`<seg-compiled-sql .sql=${sql}></seg-compiled-sql>` : nothing}
     `;

@@ -50,7 +50,7 @@ test('notebook: insert, move, change kind, delete and undo — nothing is lost',
   assert.equal(await cellStatus(t, 5), 'done');
 });
 
-test('notebook: a SQL cell with a view name makes a view other cells can read; compiled SQL is shown formatted', async (t) => {
+test('notebook: a SQL cell with a view name makes a view other cells can read; a create table says what it made; compiled SQL is shown formatted', async (t) => {
   await openNotebook(t);
   const input = cell(t, 9).locator('.view-name input');
   await input.fill('by_country');
@@ -68,6 +68,18 @@ test('notebook: a SQL cell with a view name makes a view other cells can read; c
   await t.page.keyboard.press('ControlOrMeta+Enter');
   await eventually(() => cellStatus(t, last), (s) => s === 'done', 'the query over the view ran');
   assert.match(await outputText(t, last), /GB/);
+
+  await t.page.locator('seg-notebook .add-row button', { hasText: 'SQL' }).click();
+  const made = (await cellCount(t)) - 1;
+  await eventually(() => focused(t), (f) => f?.cell === made && f.where === 'editor', 'the next SQL cell is entered');
+  await t.page.keyboard.type('create table top3 as select * from by_country limit 3');
+  await t.page.keyboard.press('Escape');
+  await t.page.keyboard.press('ControlOrMeta+Enter');
+  await eventually(() => cellStatus(t, made), (s) => s === 'done', 'the table was made');
+  const said = await outputText(t, made);
+  assert.match(said, /Created table top3 with 3 rows/);
+  assert.doesNotMatch(said, /Count/, "DuckDB's one-row Count table is said in words instead");
+  t.note(`screenshot: ${await shotOf(cell(t, made), 'notebook-created-table')}`);
 
   const panel = cell(t, 3).locator('seg-compiled-sql');
   await panel.locator('summary').click();

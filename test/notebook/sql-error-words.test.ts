@@ -78,3 +78,37 @@ describe('sqlErrorInWords: names already taken', () => {
     );
   });
 });
+
+describe('sqlErrorInWords: a column neither grouped nor aggregated', () => {
+  const words = (sql: string, message: string) => sqlErrorInWords({ message, line: 1, column: 1 }, sql).message;
+
+  it('asks for group by when the query has none', () => {
+    expect(
+      words(
+        'select country, count(*) from customers',
+        'Binder Error: column "country" must appear in the GROUP BY clause or must be part of an aggregate function. Either add it to the GROUP BY list, or use "ANY_VALUE(country)" if the exact value of "country" is not important.',
+      ),
+    ).toBe("'country' is selected beside an aggregate: add group by country, or aggregate it (any_value(country) takes one of its values)");
+  });
+
+  it('asks to add it to the group by the query has, in select or in having', () => {
+    expect(
+      words(
+        'select country, region, count(*) from customers group by country',
+        'Binder Error: column "region" must appear in the GROUP BY clause or must be part of an aggregate function. Either add it to the GROUP BY list, or use "ANY_VALUE(region)" if the exact value of "region" is not important.',
+      ),
+    ).toBe("'region' is neither in group by nor inside an aggregate: add it to group by, or aggregate it (any_value(region) takes one of its values)");
+    expect(words('select country, count(*) from customers GROUP  BY 1 having age > 3', 'Binder Error: column age must appear in the GROUP BY clause or be used in an aggregate function')).toBe(
+      "'age' is neither in group by nor inside an aggregate: add it to group by, or aggregate it (any_value(age) takes one of its values)",
+    );
+  });
+
+  it('reads no group by in a comment or a string', () => {
+    expect(
+      words(
+        "-- group by later\nselect country, 'group by' as note, count(*) from customers",
+        'Binder Error: column "country" must appear in the GROUP BY clause or must be part of an aggregate function. Either add it to the GROUP BY list, or use "ANY_VALUE(country)" if the exact value of "country" is not important.',
+      ),
+    ).toMatch(/^'country' is selected beside an aggregate: add group by country/);
+  });
+});
