@@ -54,7 +54,7 @@ export function completeSql(sql: string, offset: number, catalog: Catalog, progr
   }
   for (const name of cteNames(code)) items.push({ label: name, kind: 'table', detail: 'defined in this query (WITH)', insertText: quoteSql(name) });
   if (program) items.push(...definitionViews(program, catalog));
-  const mentioned = new Set(sqlReferences(sql).map((name) => name.toLowerCase()));
+  const mentioned = new Set(sqlReferences(sql).map((ref) => ref.name.toLowerCase()));
   for (const table of aliases(code).values()) mentioned.add(table.toLowerCase());
   catalog.tables.filter((t) => mentioned.has(t.name.toLowerCase())).forEach((t) => columnsOf(t.name));
   return { items: dedupe(items), from, to: offset };
@@ -94,7 +94,7 @@ export function hoverSql(sql: string, offset: number, catalog: Catalog, program?
   }
   const view = program ? definitionViews(program, catalog).find((v) => v.label.toLowerCase() === lower) : undefined;
   if (view) return at(`**${md(view.label)}** — ${view.detail}`);
-  const mentioned = new Set([...sqlReferences(sql).map((n) => n.toLowerCase()), ...[...tables.values()].map((t) => t.toLowerCase())]);
+  const mentioned = new Set([...sqlReferences(sql).map((ref) => ref.name.toLowerCase()), ...[...tables.values()].map((t) => t.toLowerCase())]);
   for (const t of catalog.tables.filter((t) => mentioned.has(t.name.toLowerCase()))) {
     const column = t.columns.find((c) => c.name.toLowerCase() === lower);
     if (column) return at(`**${md(column.name)}** — ${column.type}, a column of ${md(t.name)}`);

@@ -15,6 +15,26 @@ export function positionOf(source: string, offset: number): { line: number; colu
   return { line, column: offset - lineStart + 1 };
 }
 
+/**
+ * Line and column of offsets asked for in increasing order, in one pass over the text: for the
+ * spans of a scan's matches, where positionOf for each would read the text again every time.
+ */
+export function forwardPositions(source: string): (offset: number) => { line: number; column: number } {
+  let line = 1;
+  let lineStart = 0;
+  let at = 0;
+  return (offset) => {
+    for (; at < offset && at < source.length; at++) {
+      const ch = source.charCodeAt(at);
+      if (ch === 10 || (ch === 13 && source.charCodeAt(at + 1) !== 10)) {
+        line++;
+        lineStart = at + 1;
+      }
+    }
+    return { line, column: offset - lineStart + 1 };
+  };
+}
+
 /** The offset of a line and column (1-based) in text whose line breaks are \n (a cell's, once parsed); past a line's end, its end. */
 export function offsetOf(source: string, line: number, column: number): number {
   let offset = 0;

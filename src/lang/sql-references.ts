@@ -3,13 +3,18 @@
  * (a segment's part view is "tier.gold"). An over-approximation the cell graph matches against
  * defined names, less the names a query gives rather than reads: the word after `AS` is an alias
  * (`select 42 as big_spenders`, `from orders as o`), or a CTE's or a new table's own name comes
- * before it and is read later, where it counts.
+ * before it and is read later, where it counts. Each name comes once, with the span of its first
+ * mention (where an error about it is shown).
  */
+import type { Span } from './diagnostics.ts';
+import { forwardPositions } from './span.ts';
+
 /** Reserved words that start the query after `create table t as`, never an alias. */
 const STARTS_A_QUERY = new Set(['select', 'from', 'with', 'values', 'table']);
 
-export function sqlReferences(sql: string): string[] {
-  const found = new Set<string>();
+export function sqlReferences(sql: string): { name: string; span: Span }[] {
+  const found = new Map<string, Span>();
+  const position = forwardPositions(sql);
   const pattern = /--[^\n]*|\/\*[\s\S]*?\*\/|'(?:[^']|'')*'|"((?:[^"]|"")*)"|([A-Za-z_][A-Za-z0-9_$]*)/g;
   let afterAs = false;
   let end = 0;
@@ -22,10 +27,14 @@ export function sqlReferences(sql: string): string[] {
     const isAs = word !== undefined && word.toLowerCase() === 'as';
     const name = quoted !== undefined ? quoted.replace(/""/g, '"') : word;
     const alias = afterAs && !(word !== undefined && STARTS_A_QUERY.has(word.toLowerCase()));
-    if (name !== undefined && !alias && !isAs) found.add(name);
+    if (name !== undefined && !alias && !isAs && !found.has(name)) {
+      const from = position(m.index);
+      const to = position(end);
+      found.set(name, { start: m.index, end, line: from.line, column: from.column, endLine: to.line, endColumn: to.column });
+    }
     afterAs = isAs;
   }
-  return [...found];
+  return [...found].map(([name, span]) => ({ name, span }));
 }
 
 /**

@@ -15,11 +15,14 @@ export interface NotebookState {
 
 export function blockingErrors(state: NotebookState, index: number): CellError[] {
   const { graph, outcomes, tables } = state;
-  const errors: CellError[] = graph.errors.filter((e) => e.cell === index).map((e) => ({ message: e.message, ...at(e.span) }));
+  const own = graph.errors.filter((e) => e.cell === index);
+  const errors: CellError[] = own.map((e) => ({ message: e.message, ...at(e.span) }));
+  // A cell of the same cycle has errors only because of the cycle, which is said already.
+  const cycle = new Set(own.flatMap((e) => (e.cycleWith === undefined ? [] : [e.cycleWith])));
   const viewName = state.names[index];
   if (viewName !== undefined && /\s/.test(viewName)) errors.push({ message: `the view name '${viewName}' must be one word`, line: 1, column: 1 });
   for (const upstream of graph.upstream[index]!) {
-    if (!blocks(graph, outcomes, index, upstream)) continue;
+    if (!blocks(graph, outcomes, index, upstream) || cycle.has(upstream)) continue;
     const ref = referenceTo(state, index, (owner) => owner === upstream);
     const what = ref ? `'${ref.name}' comes from cell ${upstream}` : `this cell depends on cell ${upstream}`;
     errors.push({ message: `${what}, which has errors`, ...at(ref?.span) });

@@ -16,6 +16,6 @@ export interface SegCompiler<Program = unknown> {
   /** Names whose coming or going in the catalog can change a compile (tables read, definitions). */
   catalogDependencies(program: Program): string[];
   compileCell(program: Program, cell: number, catalog: Catalog, options: { asof: string; values?: boolean }): CompiledCell;
-  sqlReferences(sql: string): string[];
+  sqlReferences(sql: string): { name: string; span: Span }[];
   sqlCreates(sql: string): string[];
 }

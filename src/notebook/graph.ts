@@ -23,6 +23,8 @@ export interface GraphError {
   cell: number;
   message: string;
   span?: Span;
+  /** A cycle's error: the other cell of the cycle the use reaches. */
+  cycleWith?: number;
 }
 
 export interface DependencyGraph {
@@ -202,6 +204,7 @@ function cycleErrors(cells: CellSymbols[], components: number[][], slots: Map<st
           cell,
           span: ref.span,
           message: `'${ref.name}' comes from cell ${owner.cell}, which depends on this cell: a cycle between cells ${cycle}`,
+          cycleWith: owner.cell,
         });
       }
     }

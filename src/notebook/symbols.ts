@@ -33,7 +33,7 @@ function symbolsOf<P>(cell: Cell, index: number, compiler: SegCompiler<P>, progr
     };
   }
   if (cell.kind === 'sql') {
-    const references = compiler.sqlReferences(cell.source).map((name) => ({ name }));
+    const references = compiler.sqlReferences(cell.source);
     const creates = compiler.sqlCreates(cell.source);
     return { defines: cell.name ? [{ name: cell.name, kind: 'view' }] : [], references, sql: true, ...(creates.length ? { creates } : {}) };
   }

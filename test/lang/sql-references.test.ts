@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { sqlCreates, sqlReferences } from '../../src/lang/index.ts';
+import { sqlCreates, sqlReferences as sqlReferenceSpans } from '../../src/lang/index.ts';
+
+const sqlReferences = (sql: string) => sqlReferenceSpans(sql).map((ref) => ref.name);
 
 describe('the names a SQL cell reads', () => {
   it('reads bare words and quoted names, outside strings and comments', () => {
@@ -17,6 +19,12 @@ describe('the names a SQL cell reads', () => {
 
   it('skips a comment between AS and its alias as a reader would', () => {
     expect(sqlReferences('select 1 as /* the score */ big_spenders')).toEqual(['select']);
+  });
+
+  it('gives each name once, placed at its first mention, lines counted past comments and strings', () => {
+    const refs = sqlReferenceSpans("select 'a\nb' as t,\n  /* two\nlines */ x from vb\r\nwhere x > (select max(x) from vb)");
+    expect(refs.filter((r) => r.name === 'vb')).toEqual([{ name: 'vb', span: { start: 44, end: 46, line: 4, column: 17, endLine: 4, endColumn: 19 } }]);
+    expect(refs.find((r) => r.name === 'where')!.span).toMatchObject({ line: 5, column: 1 });
   });
 });
 
