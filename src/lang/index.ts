@@ -1,8 +1,9 @@
 /**
  * SegQL: text → SQL, pure and synchronous (no DOM, no engine, no I/O).
  *
- *   source ─lex─▶ tokens ─parse─▶ CST ─build─▶ AST ─check─▶ model ─lower─▶ SQL (per dialect)
- *   lexer.ts      parser.ts       ast/build.ts   check/       sql/
+ *   source ─lex─▶ tokens ─parse─▶ AST ─check─▶ model ─lower─▶ SQL (per dialect)
+ *   lexer.ts      parser.ts      check/       sql/
+ *                 (ast/build.ts)
  *
  * buildProgram parses every cell once; compileCell checks one cell against the catalog (the
  * tables and views that exist now) and the whole notebook's definitions, and lowers its

@@ -1,5 +1,4 @@
 import type { IToken } from 'chevrotain';
-import { buildStatement } from './ast/build.ts';
 import type { Name, Statement } from './ast/nodes.ts';
 import { error, type Diagnostic, type Span } from './diagnostics.ts';
 import { lex } from './lexer.ts';
@@ -23,7 +22,7 @@ export interface ParsedCell {
   unparsedNames: Name[];
 }
 
-/** source → tokens → CST → AST for one SegQL cell. Never throws: problems are diagnostics. */
+/** source → tokens → AST for one SegQL cell. Never throws: problems are diagnostics. */
 export function parseCell(source: string): ParsedCell {
   const lexed = lex(source);
   const statements: Statement[] = [];
@@ -35,7 +34,7 @@ export function parseCell(source: string): ParsedCell {
     return { source, statements, tokens: lexed.tokens, diagnostics, unparsedNames };
   }
   const afterBadCharacters = tokensAfterBadCharacters(lexed.tokens, lexed.diagnostics);
-  for (const parsed of parseStatements(lexed.tokens)) {
+  for (const parsed of parseStatements(lexed.tokens, source)) {
     const problems = withoutStumbleAfterHabit(parsed.errors.map((e) => syntaxDiagnostic(e, source, parsed.tokens)));
     diagnostics.push(...problems.filter((p) => !afterBadCharacters.has(p.span.start)));
     if (problems.length) {
@@ -43,7 +42,7 @@ export function parseCell(source: string): ParsedCell {
       if (named) unparsedNames.push(named);
       continue;
     }
-    const statement = buildStatement(parsed.cst, source);
+    const statement = parsed.statement;
     // An expression cannot be deeper than its statement has tokens: most cells skip the walk.
     const deep = statement && parsed.tokens.length > MAX_EXPRESSION_DEPTH && nodeTooDeep(statement);
     if (deep) diagnostics.push(error('nesting', `this expression is more than ${MAX_EXPRESSION_DEPTH} operators deep: write it in steps, with lets, or as a list with in (…)`, deep));

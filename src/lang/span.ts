@@ -67,6 +67,18 @@ export function spanOfToken(token: IToken): Span {
   };
 }
 
+/** From the start of one token to the end of another: a rule's span, from its first token to its last. */
+export function spanOfTokens(first: IToken, last: IToken): Span {
+  return {
+    start: first.startOffset,
+    end: (last.endOffset ?? last.startOffset) + 1,
+    line: first.startLine ?? 1,
+    column: first.startColumn ?? 1,
+    endLine: last.endLine ?? last.startLine ?? 1,
+    endColumn: (last.endColumn ?? last.startColumn ?? 1) + 1,
+  };
+}
+
 export function joinSpans(a: Span, b: Span): Span {
   return {
     start: a.start,
