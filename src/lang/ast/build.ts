@@ -36,8 +36,9 @@ export function nameOf(t: IToken): Name {
 export function numberLiteral(t: IToken): Expr {
   const value = parseNumber(t.image);
   const span = spanOfToken(t);
+  if (Number.isSafeInteger(value)) return { type: 'number', value, span };
   const digits = t.image.replace(/_/g, '');
-  return /^\d+$/.test(digits) && !Number.isSafeInteger(value) ? { type: 'number', value, digits, span } : { type: 'number', value, span };
+  return /^\d+$/.test(digits) ? { type: 'number', value, digits, span } : { type: 'number', value, span };
 }
 
 export function stringLiteral(t: IToken): Expr {
@@ -49,12 +50,13 @@ export function dateLiteral(t: IToken): Expr {
 }
 
 export function parseNumber(image: string): number {
-  return Number(image.replace(/_/g, ''));
+  return Number(image.includes('_') ? image.replace(/_/g, '') : image);
 }
 
 export function unquoteString(image: string): string {
-  const quote = image[0];
-  return image.slice(1, -1).split(quote + quote).join(quote);
+  const quote = image[0]!;
+  const inner = image.slice(1, -1);
+  return inner.includes(quote) ? inner.split(quote + quote).join(quote) : inner;
 }
 
 const UNITS: readonly string[] = ['day', 'week', 'month', 'year'] satisfies DurationUnit[];
@@ -187,6 +189,7 @@ function withTail(tail: Tail, value: Expr): Expr {
 
 /** Removes white space outside quotes and backticks: `avg( spend )` → `avg(spend)` (spec §10). */
 export function compactText(text: string): string {
+  if (!/\s/.test(text)) return text;
   let out = '';
   let quote: string | undefined;
   for (const ch of text) {
