@@ -476,11 +476,11 @@ export class SegqlParser extends EmbeddedActionsParser {
 
   primary = this.RULE(
     'primary',
-    (): Expr =>
-      this.OR((this.primaryAlternatives ??= [
+    (): Expr => {
+      const alternatives = (this.primaryAlternatives ??= [
         {
           // `3 months` is a duration; `month(d)` (an identifier followed by a parenthesis) is a call.
-          GATE: () => isDurationUnit(this.LA(2)) && this.LA(3).tokenType !== T.LParen,
+          GATE: () => this.startsDuration(),
           ALT: () => this.SUBRULE(this.duration),
         },
         { ALT: () => numberLiteral(this.CONSUME(T.NumberLiteral)) },
@@ -502,9 +502,29 @@ export class SegqlParser extends EmbeddedActionsParser {
         },
         { ALT: () => this.SUBRULE(this.call) },
         { ALT: () => this.SUBRULE(this.reference) },
-      ])),
+      ]);
+      const chosen = this.RECORDING_PHASE ? undefined : this.primaryAlternative();
+      return chosen === undefined ? this.OR(alternatives) : alternatives[chosen]!.ALT();
+    },
     { recoveryValueFunc: missingExpr },
   );
+
+  /**
+   * The alternative of `primary` the next tokens pick, as OR's lookahead would pick it
+   * (test/lang/primary-lookahead.test.ts checks the two agree); undefined leaves the choice, and
+   * the error when there is none, to OR. With a GATE among them, OR tries primary's thirteen
+   * alternatives one by one, and primary is the rule parsed most.
+   */
+  primaryAlternative(): number | undefined {
+    const next = this.LA(1).tokenType;
+    if (next === T.NumberLiteral) return this.startsDuration() ? PRIMARY.duration : PRIMARY.number;
+    if (next === T.Identifier) return this.LA(2).tokenType === T.LParen ? PRIMARY.call : PRIMARY.reference;
+    return PRIMARY_BY_FIRST_TOKEN.get(next);
+  }
+
+  private startsDuration(): boolean {
+    return isDurationUnit(this.LA(2)) && this.LA(3).tokenType !== T.LParen;
+  }
 
   reference = this.RULE(
     'reference',
@@ -611,6 +631,15 @@ function callOf(fn: IToken, args: Expr[], order: IToken | undefined, clauses: Cl
     span,
   };
 }
+
+/** Where primary's alternatives sit in its OR. */
+const PRIMARY = { duration: 0, number: 1, call: 11, reference: 12 } as const;
+
+/** primary's alternatives that their first token decides. */
+const PRIMARY_BY_FIRST_TOKEN = new Map<TokenType, number>([
+  [T.StringLiteral, 2], [T.DateLiteral, 3], [T.True, 4], [T.False, 5], [T.Null, 6], [T.Asof, 7], [T.Everyone, 8],
+  [T.Case, 9], [T.LParen, 10], [T.QuotedIdentifier, PRIMARY.reference],
+]);
 
 function isDurationUnit(token: IToken): boolean {
   return token.tokenType === T.Identifier && DURATION_UNITS.has(token.image.toLowerCase());
