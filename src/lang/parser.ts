@@ -612,9 +612,10 @@ function callOf(fn: IToken, args: Expr[], order: IToken | undefined, clauses: Cl
     if (clause.kind === 'where') {
       if (where) secondWhere ??= clause.keyword;
       else where = clause.where;
-    } else if (clause.kind === 'within') {
-      if (within) secondWithin ??= clause.keyword;
-      else within = clause.within;
+    } else if (within) {
+      secondWithin ??= clause.keyword;
+    } else {
+      within = clause.within;
     }
   }
   const repeated = secondWhere
