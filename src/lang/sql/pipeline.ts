@@ -23,36 +23,39 @@ export function emitPipeline(population: PopulationModel, roots: IR[], extraColu
   const ctx: ExprContext = { dialect, asof };
   const memo = memoFor(ctx);
   const q = dialect.ident;
-  const name = (base: string) => `${base}${suffix}`;
   const closures = closuresOf(population);
   const needed = neededColumns(population, closures, roots, extraColumns);
   const ctes: Cte[] = [];
 
-  const populationCte = name(`population ${population.name}`);
+  const populationCte = `population ${population.name}${suffix}`;
   const where = population.where ? `\n  WHERE ${emitExpr(population.where, ctx)}` : '';
   ctes.push({ name: populationCte, sql: `SELECT *\n  FROM ${q(population.table)}${where}` });
 
   let current = populationCte;
-  const joins: { link: LinkModel; cte: string; aggregates: LinkAggregate[] }[] = [];
+  let linkColumns = '';
+  let linkJoins = '';
+  let joined = 0;
   for (const link of population.links) {
-    const aggregates = [...link.aggregates.values()].filter((a) => needed.aggregates.has(a.id.toLowerCase()));
+    const aggregates: LinkAggregate[] = [];
+    for (const [key, aggregate] of link.aggregates) if (needed.aggregates.has(key)) aggregates.push(aggregate);
     if (aggregates.length === 0) continue;
-    const cte = name(`${link.alias} per ${population.key}`);
+    const cte = `${link.alias} per ${population.key}${suffix}`;
     ctes.push({ name: cte, sql: linkAggregates(link, aggregates, population, populationCte, ctx, memo) });
-    joins.push({ link, cte, aggregates });
+    const alias = `l${++joined}`;
+    for (const a of aggregates) linkColumns += `${linkColumns ? ', ' : ''}${alias}.${q(a.id)}`;
+    linkJoins += `\n  LEFT JOIN ${q(cte)} AS ${alias} ON ${alias}.${q(population.key)} = p.${q(population.key)}`;
   }
-  if (joins.length) {
-    const withLinks = name(`${population.name} with links`);
-    const columns = joins.flatMap((j, i) => j.aggregates.map((a) => `l${i + 1}.${q(a.id)}`));
-    const from = joins.map((j, i) => `\n  LEFT JOIN ${q(j.cte)} AS l${i + 1} ON l${i + 1}.${q(population.key)} = p.${q(population.key)}`).join('');
-    ctes.push({ name: withLinks, sql: `SELECT p.*, ${columns.join(', ')}\n  FROM ${q(populationCte)} AS p${from}` });
+  if (joined) {
+    const withLinks = `${population.name} with links${suffix}`;
+    ctes.push({ name: withLinks, sql: `SELECT p.*, ${linkColumns}\n  FROM ${q(populationCte)} AS p${linkJoins}` });
     current = withLinks;
   }
 
-  for (const level of dependencyLevels(needed.columns, closures)) {
-    const cte = name(levelName(level));
-    const values = level.map((column) => `${cachedEntityValue(column, population, ctx, memo)} AS ${q(column.id)}`);
-    const select = values.length === 1 ? `SELECT *, ${values[0]}` : `SELECT *,\n    ${values.join(',\n    ')}`;
+  for (const level of dependencyLevels(needed.columns)) {
+    const cte = `${levelName(level)}${suffix}`;
+    const first = selectItem(level[0]!, population, ctx, memo);
+    let select = level.length === 1 ? `SELECT *, ${first}` : `SELECT *,\n    ${first}`;
+    for (let i = 1; i < level.length; i++) select += `,\n    ${selectItem(level[i]!, population, ctx, memo)}`;
     ctes.push({ name: cte, sql: `${select}\n  FROM ${q(current)}` });
     current = cte;
   }
@@ -66,21 +69,16 @@ export function emitPipeline(population: PopulationModel, roots: IR[], extraColu
  * memory on 3,000 customers. A column's step is its depth among the definitions it reads, the same
  * in every pipeline that needs it, since a pipeline holds everything its columns read.
  */
-function dependencyLevels(columns: EntityColumn[], closures: Closures): EntityColumn[][] {
-  const levels: EntityColumn[][] = [];
-  for (const column of columns) (levels[closures.get(column.id.toLowerCase())!.level] ??= []).push(column);
+function dependencyLevels(columns: Closure[]): Closure[][] {
+  const levels: Closure[][] = [];
+  for (const closure of columns) (levels[closure.level] ??= []).push(closure);
   return levels;
 }
 
-function columnName(column: EntityColumn): string {
-  return `${column.kind === 'quantile' ? '' : column.kind + ' '}${column.id}`;
-}
-
 /** A step is named after what it computes: `let spend`, or `let spend, segment big and 3 more`. */
-function levelName(level: EntityColumn[]): string {
-  const names = level.map(columnName);
-  if (names.length <= 3) return names.join(', ');
-  return `${names.slice(0, 2).join(', ')} and ${names.length - 2} more`;
+function levelName(level: Closure[]): string {
+  if (level.length <= 3) return level.map((c) => c.label).join(', ');
+  return `${level[0]!.label}, ${level[1]!.label} and ${level.length - 2} more`;
 }
 
 function linkAggregates(link: LinkModel, aggregates: LinkAggregate[], population: PopulationModel, populationCte: string, ctx: ExprContext, memo: SqlMemo): string {
@@ -89,19 +87,21 @@ function linkAggregates(link: LinkModel, aggregates: LinkAggregate[], population
   const linkCtx: ExprContext = { ...ctx, link: 'l', population: 'p' };
   const time = link.time ? (link.time.type === 'timestamp' ? d.toDate(`l.${q(link.time.name)}`) : `l.${q(link.time.name)}`) : undefined;
   const asof = d.date(ctx.asof);
-  const columns = aggregates.map((a) => {
+  let columns = '';
+  let readsPopulation = false;
+  for (const a of aggregates) {
     let sql = memo.aggregates.get(a);
     if (sql === undefined) memo.aggregates.set(a, (sql = aggregateColumn(a, link, time, asof, linkCtx)));
-    return sql;
-  });
-  const readsPopulation = aggregates.some((a) => a.readsPopulation);
+    columns += columns ? `,\n    ${sql}` : sql;
+    if (a.readsPopulation) readsPopulation = true;
+  }
   const join = readsPopulation ? `\n  JOIN ${q(populationCte)} AS p ON p.${q(population.key)} = l.${q(link.on)}` : '';
   // The as-of rule (spec §4): rows after asof never count; rows without a time count where no
   // window applies. Where the time column is known to hold no NULL, testing for one would only
   // cost: the OR keeps DuckDB from filtering the scan as cheaply (about 8% of a 10M-row aggregate).
   const nullTimes = link.time?.hasNulls === false ? '' : ` OR ${time} IS NULL`;
   const asofRule = time ? `\n  WHERE ${time} <= ${asof}${nullTimes}` : '';
-  return `SELECT l.${q(link.on)} AS ${q(population.key)},\n    ${columns.join(',\n    ')}\n  FROM ${q(link.table)} AS l${join}${asofRule}\n  GROUP BY l.${q(link.on)}`;
+  return `SELECT l.${q(link.on)} AS ${q(population.key)},\n    ${columns}\n  FROM ${q(link.table)} AS l${join}${asofRule}\n  GROUP BY l.${q(link.on)}`;
 }
 
 function aggregateColumn(a: LinkAggregate, link: LinkModel, time: string | undefined, asof: string, linkCtx: ExprContext): string {
@@ -123,7 +123,8 @@ function aggregateColumn(a: LinkAggregate, link: LinkModel, time: string | undef
  * statements and views of a notebook ask for the same ones over and over, so each is written once.
  */
 interface SqlMemo {
-  values: WeakMap<EntityColumn, string>;
+  /** A column as its step selects it: `value AS "id"`. */
+  items: WeakMap<EntityColumn, string>;
   aggregates: WeakMap<LinkAggregate, string>;
 }
 
@@ -136,14 +137,14 @@ function memoFor(ctx: ExprContext): SqlMemo {
   let memo = memos.get(key);
   if (!memo) {
     if (memos.size >= MEMO_DATES) memos.delete(memos.keys().next().value as string);
-    memos.set(key, (memo = { values: new WeakMap(), aggregates: new WeakMap() }));
+    memos.set(key, (memo = { items: new WeakMap(), aggregates: new WeakMap() }));
   }
   return memo;
 }
 
-function cachedEntityValue(column: EntityColumn, population: PopulationModel, ctx: ExprContext, memo: SqlMemo): string {
-  let sql = memo.values.get(column);
-  if (sql === undefined) memo.values.set(column, (sql = entityValue(column, population, ctx)));
+function selectItem({ column }: Closure, population: PopulationModel, ctx: ExprContext, memo: SqlMemo): string {
+  let sql = memo.items.get(column);
+  if (sql === undefined) memo.items.set(column, (sql = `${entityValue(column, population, ctx)} AS ${ctx.dialect.ident(column.id)}`));
   return sql;
 }
 
@@ -193,8 +194,11 @@ function columnIrs(column: EntityColumn): IR[] {
 
 /** Everything one entity column reads, directly or not, and its step in the pipeline. */
 interface Closure {
-  /** The columns it reads and itself last, in dependency order. */
-  columns: EntityColumn[];
+  column: EntityColumn;
+  /** How a step's name calls the column: `let spend`, `segment big`. */
+  label: string;
+  /** The closures of the columns it reads and itself last, in dependency order. */
+  members: Closure[];
   /** The link aggregates (lower case) those columns read. */
   aggregates: string[];
   level: number;
@@ -233,17 +237,18 @@ function closureOf(population: PopulationModel, closures: Closures, key: string)
       if (dependency) level = Math.max(level, dependency.level + 1);
     });
   }
-  union.columns.push(column);
-  const closure: Closure = { columns: union.columns, aggregates: [...union.aggregates], level };
+  const label = `${column.kind === 'quantile' ? '' : column.kind + ' '}${column.id}`;
+  const closure: Closure = { column, label, members: union.members, aggregates: [...union.aggregates], level };
+  union.members.push(closure);
   closures.set(key, closure);
   return closure;
 }
 
 /** Closures merged in the order they are added: each column once, after what it reads. */
 class ClosureUnion {
-  readonly columns: EntityColumn[] = [];
+  readonly members: Closure[] = [];
   readonly aggregates = new Set<string>();
-  private readonly seen = new Set<EntityColumn>();
+  private readonly seen = new Set<Closure>();
 
   constructor(
     private readonly population: PopulationModel,
@@ -259,10 +264,10 @@ class ClosureUnion {
     }
     const closure = closureOf(this.population, this.closures, key);
     if (!closure) return null;
-    for (const column of closure.columns) {
-      if (!this.seen.has(column)) {
-        this.seen.add(column);
-        this.columns.push(column);
+    for (const member of closure.members) {
+      if (!this.seen.has(member)) {
+        this.seen.add(member);
+        this.members.push(member);
       }
     }
     for (const a of closure.aggregates) this.aggregates.add(a);
@@ -270,15 +275,18 @@ class ClosureUnion {
   }
 }
 
-/** The entity columns (in dependency order) and link aggregates that the roots read. */
-function neededColumns(population: PopulationModel, closures: Closures, roots: IR[], extraColumns: string[]): { columns: EntityColumn[]; aggregates: Set<string> } {
+/** The closures of the entity columns (in dependency order) and the link aggregates that the roots read. */
+function neededColumns(population: PopulationModel, closures: Closures, roots: IR[], extraColumns: string[]): { columns: Closure[]; aggregates: Set<string> } {
   const union = new ClosureUnion(population, closures);
   const add = (name: string) => void union.add(name);
-  roots.forEach((ir) => forEachColumn(ir, add));
-  extraColumns.forEach(add);
-  return { columns: union.columns, aggregates: union.aggregates };
+  for (const ir of roots) forEachColumn(ir, add);
+  for (const name of extraColumns) add(name);
+  return { columns: union.members, aggregates: union.aggregates };
 }
 
+/** Written by concatenation, not joined: a join copies every CTE's text, most of it shared with other statements. */
 export function withClause(ctes: Cte[], dialect: Dialect): string {
-  return `WITH\n${ctes.map((c) => `${dialect.ident(c.name)} AS (\n  ${c.sql}\n)`).join(',\n')}`;
+  let sql = 'WITH';
+  for (let i = 0; i < ctes.length; i++) sql += `${i ? ',' : ''}\n${dialect.ident(ctes[i]!.name)} AS (\n  ${ctes[i]!.sql}\n)`;
+  return sql;
 }
