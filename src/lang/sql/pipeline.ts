@@ -263,7 +263,8 @@ class ClosureUnion {
       return null;
     }
     const closure = closureOf(this.population, this.closures, key);
-    if (!closure) return null;
+    // A closure holds the closures of all its members, so one seen already brought in everything it reads.
+    if (!closure || this.seen.has(closure)) return closure;
     for (const member of closure.members) {
       if (!this.seen.has(member)) {
         this.seen.add(member);
