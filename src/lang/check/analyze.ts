@@ -5,7 +5,7 @@ import type { Program, ProgramDefinition } from '../program.ts';
 import { findCycles } from './cycles.ts';
 import { implies } from './implies.ts';
 import type { EntityColumn, IR, LinkModel, PopulationModel, ValueType } from './model.ts';
-import { ExpressionResolver, type NameLookup, type QuantileSpec, type Scope } from './resolve.ts';
+import { ExpressionResolver, newScope, type NameLookup, type QuantileSpec, type Scope } from './resolve.ts';
 import { didYouMean } from './suggest.ts';
 import { isCalendarDate } from '../dates.ts';
 import { valueTypeOf } from './types.ts';
@@ -223,7 +223,7 @@ export class Analysis implements NameLookup {
     };
     this.populations.set(s.name.text.toLowerCase(), population);
     if (s.where) {
-      const scope = this.scope(population, def.cell, 'populationWhere');
+      const scope = newScope(population, 'populationWhere', def.cell, this.sourceOf(def.cell));
       const where = this.resolver.condition(s.where, scope);
       if (!scope.failed) population.where = where.ir;
     }
@@ -295,9 +295,6 @@ export class Analysis implements NameLookup {
     return undefined;
   }
 
-  private scope(population: PopulationModel, cell: number, mode: Scope['mode']): Scope {
-    return { population, mode, cell, source: this.sourceOf(cell), deps: new Set(), readsPopulation: false, failed: false };
-  }
 
   entityDefinition(name: string, scope: Scope, span: Span): ResolvedDefinition | undefined {
     const def = this.definitions.get(name.toLowerCase());
@@ -319,8 +316,8 @@ export class Analysis implements NameLookup {
 
   registerQuantile(scope: Scope, id: string, q: QuantileSpec, span: Span): string {
     const key = id.toLowerCase();
-    const existing = [...scope.population.entityColumns.values()].find((c) => c.kind === 'quantile' && c.id.toLowerCase() === key);
-    if (existing) return existing.id;
+    const existing = scope.population.entityColumns.get(key);
+    if (existing?.kind === 'quantile') return existing.id;
     scope.population.entityColumns.set(key, {
       id,
       kind: 'quantile',
@@ -356,7 +353,7 @@ export class Analysis implements NameLookup {
       this.report(def.cell, 'duplicate', `'${def.name}' is already a column of ${population.name}: choose another name`, def.span);
       return { id: def.name, kind: def.kind, type: 'unknown', ok: false, population: population.name, cell: def.cell };
     }
-    const scope: Scope = { ...this.scope(population, def.cell, 'entity'), defining: def.name };
+    const scope = newScope(population, 'entity', def.cell, this.sourceOf(def.cell), def.name);
     const column = buildEntityColumn(this, this.resolver, def, scope, population);
     this.edges.set(def.name.toLowerCase(), [...scope.deps].map((d) => d.toLowerCase()));
     const ok = !scope.failed && column !== undefined;
@@ -418,27 +415,34 @@ export function buildEntityColumn(
   population: PopulationModel,
 ): EntityColumn | undefined {
   const s = def.statement;
-  const base = { id: def.name, cell: def.cell, span: def.span, order: 0 };
   switch (s.kind) {
     case 'let': {
       const t = resolver.resolve(s.expr, scope);
       if (t.type === 'duration') analysis.report(def.cell, 'type', 'a let cannot hold a duration on its own: add it to a date', s.expr.span);
-      return { ...base, kind: 'let', type: t.type, deps: [...scope.deps], value: { k: 'expr', ir: t.ir, coalesceFalse: false } };
+      return entityColumn(def, 'let', t.type, scope, { k: 'expr', ir: t.ir, coalesceFalse: false });
     }
     case 'segment': {
       const t = resolver.condition(s.expr, scope);
-      return { ...base, kind: 'segment', type: 'boolean', deps: [...scope.deps], value: { k: 'expr', ir: t.ir, coalesceFalse: true } };
+      return entityColumn(def, 'segment', 'boolean', scope, { k: 'expr', ir: t.ir, coalesceFalse: true });
     }
     case 'partition':
-      return partitionColumn(analysis, resolver, def, scope, base);
+      return partitionColumn(analysis, resolver, def, scope);
     case 'split':
-      return splitColumn(analysis, resolver, def, scope, population, base);
+      return splitColumn(analysis, resolver, def, scope, population);
     default:
       return undefined;
   }
 }
 
-function partitionColumn(analysis: Analysis, resolver: ExpressionResolver, def: ProgramDefinition, scope: Scope, base: Pick<EntityColumn, 'id' | 'cell' | 'span' | 'order'>): EntityColumn | undefined {
+/**
+ * Every entity column is made here, its fields written out in one order rather than spread from a
+ * shared base: objects of one shape keep the pipeline's reads of them fast.
+ */
+function entityColumn(def: ProgramDefinition, kind: EntityColumn['kind'], type: ValueType, scope: Scope, value: EntityColumn['value']): EntityColumn {
+  return { id: def.name, cell: def.cell, span: def.span, order: 0, kind, type, deps: [...scope.deps], value };
+}
+
+function partitionColumn(analysis: Analysis, resolver: ExpressionResolver, def: ProgramDefinition, scope: Scope): EntityColumn | undefined {
   const s = def.statement;
   if (s.kind !== 'partition') return undefined;
   const seen = new Set<string>();
@@ -461,7 +465,7 @@ function partitionColumn(analysis: Analysis, resolver: ExpressionResolver, def: 
     analysis.report(def.cell, 'empty-partition', `partition ${s.name.text} has no parts: write PART: CONDITION lines inside the braces`, s.span);
     scope.failed = true;
   }
-  return { ...base, kind: 'partition', type: 'text', deps: [...scope.deps], value: { k: 'partition', parts } };
+  return entityColumn(def, 'partition', 'text', scope, { k: 'partition', parts });
 }
 
 /** A part whose condition implies an earlier part's gets no members: that is never what was meant. */
@@ -481,7 +485,7 @@ function warnOfCoveredParts(analysis: Analysis, def: ProgramDefinition, parts: {
   });
 }
 
-function splitColumn(analysis: Analysis, resolver: ExpressionResolver, def: ProgramDefinition, scope: Scope, population: PopulationModel, base: Pick<EntityColumn, 'id' | 'cell' | 'span' | 'order'>): EntityColumn | undefined {
+function splitColumn(analysis: Analysis, resolver: ExpressionResolver, def: ProgramDefinition, scope: Scope, population: PopulationModel): EntityColumn | undefined {
   const s = def.statement;
   if (s.kind !== 'split') return undefined;
   const named = s.segment.name?.text;
@@ -519,13 +523,8 @@ function splitColumn(analysis: Analysis, resolver: ExpressionResolver, def: Prog
     analysis.report(def.cell, 'split-percent', `the percentages of split ${s.name.text} add up to ${+total.toFixed(6)}%, not 100%`, s.span);
     scope.failed = true;
   }
-  return {
-    ...base,
-    kind: 'split',
-    type: 'text',
-    deps: [...scope.deps],
-    value: { k: 'split', segment: segment.ir, arms: s.arms.map((a) => ({ name: a.name.text, percent: a.percent })), seed: s.seed ?? s.name.text, key: population.key },
-  };
+  const arms = s.arms.map((a) => ({ name: a.name.text, percent: a.percent }));
+  return entityColumn(def, 'split', 'text', scope, { k: 'split', segment: segment.ir, arms, seed: s.seed ?? s.name.text, key: population.key });
 }
 
 /**

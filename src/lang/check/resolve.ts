@@ -24,6 +24,14 @@ export interface Scope {
   defining?: string;
 }
 
+/**
+ * A scope with every field written out in one order: the resolver reads scopes at every node, and
+ * scopes spread from others with fields added took other shapes, which made those reads slow.
+ */
+export function newScope(population: PopulationModel, mode: Scope['mode'], cell: number, source: string, defining?: string, link?: LinkModel): Scope {
+  return { population, mode, link, cell, source, deps: new Set(), readsPopulation: false, failed: false, defining };
+}
+
 /** What the resolver needs from the analysis of the whole notebook. */
 export interface NameLookup {
   report(cell: number, code: string, message: string, span: Span): void;
@@ -428,7 +436,7 @@ export class ExpressionResolver {
       const what = e.within ? 'within' : `${fn}()`;
       return this.fail(scope, 'link-time', `${what} needs the time of ${link.alias}: add 'time COLUMN' to its link`, e.span);
     }
-    const linkScope: Scope = { ...scope, mode: 'link', link, deps: new Set(), readsPopulation: false, failed: false };
+    const linkScope = newScope(scope.population, 'link', scope.cell, scope.source, scope.defining, link);
     const arg0 = e.args[0];
     const countsRows = fn === 'count' && arg0.type === 'reference' && !arg0.member && arg0.name.text.toLowerCase() === link.alias.toLowerCase();
     const arg = countsRows ? undefined : this.resolve(arg0, linkScope);

@@ -4,7 +4,7 @@ import { addDuration, unknownUnitMessage } from '../dates.ts';
 import type { Analysis } from './analyze.ts';
 import { METRIC_FUNCTIONS, type MetricFn } from './functions.ts';
 import type { IR, PopulationModel, ValueType } from './model.ts';
-import { ExpressionResolver, type Scope } from './resolve.ts';
+import { ExpressionResolver, newScope, type Scope } from './resolve.ts';
 import { didYouMean } from './suggest.ts';
 
 /** One row of a segment list: its display name and membership condition (spec §5). */
@@ -104,7 +104,7 @@ export class StatementChecker {
   }
 
   private scope(population: PopulationModel): Scope {
-    return { population, mode: 'entity', cell: this.cell, source: this.analysis.sourceOf(this.cell), deps: new Set(), readsPopulation: false, failed: false };
+    return newScope(population, 'entity', this.cell, this.analysis.sourceOf(this.cell));
   }
 
   letsOf(population: PopulationModel): string[] {
