@@ -84,7 +84,7 @@ function levelName(level: Closure[]): string {
 function linkAggregates(link: LinkModel, aggregates: LinkAggregate[], population: PopulationModel, populationCte: string, ctx: ExprContext, memo: SqlMemo): string {
   const d = ctx.dialect;
   const q = d.ident;
-  const linkCtx: ExprContext = { ...ctx, link: 'l', population: 'p' };
+  const linkCtx: ExprContext = { dialect: d, asof: ctx.asof, link: 'l', population: 'p' };
   const time = link.time ? (link.time.type === 'timestamp' ? d.toDate(`l.${q(link.time.name)}`) : `l.${q(link.time.name)}`) : undefined;
   const asof = d.date(ctx.asof);
   let columns = '';
@@ -199,8 +199,8 @@ interface Closure {
   label: string;
   /** The closures of the columns it reads and itself last, in dependency order. */
   members: Closure[];
-  /** The link aggregates (lower case) those columns read. */
-  aggregates: string[];
+  /** The link aggregates (lower case) the column itself reads. */
+  reads: string[];
   level: number;
 }
 
@@ -229,16 +229,24 @@ function closureOf(population: PopulationModel, closures: Closures, key: string)
   const column = population.entityColumns.get(key);
   closures.set(key, null);
   if (!column) return null;
-  const union = new ClosureUnion(population, closures);
+  const union = new ClosureUnion();
+  const reads: string[] = [];
   let level = 0;
   for (const ir of columnIrs(column)) {
     forEachColumn(ir, (input) => {
-      const dependency = union.add(input);
-      if (dependency) level = Math.max(level, dependency.level + 1);
+      const inputKey = input.toLowerCase();
+      if (isAggregate(population, inputKey)) {
+        reads.push(inputKey);
+        return;
+      }
+      const dependency = closureOf(population, closures, inputKey);
+      if (!dependency) return;
+      union.add(dependency);
+      level = Math.max(level, dependency.level + 1);
     });
   }
   const label = `${column.kind === 'quantile' ? '' : column.kind + ' '}${column.id}`;
-  const closure: Closure = { column, label, members: union.members, aggregates: [...union.aggregates], level };
+  const closure: Closure = { column, label, members: union.members, reads, level };
   union.members.push(closure);
   closures.set(key, closure);
   return closure;
@@ -247,42 +255,36 @@ function closureOf(population: PopulationModel, closures: Closures, key: string)
 /** Closures merged in the order they are added: each column once, after what it reads. */
 class ClosureUnion {
   readonly members: Closure[] = [];
-  readonly aggregates = new Set<string>();
   private readonly seen = new Set<Closure>();
 
-  constructor(
-    private readonly population: PopulationModel,
-    private readonly closures: Closures,
-  ) {}
-
-  /** Adds what a name reads (a link aggregate, or an entity column's closure); the closure, if it is a column. */
-  add(name: string): Closure | null {
-    const key = name.toLowerCase();
-    if (isAggregate(this.population, key)) {
-      this.aggregates.add(key);
-      return null;
-    }
-    const closure = closureOf(this.population, this.closures, key);
-    // A closure holds the closures of all its members, so one seen already brought in everything it reads.
-    if (!closure || this.seen.has(closure)) return closure;
+  add(closure: Closure): void {
+    // A closure holds the closures of all its members, so one seen already brings nothing new.
+    if (this.seen.has(closure)) return;
     for (const member of closure.members) {
       if (!this.seen.has(member)) {
         this.seen.add(member);
         this.members.push(member);
       }
     }
-    for (const a of closure.aggregates) this.aggregates.add(a);
-    return closure;
   }
 }
 
 /** The closures of the entity columns (in dependency order) and the link aggregates that the roots read. */
 function neededColumns(population: PopulationModel, closures: Closures, roots: IR[], extraColumns: string[]): { columns: Closure[]; aggregates: Set<string> } {
-  const union = new ClosureUnion(population, closures);
-  const add = (name: string) => void union.add(name);
+  const union = new ClosureUnion();
+  const aggregates = new Set<string>();
+  const add = (name: string) => {
+    const key = name.toLowerCase();
+    if (isAggregate(population, key)) aggregates.add(key);
+    else {
+      const closure = closureOf(population, closures, key);
+      if (closure) union.add(closure);
+    }
+  };
   for (const ir of roots) forEachColumn(ir, add);
   for (const name of extraColumns) add(name);
-  return { columns: union.members, aggregates: union.aggregates };
+  for (const member of union.members) for (const a of member.reads) aggregates.add(a);
+  return { columns: union.members, aggregates };
 }
 
 /** Written by concatenation, not joined: a join copies every CTE's text, most of it shared with other statements. */
