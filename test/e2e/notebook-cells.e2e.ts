@@ -61,20 +61,11 @@ test('notebook: a SQL cell with a view name makes a view other cells can read; a
   assert.deepEqual(await source(t, 9), { kind: 'sql', name: 'by_country', source: await source(t, 9).then((c) => c!.source) });
   assert.doesNotMatch(await outputText(t, 9), /avg_spend/, 'a view shows no rows');
 
-  await t.page.locator('seg-notebook .add-row button', { hasText: 'SQL' }).click();
-  const last = (await cellCount(t)) - 1;
-  await eventually(() => focused(t), (f) => f?.cell === last && f.where === 'editor', 'the new SQL cell is entered');
-  await t.page.keyboard.type('select * from by_country where members > 20');
-  await t.page.keyboard.press('ControlOrMeta+Enter');
+  const last = await runNewSqlCell(t, 'select * from by_country where members > 20');
   await eventually(() => cellStatus(t, last), (s) => s === 'done', 'the query over the view ran');
   assert.match(await outputText(t, last), /GB/);
 
-  await t.page.locator('seg-notebook .add-row button', { hasText: 'SQL' }).click();
-  const made = (await cellCount(t)) - 1;
-  await eventually(() => focused(t), (f) => f?.cell === made && f.where === 'editor', 'the next SQL cell is entered');
-  await t.page.keyboard.type('create table top3 as select * from by_country limit 3');
-  await t.page.keyboard.press('Escape');
-  await t.page.keyboard.press('ControlOrMeta+Enter');
+  const made = await runNewSqlCell(t, 'create table top3 as select * from by_country limit 3');
   await eventually(() => cellStatus(t, made), (s) => s === 'done', 'the table was made');
   const said = await outputText(t, made);
   assert.match(said, /Created table top3 with 3 rows/);
@@ -93,15 +84,20 @@ test('notebook: a SQL cell with a view name makes a view other cells can read; a
   t.note(`screenshot: ${await shotOf(cell(t, 3), 'notebook-compiled-sql')}`);
 });
 
-/** A SQL cell added at the end through the toolbar, running a query that never ends: its number. */
-async function runEndlessQuery(t: E2EContext): Promise<number> {
+/** A SQL cell added at the end through the toolbar, `text` typed into it and run: its number. */
+async function runNewSqlCell(t: E2EContext, text: string): Promise<number> {
   await t.page.locator('seg-notebook .add-row button', { hasText: 'SQL' }).click();
   const last = (await cellCount(t)) - 1;
   await eventually(() => focused(t), (f) => f?.cell === last && f.where === 'editor', 'the new SQL cell is entered');
-  await t.page.keyboard.type('select count(*) from range(100000000000) a');
+  await t.page.keyboard.type(text);
   await t.page.keyboard.press('Escape');
   await t.page.keyboard.press('ControlOrMeta+Enter');
   return last;
+}
+
+/** A SQL cell added at the end, running a query that never ends: its number. */
+function runEndlessQuery(t: E2EContext): Promise<number> {
+  return runNewSqlCell(t, 'select count(*) from range(100000000000) a');
 }
 
 test('notebook: a running cell shows its time ticking; Interrupt cancels it and leaves it out of date', async (t) => {
