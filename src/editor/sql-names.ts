@@ -1,5 +1,5 @@
 import { findTable } from '../lang/catalog.ts';
-import { analyze, literalMarkdown as md, sqlReferences, tableSummary, type Catalog, type Program } from '../lang/index.ts';
+import { analyze, literalMarkdown as md, sqlReferences, sqlWithoutTextAndComments, tableSummary, type Catalog, type Program } from '../lang/index.ts';
 
 /**
  * Names to complete in a SQL cell: the catalog's tables and views, the notebook's segments,
@@ -39,7 +39,7 @@ export function completeSql(sql: string, offset: number, catalog: Catalog, progr
     found?.columns.forEach((c) => items.push({ label: c.name, kind: 'column', detail: `${c.type} · ${found.name}`, insertText: quoteSql(c.name) }));
   };
 
-  const code = withoutTextAndComments(sql);
+  const code = sqlWithoutTextAndComments(sql);
   if (sql[from - 1] === '.') {
     const qualifier = nameBefore(sql, from - 1);
     const table = qualifier ? (aliases(code).get(qualifier.toLowerCase()) ?? qualifier) : undefined;
@@ -72,7 +72,7 @@ export interface SqlHover {
  * table the cell reads (or of the table before its dot) with its type, a segment's or part's view.
  */
 export function hoverSql(sql: string, offset: number, catalog: Catalog, program?: Program): SqlHover | undefined {
-  const code = withoutTextAndComments(sql);
+  const code = sqlWithoutTextAndComments(sql);
   const word = wordAt(code, offset);
   if (!word) return undefined;
   const { from, to } = word;
@@ -151,10 +151,6 @@ function aliases(sql: string): Map<string, string> {
 }
 
 /** The SQL with its 'strings' and comments blanked out (same length), so `-- from orders o` names no alias. */
-function withoutTextAndComments(sql: string): string {
-  return sql.replace(/--[^\n]*|\/\*[\s\S]*?(?:\*\/|$)|'(?:[^']|'')*'?/g, (m) => m.replace(/[^\n]/g, ' '));
-}
-
 /** Names a WITH clause defines: `with recent as (…), big as (…)`. */
 function cteNames(code: string): string[] {
   const names: string[] = [];

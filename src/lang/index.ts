@@ -20,7 +20,7 @@ export { SHOW_DEFAULT_LIMIT } from './check/statements.ts';
 export type { CompiledCell, CompiledStatement, CompileOptions, ResultStatement } from './compile.ts';
 export type { ValuesTable, ValuesTableUse } from './sql/cached-values.ts';
 export { parseCell } from './parse.ts';
-export { sqlCreates, sqlReferences } from './sql-references.ts';
+export { sqlCreates, sqlReferences, sqlWithoutTextAndComments } from './sql-references.ts';
 export { duckdb } from './sql/duckdb.ts';
 export { completeAt } from './ide/completion.ts';
 export type { Completion, CompletionItem, CompletionKind } from './ide/completion.ts';

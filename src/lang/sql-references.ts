@@ -77,3 +77,8 @@ export function sqlCreates(sql: string): string[] {
 
 const CREATE_MODIFIERS = new Set(['or', 'replace', 'temp', 'temporary', 'materialized']);
 const IF_NOT_EXISTS = new Set(['if', 'not', 'exists']);
+
+/** The SQL with strings and comments blanked out, keeping every offset and line break: what is code. */
+export function sqlWithoutTextAndComments(sql: string): string {
+  return sql.replace(/--[^\n]*|\/\*[\s\S]*?(?:\*\/|$)|'(?:[^']|'')*'?/g, (m) => m.replace(/[^\n]/g, ' '));
+}

@@ -9,6 +9,7 @@
  */
 import { didYouMean, nearest } from '../lang/check/suggest.ts';
 import { offsetOf } from '../lang/span.ts';
+import { sqlWithoutTextAndComments } from '../lang/sql-references.ts';
 import type { CellError } from './outcome.ts';
 
 /** DuckDB's own schemas: `main.x` is a table in one, not a part's view. */
@@ -48,7 +49,7 @@ function reworded(error: CellError, sql: string): string {
   if (ungrouped) {
     const name = ungrouped[1]!;
     const aggregate = `aggregate it (any_value(${name}) takes one of its values)`;
-    if (!/\bgroup\s+by\b/i.test(withoutCommentsAndStrings(sql))) return `'${name}' is selected beside an aggregate: add group by ${name}, or ${aggregate}`;
+    if (!/\bgroup\s+by\b/i.test(sqlWithoutTextAndComments(sql))) return `'${name}' is selected beside an aggregate: add group by ${name}, or ${aggregate}`;
     return `'${name}' is neither in group by nor inside an aggregate: add it to group by, or ${aggregate}`;
   }
   const column = /^Binder Error: Referenced column "(.+?)" not found in FROM clause!(?:\s*Candidate bindings: "(.+?)")?/.exec(message);
@@ -79,10 +80,6 @@ function keywordFor(word: string): string | undefined {
   if (KEYWORDS.includes(word.toLowerCase())) return undefined;
   const meant = nearest(word, KEYWORDS);
   return meant && word === word.toUpperCase() ? meant.toUpperCase() : meant;
-}
-
-function withoutCommentsAndStrings(sql: string): string {
-  return sql.replace(/--[^\n]*|\/\*[\s\S]*?\*\/|'(?:[^']|'')*'/g, ' ');
 }
 
 function escapeRegExp(text: string): string {
