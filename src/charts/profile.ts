@@ -6,8 +6,8 @@
  */
 import * as Plot from '@observablehq/plot';
 import type { CellResult } from '../notebook/outcome.ts';
-import { formatLift, formatPercent } from '../ui/format.ts';
-import { BAR_STEP, chartWidth, figure, label, labelMargin, nameAxisY, note, PALETTE, PLOT_STYLE, records, type ChartContext } from './common.ts';
+import { formatLift, formatNumber, formatPercent } from '../ui/format.ts';
+import { BAR_STEP, type ChartRecord, chartWidth, figure, label, labelMargin, nameAxisY, note, PALETTE, PLOT_STYLE, records, type ChartContext } from './common.ts';
 
 const MAX_ROWS = 25;
 const OVER = PALETTE[0]!;
@@ -25,7 +25,7 @@ export function profileChart(result: CellResult, context: ChartContext): Element
   const all = records(result);
   const positive = all.filter((r) => typeof r.lift === 'number' && r.lift > 0);
   const bars: LiftBar[] = positive.slice(0, MAX_ROWS).map((r) => {
-    const name = `${label(r.attribute)} = ${label(r.value)}`;
+    const name = `${label(r.attribute)} = ${label(r.value)}${quartileRange(r)}`;
     const lift = r.lift as number;
     const shares = `${share(r.segment_share)} of the segment, ${share(r.baseline_share)} of the baseline`;
     return { name, lift, title: `${name}: ${formatLift(lift)} (${shares})` };
@@ -74,6 +74,13 @@ function emptySide(rows: Record<string, unknown>[]): 'segment' | 'baseline' | un
   if (rows.every((r) => r.segment_share === null)) return 'segment';
   if (rows.every((r) => r.baseline_share === null)) return 'baseline';
   return undefined;
+}
+
+/** " (18–29)": which values a quartile holds, when the result says (the app's `from` and `to`). */
+function quartileRange(row: ChartRecord): string {
+  const { from, to } = row;
+  if (typeof from !== 'number' || typeof to !== 'number') return '';
+  return from === to ? ` (${formatNumber(from)})` : ` (${formatNumber(from)}–${formatNumber(to)})`;
 }
 
 function share(value: unknown): string {

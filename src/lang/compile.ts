@@ -39,6 +39,8 @@ export interface CompileOptions {
   dialect?: Dialect;
   /** Statements read each population's links and lets from its values table (src/lang/sql/cached-values.ts). */
   values?: boolean;
+  /** `profile` adds the columns `from` and `to`, each quartile's range (src/lang/sql/statements/profile.ts); §5's table has none. */
+  profileRanges?: boolean;
 }
 
 const analyses = new WeakMap<Program, { catalog: Catalog; analysis: Analysis }>();
@@ -120,19 +122,20 @@ export function compileCell(program: Program, cell: number, catalog: Catalog, op
     if (step.kind === 'views') return views(checked.analysis, checked.checker, step.name, options.asof, dialect, reader);
     if (step.kind === 'key') return keyCheck(checked.analysis, step.population, step.span, options.asof, dialect);
     const statement = reader ? reader.statement(step.checked) : step.checked;
-    return [{ kind: 'result', statement: step.checked.kind, sql: emitStatement(statement, options.asof, dialect), span: step.span, reads: statementReads(statement) }];
+    return [{ kind: 'result', statement: step.checked.kind, sql: emitStatement(statement, options, dialect), span: step.span, reads: statementReads(statement) }];
   });
   return { diagnostics: checked.diagnostics, statements, ...(reader ? { values: reader.uses(statements) } : {}) };
 }
 
-function emitStatement(s: CheckedStatement, asof: string, dialect: Dialect): string {
+function emitStatement(s: CheckedStatement, options: CompileOptions, dialect: Dialect): string {
+  const { asof } = options;
   switch (s.kind) {
     case 'compare':
       return emitCompare(s, asof, dialect);
     case 'overlap':
       return emitOverlap(s, asof, dialect);
     case 'profile':
-      return emitProfile(s, asof, dialect);
+      return emitProfile(s, asof, dialect, options.profileRanges);
     case 'trend':
       return emitTrend(s, dialect);
     case 'show':

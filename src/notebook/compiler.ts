@@ -15,7 +15,7 @@ export interface SegCompiler<Program = unknown> {
   programAsof(program: Program): string | undefined;
   /** Names whose coming or going in the catalog can change a compile (tables read, definitions). */
   catalogDependencies(program: Program): string[];
-  compileCell(program: Program, cell: number, catalog: Catalog, options: { asof: string; values?: boolean }): CompiledCell;
+  compileCell(program: Program, cell: number, catalog: Catalog, options: { asof: string; values?: boolean; profileRanges?: boolean }): CompiledCell;
   sqlReferences(sql: string): { name: string; span: Span }[];
   sqlCreates(sql: string): string[];
 }

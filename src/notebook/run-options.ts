@@ -12,6 +12,8 @@ export interface RunnerOptions<P> {
   today?: () => string;
   /** Count the members of what definition-only cells define (the notebook shows it; the CLI does not need it). */
   summaries?: boolean;
+  /** `profile` results add each quartile's range, `from` and `to` (the notebook shows them; §5's table, the CLI's, has none). */
+  profileRanges?: boolean;
 }
 
 export interface NotebookInput {

@@ -287,7 +287,11 @@ export class NotebookRunner<P> {
     // The program and the cell's place in it as they are now; the catalog may take a query.
     const program = this.program;
     // `segbook sql` prints statements that run anywhere the tables are: each with its whole pipeline.
-    const compiled = this.options.compiler.compileCell(program, index, await this.catalog(), { asof, values: !request.viewsOnly });
+    const compiled = this.options.compiler.compileCell(program, index, await this.catalog(), {
+      asof,
+      values: !request.viewsOnly,
+      ...(this.options.profileRanges ? { profileRanges: true } : {}),
+    });
     const errors = withDiagnostics(blocked, compiled.diagnostics);
     const warnings = warningsOf(compiled.diagnostics);
     if (warnings.length > 0) this.warnings.set(id, warnings);

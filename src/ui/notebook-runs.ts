@@ -79,6 +79,7 @@ export class NotebookRuns {
       compiler: segql,
       resolveData: this.options.resolveData,
       summaries: true,
+      profileRanges: true,
       ...(this.options.today ? { today: this.options.today } : {}),
     });
     runner.on((event) => {

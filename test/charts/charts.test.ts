@@ -164,6 +164,21 @@ describe('profile', () => {
     expect(chart.querySelector('.seg-chart-note')?.textContent).toContain('the 25 largest of 73 lifts are drawn');
   });
 
+  it("says which values a quartile holds when the result has each quartile's range (the app's from and to)", () => {
+    const withRanges: CellResult = {
+      ...profileWithZeros,
+      columns: [...profileWithZeros.columns, 'from', 'to'],
+      types: [...profileWithZeros.types, 'DOUBLE', 'DOUBLE'],
+      rows: [
+        ['age', 'Q1', 0.5, 0.25, 2, 18, 29],
+        ['spend', 'Q4', 0.1, 0.25, 0.4, 1044.99, 18500.5],
+        ['visits', 'Q2', 0.2, 0.25, 0.8, 3, 3],
+        ['plan', 'pro', 0.2, 0.25, 0.8, null, null],
+      ],
+    };
+    expect(texts(draw(withRanges), 'y-axis tick label')).toEqual(['age = Q1 (18–29)', 'spend = Q4 (1,044.99–18,500.5)', 'visits = Q2 (3)', 'plan = pro']);
+  });
+
   it('draws over-represented values right of 1 and under-represented left, and leaves out lifts of 0 and null', () => {
     const chart = draw(profileWithZeros);
     const bars = marks(chart, 'bar', 'rect');

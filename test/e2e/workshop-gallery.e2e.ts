@@ -29,11 +29,14 @@ test('workshop: the start screen offers the tutorials; one opens from the galler
   assert.equal(await t.page.title(), 'Psychographic segmentation · Segbook');
   // The method end to end: a comparison, personas, the A/B split and the trend, all drawn.
   const index = cellWith(readFileSync('notebooks/tutorials/psychographic.seg.md', 'utf8'));
-  assert.match(await chartText(t, index('profile conscious')), /core_value/);
+  const profile = await chartText(t, index('profile conscious'));
+  assert.match(profile, /core_value/);
+  assert.match(profile, /= Q[1-4] \(\d[\d,.]*(–\d[\d,.]*)?\)/, 'a quartile says which values it holds');
+  await cell(t, index('profile conscious')).screenshot({ path: 'test-results/workshop-profile-ranges.png' });
   assert.match(await outputText(t, index('split made_to_last')), /control[\s\S]*newsletter[\s\S]*made_to_last/);
   assert.match(await chartText(t, index('trend active_conscious')), /active_deal_seekers/);
   await cell(t, index('trend active_conscious')).scrollIntoViewIfNeeded();
-  t.note(`screenshot: ${await t.screenshot('workshop-tutorial-open')}`);
+  t.note(`screenshot: ${await t.screenshot('workshop-tutorial-open')}, test-results/workshop-profile-ranges.png`);
 
   await gallery.getByRole('button', { name: 'Show tutorials' }).click();
   await gallery.getByRole('button', { name: 'Open with sample data' }).click();

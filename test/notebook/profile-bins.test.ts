@@ -38,8 +38,17 @@ select attribute, value, count(*) filter (where vip) / sum(count(*) filter (wher
   count(*) / sum(count(*)) over (partition by attribute) as baseline_share
 from cells group by attribute, value`;
 
-async function run(text: string) {
-  const runner = new NotebookRunner({ engine, compiler: segql, resolveData: (path) => ({ kind: 'path', path }), today: () => '2030-01-01' });
+/** Each bin's smallest and largest value, by the same definition. */
+const REFERENCE_RANGES = ['visits', 'spend']
+  .map(
+    (a) => `select '${a}' as attribute, 'Q' || ceil(4 * (select count(*) from people q where q.${a} <= p.${a}) / (select count(${a}) from people))::INTEGER as value,
+  min(${a}) as low, max(${a}) as high
+from people p where ${a} is not null group by value`,
+  )
+  .join('\nunion all\n');
+
+async function run(text: string, profileRanges = false) {
+  const runner = new NotebookRunner({ engine, compiler: segql, resolveData: (path) => ({ kind: 'path', path }), today: () => '2030-01-01', profileRanges });
   runner.update({ notebook: parseNotebook(text) });
   const report = await runner.run();
   expect(report.cells.flatMap((c) => c.errors)).toEqual([]);
@@ -64,6 +73,19 @@ describe('profile bins numbers (spec §5, §10)', () => {
     }
     expect([...got.keys()].filter((k) => k.startsWith('visits|')).sort()).toEqual(['visits|Q1', 'visits|Q2', 'visits|Q3', 'visits|Q4']);
     expect(got.has('spend|null')).toBe(true);
+  });
+
+  it("adds each bin's smallest and largest value as from and to, for the app to say which values a bin holds", async () => {
+    const text =
+      '---\nasof: 2024-06-30\n---\n\n```sql people\n' + PEOPLE + '\n```\n\n```seg\npopulation people key id\nsegment vip = spend > 20\nprofile vip\n```\n';
+    const profile = (await run(text, true)).cells[1]!.results[0]!;
+    expect(profile.columns).toEqual(['attribute', 'value', 'segment_share', 'baseline_share', 'lift', 'from', 'to']);
+    const reference = await engine.query(REFERENCE_RANGES);
+    const expected = new Map(reference.rows.map((r) => [`${r[0]}|${r[1]}`, [Number(r[2]), Number(r[3])]]));
+    const got = new Map(profile.rows.filter((r) => r[0] !== 'plan' && r[1] !== null).map((r) => [`${r[0]}|${r[1]}`, [Number(r[5]), Number(r[6])]]));
+    expect(got).toEqual(expected);
+    // Text values and the null value have no range.
+    expect(profile.rows.filter((r) => r[0] === 'plan' || r[1] === null).map((r) => [r[5], r[6]])).toEqual([...Array(4)].map(() => [null, null]));
   });
 
   it('orders lifts equally far from 1 (2.5 and 0.4) as ties: by attribute, then value', async () => {

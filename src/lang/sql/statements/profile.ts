@@ -12,8 +12,11 @@ const MAX_CATEGORIES = 50;
  * attributes with at most 50 values are used as they are; numbers are binned into quartiles of
  * the population (Q1…Q4). A share of no members is null, as a compare's metric over none is:
  * an empty segment has no shares to compare, and its lifts are null, not 0.
+ *
+ * With `ranges`, two columns follow the lift, `from` and `to`: the smallest and largest value of a
+ * quartile in the population (null for other values), so that "age = Q1" can say which ages.
  */
-export function emitProfile(s: Profile, asof: string, dialect: Dialect): string {
+export function emitProfile(s: Profile, asof: string, dialect: Dialect, ranges = false): string {
   const q = dialect.ident;
   const ctx = { dialect, asof, entity: 'e' };
   const roots = [s.segment.condition, ...(s.baseline ? [s.baseline.condition] : [])];
@@ -22,26 +25,30 @@ export function emitProfile(s: Profile, asof: string, dialect: Dialect): string 
   const inBaseline = s.baseline ? emitExpr(s.baseline.condition, ctx) : 'TRUE';
   const { numbers, texts, quartile, keep } = attributeSql(s.attributes, dialect);
   const flags = `${inSegment} AS "in segment", ${inBaseline} AS "in baseline"`;
+  const number = (column: string) => (ranges ? `, ${column} AS "number"` : '');
   const unpivoted = (list: string) => `SELECT ${flags}, unnest([\n      ${list}\n    ], recursive := true)\n  FROM ${q(pipeline.entities)} AS e`;
   const parts: Cte[] = [];
   const values: string[] = [];
   if (numbers) {
     parts.push({ name: 'numbers', sql: unpivoted(numbers) });
-    values.push(`SELECT "in segment", "in baseline", "attribute", ${quartile} AS "value"\n  FROM "numbers"`);
+    values.push(`SELECT "in segment", "in baseline", "attribute", ${quartile} AS "value"${number('"number"')}\n  FROM "numbers"`);
   }
   if (texts) {
     parts.push({ name: 'texts', sql: unpivoted(texts) });
-    values.push(`SELECT "in segment", "in baseline", "attribute", "value"\n  FROM "texts"`);
+    values.push(`SELECT "in segment", "in baseline", "attribute", "value"${number('NULL')}\n  FROM "texts"`);
   }
   // A population with nothing to profile (only its key, dates) gives no rows, not a broken query.
-  if (!values.length) values.push(`SELECT ${flags}, ${dialect.toText('NULL')} AS "attribute", ${dialect.toText('NULL')} AS "value"\n  FROM ${q(pipeline.entities)} AS e\n  WHERE FALSE`);
+  if (!values.length) values.push(`SELECT ${flags}, ${dialect.toText('NULL')} AS "attribute", ${dialect.toText('NULL')} AS "value"${number('NULL')}\n  FROM ${q(pipeline.entities)} AS e\n  WHERE FALSE`);
   const ctes: Cte[] = [
     ...pipeline.ctes,
     ...parts,
     { name: 'attribute values', sql: values.join('\n  UNION ALL\n  ') },
     {
       name: 'counts',
-      sql: `SELECT "attribute", "value",\n    count(*) FILTER (WHERE "in segment") AS "segment count",\n    count(*) FILTER (WHERE "in baseline") AS "baseline count"\n  FROM "attribute values"\n  GROUP BY "attribute", "value"`,
+      sql:
+        `SELECT "attribute", "value",\n    count(*) FILTER (WHERE "in segment") AS "segment count",\n    count(*) FILTER (WHERE "in baseline") AS "baseline count"` +
+        (ranges ? `,\n    min("number") AS "from",\n    max("number") AS "to"` : '') +
+        `\n  FROM "attribute values"\n  GROUP BY "attribute", "value"`,
     },
     {
       name: 'shares',
@@ -49,13 +56,13 @@ export function emitProfile(s: Profile, asof: string, dialect: Dialect): string 
         `SELECT "attribute", "value",\n` +
         `    ${dialect.divide('"segment count"', 'sum("segment count") OVER (PARTITION BY "attribute")')} AS "segment_share",\n` +
         `    ${dialect.divide('"baseline count"', 'sum("baseline count") OVER (PARTITION BY "attribute")')} AS "baseline_share",\n` +
-        `    ${keep} AS "kept"\n` +
+        `    ${keep} AS "kept"${ranges ? ', "from", "to"' : ''}\n` +
         `  FROM "counts"`,
     },
   ];
   return (
     `${withClause(ctes, dialect)}\n` +
-    `SELECT "attribute", "value", "segment_share", "baseline_share", ${dialect.divide('"segment_share"', '"baseline_share"')} AS "lift"\n` +
+    `SELECT "attribute", "value", "segment_share", "baseline_share", ${dialect.divide('"segment_share"', '"baseline_share"')} AS "lift"${ranges ? ', "from", "to"' : ''}\n` +
     `FROM "shares"\n` +
     `WHERE "kept" AND ("segment_share" > 0 OR "baseline_share" > 0)\n` +
     `ORDER BY coalesce("lift", 0) = 0, round(abs(ln(nullif("lift", 0))), 12) DESC, "attribute", "value" NULLS LAST`
