@@ -170,6 +170,10 @@ describe("the notebook's values tables", () => {
     expect(withValues.cells[3]!.sql.join('\n')).toContain('FROM "customers values"');
     expect(withValues.cells[5]!.sql.join('\n')).toContain('FROM "shipments values"');
     expect(withValues.cells[6]!.sql.join('\n')).not.toContain('values"');
+    // The quantile ranks the whole population the table holds: it is kept there, not ranked again per statement.
+    const built = withValues.cells.flatMap((c) => c.sql).find((s) => s.startsWith('CREATE OR REPLACE TEMP TABLE "customers values"'));
+    expect(built).toContain('AS "spend_rank"');
+    expect(withValues.cells[3]!.sql.filter((s) => !s.startsWith('CREATE OR REPLACE TEMP TABLE')).join('\n')).not.toContain(' OVER ');
   }, 30_000);
 });
 

@@ -33,7 +33,7 @@ export function valuesTable(population: PopulationModel, lets: string[], asof: s
   const pipeline = emitPipeline(population, [], kept.lets, asof, dialect);
   const name = valuesTableName(population);
   const links = population.links.filter((link) => [...link.aggregates.keys()].some((id) => kept.aggregates.has(id.toLowerCase())));
-  const columns = new Set([...kept.lets.map((k) => k.toLowerCase()), ...kept.aggregates]);
+  const columns = new Set([...kept.lets.map((k) => k.toLowerCase()), ...kept.quantiles, ...kept.aggregates]);
   return {
     name,
     population: population.name,
@@ -60,8 +60,12 @@ export function readingValues(population: PopulationModel, table: ValuesTable): 
   return { ...rest, table: table.name, links, entityColumns };
 }
 
-/** Lets that read only the population's columns, link aggregates and other such lets; and the aggregates they read. */
-function keptLets(population: PopulationModel, lets: string[]): { lets: string[]; aggregates: Set<string> } {
+/**
+ * Lets that read only the population's columns, link aggregates, quantiles of those and other such
+ * lets; and the aggregates and quantiles they read. A quantile ranks the whole (narrowed)
+ * population, which is what the table holds, so no segment changes it.
+ */
+function keptLets(population: PopulationModel, lets: string[]): { lets: string[]; aggregates: Set<string>; quantiles: Set<string> } {
   const isAggregate = (key: string) => population.links.some((l) => l.aggregates.has(key));
   const memo = new Map<string, boolean>();
   const read = new Map<string, string[]>();
@@ -69,13 +73,14 @@ function keptLets(population: PopulationModel, lets: string[]): { lets: string[]
     if (isAggregate(key)) return true;
     const column = population.entityColumns.get(key);
     if (!column) return true;
-    if (column.kind !== 'let' || column.value.k !== 'expr') return false;
+    const value = column.value;
+    if (!(column.kind === 'let' && value.k === 'expr') && value.k !== 'quantile') return false;
     const known = memo.get(key);
     if (known !== undefined) return known;
     memo.set(key, false);
     let ok = true;
     const inputs: string[] = [];
-    forEachColumn(column.value.ir, (input) => {
+    forEachColumn(value.k === 'expr' ? value.ir : value.arg, (input) => {
       inputs.push(input.toLowerCase());
       if (ok && !keepable(input.toLowerCase())) ok = false;
     });
@@ -85,12 +90,16 @@ function keptLets(population: PopulationModel, lets: string[]): { lets: string[]
   };
   const kept = lets.filter((name) => population.entityColumns.get(name.toLowerCase())?.kind === 'let' && keepable(name.toLowerCase()));
   const aggregates = new Set<string>();
+  const quantiles = new Set<string>();
   const visit = (key: string): void => {
     if (isAggregate(key)) aggregates.add(key);
-    else for (const input of read.get(key) ?? []) visit(input);
+    else {
+      if (population.entityColumns.get(key)?.kind === 'quantile') quantiles.add(key);
+      for (const input of read.get(key) ?? []) visit(input);
+    }
   };
   kept.forEach((name) => visit(name.toLowerCase()));
-  return { lets: kept, aggregates };
+  return { lets: kept, aggregates, quantiles };
 }
 
 /** A values table a cell reads, and the index of its first statement that reads it: the table must be current before it. */
