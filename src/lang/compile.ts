@@ -1,6 +1,7 @@
 import type { Catalog } from './catalog.ts';
 import { Analysis } from './check/analyze.ts';
 import { StatementChecker, type CheckedStatement } from './check/statements.ts';
+import type { IR, PopulationModel } from './check/model.ts';
 import type { Diagnostic, Span } from './diagnostics.ts';
 import type { Program } from './program.ts';
 import type { Dialect } from './sql/dialect.ts';
@@ -10,7 +11,7 @@ import { emitCompare } from './sql/statements/compare.ts';
 import { emitExpect } from './sql/statements/expect.ts';
 import { emitOverlap } from './sql/statements/overlap.ts';
 import { emitProfile } from './sql/statements/profile.ts';
-import { emitPipeline, withClause, type Pipeline } from './sql/pipeline.ts';
+import { emitPipeline, pipelineSteps, withClause, type Pipeline } from './sql/pipeline.ts';
 import { populationReads, statementReads } from './sql/reads.ts';
 import { emitMembers, selectMembers } from './sql/statements/show.ts';
 import { emitKeyCheck } from './sql/statements/key-check.ts';
@@ -148,9 +149,13 @@ function emitStatement(s: CheckedStatement, options: CompileOptions, dialect: Di
 }
 
 /**
- * CREATE VIEW statements for a segment, or each part or arm of a partition or split. Every view
- * of a population shares one pipeline with all its lets and segments, built once per as-of date:
- * a notebook with many segments would otherwise rebuild the same CTEs for each view.
+ * CREATE VIEW statements for a segment, or each part or arm of a partition or split. A view
+ * computes what it shows (the population's columns and lets) and what its own condition reads,
+ * not every segment of the notebook: DuckDB binds a view's query when it is made and runs it for
+ * every size shown, so a hundred segments each computed in every view cost seconds per run. A view
+ * deeper than MAX_OWN_STEPS steps (a long chain of definitions) takes the population's one shared
+ * pipeline instead, which holds everything: writing a pipeline of its own for each of a chain of
+ * thousands would cost time in the square of their number.
  */
 function views(analysis: Analysis, checker: StatementChecker, name: string, asof: string, dialect: Dialect, reader?: ValuesReader): CompiledStatement[] {
   const resolved = analysis.resolvedDefinition(name);
@@ -160,7 +165,6 @@ function views(analysis: Analysis, checker: StatementChecker, name: string, asof
   if (!defining) return [];
   const lets = checker.letsOf(defining);
   const population = reader ? reader.population(defining) : defining;
-  const shared = sharedPipeline(analysis, population, lets, asof, dialect);
   const members =
     def.kind === 'segment'
       ? [{ view: def.name, condition: { k: 'segment' as const, name: def.name } }]
@@ -170,8 +174,16 @@ function views(analysis: Analysis, checker: StatementChecker, name: string, asof
     kind: 'view',
     name: view,
     reads,
-    sql: `CREATE OR REPLACE VIEW ${dialect.ident(view)} AS\n${selectMembers(population, shared.pipeline, shared.with, condition, lets, asof, dialect)}`,
+    sql: `CREATE OR REPLACE VIEW ${dialect.ident(view)} AS\n${viewBody(analysis, population, condition, lets, asof, dialect)}`,
   }));
+}
+
+const MAX_OWN_STEPS = 32;
+
+function viewBody(analysis: Analysis, population: PopulationModel, condition: IR, lets: string[], asof: string, dialect: Dialect): string {
+  if (pipelineSteps(population, [condition], lets) <= MAX_OWN_STEPS) return emitMembers(population, condition, lets, asof, dialect);
+  const shared = sharedPipeline(analysis, population, lets, asof, dialect);
+  return selectMembers(population, shared.pipeline, shared.with, condition, lets, asof, dialect);
 }
 
 /** The check that a population's key is on one row each, when the population resolved. */
@@ -183,7 +195,7 @@ function keyCheck(analysis: Analysis, name: string, span: Span, asof: string, di
 
 const sharedPipelines = new WeakMap<Analysis, Map<string, { pipeline: Pipeline; with: string }>>();
 
-function sharedPipeline(analysis: Analysis, population: import('./check/model.ts').PopulationModel, lets: string[], asof: string, dialect: Dialect) {
+function sharedPipeline(analysis: Analysis, population: PopulationModel, lets: string[], asof: string, dialect: Dialect) {
   let cache = sharedPipelines.get(analysis);
   if (!cache) sharedPipelines.set(analysis, (cache = new Map()));
   const key = `${population.name}\u0000${population.table}\u0000${asof}\u0000${dialect.name}`;

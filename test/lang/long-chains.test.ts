@@ -21,3 +21,23 @@ describe('long chains of definitions', () => {
     expect(compiled.statements.at(-1)?.sql).toMatch(/LIMIT 3$/);
   });
 });
+
+describe('segment views', () => {
+  const views = (source: string) =>
+    Object.fromEntries(compileCell(buildProgram([{ index: 0, source }]), 0, retailCatalog, { asof: ASOF }).statements.flatMap((s) => (s.kind === 'view' ? [[s.name, s.sql]] : [])));
+
+  it("compute the segments their own condition reads, not the notebook's others", () => {
+    const sql = views("population customers key customer_id\nsegment older = age > 50\nsegment german = country = 'DE'\nsegment older_germans = older and german");
+    expect(sql.older).not.toContain('"german"');
+    expect(sql.german).not.toContain('"older"');
+    expect(sql.older_germans).toContain('AS "older"');
+    expect(sql.older_germans).toContain('AS "german"');
+  });
+
+  it('deeper than 32 steps (a long chain) share the one pipeline that holds every step', () => {
+    const sql = views(chain(40, (i) => (i === 0 ? 'segment s0 = age > 30' : `segment s${i} = s${i - 1} and age > ${i}`), 'segment apart = age < 20'));
+    expect(sql.s3).not.toContain('"s4"');
+    expect(sql.s39).toContain('AS "s39"');
+    expect(sql.s39).toContain('AS "apart"');
+  });
+});

@@ -215,8 +215,26 @@ const closuresByPopulation = new WeakMap<PopulationModel, Closures>();
 
 function closuresOf(population: PopulationModel): Closures {
   let closures = closuresByPopulation.get(population);
-  if (!closures) closuresByPopulation.set(population, (closures = new Map()));
+  if (!closures) {
+    closuresByPopulation.set(population, (closures = new Map()));
+    // In the order they are defined, so that each mostly finds what it reads walked already: asked
+    // first for the end of a chain of thousands, the walk would recurse as deep as the chain.
+    for (const key of population.entityColumns.keys()) closureOf(population, closures, key);
+  }
   return closures;
+}
+
+/** How many steps (CTEs after the links) a pipeline for `roots` and `extraColumns` takes, without writing it. */
+export function pipelineSteps(population: PopulationModel, roots: IR[], extraColumns: string[]): number {
+  const closures = closuresOf(population);
+  let steps = 0;
+  const add = (name: string) => {
+    const closure = closureOf(population, closures, name.toLowerCase());
+    if (closure) steps = Math.max(steps, closure.level + 1);
+  };
+  for (const ir of roots) forEachColumn(ir, add);
+  for (const name of extraColumns) add(name);
+  return steps;
 }
 
 function isAggregate(population: PopulationModel, key: string): boolean {

@@ -18,18 +18,12 @@ WITH
   SELECT *
   FROM "customers"
 ),
-"segment us, segment seniors" AS (
-  SELECT *,
-    coalesce("country" = 'US', FALSE) AS "us",
-    coalesce("age" >= 65, FALSE) AS "seniors"
+"segment us" AS (
+  SELECT *, coalesce("country" = 'US', FALSE) AS "us"
   FROM "population customers"
-),
-"segment us_seniors" AS (
-  SELECT *, coalesce("us" AND "seniors", FALSE) AS "us_seniors"
-  FROM "segment us, segment seniors"
 )
 SELECT e."customer_id", e."gender", e."age", e."country", e."city_size", e."signup_date", e."email_opt_in", e."Annual Income (k$)"
-FROM "segment us_seniors" AS e
+FROM "segment us" AS e
 WHERE e."us"
 ORDER BY e."customer_id";
 
@@ -40,18 +34,12 @@ WITH
   SELECT *
   FROM "customers"
 ),
-"segment us, segment seniors" AS (
-  SELECT *,
-    coalesce("country" = 'US', FALSE) AS "us",
-    coalesce("age" >= 65, FALSE) AS "seniors"
+"segment seniors" AS (
+  SELECT *, coalesce("age" >= 65, FALSE) AS "seniors"
   FROM "population customers"
-),
-"segment us_seniors" AS (
-  SELECT *, coalesce("us" AND "seniors", FALSE) AS "us_seniors"
-  FROM "segment us, segment seniors"
 )
 SELECT e."customer_id", e."gender", e."age", e."country", e."city_size", e."signup_date", e."email_opt_in", e."Annual Income (k$)"
-FROM "segment us_seniors" AS e
+FROM "segment seniors" AS e
 WHERE e."seniors"
 ORDER BY e."customer_id";
 

@@ -53,14 +53,12 @@ WITH
     "quantile(5, monetary asc)" AS "m"
   FROM "quantile(5, recency desc), quantile(5, frequency), quantile(5, monetary asc)"
 ),
-"segment champions, segment at_risk" AS (
-  SELECT *,
-    coalesce("r" >= 4 AND "f" >= 4 AND "m" >= 4, FALSE) AS "champions",
-    coalesce("r" <= 2 AND "f" >= 3, FALSE) AS "at_risk"
+"segment champions" AS (
+  SELECT *, coalesce("r" >= 4 AND "f" >= 4 AND "m" >= 4, FALSE) AS "champions"
   FROM "let r, let f, let m"
 )
 SELECT e."customer_id", e."gender", e."age", e."country", e."city_size", e."signup_date", e."email_opt_in", e."Annual Income (k$)", e."recency", e."frequency", e."monetary", e."r", e."f", e."m"
-FROM "segment champions, segment at_risk" AS e
+FROM "segment champions" AS e
 WHERE e."champions"
 ORDER BY e."customer_id";
 
@@ -106,14 +104,12 @@ WITH
     "quantile(5, monetary asc)" AS "m"
   FROM "quantile(5, recency desc), quantile(5, frequency), quantile(5, monetary asc)"
 ),
-"segment champions, segment at_risk" AS (
-  SELECT *,
-    coalesce("r" >= 4 AND "f" >= 4 AND "m" >= 4, FALSE) AS "champions",
-    coalesce("r" <= 2 AND "f" >= 3, FALSE) AS "at_risk"
+"segment at_risk" AS (
+  SELECT *, coalesce("r" <= 2 AND "f" >= 3, FALSE) AS "at_risk"
   FROM "let r, let f, let m"
 )
 SELECT e."customer_id", e."gender", e."age", e."country", e."city_size", e."signup_date", e."email_opt_in", e."Annual Income (k$)", e."recency", e."frequency", e."monetary", e."r", e."f", e."m"
-FROM "segment champions, segment at_risk" AS e
+FROM "segment at_risk" AS e
 WHERE e."at_risk"
 ORDER BY e."customer_id";
 

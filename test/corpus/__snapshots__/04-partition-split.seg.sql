@@ -37,19 +37,9 @@ WITH
 "partition tier" AS (
   SELECT *, CASE WHEN "spend" >= 2500 THEN 'gold' WHEN "spend" >= 800 THEN 'silver' ELSE 'dormant' END AS "tier"
   FROM "let spend"
-),
-"segment eligible, split promo" AS (
-  SELECT *,
-    coalesce("email_opt_in" AND "tier" <> 'dormant', FALSE) AS "eligible",
-    CASE WHEN coalesce("tier" = 'gold', FALSE) THEN CASE WHEN CAST('0x' || substr(md5('spring-2024' || ':' || CAST("customer_id" AS VARCHAR)), 1, 8) AS BIGINT) * 100 < 10 * 4294967296 THEN 'a' WHEN CAST('0x' || substr(md5('spring-2024' || ':' || CAST("customer_id" AS VARCHAR)), 1, 8) AS BIGINT) * 100 < 30 * 4294967296 THEN 'b' ELSE 'c' END END AS "promo"
-  FROM "partition tier"
-),
-"split ab" AS (
-  SELECT *, CASE WHEN "eligible" THEN CASE WHEN CAST('0x' || substr(md5('ab' || ':' || CAST("customer_id" AS VARCHAR)), 1, 8) AS BIGINT) * 100 < 50 * 4294967296 THEN 'control' ELSE 'treatment' END END AS "ab"
-  FROM "segment eligible, split promo"
 )
 SELECT e."customer_id", e."gender", e."age", e."country", e."city_size", e."signup_date", e."email_opt_in", e."Annual Income (k$)", e."spend"
-FROM "split ab" AS e
+FROM "partition tier" AS e
 WHERE coalesce(e."tier" = 'gold', FALSE)
 ORDER BY e."customer_id";
 
@@ -79,19 +69,9 @@ WITH
 "partition tier" AS (
   SELECT *, CASE WHEN "spend" >= 2500 THEN 'gold' WHEN "spend" >= 800 THEN 'silver' ELSE 'dormant' END AS "tier"
   FROM "let spend"
-),
-"segment eligible, split promo" AS (
-  SELECT *,
-    coalesce("email_opt_in" AND "tier" <> 'dormant', FALSE) AS "eligible",
-    CASE WHEN coalesce("tier" = 'gold', FALSE) THEN CASE WHEN CAST('0x' || substr(md5('spring-2024' || ':' || CAST("customer_id" AS VARCHAR)), 1, 8) AS BIGINT) * 100 < 10 * 4294967296 THEN 'a' WHEN CAST('0x' || substr(md5('spring-2024' || ':' || CAST("customer_id" AS VARCHAR)), 1, 8) AS BIGINT) * 100 < 30 * 4294967296 THEN 'b' ELSE 'c' END END AS "promo"
-  FROM "partition tier"
-),
-"split ab" AS (
-  SELECT *, CASE WHEN "eligible" THEN CASE WHEN CAST('0x' || substr(md5('ab' || ':' || CAST("customer_id" AS VARCHAR)), 1, 8) AS BIGINT) * 100 < 50 * 4294967296 THEN 'control' ELSE 'treatment' END END AS "ab"
-  FROM "segment eligible, split promo"
 )
 SELECT e."customer_id", e."gender", e."age", e."country", e."city_size", e."signup_date", e."email_opt_in", e."Annual Income (k$)", e."spend"
-FROM "split ab" AS e
+FROM "partition tier" AS e
 WHERE coalesce(e."tier" = 'silver', FALSE)
 ORDER BY e."customer_id";
 
@@ -121,19 +101,9 @@ WITH
 "partition tier" AS (
   SELECT *, CASE WHEN "spend" >= 2500 THEN 'gold' WHEN "spend" >= 800 THEN 'silver' ELSE 'dormant' END AS "tier"
   FROM "let spend"
-),
-"segment eligible, split promo" AS (
-  SELECT *,
-    coalesce("email_opt_in" AND "tier" <> 'dormant', FALSE) AS "eligible",
-    CASE WHEN coalesce("tier" = 'gold', FALSE) THEN CASE WHEN CAST('0x' || substr(md5('spring-2024' || ':' || CAST("customer_id" AS VARCHAR)), 1, 8) AS BIGINT) * 100 < 10 * 4294967296 THEN 'a' WHEN CAST('0x' || substr(md5('spring-2024' || ':' || CAST("customer_id" AS VARCHAR)), 1, 8) AS BIGINT) * 100 < 30 * 4294967296 THEN 'b' ELSE 'c' END END AS "promo"
-  FROM "partition tier"
-),
-"split ab" AS (
-  SELECT *, CASE WHEN "eligible" THEN CASE WHEN CAST('0x' || substr(md5('ab' || ':' || CAST("customer_id" AS VARCHAR)), 1, 8) AS BIGINT) * 100 < 50 * 4294967296 THEN 'control' ELSE 'treatment' END END AS "ab"
-  FROM "segment eligible, split promo"
 )
 SELECT e."customer_id", e."gender", e."age", e."country", e."city_size", e."signup_date", e."email_opt_in", e."Annual Income (k$)", e."spend"
-FROM "split ab" AS e
+FROM "partition tier" AS e
 WHERE coalesce(e."tier" = 'dormant', FALSE)
 ORDER BY e."customer_id";
 
@@ -164,18 +134,12 @@ WITH
   SELECT *, CASE WHEN "spend" >= 2500 THEN 'gold' WHEN "spend" >= 800 THEN 'silver' ELSE 'dormant' END AS "tier"
   FROM "let spend"
 ),
-"segment eligible, split promo" AS (
-  SELECT *,
-    coalesce("email_opt_in" AND "tier" <> 'dormant', FALSE) AS "eligible",
-    CASE WHEN coalesce("tier" = 'gold', FALSE) THEN CASE WHEN CAST('0x' || substr(md5('spring-2024' || ':' || CAST("customer_id" AS VARCHAR)), 1, 8) AS BIGINT) * 100 < 10 * 4294967296 THEN 'a' WHEN CAST('0x' || substr(md5('spring-2024' || ':' || CAST("customer_id" AS VARCHAR)), 1, 8) AS BIGINT) * 100 < 30 * 4294967296 THEN 'b' ELSE 'c' END END AS "promo"
+"segment eligible" AS (
+  SELECT *, coalesce("email_opt_in" AND "tier" <> 'dormant', FALSE) AS "eligible"
   FROM "partition tier"
-),
-"split ab" AS (
-  SELECT *, CASE WHEN "eligible" THEN CASE WHEN CAST('0x' || substr(md5('ab' || ':' || CAST("customer_id" AS VARCHAR)), 1, 8) AS BIGINT) * 100 < 50 * 4294967296 THEN 'control' ELSE 'treatment' END END AS "ab"
-  FROM "segment eligible, split promo"
 )
 SELECT e."customer_id", e."gender", e."age", e."country", e."city_size", e."signup_date", e."email_opt_in", e."Annual Income (k$)", e."spend"
-FROM "split ab" AS e
+FROM "segment eligible" AS e
 WHERE e."eligible"
 ORDER BY e."customer_id";
 
@@ -206,15 +170,13 @@ WITH
   SELECT *, CASE WHEN "spend" >= 2500 THEN 'gold' WHEN "spend" >= 800 THEN 'silver' ELSE 'dormant' END AS "tier"
   FROM "let spend"
 ),
-"segment eligible, split promo" AS (
-  SELECT *,
-    coalesce("email_opt_in" AND "tier" <> 'dormant', FALSE) AS "eligible",
-    CASE WHEN coalesce("tier" = 'gold', FALSE) THEN CASE WHEN CAST('0x' || substr(md5('spring-2024' || ':' || CAST("customer_id" AS VARCHAR)), 1, 8) AS BIGINT) * 100 < 10 * 4294967296 THEN 'a' WHEN CAST('0x' || substr(md5('spring-2024' || ':' || CAST("customer_id" AS VARCHAR)), 1, 8) AS BIGINT) * 100 < 30 * 4294967296 THEN 'b' ELSE 'c' END END AS "promo"
+"segment eligible" AS (
+  SELECT *, coalesce("email_opt_in" AND "tier" <> 'dormant', FALSE) AS "eligible"
   FROM "partition tier"
 ),
 "split ab" AS (
   SELECT *, CASE WHEN "eligible" THEN CASE WHEN CAST('0x' || substr(md5('ab' || ':' || CAST("customer_id" AS VARCHAR)), 1, 8) AS BIGINT) * 100 < 50 * 4294967296 THEN 'control' ELSE 'treatment' END END AS "ab"
-  FROM "segment eligible, split promo"
+  FROM "segment eligible"
 )
 SELECT e."customer_id", e."gender", e."age", e."country", e."city_size", e."signup_date", e."email_opt_in", e."Annual Income (k$)", e."spend"
 FROM "split ab" AS e
@@ -248,15 +210,13 @@ WITH
   SELECT *, CASE WHEN "spend" >= 2500 THEN 'gold' WHEN "spend" >= 800 THEN 'silver' ELSE 'dormant' END AS "tier"
   FROM "let spend"
 ),
-"segment eligible, split promo" AS (
-  SELECT *,
-    coalesce("email_opt_in" AND "tier" <> 'dormant', FALSE) AS "eligible",
-    CASE WHEN coalesce("tier" = 'gold', FALSE) THEN CASE WHEN CAST('0x' || substr(md5('spring-2024' || ':' || CAST("customer_id" AS VARCHAR)), 1, 8) AS BIGINT) * 100 < 10 * 4294967296 THEN 'a' WHEN CAST('0x' || substr(md5('spring-2024' || ':' || CAST("customer_id" AS VARCHAR)), 1, 8) AS BIGINT) * 100 < 30 * 4294967296 THEN 'b' ELSE 'c' END END AS "promo"
+"segment eligible" AS (
+  SELECT *, coalesce("email_opt_in" AND "tier" <> 'dormant', FALSE) AS "eligible"
   FROM "partition tier"
 ),
 "split ab" AS (
   SELECT *, CASE WHEN "eligible" THEN CASE WHEN CAST('0x' || substr(md5('ab' || ':' || CAST("customer_id" AS VARCHAR)), 1, 8) AS BIGINT) * 100 < 50 * 4294967296 THEN 'control' ELSE 'treatment' END END AS "ab"
-  FROM "segment eligible, split promo"
+  FROM "segment eligible"
 )
 SELECT e."customer_id", e."gender", e."age", e."country", e."city_size", e."signup_date", e."email_opt_in", e."Annual Income (k$)", e."spend"
 FROM "split ab" AS e
@@ -335,18 +295,12 @@ WITH
   SELECT *, CASE WHEN "spend" >= 2500 THEN 'gold' WHEN "spend" >= 800 THEN 'silver' ELSE 'dormant' END AS "tier"
   FROM "let spend"
 ),
-"segment eligible, split promo" AS (
-  SELECT *,
-    coalesce("email_opt_in" AND "tier" <> 'dormant', FALSE) AS "eligible",
-    CASE WHEN coalesce("tier" = 'gold', FALSE) THEN CASE WHEN CAST('0x' || substr(md5('spring-2024' || ':' || CAST("customer_id" AS VARCHAR)), 1, 8) AS BIGINT) * 100 < 10 * 4294967296 THEN 'a' WHEN CAST('0x' || substr(md5('spring-2024' || ':' || CAST("customer_id" AS VARCHAR)), 1, 8) AS BIGINT) * 100 < 30 * 4294967296 THEN 'b' ELSE 'c' END END AS "promo"
+"split promo" AS (
+  SELECT *, CASE WHEN coalesce("tier" = 'gold', FALSE) THEN CASE WHEN CAST('0x' || substr(md5('spring-2024' || ':' || CAST("customer_id" AS VARCHAR)), 1, 8) AS BIGINT) * 100 < 10 * 4294967296 THEN 'a' WHEN CAST('0x' || substr(md5('spring-2024' || ':' || CAST("customer_id" AS VARCHAR)), 1, 8) AS BIGINT) * 100 < 30 * 4294967296 THEN 'b' ELSE 'c' END END AS "promo"
   FROM "partition tier"
-),
-"split ab" AS (
-  SELECT *, CASE WHEN "eligible" THEN CASE WHEN CAST('0x' || substr(md5('ab' || ':' || CAST("customer_id" AS VARCHAR)), 1, 8) AS BIGINT) * 100 < 50 * 4294967296 THEN 'control' ELSE 'treatment' END END AS "ab"
-  FROM "segment eligible, split promo"
 )
 SELECT e."customer_id", e."gender", e."age", e."country", e."city_size", e."signup_date", e."email_opt_in", e."Annual Income (k$)", e."spend"
-FROM "split ab" AS e
+FROM "split promo" AS e
 WHERE coalesce(e."promo" = 'a', FALSE)
 ORDER BY e."customer_id";
 
@@ -377,18 +331,12 @@ WITH
   SELECT *, CASE WHEN "spend" >= 2500 THEN 'gold' WHEN "spend" >= 800 THEN 'silver' ELSE 'dormant' END AS "tier"
   FROM "let spend"
 ),
-"segment eligible, split promo" AS (
-  SELECT *,
-    coalesce("email_opt_in" AND "tier" <> 'dormant', FALSE) AS "eligible",
-    CASE WHEN coalesce("tier" = 'gold', FALSE) THEN CASE WHEN CAST('0x' || substr(md5('spring-2024' || ':' || CAST("customer_id" AS VARCHAR)), 1, 8) AS BIGINT) * 100 < 10 * 4294967296 THEN 'a' WHEN CAST('0x' || substr(md5('spring-2024' || ':' || CAST("customer_id" AS VARCHAR)), 1, 8) AS BIGINT) * 100 < 30 * 4294967296 THEN 'b' ELSE 'c' END END AS "promo"
+"split promo" AS (
+  SELECT *, CASE WHEN coalesce("tier" = 'gold', FALSE) THEN CASE WHEN CAST('0x' || substr(md5('spring-2024' || ':' || CAST("customer_id" AS VARCHAR)), 1, 8) AS BIGINT) * 100 < 10 * 4294967296 THEN 'a' WHEN CAST('0x' || substr(md5('spring-2024' || ':' || CAST("customer_id" AS VARCHAR)), 1, 8) AS BIGINT) * 100 < 30 * 4294967296 THEN 'b' ELSE 'c' END END AS "promo"
   FROM "partition tier"
-),
-"split ab" AS (
-  SELECT *, CASE WHEN "eligible" THEN CASE WHEN CAST('0x' || substr(md5('ab' || ':' || CAST("customer_id" AS VARCHAR)), 1, 8) AS BIGINT) * 100 < 50 * 4294967296 THEN 'control' ELSE 'treatment' END END AS "ab"
-  FROM "segment eligible, split promo"
 )
 SELECT e."customer_id", e."gender", e."age", e."country", e."city_size", e."signup_date", e."email_opt_in", e."Annual Income (k$)", e."spend"
-FROM "split ab" AS e
+FROM "split promo" AS e
 WHERE coalesce(e."promo" = 'b', FALSE)
 ORDER BY e."customer_id";
 
@@ -419,18 +367,12 @@ WITH
   SELECT *, CASE WHEN "spend" >= 2500 THEN 'gold' WHEN "spend" >= 800 THEN 'silver' ELSE 'dormant' END AS "tier"
   FROM "let spend"
 ),
-"segment eligible, split promo" AS (
-  SELECT *,
-    coalesce("email_opt_in" AND "tier" <> 'dormant', FALSE) AS "eligible",
-    CASE WHEN coalesce("tier" = 'gold', FALSE) THEN CASE WHEN CAST('0x' || substr(md5('spring-2024' || ':' || CAST("customer_id" AS VARCHAR)), 1, 8) AS BIGINT) * 100 < 10 * 4294967296 THEN 'a' WHEN CAST('0x' || substr(md5('spring-2024' || ':' || CAST("customer_id" AS VARCHAR)), 1, 8) AS BIGINT) * 100 < 30 * 4294967296 THEN 'b' ELSE 'c' END END AS "promo"
+"split promo" AS (
+  SELECT *, CASE WHEN coalesce("tier" = 'gold', FALSE) THEN CASE WHEN CAST('0x' || substr(md5('spring-2024' || ':' || CAST("customer_id" AS VARCHAR)), 1, 8) AS BIGINT) * 100 < 10 * 4294967296 THEN 'a' WHEN CAST('0x' || substr(md5('spring-2024' || ':' || CAST("customer_id" AS VARCHAR)), 1, 8) AS BIGINT) * 100 < 30 * 4294967296 THEN 'b' ELSE 'c' END END AS "promo"
   FROM "partition tier"
-),
-"split ab" AS (
-  SELECT *, CASE WHEN "eligible" THEN CASE WHEN CAST('0x' || substr(md5('ab' || ':' || CAST("customer_id" AS VARCHAR)), 1, 8) AS BIGINT) * 100 < 50 * 4294967296 THEN 'control' ELSE 'treatment' END END AS "ab"
-  FROM "segment eligible, split promo"
 )
 SELECT e."customer_id", e."gender", e."age", e."country", e."city_size", e."signup_date", e."email_opt_in", e."Annual Income (k$)", e."spend"
-FROM "split ab" AS e
+FROM "split promo" AS e
 WHERE coalesce(e."promo" = 'c', FALSE)
 ORDER BY e."customer_id";
 

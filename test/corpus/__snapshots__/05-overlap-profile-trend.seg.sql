@@ -20,27 +20,22 @@ WITH
 ),
 "orders per customer_id" AS (
   SELECT l."customer_id" AS "customer_id",
-    count(*) FILTER (WHERE l."channel" = 'web') AS "count(orders where channel = 'web')",
-    count(*) FILTER (WHERE l."channel" = 'app') AS "count(orders where channel = 'app')",
-    count(*) FILTER (WHERE l."order_date" > CAST(DATE '2024-06-30' - INTERVAL 30 DAY AS DATE)) AS "count(orders within 30 days)"
+    count(*) FILTER (WHERE l."channel" = 'web') AS "count(orders where channel = 'web')"
   FROM "orders" AS l
   WHERE l."order_date" <= DATE '2024-06-30' OR l."order_date" IS NULL
   GROUP BY l."customer_id"
 ),
 "customers with links" AS (
-  SELECT p.*, l1."count(orders where channel = 'web')", l1."count(orders where channel = 'app')", l1."count(orders within 30 days)"
+  SELECT p.*, l1."count(orders where channel = 'web')"
   FROM "population customers" AS p
   LEFT JOIN "orders per customer_id" AS l1 ON l1."customer_id" = p."customer_id"
 ),
-"segment web_buyer, segment app_buyer, segment active" AS (
-  SELECT *,
-    coalesce(coalesce("count(orders where channel = 'web')", 0) > 0, FALSE) AS "web_buyer",
-    coalesce(coalesce("count(orders where channel = 'app')", 0) > 0, FALSE) AS "app_buyer",
-    coalesce(coalesce("count(orders within 30 days)", 0) > 0, FALSE) AS "active"
+"segment web_buyer" AS (
+  SELECT *, coalesce(coalesce("count(orders where channel = 'web')", 0) > 0, FALSE) AS "web_buyer"
   FROM "customers with links"
 )
 SELECT e."customer_id", e."gender", e."age", e."country", e."city_size", e."signup_date", e."email_opt_in", e."Annual Income (k$)"
-FROM "segment web_buyer, segment app_buyer, segment active" AS e
+FROM "segment web_buyer" AS e
 WHERE e."web_buyer"
 ORDER BY e."customer_id";
 
@@ -53,27 +48,22 @@ WITH
 ),
 "orders per customer_id" AS (
   SELECT l."customer_id" AS "customer_id",
-    count(*) FILTER (WHERE l."channel" = 'web') AS "count(orders where channel = 'web')",
-    count(*) FILTER (WHERE l."channel" = 'app') AS "count(orders where channel = 'app')",
-    count(*) FILTER (WHERE l."order_date" > CAST(DATE '2024-06-30' - INTERVAL 30 DAY AS DATE)) AS "count(orders within 30 days)"
+    count(*) FILTER (WHERE l."channel" = 'app') AS "count(orders where channel = 'app')"
   FROM "orders" AS l
   WHERE l."order_date" <= DATE '2024-06-30' OR l."order_date" IS NULL
   GROUP BY l."customer_id"
 ),
 "customers with links" AS (
-  SELECT p.*, l1."count(orders where channel = 'web')", l1."count(orders where channel = 'app')", l1."count(orders within 30 days)"
+  SELECT p.*, l1."count(orders where channel = 'app')"
   FROM "population customers" AS p
   LEFT JOIN "orders per customer_id" AS l1 ON l1."customer_id" = p."customer_id"
 ),
-"segment web_buyer, segment app_buyer, segment active" AS (
-  SELECT *,
-    coalesce(coalesce("count(orders where channel = 'web')", 0) > 0, FALSE) AS "web_buyer",
-    coalesce(coalesce("count(orders where channel = 'app')", 0) > 0, FALSE) AS "app_buyer",
-    coalesce(coalesce("count(orders within 30 days)", 0) > 0, FALSE) AS "active"
+"segment app_buyer" AS (
+  SELECT *, coalesce(coalesce("count(orders where channel = 'app')", 0) > 0, FALSE) AS "app_buyer"
   FROM "customers with links"
 )
 SELECT e."customer_id", e."gender", e."age", e."country", e."city_size", e."signup_date", e."email_opt_in", e."Annual Income (k$)"
-FROM "segment web_buyer, segment app_buyer, segment active" AS e
+FROM "segment app_buyer" AS e
 WHERE e."app_buyer"
 ORDER BY e."customer_id";
 
@@ -86,27 +76,22 @@ WITH
 ),
 "orders per customer_id" AS (
   SELECT l."customer_id" AS "customer_id",
-    count(*) FILTER (WHERE l."channel" = 'web') AS "count(orders where channel = 'web')",
-    count(*) FILTER (WHERE l."channel" = 'app') AS "count(orders where channel = 'app')",
     count(*) FILTER (WHERE l."order_date" > CAST(DATE '2024-06-30' - INTERVAL 30 DAY AS DATE)) AS "count(orders within 30 days)"
   FROM "orders" AS l
   WHERE l."order_date" <= DATE '2024-06-30' OR l."order_date" IS NULL
   GROUP BY l."customer_id"
 ),
 "customers with links" AS (
-  SELECT p.*, l1."count(orders where channel = 'web')", l1."count(orders where channel = 'app')", l1."count(orders within 30 days)"
+  SELECT p.*, l1."count(orders within 30 days)"
   FROM "population customers" AS p
   LEFT JOIN "orders per customer_id" AS l1 ON l1."customer_id" = p."customer_id"
 ),
-"segment web_buyer, segment app_buyer, segment active" AS (
-  SELECT *,
-    coalesce(coalesce("count(orders where channel = 'web')", 0) > 0, FALSE) AS "web_buyer",
-    coalesce(coalesce("count(orders where channel = 'app')", 0) > 0, FALSE) AS "app_buyer",
-    coalesce(coalesce("count(orders within 30 days)", 0) > 0, FALSE) AS "active"
+"segment active" AS (
+  SELECT *, coalesce(coalesce("count(orders within 30 days)", 0) > 0, FALSE) AS "active"
   FROM "customers with links"
 )
 SELECT e."customer_id", e."gender", e."age", e."country", e."city_size", e."signup_date", e."email_opt_in", e."Annual Income (k$)"
-FROM "segment web_buyer, segment app_buyer, segment active" AS e
+FROM "segment active" AS e
 WHERE e."active"
 ORDER BY e."customer_id";
 

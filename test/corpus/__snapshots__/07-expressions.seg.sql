@@ -18,23 +18,20 @@ WITH
   SELECT *
   FROM "customers"
 ),
-"let band, let income_third and 9 more" AS (
+"segment odd, let band and 6 more" AS (
   SELECT *,
+    coalesce("customer_id" % 2 = 1 AND NOT "age" BETWEEN 30 AND 40 OR "country" NOT IN ('DE', 'FR'), FALSE) AS "odd",
     CASE WHEN "age" < 30 THEN 'young' WHEN "age" < 60 THEN 'middle' ELSE 'senior' END AS "band",
     round("Annual Income (k$)" / NULLIF(3, 0), 1) AS "income_third",
     date_diff('day', CAST("signup_date" AS DATE), CAST(DATE '2024-06-30' AS DATE)) AS "tenure",
     CAST("signup_date" + INTERVAL 12 MONTH AS DATE) AS "anniversary",
     abs(date_diff('day', CAST("signup_date" AS DATE), CAST(DATE '2024-06-30' AS DATE))) AS "gap",
     length(upper(lower("city_size"))) AS "letters",
-    greatest(coalesce("Annual Income (k$)", 0), least(50, 60)) AS "floor_income",
-    coalesce("customer_id" % 2 = 1 AND NOT "age" BETWEEN 30 AND 40 OR "country" NOT IN ('DE', 'FR'), FALSE) AS "odd",
-    coalesce("city_size" LIKE 'u%' OR "city_size" ILIKE 'SUB%' OR "city_size" NOT LIKE 'r%', FALSE) AS "pattern",
-    coalesce("signup_date" >= DATE '2024-01-01' AND year("signup_date") = 2024 AND month("signup_date") <> 2, FALSE) AS "recent",
-    coalesce("gender" IS NOT NULL AND ("age" IS NULL) = FALSE, FALSE) AS "known"
+    greatest(coalesce("Annual Income (k$)", 0), least(50, 60)) AS "floor_income"
   FROM "population customers"
 )
 SELECT e."customer_id", e."gender", e."age", e."country", e."city_size", e."signup_date", e."email_opt_in", e."Annual Income (k$)", e."band", e."income_third", e."tenure", e."anniversary", e."gap", e."letters", e."floor_income"
-FROM "let band, let income_third and 9 more" AS e
+FROM "segment odd, let band and 6 more" AS e
 WHERE e."odd"
 ORDER BY e."customer_id";
 
@@ -45,23 +42,20 @@ WITH
   SELECT *
   FROM "customers"
 ),
-"let band, let income_third and 9 more" AS (
+"segment pattern, let band and 6 more" AS (
   SELECT *,
+    coalesce("city_size" LIKE 'u%' OR "city_size" ILIKE 'SUB%' OR "city_size" NOT LIKE 'r%', FALSE) AS "pattern",
     CASE WHEN "age" < 30 THEN 'young' WHEN "age" < 60 THEN 'middle' ELSE 'senior' END AS "band",
     round("Annual Income (k$)" / NULLIF(3, 0), 1) AS "income_third",
     date_diff('day', CAST("signup_date" AS DATE), CAST(DATE '2024-06-30' AS DATE)) AS "tenure",
     CAST("signup_date" + INTERVAL 12 MONTH AS DATE) AS "anniversary",
     abs(date_diff('day', CAST("signup_date" AS DATE), CAST(DATE '2024-06-30' AS DATE))) AS "gap",
     length(upper(lower("city_size"))) AS "letters",
-    greatest(coalesce("Annual Income (k$)", 0), least(50, 60)) AS "floor_income",
-    coalesce("customer_id" % 2 = 1 AND NOT "age" BETWEEN 30 AND 40 OR "country" NOT IN ('DE', 'FR'), FALSE) AS "odd",
-    coalesce("city_size" LIKE 'u%' OR "city_size" ILIKE 'SUB%' OR "city_size" NOT LIKE 'r%', FALSE) AS "pattern",
-    coalesce("signup_date" >= DATE '2024-01-01' AND year("signup_date") = 2024 AND month("signup_date") <> 2, FALSE) AS "recent",
-    coalesce("gender" IS NOT NULL AND ("age" IS NULL) = FALSE, FALSE) AS "known"
+    greatest(coalesce("Annual Income (k$)", 0), least(50, 60)) AS "floor_income"
   FROM "population customers"
 )
 SELECT e."customer_id", e."gender", e."age", e."country", e."city_size", e."signup_date", e."email_opt_in", e."Annual Income (k$)", e."band", e."income_third", e."tenure", e."anniversary", e."gap", e."letters", e."floor_income"
-FROM "let band, let income_third and 9 more" AS e
+FROM "segment pattern, let band and 6 more" AS e
 WHERE e."pattern"
 ORDER BY e."customer_id";
 
@@ -72,23 +66,20 @@ WITH
   SELECT *
   FROM "customers"
 ),
-"let band, let income_third and 9 more" AS (
+"segment recent, let band and 6 more" AS (
   SELECT *,
+    coalesce("signup_date" >= DATE '2024-01-01' AND year("signup_date") = 2024 AND month("signup_date") <> 2, FALSE) AS "recent",
     CASE WHEN "age" < 30 THEN 'young' WHEN "age" < 60 THEN 'middle' ELSE 'senior' END AS "band",
     round("Annual Income (k$)" / NULLIF(3, 0), 1) AS "income_third",
     date_diff('day', CAST("signup_date" AS DATE), CAST(DATE '2024-06-30' AS DATE)) AS "tenure",
     CAST("signup_date" + INTERVAL 12 MONTH AS DATE) AS "anniversary",
     abs(date_diff('day', CAST("signup_date" AS DATE), CAST(DATE '2024-06-30' AS DATE))) AS "gap",
     length(upper(lower("city_size"))) AS "letters",
-    greatest(coalesce("Annual Income (k$)", 0), least(50, 60)) AS "floor_income",
-    coalesce("customer_id" % 2 = 1 AND NOT "age" BETWEEN 30 AND 40 OR "country" NOT IN ('DE', 'FR'), FALSE) AS "odd",
-    coalesce("city_size" LIKE 'u%' OR "city_size" ILIKE 'SUB%' OR "city_size" NOT LIKE 'r%', FALSE) AS "pattern",
-    coalesce("signup_date" >= DATE '2024-01-01' AND year("signup_date") = 2024 AND month("signup_date") <> 2, FALSE) AS "recent",
-    coalesce("gender" IS NOT NULL AND ("age" IS NULL) = FALSE, FALSE) AS "known"
+    greatest(coalesce("Annual Income (k$)", 0), least(50, 60)) AS "floor_income"
   FROM "population customers"
 )
 SELECT e."customer_id", e."gender", e."age", e."country", e."city_size", e."signup_date", e."email_opt_in", e."Annual Income (k$)", e."band", e."income_third", e."tenure", e."anniversary", e."gap", e."letters", e."floor_income"
-FROM "let band, let income_third and 9 more" AS e
+FROM "segment recent, let band and 6 more" AS e
 WHERE e."recent"
 ORDER BY e."customer_id";
 
@@ -99,23 +90,20 @@ WITH
   SELECT *
   FROM "customers"
 ),
-"let band, let income_third and 9 more" AS (
+"segment known, let band and 6 more" AS (
   SELECT *,
+    coalesce("gender" IS NOT NULL AND ("age" IS NULL) = FALSE, FALSE) AS "known",
     CASE WHEN "age" < 30 THEN 'young' WHEN "age" < 60 THEN 'middle' ELSE 'senior' END AS "band",
     round("Annual Income (k$)" / NULLIF(3, 0), 1) AS "income_third",
     date_diff('day', CAST("signup_date" AS DATE), CAST(DATE '2024-06-30' AS DATE)) AS "tenure",
     CAST("signup_date" + INTERVAL 12 MONTH AS DATE) AS "anniversary",
     abs(date_diff('day', CAST("signup_date" AS DATE), CAST(DATE '2024-06-30' AS DATE))) AS "gap",
     length(upper(lower("city_size"))) AS "letters",
-    greatest(coalesce("Annual Income (k$)", 0), least(50, 60)) AS "floor_income",
-    coalesce("customer_id" % 2 = 1 AND NOT "age" BETWEEN 30 AND 40 OR "country" NOT IN ('DE', 'FR'), FALSE) AS "odd",
-    coalesce("city_size" LIKE 'u%' OR "city_size" ILIKE 'SUB%' OR "city_size" NOT LIKE 'r%', FALSE) AS "pattern",
-    coalesce("signup_date" >= DATE '2024-01-01' AND year("signup_date") = 2024 AND month("signup_date") <> 2, FALSE) AS "recent",
-    coalesce("gender" IS NOT NULL AND ("age" IS NULL) = FALSE, FALSE) AS "known"
+    greatest(coalesce("Annual Income (k$)", 0), least(50, 60)) AS "floor_income"
   FROM "population customers"
 )
 SELECT e."customer_id", e."gender", e."age", e."country", e."city_size", e."signup_date", e."email_opt_in", e."Annual Income (k$)", e."band", e."income_third", e."tenure", e."anniversary", e."gap", e."letters", e."floor_income"
-FROM "let band, let income_third and 9 more" AS e
+FROM "segment known, let band and 6 more" AS e
 WHERE e."known"
 ORDER BY e."customer_id";
 

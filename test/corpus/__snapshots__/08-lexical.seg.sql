@@ -30,15 +30,13 @@ WITH
   FROM "population customers" AS p
   LEFT JOIN "orders per customer_id" AS l1 ON l1."customer_id" = p."customer_id"
 ),
-"let spend, segment quoted" AS (
-  SELECT *,
-    coalesce("SUM(orders.amount)", 0) AS "spend",
-    coalesce("country" = 'US' OR "city_size" = 'it''s', FALSE) AS "quoted"
+"let spend" AS (
+  SELECT *, coalesce("SUM(orders.amount)", 0) AS "spend"
   FROM "customers with links"
 ),
 "segment big" AS (
   SELECT *, coalesce("spend" >= 1000 AND "spend" < 10000, FALSE) AS "big"
-  FROM "let spend, segment quoted"
+  FROM "let spend"
 )
 SELECT e."customer_id", e."gender", e."age", e."country", e."city_size", e."signup_date", e."email_opt_in", e."Annual Income (k$)", e."spend"
 FROM "segment big" AS e
@@ -64,18 +62,14 @@ WITH
   FROM "population customers" AS p
   LEFT JOIN "orders per customer_id" AS l1 ON l1."customer_id" = p."customer_id"
 ),
-"let spend, segment quoted" AS (
+"segment quoted, let spend" AS (
   SELECT *,
-    coalesce("SUM(orders.amount)", 0) AS "spend",
-    coalesce("country" = 'US' OR "city_size" = 'it''s', FALSE) AS "quoted"
+    coalesce("country" = 'US' OR "city_size" = 'it''s', FALSE) AS "quoted",
+    coalesce("SUM(orders.amount)", 0) AS "spend"
   FROM "customers with links"
-),
-"segment big" AS (
-  SELECT *, coalesce("spend" >= 1000 AND "spend" < 10000, FALSE) AS "big"
-  FROM "let spend, segment quoted"
 )
 SELECT e."customer_id", e."gender", e."age", e."country", e."city_size", e."signup_date", e."email_opt_in", e."Annual Income (k$)", e."spend"
-FROM "segment big" AS e
+FROM "segment quoted, let spend" AS e
 WHERE e."quoted"
 ORDER BY e."customer_id";
 
