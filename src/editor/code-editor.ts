@@ -72,15 +72,19 @@ class Debouncer {
     if (!next.done) this.timer = setTimeout(() => this.fire(), Math.ceil(next.value - performance.now()));
   }
 
+  /** A check that throws leaves the others due: they run on the next turn, as their own timers would have. */
   private fire(): void {
     this.timer = undefined;
     const now = performance.now();
-    for (const [check, at] of this.due) {
-      if (at > now) break;
-      this.due.delete(check);
-      check();
+    try {
+      for (const [check, at] of this.due) {
+        if (at > now) break;
+        this.due.delete(check);
+        check();
+      }
+    } finally {
+      this.arm();
     }
-    this.arm();
   }
 }
 
