@@ -192,7 +192,9 @@ export class NotebookSession extends EventTarget {
     const text = this.controller.text();
     if (text === this.current.text) return;
     if (this.diverged) this.fork();
-    this.current = { ...this.current, text, title: notebookTitle(this.controller.getNotebook(), this.current.fileName), updatedAt: Date.now() };
+    // The controller's title is its front matter as read already: the first edit after a pause is synced in the frame that shows it (the menu says "Saving…").
+    const title = notebookTitle(this.controller.getNotebook(), this.current.fileName, this.controller.title);
+    this.current = { ...this.current, text, title, updatedAt: Date.now() };
     this.kept = true;
   }
 
