@@ -108,7 +108,19 @@ export function formatTimestamp(value: Value): string {
 
 /** Counts for people: 1 row, 12,345 rows. */
 export function plural(count: number, noun: string, locale = 'en-US'): string {
-  return `${count.toLocaleString(locale)} ${noun}${count === 1 ? '' : 's'}`;
+  return `${countFormat(locale).format(count)} ${noun}${count === 1 ? '' : 's'}`;
+}
+
+/**
+ * A formatter made once per locale: toLocaleString makes one on every call, some 0.3 ms, and the
+ * data panel's counts are drawn again on every change to the notebook, each keystroke too.
+ */
+const countFormats = new Map<string, Intl.NumberFormat>();
+
+function countFormat(locale: string): Intl.NumberFormat {
+  let format = countFormats.get(locale);
+  if (!format) countFormats.set(locale, (format = new Intl.NumberFormat(locale)));
+  return format;
 }
 
 /** Functions whose value is one of their argument's values: max(signup_year) is a year, count(customer_id) is no ID. */
