@@ -165,7 +165,8 @@ export class SegNotebook extends LitElement {
 
   /** Data chips, unless a data panel fills the `data` slot (src/ui/seg-data-panel.ts). */
   private renderData() {
-    if (this.querySelector(':scope > [slot="data"]')) return nothing;
+    // The children, not a selector: this runs on every keystroke and the query took some 0.6 ms.
+    if ([...this.children].some((child) => child.slot === 'data')) return nothing;
     const controller = this.controller!;
     const catalog = controller.language.catalog();
     const tables = controller.tables;
