@@ -8,13 +8,14 @@
  */
 import { LitElement, html, nothing, type PropertyValues } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
+import { guard } from 'lit/directives/guard.js';
 import { repeat } from 'lit/directives/repeat.js';
 import { preloadEditor } from '../editor/index.ts';
 import type { CellKind } from '../notebook/model.ts';
 import { formatDuration } from './duration.ts';
 import { plural } from './format.ts';
 import { icons } from './icons.ts';
-import type { NotebookController } from './notebook-controller.ts';
+import type { CellView, NotebookController } from './notebook-controller.ts';
 import { keepClearOf } from './scroll-clearance.ts';
 import { notebookStyles } from './seg-notebook-styles.ts';
 import './seg-cell.ts';
@@ -134,20 +135,13 @@ export class SegNotebook extends LitElement {
         ${repeat(
           views,
           (view) => view.cell.id,
-          (view, i) => html`<seg-cell
-            data-id=${view.cell.id}
-            .view=${view}
-            .context=${controller.language}
-            .editors=${this.editors}
-            ?first=${i === 0}
-            ?last=${i === views.length - 1}
-            @seg-change=${(e: ValueEvent) => this.controller!.editSource(view.cell.id, e.detail.value)}
-            @seg-run=${() => void controller.runCell(view.cell.id)}
-            @seg-run-advance=${() => this.runAndAdvance(view.cell.id)}
-            @seg-view-name=${(e: ValueEvent) => controller.setName(view.cell.id, e.detail.value)}
-            @seg-cell-kind=${(e: ValueEvent) => controller.setKind(view.cell.id, e.detail.value as CellKind)}
-            @seg-cell-action=${(e: CustomEvent<CellActionDetail>) => this.onAction(e.detail)}
-          ></seg-cell>`,
+          // A keystroke re-renders the notebook: only the typed-in cell's view is a new one, and the
+          // other cells' bindings (a dozen each) are not evaluated again.
+          (view, i) => {
+            const first = i === 0;
+            const last = i === views.length - 1;
+            return guard([view, controller, this.editors, first, last], () => this.renderCell(controller, view, first, last));
+          },
         )}
         <div class="add-row" role="group" aria-label="Add a cell at the end">
           ${this.addButton('seg', 'SegQL', 'end')} ${this.addButton('sql', 'SQL', 'end')} ${this.addButton('markdown', 'Text', 'end')}
@@ -161,6 +155,24 @@ export class SegNotebook extends LitElement {
           <kbd>Del</kbd> or <kbd>d</kbd> <kbd>d</kbd> delete · <kbd>z</kbd> undo a delete · <kbd>i</kbd> <kbd>i</kbd> interrupt the run</p>
       </footer>
     `;
+  }
+
+  private renderCell(controller: NotebookController, view: CellView, first: boolean, last: boolean) {
+    const id = view.cell.id;
+    return html`<seg-cell
+      data-id=${id}
+      .view=${view}
+      .context=${controller.language}
+      .editors=${this.editors}
+      ?first=${first}
+      ?last=${last}
+      @seg-change=${(e: ValueEvent) => controller.editSource(id, e.detail.value)}
+      @seg-run=${() => void controller.runCell(id)}
+      @seg-run-advance=${() => this.runAndAdvance(id)}
+      @seg-view-name=${(e: ValueEvent) => controller.setName(id, e.detail.value)}
+      @seg-cell-kind=${(e: ValueEvent) => controller.setKind(id, e.detail.value as CellKind)}
+      @seg-cell-action=${(e: CustomEvent<CellActionDetail>) => this.onAction(e.detail)}
+    ></seg-cell>`;
   }
 
   /** Data chips, unless a data panel fills the `data` slot (src/ui/seg-data-panel.ts). */
