@@ -193,7 +193,7 @@ export class NotebookSession extends EventTarget {
     if (text === this.current.text) return;
     if (this.diverged) this.fork();
     // The controller's title is its front matter as read already: the first edit after a pause is synced in the frame that shows it (the menu says "Saving…").
-    const title = notebookTitle(this.controller.getNotebook(), this.current.fileName, this.controller.title);
+    const title = notebookTitle(this.controller.getNotebook(), this.current.fileName, { title: this.controller.title });
     this.current = { ...this.current, text, title, updatedAt: Date.now() };
     this.kept = true;
   }

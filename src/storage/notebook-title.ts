@@ -1,13 +1,13 @@
 /**
  * What to call a notebook: its front-matter title, else its first `#` heading, else its file's name.
- * The title is read from the front matter unless the caller has it already (reading the YAML is most of the time).
+ * A caller that has the front matter read already passes it (reading the YAML is most of the time).
  */
 import { firstHeading } from '../notebook/first-heading.ts';
 import { readFrontMatter } from '../notebook/front-matter.ts';
 import type { Notebook } from '../notebook/model.ts';
 
-export function notebookTitle(notebook: Notebook, fileName?: string, frontMatterTitle = readFrontMatter(notebook.frontMatter).meta.title): string {
-  return frontMatterTitle ?? firstHeading(notebook) ?? (fileName ? fileStem(fileName) : 'Untitled notebook');
+export function notebookTitle(notebook: Notebook, fileName?: string, frontMatter: { title?: string } = readFrontMatter(notebook.frontMatter).meta): string {
+  return frontMatter.title ?? firstHeading(notebook) ?? (fileName ? fileStem(fileName) : 'Untitled notebook');
 }
 
 export function fileStem(fileName: string): string {

@@ -26,6 +26,7 @@ export function emitProfile(s: Profile, asof: string, dialect: Dialect, ranges =
   const { numbers, texts, quartile, keep } = attributeSql(s.attributes, dialect);
   const flags = `${inSegment} AS "in segment", ${inBaseline} AS "in baseline"`;
   const number = (column: string) => (ranges ? `, ${column} AS "number"` : '');
+  const range = ranges ? ', "from", "to"' : '';
   const unpivoted = (list: string) => `SELECT ${flags}, unnest([\n      ${list}\n    ], recursive := true)\n  FROM ${q(pipeline.entities)} AS e`;
   const parts: Cte[] = [];
   const values: string[] = [];
@@ -56,13 +57,13 @@ export function emitProfile(s: Profile, asof: string, dialect: Dialect, ranges =
         `SELECT "attribute", "value",\n` +
         `    ${dialect.divide('"segment count"', 'sum("segment count") OVER (PARTITION BY "attribute")')} AS "segment_share",\n` +
         `    ${dialect.divide('"baseline count"', 'sum("baseline count") OVER (PARTITION BY "attribute")')} AS "baseline_share",\n` +
-        `    ${keep} AS "kept"${ranges ? ', "from", "to"' : ''}\n` +
+        `    ${keep} AS "kept"${range}\n` +
         `  FROM "counts"`,
     },
   ];
   return (
     `${withClause(ctes, dialect)}\n` +
-    `SELECT "attribute", "value", "segment_share", "baseline_share", ${dialect.divide('"segment_share"', '"baseline_share"')} AS "lift"${ranges ? ', "from", "to"' : ''}\n` +
+    `SELECT "attribute", "value", "segment_share", "baseline_share", ${dialect.divide('"segment_share"', '"baseline_share"')} AS "lift"${range}\n` +
     `FROM "shares"\n` +
     `WHERE "kept" AND ("segment_share" > 0 OR "baseline_share" > 0)\n` +
     `ORDER BY coalesce("lift", 0) = 0, round(abs(ln(nullif("lift", 0))), 12) DESC, "attribute", "value" NULLS LAST`
