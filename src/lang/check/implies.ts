@@ -5,7 +5,9 @@ import type { IR } from './model.ts';
  * conditions show it: `spend > 2000` implies `spend > 1000`, `big and active` implies `big`. Only
  * ever true when it is certain; a false answer means "not known", never "does not imply".
  */
-export function implies(a: IR, b: IR): boolean {
+export function implies(given: IR, wanted: IR): boolean {
+  const a = withoutNot(given);
+  const b = withoutNot(wanted);
   if (same(a, b)) return true;
   const [andA, orA, andB, orB] = [logical(a, 'and'), logical(a, 'or'), logical(b, 'and'), logical(b, 'or')];
   if (andB) return implies(a, andB.left) && implies(a, andB.right);
@@ -17,7 +19,38 @@ export function implies(a: IR, b: IR): boolean {
   const from = comparison(a);
   const to = comparison(b);
   if (from && to && same(from.value, to.value)) return comparisonImplies(from, to);
+  const unequal = exclusions(b);
+  if (unequal) return unequal.items.every((item) => excludes(a, unequal.value, item));
   return listImplies(a, b);
+}
+
+const NEGATED: Record<string, string> = { '=': '!=', '!=': '=', '<': '>=', '<=': '>', '>': '<=', '>=': '<' };
+
+/**
+ * `not` moved inside the condition, where it says the same in SQL's three-valued logic: `not (x > 5)`
+ * is `x <= 5` (both null when x is), `not (a and b)` is `not a or not b`. A `not` that cannot move
+ * (before a segment, a function) stays, and only ever implies itself.
+ */
+function withoutNot(ir: IR): IR {
+  if (ir.k !== 'unary' || ir.op !== 'not') return ir;
+  const inner = ir.operand;
+  switch (inner.k) {
+    case 'unary':
+      return inner.op === 'not' ? withoutNot(inner.operand) : ir;
+    case 'binary':
+      if (inner.op === 'and' || inner.op === 'or') {
+        const op = inner.op === 'and' ? 'or' : 'and';
+        return { k: 'binary', op, left: { k: 'unary', op: 'not', operand: inner.left }, right: { k: 'unary', op: 'not', operand: inner.right } };
+      }
+      return inner.op in NEGATED ? { ...inner, op: NEGATED[inner.op]! } : ir;
+    case 'between':
+    case 'in':
+    case 'isNull':
+    case 'like':
+      return { ...inner, negated: !inner.negated };
+    default:
+      return ir;
+  }
 }
 
 function logical(ir: IR, op: 'and' | 'or'): Extract<IR, { k: 'binary' }> | undefined {
@@ -79,11 +112,20 @@ function bounds(between: Extract<IR, { k: 'between' }>): IR {
 
 const FLIPPED: Record<string, string> = { '>': '<', '>=': '<=', '<': '>', '<=': '>=', '=': '=' };
 
-/** `value OP limit`, the limit a number or a date on either side; dates compare as their ISO text does. */
+/**
+ * A constant a value is compared with, and what kind it is: limits of different kinds are never
+ * compared with each other. Dates compare as their ISO text does.
+ */
+interface Limit {
+  kind: 'number' | 'date' | 'text';
+  value: number | string;
+}
+
+/** `value OP limit`, the limit on either side. */
 interface Comparison {
   value: IR;
   op: string;
-  limit: number | string;
+  limit: Limit;
 }
 
 function comparison(ir: IR): Comparison | undefined {
@@ -95,11 +137,16 @@ function comparison(ir: IR): Comparison | undefined {
   return undefined;
 }
 
-/** A number (negative ones are a minus and a number) or a date; whole numbers beyond 2^53 are left out. */
-function limitOf(ir: IR): number | string | undefined {
-  if (ir.k === 'number') return ir.digits === undefined ? ir.value : undefined;
-  if (ir.k === 'date') return ir.value;
-  if (ir.k === 'unary' && ir.op === '-' && ir.operand.k === 'number' && ir.operand.digits === undefined) return -ir.operand.value;
+/**
+ * A number (negative ones are a minus and a number), a date or a text. Whole numbers beyond 2^53 are
+ * left out, and so is text with characters from U+D800 on: DuckDB orders text by its UTF-8 bytes,
+ * which JavaScript's comparison of UTF-16 units agrees with only below them.
+ */
+function limitOf(ir: IR): Limit | undefined {
+  if (ir.k === 'number') return ir.digits === undefined ? { kind: 'number', value: ir.value } : undefined;
+  if (ir.k === 'date') return { kind: 'date', value: ir.value };
+  if (ir.k === 'string') return /^[\u0000-\ud7ff]*$/.test(ir.value) ? { kind: 'text', value: ir.value } : undefined;
+  if (ir.k === 'unary' && ir.op === '-' && ir.operand.k === 'number' && ir.operand.digits === undefined) return { kind: 'number', value: -ir.operand.value };
   return undefined;
 }
 
@@ -120,13 +167,39 @@ function holds(x: number | string, op: string, limit: number | string): boolean 
 
 /** Both compare the same value with a limit: does every value passing `a` pass `b`? */
 function comparisonImplies(a: Comparison, b: Comparison): boolean {
-  if (typeof a.limit !== typeof b.limit) return false;
-  if (a.op === '=') return holds(a.limit, b.op, b.limit);
+  if (a.limit.kind !== b.limit.kind) return false;
+  const [x, y] = [a.limit.value, b.limit.value];
+  if (a.op === '=') return holds(x, b.op, y);
   const upward = a.op === '>' || a.op === '>=';
   if (b.op === '=' || upward !== (b.op === '>' || b.op === '>=')) return false;
   // Same direction: a's threshold must be at least as strict as b's.
-  if (a.limit !== b.limit) return upward ? a.limit > b.limit : a.limit < b.limit;
+  if (x !== y) return upward ? x > y : x < y;
   return a.op === b.op || b.op.endsWith('=');
+}
+
+/** `x != c` or `x not in (c, …)`: the value, and the constants it must differ from. */
+function exclusions(ir: IR): { value: IR; items: IR[] } | undefined {
+  if (ir.k === 'in' && ir.negated && ir.list.every(isConstant)) return { value: ir.value, items: ir.list };
+  if (ir.k !== 'binary' || ir.op !== '!=') return undefined;
+  if (isConstant(ir.right)) return { value: ir.left, items: [ir.right] };
+  if (isConstant(ir.left)) return { value: ir.right, items: [ir.left] };
+  return undefined;
+}
+
+/** Whether every row for which `a` is true has `value` known and different from the constant `item`. */
+function excludes(a: IR, value: IR, item: IR): boolean {
+  const and = logical(a, 'and');
+  if (and) return excludes(and.left, value, item) || excludes(and.right, value, item);
+  const or = logical(a, 'or');
+  if (or) return excludes(or.left, value, item) && excludes(or.right, value, item);
+  if (a.k === 'between' && !a.negated) return excludes(bounds(a), value, item);
+  const unequal = exclusions(a);
+  if (unequal) return same(unequal.value, value) && unequal.items.some((other) => same(other, item));
+  const list = listOf(a);
+  if (list) return same(list.value, value) && list.items.every((other) => other.k === item.k && !same(other, item));
+  const bound = comparison(a);
+  const limit = limitOf(item);
+  return bound !== undefined && limit !== undefined && bound.limit.kind === limit.kind && same(bound.value, value) && !holds(limit.value, bound.op, bound.limit.value);
 }
 
 /** `x = 'a'` or `x in ('a', 'b')` within `x in (…)` or `x = …` holding every listed value. */
