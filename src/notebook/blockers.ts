@@ -65,6 +65,11 @@ function at(span?: Span): { line: number; column: number } {
   return { line: span?.line ?? 1, column: span?.column ?? 1 };
 }
 
+/** What the graph warns of in the cell: a SQL cell making a table under a name taken already. */
+export function graphWarnings(graph: DependencyGraph, index: number): CellError[] {
+  return graph.warnings.filter((w) => w.cell === index).map((w) => ({ message: w.message, ...at(w.span) }));
+}
+
 /** The compiler's errors after the graph's, in source order; one the graph already reported at the same place is left out. */
 export function warningsOf(diagnostics: Diagnostic[]): CellError[] {
   return diagnostics.filter((d) => d.severity === 'warning').map((d) => ({ message: d.message, line: d.span.line, column: d.span.column }));

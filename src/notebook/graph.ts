@@ -42,6 +42,12 @@ export interface DependencyGraph {
    */
   peers: number[][];
   errors: GraphError[];
+  /**
+   * A SQL cell that makes a table or view under a name something else owns already (a loaded
+   * table, another cell's view, a SegQL definition): the cells reading that name wait for the
+   * owner, not for this cell. The cell still runs.
+   */
+  warnings: GraphError[];
   /** Lower-case name → the cell defining it (-1 for a loaded table). */
   definedIn: Map<string, number>;
 }
@@ -71,12 +77,15 @@ export function buildGraph(cells: CellSymbols[], loadedTables: string[]): Depend
     }
   });
 
+  const warnings: GraphError[] = [];
   cells.forEach((symbols, cell) => {
     for (const name of symbols.creates ?? []) {
       const slot = slotsOf(slots, name);
       // A population or link is named after its table; any other definition keeps the name to itself.
       const sharable = !slot.definition || slot.definition.kind === 'population' || slot.definition.kind === 'link';
       if (!slot.table && sharable) slot.table = { cell, kind: 'view' };
+      const owner = slot.table?.cell !== cell ? (slot.table ?? (sharable ? undefined : slot.definition)) : undefined;
+      if (owner) warnings.push({ cell, span: symbols.references.find((r) => r.name.toLowerCase() === name.toLowerCase())?.span, message: takenNameWarning(name, owner.cell) });
     }
   });
 
@@ -119,6 +128,7 @@ export function buildGraph(cells: CellSymbols[], loadedTables: string[]): Depend
     order: topologicalOrder(upstreamLists, peers),
     peers,
     errors,
+    warnings,
     definedIn,
   };
 }
@@ -187,6 +197,11 @@ function describe(owner: Owner): string {
   const what = owner.kind === 'view' ? 'a SQL view' : `a ${owner.kind}`;
   const where = owner.span ? ` (line ${owner.span.line})` : '';
   return `defined as ${what} in cell ${owner.cell}${where}`;
+}
+
+function takenNameWarning(name: string, owner: number): string {
+  const whose = owner === -1 ? `'${name}' is a loaded table` : `'${name}' comes from cell ${owner}`;
+  return `${whose}: the cells that read it wait for ${owner === -1 ? 'its file to load' : 'that cell'}, not for this cell, so what they show depends on which ran last: give what this cell makes a name of its own`;
 }
 
 /** Cells that depend on each other cannot run in any order: report each use that closes the cycle. */

@@ -12,7 +12,7 @@ import type { Catalog } from '../lang/catalog.ts';
 import { alignCells, alignIds } from './align.ts';
 import { localToday, resolveAsof } from './asof.ts';
 import type { NotebookInput, RunnerOptions, RunRequest } from './run-options.ts';
-import { blockedByOthers, blockingErrors, warningsOf, withDiagnostics, type NotebookState } from './blockers.ts';
+import { blockedByOthers, blockingErrors, graphWarnings, warningsOf, withDiagnostics, type NotebookState } from './blockers.ts';
 import { Cancelled, executeSql, executeStatements, type Execution } from './execute.ts';
 import { readFrontMatter, type NotebookMeta } from './front-matter.ts';
 import { buildGraph, downstreamOf, upstreamOf, type CellSymbols, type DependencyGraph } from './graph.ts';
@@ -264,6 +264,7 @@ export class NotebookRunner<P> {
     const index = this.cellIds.indexOf(id);
     const cell = this.notebook.cells[index]!;
     if (again) this.reruns.set(id, (this.reruns.get(id) ?? 0) + 1);
+    if (cell.kind === 'sql') this.setWarnings(id, graphWarnings(this.dependencyGraph, index));
     const blocked = blockingErrors(this.state(), index);
     if (blocked.length > 0 && cell.kind !== 'seg') return this.finish(id, { errors: blocked });
     // A blank SQL cell is a cell not written yet, as a blank SegQL cell is.
@@ -293,9 +294,7 @@ export class NotebookRunner<P> {
       ...(this.options.profileRanges ? { profileRanges: true } : {}),
     });
     const errors = withDiagnostics(blocked, compiled.diagnostics);
-    const warnings = warningsOf(compiled.diagnostics);
-    if (warnings.length > 0) this.warnings.set(id, warnings);
-    else this.warnings.delete(id);
+    this.setWarnings(id, warningsOf(compiled.diagnostics));
     if (errors.length > 0) return this.finish(id, { errors, sql: compiled.statements.map((s) => s.sql) });
     const now = this.cellIds.indexOf(id);
     if (now < 0) return;
@@ -313,6 +312,11 @@ export class NotebookRunner<P> {
         shown,
       ),
     );
+  }
+
+  private setWarnings(id: number, warnings: CellError[]): void {
+    if (warnings.length > 0) this.warnings.set(id, warnings);
+    else this.warnings.delete(id);
   }
 
   private keyOf(index: number, own: unknown[]): string {

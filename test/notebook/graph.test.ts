@@ -62,6 +62,10 @@ describe('the dependency graph', () => {
     expect(graph.upstream[0]).toEqual([1]);
     expect(graph.upstream[2]).toEqual([1]);
     expect(graph.order.indexOf(1)).toBeLessThan(graph.order.indexOf(0));
+    // The second cell making top_orders is told that readers wait for the first.
+    expect(graph.warnings.map((w) => [w.cell, w.message])).toEqual([
+      [3, "'top_orders' comes from cell 1: the cells that read it wait for that cell, not for this cell, so what they show depends on which ran last: give what this cell makes a name of its own"],
+    ]);
   });
 
   it('gives a created table no claim on a name a segment or a loaded table has', () => {
@@ -72,6 +76,10 @@ describe('the dependency graph', () => {
     expect(graph.errors).toEqual([]);
     expect(graph.upstream[2]).toEqual([0]);
     expect(graph.tables[2]).toEqual(['orders']);
+    expect(graph.warnings).toEqual([
+      { cell: 1, span: undefined, message: "'vip' comes from cell 0: the cells that read it wait for that cell, not for this cell, so what they show depends on which ran last: give what this cell makes a name of its own" },
+      { cell: 1, span: at(1), message: "'orders' is a loaded table: the cells that read it wait for its file to load, not for this cell, so what they show depends on which ran last: give what this cell makes a name of its own" },
+    ]);
   });
 
   it('reports a name defined twice at the later definition, in file order', () => {
