@@ -69,6 +69,7 @@ const cases: [string, string, string[]][] = [
   ["covered part: a value within everything but another", "partition t {\n  not_us: country != 'US'\n  gb: country = 'GB'\n  rest: otherwise\n}", ["5:3 covered-part: part 'gb' never has members: everyone it matches is in 'not_us' already (each goes to the first part that matches): put the stricter part first"]],
   ["covered part: a negated condition", "partition t {\n  not_young: not (age < 30)\n  senior: age >= 65\n}", ["5:3 covered-part: part 'senior' never has members: everyone it matches is in 'not_young' already (each goes to the first part that matches): put the stricter part first"]],
   ["covered part: text ranges", "partition t {\n  a_to_l: country < 'M'\n  a_to_c: country < 'D'\n}", ["5:3 covered-part: part 'a_to_c' never has members: everyone it matches is in 'a_to_l' already (each goes to the first part that matches): put the stricter part first"]],
+  ["no covered part: placeholders of false, as an exercise has them", "partition t {\n  a: false\n  b: false\n  rest: otherwise\n}", []],
   ["split-percent", 'segment e = age > 3\nsplit ab = e into a 50%, b 40%', ["4:1 split-percent: the percentages of split ab add up to 90%, not 100%"]],
   ["split zero", 'segment e = age > 3\nsplit ab = e into a 0%, b 100%', ["4:19 split-percent: arm 'a' needs a percentage above 0%"]],
   ["split unknown segment", 'segment engaged = age > 3\nsplit ab = engagd into a 50%, b 50%', ["4:12 unknown-segment: unknown segment 'engagd' — did you mean 'engaged'?"]],

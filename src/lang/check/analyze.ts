@@ -474,7 +474,9 @@ function warnOfCoveredParts(analysis: Analysis, def: ProgramDefinition, parts: {
   if (s.kind !== 'partition') return;
   parts.forEach((part, i) => {
     const condition = part.condition;
-    const earlier = condition && parts.slice(0, i).find((e) => e.condition && implies(condition, e.condition));
+    // `false` has no members wherever it stands (an exercise's placeholder): the order is not to blame.
+    if (!condition || (condition.k === 'boolean' && !condition.value)) return;
+    const earlier = parts.slice(0, i).find((e) => e.condition && implies(condition, e.condition));
     if (!earlier) return;
     analysis.warn(
       def.cell,
