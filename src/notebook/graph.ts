@@ -83,9 +83,9 @@ export function buildGraph(cells: CellSymbols[], loadedTables: string[]): Depend
       const slot = slotsOf(slots, name);
       // A population or link is named after its table; any other definition keeps the name to itself.
       const sharable = !slot.definition || slot.definition.kind === 'population' || slot.definition.kind === 'link';
-      if (!slot.table && sharable) slot.table = { cell, kind: 'view' };
-      const owner = slot.table?.cell !== cell ? (slot.table ?? (sharable ? undefined : slot.definition)) : undefined;
-      if (owner) warnings.push({ cell, span: symbols.references.find((r) => r.name.toLowerCase() === name.toLowerCase())?.span, message: takenNameWarning(name, owner.cell) });
+      const owner = slot.table ?? (sharable ? undefined : slot.definition);
+      if (!owner) slot.table = { cell, kind: 'view' };
+      else if (owner.cell !== cell) warnings.push({ cell, span: symbols.references.find((r) => r.name.toLowerCase() === name.toLowerCase())?.span, message: takenNameWarning(name, owner.cell) });
     }
   });
 
