@@ -35,6 +35,14 @@ describe('completion', () => {
     expect(inScalar).not.toContain('asc');
   });
 
+  it('offers nothing while a number or date is typed, so the Enter that ends the line keeps it', () => {
+    expect(complete('segment x = spend > 1|').labels).toEqual([]);
+    expect(complete('segment x = `spend` > 100|').labels).toEqual([]);
+    expect(complete('segment x = spend > 2.5|').labels).toEqual([]);
+    expect(complete('segment x = first(orders.order_date) > 2024-01-0|').labels).toEqual([]);
+    expect(complete('segment x = spend > 100 |').labels).toEqual(expect.arrayContaining(['and', 'or']));
+  });
+
   it('offers nothing inside text in quotes or a comment', () => {
     expect(complete("segment x = country = 'Lis|'").labels).toEqual([]);
     expect(complete("segment x = country = 'Lis|").labels).toEqual([]);

@@ -38,7 +38,9 @@ export interface Completion {
 export function completeAt(program: Program, cell: number, offset: number, catalog: Catalog): Completion {
   const source = program.cells.find((c) => c.index === cell)?.parsed.source ?? '';
   const ctx = cursorContext(source, offset);
-  if (ctx.inTextOrComment) return { items: [], from: offset, to: offset };
+  // Offered there, a name would be taken by the Enter that ends the line: `spend > 100` became
+  // `spend > CustomerID` in the editor.
+  if (ctx.inTextOrComment || ctx.inNumber) return { items: [], from: offset, to: offset };
   const analysis = analyze(program, catalog);
   const items: CompletionItem[] = [];
   const before = ctx.before;

@@ -16,6 +16,8 @@ export interface CursorContext {
   tokens: IToken[];
   /** The cursor is inside text in quotes or a comment, where no keyword or name belongs. */
   inTextOrComment: boolean;
+  /** The cursor is in or right after a number or date: what is typed there is more of it. */
+  inNumber: boolean;
 }
 
 const STATEMENT_STARTS = new Set([
@@ -44,7 +46,8 @@ export function cursorContext(source: string, offset: number): CursorContext {
     if (t.tokenType === T.Semicolon) start = i + 1;
     else if (STATEMENT_STARTS.has(t.tokenType) || (t.tokenType === T.Asof && beforeCursor[i + 1]?.tokenType === T.DateLiteral)) start = i;
   });
-  return { before: beforeCursor.slice(start), prefix, prefixStart, wordEnd, tokens, inTextOrComment: inTextOrComment(source, offset, tokens, comments, diagnostics) };
+  const inNumber = tokens.some((t) => (t.tokenType === T.NumberLiteral || t.tokenType === T.DateLiteral) && t.startOffset < offset && offset <= (t.endOffset ?? t.startOffset) + 1);
+  return { before: beforeCursor.slice(start), prefix, prefixStart, wordEnd, tokens, inTextOrComment: inTextOrComment(source, offset, tokens, comments, diagnostics), inNumber };
 }
 
 function inTextOrComment(source: string, offset: number, tokens: IToken[], comments: IToken[], diagnostics: Diagnostic[]): boolean {
