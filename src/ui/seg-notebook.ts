@@ -216,10 +216,10 @@ export class SegNotebook extends LitElement {
     if (controller.lastNotice && !run.cancelled) return controller.lastNotice;
     // Once the interrupted cells are deleted or brought up to date, the stopped run's counts mean nothing.
     if (run.cancelled) return controller.interrupted ? 'Interrupted: cells that did not finish are out of date.' : '';
-    const count = (status: string) => run.cells.filter((c) => c.kind !== 'markdown' && c.status === status).length;
-    // Out of date is what the notebook holds now: a cell deleted since the run is not, nor one not written yet.
-    const stale = controller.cells.filter((v) => v.cell.kind !== 'markdown' && v.status === 'stale' && v.cell.source.trim() !== '').length;
-    const [errors, failed] = [count('error'), run.failedExpectations];
+    // Counted in what the notebook holds now, as each cell's badge says: a cell deleted or turned
+    // into text since the run is neither out of date nor in error, nor is one not written yet.
+    const count = (status: string) => controller.cells.filter((v) => v.cell.kind !== 'markdown' && v.status === status && v.cell.source.trim() !== '').length;
+    const [errors, stale, failed] = [count('error'), count('stale'), run.failedExpectations];
     const execution = controller.lastExecution;
     return [
       execution?.cells ? `Ran ${plural(execution.cells, 'cell')} in ${formatDuration(execution.ms)}` : 'Nothing needed to run',

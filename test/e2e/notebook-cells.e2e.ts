@@ -25,8 +25,16 @@ test('notebook: insert, move, change kind, delete and undo — nothing is lost',
   assert.equal(await cellStatus(t, 5), 'done', 'a moved cell keeps its results');
   assert.match(await chartText(t, 5), /active/);
 
+  // The toolbar counts the cells in error as their badges do, in the notebook as it is now.
+  const toolbar = t.page.locator('seg-notebook p.status');
+  await cell(t, 5).locator('select').selectOption('sql');
+  await settled(t);
+  assert.equal(await cellStatus(t, 5), 'error', 'compare is no SQL');
+  assert.match(await toolbar.innerText(), /1 cell with errors/);
   await cell(t, 5).locator('select').selectOption('markdown');
   assert.deepEqual(await source(t, 5), { kind: 'markdown', source: 'compare active by region' });
+  await settled(t);
+  assert.doesNotMatch(await toolbar.innerText(), /with errors/, 'text is in error no more');
 
   // A cell of definitions only shows what it defined, with member counts.
   await cell(t, 5).locator('select').selectOption('seg');
