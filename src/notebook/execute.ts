@@ -78,6 +78,7 @@ export async function executeStatements(
   const deferred = options.viewsOnly || !shown ? [] : viewsAfterResults(statements, uses);
   const steps: Step[] = statements.map(() => ({ values: 0, ran: false }));
   const built = new Set<ValuesTableUse>();
+  let valuesFailed = false;
   const placeOf = (index: number) => {
     const statement = statements[index]!;
     return statement.kind === 'view' ? undefined : statement.span;
@@ -94,6 +95,7 @@ export async function executeStatements(
       const made = await attempt(options, use.table.sql, (message) => atSpan(message, placeOf(use.statement)));
       if (!isResult(made)) {
         owner.error = made;
+        valuesFailed = true;
         return use.statement;
       }
       values!.cache.builtNow(use.table);
@@ -127,7 +129,9 @@ export async function executeStatements(
     const made = await making;
     for (const outcome of made) if (outcome.status === 'rejected') throw outcome.reason;
     failed = made.map((outcome) => (outcome.status === 'fulfilled' ? outcome.value : undefined)).find((index) => index !== undefined);
-  } else if (failed !== undefined) {
+  } else if (failed !== undefined && !valuesFailed) {
+    // Views put off read the values tables: after one failed to build, each would fail for want
+    // of it, and its error ('table … values does not exist') would hide the one that says why.
     for (const index of deferred) {
       if (index > failed) break;
       const failure = await runStep(index);

@@ -79,6 +79,15 @@ describe("the notebook's values tables", () => {
     expect(queries.filter((q) => BUILD.test(q))).toHaveLength(1);
   });
 
+  it("say why one failed to build, not that the views put off after the results miss it", async () => {
+    const runner = runnerOn(shared);
+    const cell = seg('let huge = customer_id * 9223372036854775807\nsegment big = huge > 0\nsegment some = spend > 0\ncompare some');
+    runner.update({ notebook: notebook(POPULATION, cell, sql('select count(*) as n from some')) });
+    const report = await runner.run();
+    expect(report.cells[1]!.errors.map((e) => e.message)).toEqual([expect.stringMatching(/^Out of Range Error: Overflow in multiplication/)]);
+    expect(errors(report)).toEqual([expect.any(String), "cell 2: 'some' comes from cell 1, which has errors"]);
+  });
+
   it('give new values after a let is edited or the as-of date moves', async () => {
     const { engine, queries } = recording(shared);
     const runner = runnerOn(engine);
