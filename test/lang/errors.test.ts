@@ -52,6 +52,11 @@ const cases: [string, string, string[]][] = [
   ["arity round", 'let x = round()', ["3:9 arity: round(x [, digits]) takes 1 to 2 arguments"]],
   ["arg type", 'let x = year(age)', ["3:14 type: year(date): argument 1 should be a date, not a number"]],
   ["nested agg", 'let x = sum(orders.amount where count(orders) > 1)', ["3:33 aggregate-context: count(): aggregates cannot be nested"]],
+  ["an aggregate of the link itself, not of a column of it", 'let x = sum(orders)\nlet y = avg(orders where amount > 1)\nsegment s = first(orders) = 1', [
+    '3:13 aggregate-link: sum() needs a column of orders: sum(orders.COLUMN)',
+    '4:13 aggregate-link: avg() needs a column of orders: avg(orders.COLUMN)',
+    '5:19 aggregate-link: first() needs a column of orders: first(orders.COLUMN)',
+  ]],
   ["agg no link", 'let x = sum(age)', ["3:9 aggregate-link: sum() works on a linked table: sum(link.x [where C] [within D])"]],
   ["min two", 'let x = min(age, 3)', ["3:9 aggregate-link: min() works on a linked table: min(link.x [where C] [within D]) (for the smaller of two values use least)"]],
   ["sum text", 'let x = sum(orders.channel)', ["3:13 type: sum() needs numbers, but orders.channel is text"]],

@@ -420,6 +420,9 @@ export class ExpressionResolver {
       const nearest = didYouMean(first.name.text, scope.population.links.map((l) => l.alias));
       if (nearest) return this.fail(scope, 'unknown-link', `unknown linked table '${first.name.text}'${nearest}`, first.name.span);
     }
+    // `sum(orders)`: the link is there, the column is missing.
+    const bare = !link && first?.type === 'reference' && !first.member ? scope.population.links.find((l) => l.alias.toLowerCase() === first.name.text.toLowerCase()) : undefined;
+    if (bare) return this.fail(scope, 'aggregate-link', `${fn}() needs a column of ${bare.alias}: ${fn}(${bare.alias}.COLUMN)`, first!.span);
     if (!link && first?.type === 'reference' && !first.member && this.names.isTable(first.name.text)) {
       return this.fail(scope, 'aggregate-link', `${first.name.text} is a table, not a link: add link ${first.name.text} on COLUMN, where COLUMN holds each row's ${scope.population.key}`, first.name.span);
     }
