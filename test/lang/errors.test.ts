@@ -158,6 +158,18 @@ describe('diagnostics', () => {
     expect(used.diagnostics.map((d) => `${d.span.line}:${d.span.column} ${d.message}`)).toEqual(["1:15 'o2' cannot be used: its definition in cell 0 has an error"]);
   });
 
+  it("says a definition of another population belongs there, and not that it has an error, from another cell", () => {
+    const program = buildProgram([
+      { index: 0, source: HEAD + 'population older = customers key customer_id where age > 30\nsegment young of customers = age < 30\nsegment b of older = age > 60' },
+      { index: 1, source: 'segment e of customers = b\nlet l of older = young' },
+    ]);
+    const used = compileCell(program, 1, retailCatalog, { asof: ASOF });
+    expect(used.diagnostics.map((d) => `${d.span.line}:${d.span.column} ${d.message}`)).toEqual([
+      "1:26 'b' belongs to population older, not customers",
+      "2:18 'young' belongs to population customers, not older",
+    ]);
+  });
+
   it('needs a population to say which when there are several', () => {
     const messages = diagnose('population accounts = orders key order_id\nsegment big = age > 3');
     expect(messages).toContain("4:9 ambiguous-population: this notebook has several populations (customers, accounts): say which with 'of POPULATION'");

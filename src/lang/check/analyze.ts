@@ -303,7 +303,8 @@ export class Analysis implements NameLookup {
     if (!resolved) return { id: def.name, kind: def.kind, type: 'unknown', ok: false, population: '', cell: def.cell };
     if (resolved.population && resolved.population.toLowerCase() !== scope.population.name.toLowerCase()) {
       this.report(scope.cell, 'population', `'${def.name}' belongs to population ${resolved.population}, not ${scope.population.name}`, span);
-      return { ...resolved, ok: false };
+      // Said here, in this cell: its definition, wherever it is, has no error to point to.
+      return { ...resolved, ok: false, cell: undefined };
     }
     return resolved;
   }
