@@ -100,13 +100,13 @@ export function isNumericColumn(result: CellResult, column: string): boolean {
 }
 
 export function isPercentColumn(result: CellResult, column: string): boolean {
-  return columnFormat(column, result.types[result.columns.indexOf(column)] ?? '') === 'percent';
+  return columnFormat(column, result.types[result.columns.indexOf(column)] ?? '', result.shares) === 'percent';
 }
 
 /** A formatter for one column's values, by its name and type (shares as %, lift as ×). */
 export function formatterFor(result: CellResult, column: string): (value: Value | undefined) => string {
   const c = result.columns.indexOf(column);
-  const format = columnFormat(column, result.types[c] ?? '');
+  const format = columnFormat(column, result.types[c] ?? '', result.shares);
   return (value) => (value === undefined ? '' : typeof value === 'number' && format === 'text' ? formatNumber(value) : formatValue(value, format));
 }
 

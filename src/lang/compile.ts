@@ -25,7 +25,8 @@ export type CompiledStatement =
   | { kind: 'view'; name: string; sql: string; reads: string[] }
   /** A rule the data must keep (a population's key is unique): a row back means it is broken, its first column says how, at `span`. */
   | { kind: 'check'; sql: string; span: Span; reads: string[] }
-  | { kind: 'result'; statement: ResultStatement; sql: string; span: Span; reads: string[] };
+  /** `shares`: its columns that hold a share from 0 to 1 under a name of the analyst's (`pct(x) as opted_in`). */
+  | { kind: 'result'; statement: ResultStatement; sql: string; span: Span; reads: string[]; shares?: string[] };
 
 export interface CompiledCell {
   diagnostics: Diagnostic[];
@@ -123,7 +124,8 @@ export function compileCell(program: Program, cell: number, catalog: Catalog, op
     if (step.kind === 'views') return views(checked.analysis, checked.checker, step.name, options.asof, dialect, reader);
     if (step.kind === 'key') return keyCheck(checked.analysis, step.population, step.span, options.asof, dialect);
     const statement = reader ? reader.statement(step.checked) : step.checked;
-    return [{ kind: 'result', statement: step.checked.kind, sql: emitStatement(statement, options, dialect), span: step.span, reads: statementReads(statement) }];
+    const shares = step.checked.kind === 'compare' ? step.checked.metrics.filter((m) => m.fn === 'pct').map((m) => m.name) : [];
+    return [{ kind: 'result', statement: step.checked.kind, sql: emitStatement(statement, options, dialect), span: step.span, reads: statementReads(statement), ...(shares.length ? { shares } : {}) }];
   });
   return { diagnostics: checked.diagnostics, statements, ...(reader ? { values: reader.uses(statements) } : {}) };
 }

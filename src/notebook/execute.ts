@@ -111,7 +111,7 @@ export async function executeStatements(
     else if (statement.kind === 'check') {
       if (outcome.rows.length > 0) step.error = atSpan(String(outcome.rows[0]![0]), statement.span);
       else values?.cache.passed(statement);
-    } else step.result = { statement: statement.statement, ...outcome };
+    } else step.result = { statement: statement.statement, ...outcome, ...(statement.shares ? { shares: statement.shares } : {}) };
     return step.error ? index : undefined;
   };
   let failed: number | undefined;

@@ -10,6 +10,8 @@ export interface CellResult {
   columns: string[];
   types: string[];
   rows: Value[][];
+  /** Columns beyond spec §5's share columns that hold a share from 0 to 1: compare's pct() metrics, whatever they are called. */
+  shares?: string[];
 }
 
 /** Line and column are 1-based within the cell's own source (spec §10). */

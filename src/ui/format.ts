@@ -20,10 +20,11 @@ export function isNumericType(type: string): boolean {
   return INTEGER_TYPES.has(base) || DECIMAL_TYPES.has(base) || base === 'DECIMAL' || base === 'NUMERIC';
 }
 
-export function columnFormat(column: string, type: string): ColumnFormat {
+/** `shares`: the result's other columns that hold a share (CellResult.shares). */
+export function columnFormat(column: string, type: string, shares: readonly string[] = []): ColumnFormat {
   const base = baseType(type);
   const numeric = isNumericType(type);
-  if (numeric && (PERCENT_COLUMNS.has(column) || /^pct\(/i.test(column))) return 'percent';
+  if (numeric && (PERCENT_COLUMNS.has(column) || /^pct\(/i.test(column) || shares.includes(column))) return 'percent';
   if (numeric && column === 'lift') return 'lift';
   if (INTEGER_TYPES.has(base)) return namesALabel(column) ? 'label' : 'integer';
   if (numeric) return 'decimal';

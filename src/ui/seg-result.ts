@@ -116,7 +116,7 @@ export class SegResult extends LitElement {
     return html`
       ${this.header(result, charted)}
       ${charted ? html`<div class="chart" ?hidden=${!showChart} role="img" aria-label=${`${result.statement} chart`}>${this.chart ?? html`<p class="problem">${this.chartProblem}</p>`}</div>` : nothing}
-      <seg-table ?hidden=${!showTable} .columns=${result.columns} .types=${result.types} .rows=${result.rows} label=${`${result.statement} result`}></seg-table>
+      <seg-table ?hidden=${!showTable} .columns=${result.columns} .types=${result.types} .rows=${result.rows} .shares=${result.shares ?? []} label=${`${result.statement} result`}></seg-table>
     `;
   }
 

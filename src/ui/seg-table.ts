@@ -139,6 +139,8 @@ export class SegTable extends LitElement {
   /** DuckDB type names, one per column: they decide how values read. */
   @property({ attribute: false }) types: string[] = [];
   @property({ attribute: false }) rows: Value[][] = [];
+  /** Columns that hold a share from 0 to 1 though their names do not say so (CellResult.shares). */
+  @property({ attribute: false }) shares: string[] = [];
   /** The table's accessible name. */
   @property() label = 'result table';
   @state() private sort?: SortKey;
@@ -171,9 +173,9 @@ export class SegTable extends LitElement {
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
-    if (changed.has('columns') || changed.has('types') || changed.has('rows')) {
+    if (changed.has('columns') || changed.has('types') || changed.has('rows') || changed.has('shares')) {
       if (this.sort && this.sort.column >= this.columns.length) this.sort = undefined;
-      this.described = describeColumns(this.columns, this.types, this.rows);
+      this.described = describeColumns(this.columns, this.types, this.rows, this.shares);
     }
     if (changed.has('rows') || changed.has('sort' as keyof SegTable)) this.order = sortedOrder(this.rows, this.sort);
   }
@@ -254,11 +256,11 @@ export class SegTable extends LitElement {
 }
 
 /** How each column reads, and how wide (in characters) its widest sampled value is. */
-function describeColumns(names: readonly string[], types: readonly string[], rows: readonly Value[][]): Column[] {
+function describeColumns(names: readonly string[], types: readonly string[], rows: readonly Value[][], shares: readonly string[]): Column[] {
   const sample = sampleRows(rows);
   return names.map((name, c) => {
     const type = types[c] ?? '';
-    const format = columnFormat(name, type);
+    const format = columnFormat(name, type, shares);
     let chars = name.length + 2;
     for (const row of sample) chars = Math.max(chars, formatValue(row[c] ?? null, format).length);
     return { name, type, format, numeric: isNumericFormat(format), chars: Math.min(MAX_COLUMN_CHARS, Math.max(MIN_COLUMN_CHARS, chars)) };

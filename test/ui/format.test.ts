@@ -40,6 +40,12 @@ describe('how a column reads, from its name and DuckDB type', () => {
     expect(columnFormat(column, type)).toBe(format);
   });
 
+  it("reads a pct() metric the analyst named as a percentage, as the result says, and no other column of that name", () => {
+    expect(columnFormat('opted_in', 'DOUBLE', ['opted_in'])).toBe('percent');
+    expect(columnFormat('opted_in', 'DOUBLE')).toBe('decimal');
+    expect(columnFormat('opted_in', 'VARCHAR', ['opted_in'])).toBe('text');
+  });
+
   it('knows the numeric types and right-aligns numbers only', () => {
     expect(['TINYINT', 'INTEGER', 'UBIGINT', 'FLOAT', 'double', 'DECIMAL(9,3)'].every(isNumericType)).toBe(true);
     expect(['VARCHAR', 'DATE', 'BOOLEAN', 'INTERVAL'].some(isNumericType)).toBe(false);

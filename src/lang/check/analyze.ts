@@ -296,7 +296,8 @@ export class Analysis implements NameLookup {
   }
 
 
-  entityDefinition(name: string, scope: Scope, span: Span): ResolvedDefinition | undefined {
+  /** `cell` is left out where the error is this use's, not the definition's. */
+  entityDefinition(name: string, scope: Scope, span: Span): (Omit<ResolvedDefinition, 'cell'> & { cell?: number }) | undefined {
     const def = this.definitions.get(name.toLowerCase());
     if (!def || !['let', 'segment', 'partition', 'split'].includes(def.kind)) return undefined;
     const resolved = this.resolveDefinition(def);
@@ -304,7 +305,8 @@ export class Analysis implements NameLookup {
     if (resolved.population && resolved.population.toLowerCase() !== scope.population.name.toLowerCase()) {
       this.report(scope.cell, 'population', `'${def.name}' belongs to population ${resolved.population}, not ${scope.population.name}`, span);
       // Said here, in this cell: its definition, wherever it is, has no error to point to.
-      return { ...resolved, ok: false, cell: undefined };
+      const { cell: _elsewhere, ...here } = resolved;
+      return { ...here, ok: false };
     }
     return resolved;
   }
