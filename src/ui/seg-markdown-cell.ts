@@ -137,6 +137,27 @@ export class SegMarkdownCell extends LitElement {
     .rendered a {
       color: var(--seg-accent);
     }
+    .rendered table {
+      border-collapse: collapse;
+      margin: 0.5em 0;
+      font-size: 0.95em;
+    }
+    .rendered :is(th, td) {
+      border: 1px solid var(--seg-border);
+      padding: 4px 10px;
+      text-align: left;
+      vertical-align: top;
+    }
+    .rendered th {
+      background: var(--seg-panel);
+      font-weight: 600;
+    }
+    .rendered blockquote {
+      margin: 0.5em 0;
+      padding: 2px 12px;
+      border-left: 3px solid var(--seg-border);
+      color: var(--seg-muted);
+    }
     textarea {
       box-sizing: border-box;
       display: block;
