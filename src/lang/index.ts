@@ -12,6 +12,7 @@
 export type { Catalog, CatalogColumn, CatalogTable } from './catalog.ts';
 export type { Diagnostic, Span, Severity } from './diagnostics.ts';
 export { buildProgram, catalogDependencies, cellDefinitions, cellReferences, programAsof } from './program.ts';
+export type { CellReference } from './program.ts';
 export type { CellSource, Definition, DefinitionKind, Program } from './program.ts';
 export { checkCell, compileCell, analyze } from './compile.ts';
 export { findColumn, findTable } from './catalog.ts';

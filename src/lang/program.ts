@@ -119,13 +119,23 @@ export function catalogDependencies(program: Program): string[] {
   return names;
 }
 
+/**
+ * A name a cell mentions. `table`: it names a table or view (a population's or link's); every
+ * other name is a definition or a column, never a view, whatever views the notebook has.
+ */
+export interface CellReference {
+  name: string;
+  span: Span;
+  table?: true;
+}
+
 /** Names a cell mentions: tables, definitions, columns. An over-approximation for the cell graph. */
-export function cellReferences(program: Program, cell: number): { name: string; span: Span }[] {
+export function cellReferences(program: Program, cell: number): CellReference[] {
   const found = program.cells.find((c) => c.index === cell);
   if (!found) return [];
-  const out: { name: string; span: Span }[] = [];
-  const add = (n: Name | undefined) => {
-    if (n && n.text) out.push({ name: n.text, span: n.span });
+  const out: CellReference[] = [];
+  const add = (n: Name | undefined, table?: true) => {
+    if (n && n.text) out.push({ name: n.text, span: n.span, ...(table ? { table } : {}) });
   };
   const addRef = (r: SegmentRef | undefined) => {
     if (!r?.name) return;
@@ -140,11 +150,11 @@ export function cellReferences(program: Program, cell: number): { name: string; 
   for (const s of found.parsed.statements) {
     switch (s.kind) {
       case 'population':
-        add(s.table ?? s.name);
+        add(s.table ?? s.name, true);
         visit(s.where);
         break;
       case 'link':
-        add(s.table);
+        add(s.table, true);
         add(s.population);
         break;
       case 'let':

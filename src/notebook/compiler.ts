@@ -4,14 +4,14 @@
  */
 import type { Catalog } from '../lang/catalog.ts';
 import type { Span } from '../lang/diagnostics.ts';
-import type { CellSource, CompiledCell, Definition } from '../lang/index.ts';
+import type { CellReference, CellSource, CompiledCell, Definition } from '../lang/index.ts';
 
 export type { CellSource, CompiledCell, CompiledStatement, Definition, ResultStatement, ValuesTable, ValuesTableUse } from '../lang/index.ts';
 
 export interface SegCompiler<Program = unknown> {
   buildProgram(cells: CellSource[]): Program;
   cellDefinitions(program: Program, cell: number): Definition[];
-  cellReferences(program: Program, cell: number): { name: string; span: Span }[];
+  cellReferences(program: Program, cell: number): CellReference[];
   programAsof(program: Program): string | undefined;
   /** Names whose coming or going in the catalog can change a compile (tables read, definitions). */
   catalogDependencies(program: Program): string[];

@@ -9,7 +9,8 @@ export type SymbolKind = 'population' | 'link' | 'let' | 'segment' | 'partition'
 
 export interface CellSymbols {
   defines: { name: string; kind: SymbolKind; span?: Span }[];
-  references: { name: string; span?: Span }[];
+  /** `table`: a SegQL reference that names a table or view; SegQL's other names never mean one. */
+  references: { name: string; span?: Span; table?: true }[];
   /** SQL reads tables and views: where a population carries its table's name, SQL means the table. */
   sql?: boolean;
   /**
@@ -91,16 +92,18 @@ export function buildGraph(cells: CellSymbols[], loadedTables: string[]): Depend
 
   const upstream = cells.map(() => new Set<number>());
   const tables = cells.map(() => new Set<string>());
-  const use = (cell: number, name: string) => {
+  const use = (cell: number, name: string, definitionOnly = false) => {
     const sql = cells[cell]!.sql;
     for (const owner of ownersOf(slots, name, sql)) {
+      // `country = 'US'` reads a column or a definition, never a view that happens to be called country.
+      if (definitionOnly && (owner.kind === 'view' || owner.kind === 'table')) continue;
       // SQL sees segments, parts and arms as views (spec §6), never a let: `select 42 as score` reads no let score.
       if (sql && owner.kind === 'let') continue;
       if (owner.cell === -1) tables[cell]!.add(name.toLowerCase());
       else if (owner.cell !== cell) upstream[cell]!.add(owner.cell);
     }
   };
-  cells.forEach((symbols, cell) => symbols.references.forEach((ref) => use(cell, ref.name)));
+  cells.forEach((symbols, cell) => symbols.references.forEach((ref) => use(cell, ref.name, !symbols.sql && !ref.table)));
   for (const { cell, name } of extraUses) use(cell, name);
 
   const upstreamLists = upstream.map((set) => [...set].sort((a, b) => a - b));

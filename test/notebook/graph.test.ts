@@ -5,6 +5,8 @@ import { buildGraph, downstreamOf, upstreamOf, type CellSymbols, type SymbolKind
 const at = (line: number): Span => ({ start: 0, end: 1, line, column: 1, endLine: line, endColumn: 2 });
 const def = (name: string, kind: SymbolKind, line = 1) => (kind === 'view' ? { name, kind } : { name, kind, span: at(line) });
 const ref = (name: string, line = 1) => ({ name, span: at(line) });
+/** A SegQL reference to a table or view: a population's or link's table. */
+const tableRef = (name: string, line = 1) => ({ name, span: at(line), table: true as const });
 const cell = (defines: CellSymbols['defines'], references: CellSymbols['references'] = []): CellSymbols => ({ defines, references });
 const markdown = cell([]);
 
@@ -26,6 +28,20 @@ describe('the dependency graph', () => {
     expect(downstreamOf(graph, 3)).toEqual([3, 2, 1]);
     expect(upstreamOf(graph, 1)).toEqual([3, 2, 1]);
     expect(downstreamOf(graph, 0)).toEqual([0]);
+  });
+
+  it("never ties a SegQL name to a view or table of that name: `country = 'US'` reads the column, not a view called country", () => {
+    const graph = buildGraph(
+      [
+        cell([def('c', 'population'), def('us', 'segment', 2)], [tableRef('c'), ref('country', 2)]),
+        { ...cell([def('country', 'view')], [ref('us')]), sql: true },
+        cell([def('p', 'population')], [tableRef('country')]),
+      ],
+      ['c'],
+    );
+    expect(graph.errors).toEqual([]);
+    expect(graph.upstream).toEqual([[], [0], [1]]);
+    expect(graph.tables[0]).toEqual(['c']);
   });
 
   it('never ties a SQL cell to a let, which SQL cannot see (a column alias may share its name)', () => {
@@ -111,7 +127,7 @@ describe('the dependency graph', () => {
   it('reports a cycle between cells through a SQL cell at every use that closes it, naming the cells', () => {
     const graph = buildGraph(
       [
-        cell([def('a', 'segment', 1)], [ref('b', 1)]),
+        cell([def('a', 'segment', 1)], [tableRef('b', 1)]),
         markdown,
         { ...cell([def('b', 'view')], [ref('c', 1)]), sql: true },
         cell([def('c', 'segment', 2)], [ref('a', 2)]),
