@@ -26,7 +26,8 @@ test('notebook: Shift+Enter runs a cell and moves to the next, making a new cell
   await t.page.keyboard.press('ControlOrMeta+Enter');
   await eventually(() => cellStatus(t, cells), (s) => s === 'done', 'the new cell ran');
   assert.deepEqual(await focused(t), { cell: cells, where: 'editor' });
-  assert.match(await chartText(t, cells), /active/);
+  // The chart is drawn after the cell is done, once Plot is loaded: a frame or more later.
+  await eventually(() => chartText(t, cells), (text) => /active/.test(text), 'the new cell shows its chart');
 });
 
 test('notebook: the keyboard help under the cells lists d d and i i with the other shortcuts', async (t) => {
