@@ -13,6 +13,12 @@ function diagnose(source: string): string[] {
   return compiled.diagnostics.map((d) => `${d.span.line}:${d.span.column} ${d.code}: ${d.message}`);
 }
 
+/** What a cell using cell 0's definitions is told: cell 0 is HEAD and `defining`, the user is cell `at`. */
+function diagnoseUse(defining: string, using: string, at = 1): string[] {
+  const program = buildProgram([{ index: 0, source: HEAD + defining }, { index: at, source: using }]);
+  return compileCell(program, at, retailCatalog, { asof: ASOF }).diagnostics.map((d) => `${d.span.line}:${d.span.column} ${d.message}`);
+}
+
 const cases: [string, string, string[]][] = [
   ["unexpected-character", 'segment s = age > 3 ?', ["3:21 unexpected-character: unexpected character '?'"]],
   ["a sign pasted from a document, without the parser's stumble on the token after it", 'segment s = age ≠ 3', ["3:17 unexpected-character: unexpected character '≠': write !="]],
@@ -126,45 +132,25 @@ describe('diagnostics', () => {
   });
 
   it('blames a definition that does not parse, from another cell too, rather than calling the name unknown', () => {
-    const program = buildProgram([
-      { index: 0, source: HEAD + "segment us = country == 'US'" },
-      { index: 2, source: 'compare us\nsegment us_old = us and age > 60' },
-    ]);
-    const used = compileCell(program, 2, retailCatalog, { asof: ASOF });
-    expect(used.diagnostics.map((d) => `${d.span.line}:${d.span.column} ${d.message}`)).toEqual([
+    expect(diagnoseUse("segment us = country == 'US'", 'compare us\nsegment us_old = us and age > 60', 2)).toEqual([
       "1:9 'us' has an error in its definition (cell 0)",
       "2:18 'us' has an error in its definition (cell 0)",
     ]);
   });
 
   it('reports a definition error in the cell that uses it from another cell', () => {
-    const program = buildProgram([
-      { index: 0, source: HEAD + "segment us = contry = 'US'" },
-      { index: 2, source: 'compare us\nsegment us_old = us and age > 60' },
-    ]);
-    const used = compileCell(program, 2, retailCatalog, { asof: ASOF });
-    expect(used.diagnostics.map((d) => `${d.span.line}:${d.span.column} ${d.message}`)).toEqual([
+    expect(diagnoseUse("segment us = contry = 'US'", 'compare us\nsegment us_old = us and age > 60', 2)).toEqual([
       "1:9 'us' has an error in its definition (cell 0)",
       "2:18 'us' cannot be used: its definition in cell 0 has an error",
     ]);
   });
 
   it('says a link with an error cannot be used, from another cell, rather than calling its aggregates misuses', () => {
-    const program = buildProgram([
-      { index: 0, source: HEAD + 'link orders as o2 on customer_id time channel' },
-      { index: 1, source: 'let n = count(o2)' },
-    ]);
-    const used = compileCell(program, 1, retailCatalog, { asof: ASOF });
-    expect(used.diagnostics.map((d) => `${d.span.line}:${d.span.column} ${d.message}`)).toEqual(["1:15 'o2' cannot be used: its definition in cell 0 has an error"]);
+    expect(diagnoseUse('link orders as o2 on customer_id time channel', 'let n = count(o2)')).toEqual(["1:15 'o2' cannot be used: its definition in cell 0 has an error"]);
   });
 
   it("says a definition of another population belongs there, and not that it has an error, from another cell", () => {
-    const program = buildProgram([
-      { index: 0, source: HEAD + 'population older = customers key customer_id where age > 30\nsegment young of customers = age < 30\nsegment b of older = age > 60' },
-      { index: 1, source: 'segment e of customers = b\nlet l of older = young' },
-    ]);
-    const used = compileCell(program, 1, retailCatalog, { asof: ASOF });
-    expect(used.diagnostics.map((d) => `${d.span.line}:${d.span.column} ${d.message}`)).toEqual([
+    expect(diagnoseUse('population older = customers key customer_id where age > 30\nsegment young of customers = age < 30\nsegment b of older = age > 60', 'segment e of customers = b\nlet l of older = young')).toEqual([
       "1:26 'b' belongs to population older, not customers",
       "2:18 'young' belongs to population customers, not older",
     ]);
