@@ -5,7 +5,8 @@ import { lex } from './lexer.ts';
 import { firstTooDeep, MAX_NESTING } from './nesting.ts';
 import { EXPECTED, parseStatements, type SyntaxProblem } from './parser.ts';
 import { spanOfRange, spanOfToken } from './span.ts';
-import { By, Comma, Compare, Dot, Everyone, Identifier, LParen, On, Overlap, QuotedIdentifier, RParen, Trend } from './tokens.ts';
+import { isAggregateFn } from './check/functions.ts';
+import { By, Comma, Compare, Dot, Everyone, Identifier, LParen, On, Overlap, QuotedIdentifier, RParen, Trend, Where, Within } from './tokens.ts';
 
 /**
  * The checker and the SQL generator recurse over expressions: a chain of operators (`a and b and
@@ -127,7 +128,7 @@ function syntaxDiagnostic(problem: SyntaxProblem, source: string, tokens: IToken
     // A trailing comma, as other languages allow: the comma is what to remove.
     if (found.tokenType === RParen && before?.tokenType === Comma) return error('habit', 'remove the comma before )', spanOfToken(before));
     const startsLine = found === tokens[0] || /(^|\n)[ \t]*$/.test(source.slice(0, found.startOffset));
-    const habit = habitOf(problem, source, startsLine, before);
+    const habit = habitOf(problem, source, startsLine, before) ?? clauseAfterAggregate(found, tokens, source);
     if (habit) return error('habit', habit, span);
     const slip = slipOf(found, tokens, source);
     if (slip) return error('syntax', slip, span);
@@ -158,13 +159,51 @@ function habitOf(problem: SyntaxProblem, source: string, startsLine: boolean, be
   const date = found.tokenType.name === 'StringLiteral' ? /^'(\d{4}-\d{2}-\d{2})'$/.exec(found.image) : null;
   if (date) return `a date is written without quotes: ${date[1]}`;
   if (word === 'group') return "write by alone, without group: compare … by country";
-  if ((word === 'within' || word === 'where') && /\)\s*$/.test(source.slice(0, found.startOffset))) {
-    return `${word} goes inside the aggregate's parentheses, as in count(orders ${word === 'within' ? 'within 30 days' : "where channel = 'web'"})`;
-  }
   if (startsLine && SQL_STARTS.has(word)) {
     return 'this is SQL, not SegQL: write it in a SQL cell (SegQL statements start with population, link, let, segment, partition, split, compare, overlap, profile, trend, show or expect)';
   }
   return undefined;
+}
+
+/**
+ * `count(orders) within 30 days`, `count(orders) > 0 within 30 days`: a clause of an aggregate
+ * written after it. The advice shows the analyst's own aggregate with the clause inside.
+ */
+function clauseAfterAggregate(found: IToken, tokens: IToken[], source: string): string | undefined {
+  const word = found.image.toLowerCase();
+  if (found.tokenType !== Within && found.tokenType !== Where) return undefined;
+  const at = tokens.indexOf(found);
+  const call = lastAggregateBefore(tokens, at);
+  if (!call) return undefined;
+  const [name, close] = call;
+  const text = (from: IToken, to: IToken) => source.slice(from.startOffset, (to.endOffset ?? to.startOffset) + 1);
+  const clause = clauseText(tokens, at, source) ?? (word === 'within' ? 'within 30 days' : "where channel = 'web'");
+  const inside = text(name, tokens[tokens.indexOf(close) - 1]!);
+  return `${word} goes inside the aggregate's parentheses, as in ${inside} ${clause})`;
+}
+
+/** The name and closing parenthesis of the last aggregate call that ends before token `at`. */
+function lastAggregateBefore(tokens: IToken[], at: number): [IToken, IToken] | undefined {
+  for (let i = at - 1; i > 0; i--) {
+    if (tokens[i]!.tokenType !== RParen) continue;
+    let depth = 0;
+    for (let j = i; j > 0; j--) {
+      if (tokens[j]!.tokenType === RParen) depth++;
+      else if (tokens[j]!.tokenType === LParen && --depth === 0) {
+        const name = tokens[j - 1]!;
+        if (name.tokenType === Identifier && isAggregateFn(name.image.toLowerCase())) return [name, tokens[i]!];
+        break;
+      }
+    }
+  }
+  return undefined;
+}
+
+/** `within 90 days` as typed, when a number and a word follow it; a where's condition is too long to repeat. */
+function clauseText(tokens: IToken[], at: number, source: string): string | undefined {
+  const [number, unit] = [tokens[at + 1], tokens[at + 2]];
+  if (tokens[at]!.tokenType !== Within || number?.tokenType.name !== 'NumberLiteral' || unit?.tokenType !== Identifier) return undefined;
+  return source.slice(tokens[at]!.startOffset, (unit.endOffset ?? unit.startOffset) + 1);
 }
 
 const SEGMENT_LISTS = new Set([Compare, Overlap, Trend]);
@@ -189,7 +228,9 @@ function slipOf(found: IToken, tokens: IToken[], source: string): string | undef
     return `separate segments with commas: ${text(tokens[start]!, tokens[i - 1]!)}, ${text(found, end)}`;
   }
   const before = tokens.slice(1, i);
-  if (first === Compare && found.tokenType === On && before.some((t) => t.tokenType === By) && !before.some((t) => t.tokenType === On)) return 'write on … before by …';
+  if (first === Compare && found.tokenType === On && before.some((t) => t.tokenType === By)) {
+    return before.some((t) => t.tokenType === On) ? 'list every metric after the one on, separated by commas, before by …' : 'write on … before by …';
+  }
   return undefined;
 }
 

@@ -85,6 +85,7 @@ const cases: [string, string, string[]][] = [
   ["split zero", 'segment e = age > 3\nsplit ab = e into a 0%, b 100%', ["4:19 split-percent: arm 'a' needs a percentage above 0%"]],
   ["split unknown segment", 'segment engaged = age > 3\nsplit ab = engagd into a 50%, b 50%', ["4:12 unknown-segment: unknown segment 'engagd' — did you mean 'engaged'?"]],
   ["limit", 'segment e = age > 3\nshow e limit 2.5', ["4:14 limit: limit takes a whole number of rows"]],
+  ["a limit past what any table holds", 'segment e = age > 3\nshow e limit 99999999999999999999', ["4:14 limit: limit takes at most 9007199254740991 rows"]],
   ["metric", 'segment e = age > 3\ncompare e on age', ["4:14 metric: a metric is count, avg(x), sum(x), min(x), max(x), median(x), count_distinct(x) or pct(condition), where x is a per-entity value"]],
   ["metric fn", 'segment e = age > 3\ncompare e on avrg(age)', ["4:14 metric: a metric is count, avg(x), sum(x), min(x), max(x), median(x), count_distinct(x) or pct(condition), where x is a per-entity value — did you mean 'avg'?"]],
   ["metric dup", 'segment e = age > 3\ncompare e on count, count', ["4:21 duplicate: two columns would be named 'count': give one a name with 'as'"]],
@@ -192,6 +193,14 @@ describe('rules found by reading the spec closely', () => {
     ['a date in quotes', "trend everyone every 1 month from '2024-01-01' to 2024-03-01", ['3:35 habit: a date is written without quotes: 2024-01-01']],
     ['group by is by', 'compare everyone group by country', ['3:18 habit: write by alone, without group: compare … by country']],
     ['within after the parentheses', 'let e = count(orders) within 30 days', ["3:23 habit: within goes inside the aggregate's parentheses, as in count(orders within 30 days)"]],
+    ['within after a comparison of the aggregate', 'segment e = sum(orders.amount where channel = \'web\') > 0 within 90 days', [
+      "3:58 habit: within goes inside the aggregate's parentheses, as in sum(orders.amount where channel = 'web' within 90 days)",
+    ]],
+    ['within after a scalar around the aggregate', 'let e = days_since(max(orders.order_date)) within 1 year', [
+      "3:44 habit: within goes inside the aggregate's parentheses, as in max(orders.order_date within 1 year)",
+    ]],
+    ['where after parentheses that hold no aggregate is no misplaced clause', 'segment e = (age > 3) where age < 9', ["3:23 syntax: unexpected 'where': expected the end of the statement (or a new statement)"]],
+    ['a date in quotes compared with a date column', "segment e = signup_date > '2024-01-01'", ["3:13 type: cannot compare a date with text: a date is written without quotes, 2024-01-01"]],
     ['segments without a comma: the rest of the cell is still checked', 'segment a = age > 3\nsegment b = age < 3\ncompare a b on avg(age)\nsegment c = agee > 3', [
       '5:11 syntax: separate segments with commas: a, b',
       "6:13 unknown-column: unknown column 'agee' — did you mean 'age'?",
@@ -200,7 +209,7 @@ describe('rules found by reading the spec closely', () => {
     ['a comma before )', "segment s = country in ('US', 'GB',)", ['3:35 habit: remove the comma before )']],
     ['on after by', 'compare everyone by country on avg(age)', ['3:29 syntax: write on … before by …']],
     ['metrics without on', 'compare everyone avg(age)', ['3:18 syntax: write on before the metrics: compare … on avg(…)']],
-    ['a second on after by is no on after by', 'compare everyone on avg(age) by country on count', ["3:41 syntax: unexpected 'on': expected the end of the statement (or a new statement)"]],
+    ['a second on after by', 'compare everyone on avg(age) by country on count', ['3:41 syntax: list every metric after the one on, separated by commas, before by …']],
     ['SQL in a SegQL cell', 'select * from customers', [
       '3:1 habit: this is SQL, not SegQL: write it in a SQL cell (SegQL statements start with population, link, let, segment, partition, split, compare, overlap, profile, trend, show or expect)',
     ]],

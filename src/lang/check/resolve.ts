@@ -179,7 +179,9 @@ export class ExpressionResolver {
 
   private expectComparable(a: Typed, b: Typed, span: Span, scope: Scope): void {
     if (!comparable(a.type, b.type)) {
-      this.fail(scope, 'type', `cannot compare ${describeType(a.type)} with ${describeType(b.type)}`, span);
+      const quoted = quotedDate(a, b) ?? quotedDate(b, a);
+      const advice = quoted ? `: a date is written without quotes, ${quoted}` : '';
+      this.fail(scope, 'type', `cannot compare ${describeType(a.type)} with ${describeType(b.type)}${advice}`, span);
     }
   }
 
@@ -525,4 +527,10 @@ function containsQuantile(e: Expr): boolean {
 /** A let, segment, partition or split: the definitions an expression can read as a value. */
 function definedValue(kind: string | undefined): string | undefined {
   return kind === 'let' || kind === 'segment' || kind === 'partition' || kind === 'split' ? kind : undefined;
+}
+
+/** `signup > '2024-01-01'`: a date compared with text that reads as a date, the date as SegQL writes it. */
+function quotedDate(date: Typed, text: Typed): string | undefined {
+  if (!isDateLike(date.type) || text.ir.k !== 'string') return undefined;
+  return /^\d{4}-\d{2}-\d{2}$/.test(text.ir.value) && isCalendarDate(text.ir.value) ? text.ir.value : undefined;
 }

@@ -85,6 +85,7 @@ export class StatementChecker {
         const one = this.singleSegment(s.segment);
         if (!one) return undefined;
         if (s.limit !== undefined && !(Number.isInteger(s.limit.value) && s.limit.value >= 0)) return this.report('limit', 'limit takes a whole number of rows', s.limit.span);
+        if (s.limit !== undefined && s.limit.value > Number.MAX_SAFE_INTEGER) return this.report('limit', `limit takes at most ${Number.MAX_SAFE_INTEGER} rows`, s.limit.span);
         const lets = this.letsOf(one.population);
         return { kind: 'show', population: one.population, segment: one.segment, columns: lets, limit: s.limit?.value ?? SHOW_DEFAULT_LIMIT };
       }
