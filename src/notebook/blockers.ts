@@ -14,7 +14,7 @@ export interface NotebookState {
 }
 
 export function blockingErrors(state: NotebookState, index: number): CellError[] {
-  const { graph, outcomes, tables } = state;
+  const { graph, tables } = state;
   const own = graph.errors.filter((e) => e.cell === index);
   const errors: CellError[] = own.map((e) => ({ message: e.message, ...at(e.span) }));
   // A cell of the same cycle has errors only because of the cycle, which is said already.
@@ -22,7 +22,7 @@ export function blockingErrors(state: NotebookState, index: number): CellError[]
   const viewName = state.names[index];
   if (viewName !== undefined && /\s/.test(viewName)) errors.push({ message: `the view name '${viewName}' must be one word`, line: 1, column: 1 });
   for (const upstream of graph.upstream[index]!) {
-    if (!blocks(graph, outcomes, index, upstream) || cycle.has(upstream)) continue;
+    if (!blocks(state, index, upstream) || cycle.has(upstream)) continue;
     const ref = referenceTo(state, index, (owner) => owner === upstream);
     const what = ref ? `'${ref.name}' comes from cell ${upstream}` : `this cell depends on cell ${upstream}`;
     errors.push({ message: `${what}, which has errors`, ...at(ref?.span) });
@@ -37,11 +37,9 @@ export function blockingErrors(state: NotebookState, index: number): CellError[]
 }
 
 /** Blocked by something outside the cell (a failing upstream cell or table), not only by its own graph errors. */
-export function blockedByOthers({ graph, outcomes, tables }: NotebookState, index: number): boolean {
-  return (
-    graph.upstream[index]!.some((u) => blocks(graph, outcomes, index, u)) ||
-    graph.tables[index]!.some((t) => tables.get(t)?.error !== undefined)
-  );
+export function blockedByOthers(state: NotebookState, index: number): boolean {
+  const { graph, tables } = state;
+  return graph.upstream[index]!.some((u) => blocks(state, index, u)) || graph.tables[index]!.some((t) => tables.get(t)?.error !== undefined);
 }
 
 /**
@@ -49,8 +47,24 @@ export function blockedByOthers({ graph, outcomes, tables }: NotebookState, inde
  * run yet, and a SegQL cell compiles what it reads from the whole notebook, saying itself which of
  * those definitions have errors. Either peer then runs or fails alike, whichever runs first.
  */
-function blocks(graph: DependencyGraph, outcomes: CellOutcome[], index: number, upstream: number): boolean {
-  return !graph.peers[index]!.includes(upstream) && outcomes[upstream]?.status !== 'done';
+function blocks(state: NotebookState, index: number, upstream: number): boolean {
+  const { graph, outcomes } = state;
+  return !graph.peers[index]!.includes(upstream) && outcomes[upstream]?.status !== 'done' && !usesOnlyRefusedNames(state, index, upstream);
+}
+
+/**
+ * A SegQL definition whose very name is refused (`let age = 1` where age is a column) defines
+ * nothing, so SegQL that names it means something else (the column): the graph, built from text
+ * alone, cannot tell. The compiler can, and says so itself when a cell does use a broken definition.
+ */
+function usesOnlyRefusedNames({ graph, symbols, outcomes }: NotebookState, index: number, upstream: number): boolean {
+  if (symbols[index]!.sql || symbols[upstream]!.sql) return false;
+  const errors = outcomes[upstream]?.errors ?? [];
+  const refused = new Set(
+    symbols[upstream]!.defines.filter((d) => d.span && errors.some((e) => e.line === d.span!.line && e.column === d.span!.column)).map((d) => d.name.toLowerCase()),
+  );
+  const names = symbols[index]!.references.map((r) => r.name.toLowerCase()).filter((name) => (graph.definedIn.get(name) ?? graph.definedIn.get(name.split('.')[0]!)) === upstream);
+  return refused.size > 0 && names.length > 0 && names.every((name) => refused.has(name) || refused.has(name.split('.')[0]!));
 }
 
 function referenceTo({ graph, symbols }: NotebookState, index: number, matches: (owner: number, name: string) => boolean) {

@@ -553,6 +553,21 @@ describe('the notebook runner', () => {
     expect(report.ok).toBe(false);
   });
 
+  it('a let refused for taking a column\'s name blocks no cell that reads the column, and a cell that uses a broken let still waits', async () => {
+    const { runner } = runnerFor(
+      notebook(
+        seg('population customers key customer_id\nsegment old = age > 60\ncompare old on avg(age)'),
+        seg('let age = 1\nlet spend = 2 + agee'),
+        seg('segment rich = spend > 1\ncompare rich'),
+      ),
+    );
+    const report = await runner.run();
+    expect(report.cells[0]!.status).toBe('done');
+    expect(report.cells[0]!.results).toHaveLength(1);
+    expect(report.cells[1]!.errors.map((e) => e.message)).toEqual(["'age' is already a column of customers: choose another name", expect.stringContaining("unknown column 'agee'")]);
+    expect(report.cells[2]!.errors).toEqual([{ message: "'spend' comes from cell 1, which has errors", line: 1, column: 16 }]);
+  });
+
   it('reports a SQL view named like an existing name, and a cycle between cells', async () => {
     const { runner } = runnerFor(
       notebook(sql('select 1 as x', 'orders'), sql('select * from b', 'a'), sql('select * from a', 'b')),
