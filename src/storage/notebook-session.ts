@@ -126,7 +126,7 @@ export class NotebookSession extends EventTarget {
   /** Opens `text` in the notebook (and writes the one open now first). */
   async open(text: string, from: OpenedFrom): Promise<void> {
     await this.flush();
-    this.current = record(text, from);
+    this.current = await this.keptAlready(record(text, from));
     this.diverged = false;
     this.kept = from.keep;
     this.failure = undefined;
@@ -229,10 +229,19 @@ export class NotebookSession extends EventTarget {
     }
   }
 
+  /**
+   * A file, link or bundle (or the sample) opened again, unchanged since, is the notebook kept from
+   * the last time: a second record of it would only be a second, identical line in Recent.
+   */
+  private async keptAlready(opened: StoredNotebook): Promise<StoredNotebook> {
+    const kept = await this.store?.find((notebook) => isSameNotebook(notebook, opened)).catch(() => undefined);
+    return kept ? { ...opened, id: kept.id } : opened;
+  }
+
   /** From now on this tab keeps its notebook as a new one, beside the one another tab wrote. */
   private fork(): void {
     this.diverged = false;
-    this.current = { ...this.current, id: crypto.randomUUID() };
+    this.current = { ...this.current, id: crypto.randomUUID(), copy: true };
     this.dispatchEvent(new CustomEvent('notice', {
       detail: 'This notebook was also changed in another tab. The changes made here are kept as a copy of their own (see Recent), so neither tab loses any.',
     }));
@@ -241,6 +250,14 @@ export class NotebookSession extends EventTarget {
   private emitChange(): void {
     this.dispatchEvent(new Event('change'));
   }
+}
+
+/**
+ * Whether `opened` is `kept` opened again: the same text from the same file (or from no file).
+ * Anything edited since is another notebook, however alike its title: merging them would lose work.
+ */
+export function isSameNotebook(kept: StoredNotebook, opened: StoredNotebook): boolean {
+  return kept.text === opened.text && kept.fileName === opened.fileName;
 }
 
 /** The text as the editor will write it back, so opening a file is not taken for an edit of it. */

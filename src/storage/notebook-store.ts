@@ -19,9 +19,14 @@ export interface StoredNotebook {
   fileName?: string;
   /** Where the File System Access API exists: the file itself, so Save writes to it again after a reload. */
   handle?: FileSystemFileHandle;
+  /**
+   * Made when another tab changed this notebook too: the edits of this tab went here instead. It
+   * bears the original's title, so Recent says "copy" to tell the two apart.
+   */
+  copy?: true;
 }
 
-export type RecentNotebook = Pick<StoredNotebook, 'id' | 'title' | 'updatedAt' | 'fileName'>;
+export type RecentNotebook = Pick<StoredNotebook, 'id' | 'title' | 'updatedAt' | 'fileName' | 'copy'>;
 
 interface Schema extends DBSchema {
   notebooks: { key: string; value: StoredNotebook; indexes: { updatedAt: number } };
@@ -65,11 +70,18 @@ export class NotebookStore {
     const found: RecentNotebook[] = [];
     let cursor = await this.db.transaction('notebooks').store.index('updatedAt').openCursor(null, 'prev');
     while (cursor && found.length < limit) {
-      const { id, title, updatedAt, fileName } = cursor.value;
-      found.push(fileName === undefined ? { id, title, updatedAt } : { id, title, updatedAt, fileName });
+      found.push(listed(cursor.value));
       cursor = await cursor.continue();
     }
     return found;
+  }
+
+  /** The first kept notebook that `matches`. */
+  async find(matches: (notebook: StoredNotebook) => boolean): Promise<StoredNotebook | undefined> {
+    for (let cursor = await this.db.transaction('notebooks').store.openCursor(); cursor; cursor = await cursor.continue()) {
+      if (matches(cursor.value)) return cursor.value;
+    }
+    return undefined;
   }
 
   async lastOpen(): Promise<StoredNotebook | undefined> {
@@ -81,4 +93,9 @@ export class NotebookStore {
     if (id === undefined) await this.db.delete('settings', LAST_OPEN);
     else await this.db.put('settings', id, LAST_OPEN);
   }
+}
+
+/** What Recent shows of a notebook, without its text (which can be long). */
+function listed({ id, title, updatedAt, fileName, copy }: StoredNotebook): RecentNotebook {
+  return { id, title, updatedAt, ...(fileName === undefined ? {} : { fileName }), ...(copy ? { copy } : {}) };
 }

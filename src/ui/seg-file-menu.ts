@@ -15,6 +15,7 @@ import { openSharedLink } from '../share/opening.ts';
 import { memberLists, type MemberList } from '../share/members.ts';
 import type { NotebookSession } from '../storage/notebook-session.ts';
 import type { RecentNotebook } from '../storage/notebook-store.ts';
+import { describeRecent } from '../storage/recent-labels.ts';
 import { copyText } from './seg-result-export.ts';
 import type { NotebookController } from './notebook-controller.ts';
 import { fileMenuStyles } from './seg-file-menu-styles.ts';
@@ -133,14 +134,14 @@ export class SegFileMenu extends LitElement {
       <h2>Recent notebooks</h2>
       ${this.recent.length === 0 ? html`<p class="hint">Notebooks you edit are kept in this browser and listed here.</p>` : nothing}
       <ul>
-        ${this.recent.map((r) => {
+        ${describeRecent(this.recent).map((r) => {
           const current = r.id === session.currentId;
           return html`<li>
             <button type="button" class="item ${current ? 'current' : ''}" ?disabled=${current} aria-current=${current ? 'true' : 'false'}
               @click=${() => this.fromPanel('recent', () => this.openRecent(r.id))}>
-              <span>${r.title}</span><small>${[r.fileName, when(r.updatedAt), current ? 'open now' : ''].filter(Boolean).join(' · ')}</small>
+              <span>${r.title}</span><small>${current ? `${r.detail} · open now` : r.detail}</small>
             </button>
-            ${current ? nothing : html`<button type="button" aria-label=${`Remove ${r.title} from this list`} title="Remove from this list"
+            ${current ? nothing : html`<button type="button" aria-label=${`Remove ${r.title} (${r.detail}) from this list`} title="Remove from this list"
               @click=${() => this.forget(r.id)}>×</button>`}
           </li>`;
         })}
@@ -250,13 +251,6 @@ export class SegFileMenu extends LitElement {
   }
 
   static override styles = fileMenuStyles;
-}
-
-/** "14:05" today, "3 Nov" otherwise. */
-function when(time: number): string {
-  const date = new Date(time);
-  const today = new Date().toDateString() === date.toDateString();
-  return today ? date.toLocaleTimeString('en-GB', { hour: '2-digit', minute: '2-digit' }) : date.toLocaleDateString('en-GB', { day: 'numeric', month: 'short' });
 }
 
 declare global {

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import { clickToEnd, openNotebook, settled, shotOf } from './notebook-support.ts';
-import { WITHOUT_FILE_PICKERS, downloadFrom, keptStateBecomes, menuMessage, menuShot, notebookText, savedInBrowser } from './persist-support.ts';
+import { WITHOUT_FILE_PICKERS, downloadFrom, keptStateBecomes, menuMessage, menuPanel, menuShot, notebookText, savedInBrowser } from './persist-support.ts';
 import { test } from './support/e2e.ts';
 
 test('persist: Save downloads the notebook as *.seg.md, Ctrl+S saves again, Open… reads a notebook file (upload and download road)', async (t) => {
@@ -42,6 +42,15 @@ test('persist: Save downloads the notebook as *.seg.md, Ctrl+S saves again, Open
   assert.equal(await notebookText(t), rfm, 'the file opens as it is');
   assert.equal(await keptStateBecomes(t, 'Saved in this browser · saved to rfm.seg.md'), 'Saved in this browser · saved to rfm.seg.md');
   assert.match(await menuMessage(t), /^Opened rfm\.seg\.md\./);
+
+  // The same file opened again, unchanged, is the notebook kept already: Recent lists it once.
+  await menu.locator('.message button[aria-label=Dismiss]').click();
+  const [again] = await Promise.all([t.page.waitForEvent('filechooser'), menu.locator('button', { hasText: 'Open…' }).click()]);
+  await again.setFiles('notebooks/rfm.seg.md');
+  await menu.locator('.message', { hasText: 'Opened rfm.seg.md' }).waitFor();
+  const recent = await menuPanel(t, 'recent');
+  assert.equal(await recent.locator('li button.item', { hasText: 'rfm.seg.md' }).count(), 1);
+  await t.page.keyboard.press('Escape');
   await settled(t);
   t.note(`screenshot: ${await t.screenshot('persist-opened-file')}`);
 });
@@ -75,4 +84,20 @@ test('persist: Recent lists the notebooks kept in this browser; New starts a bla
   await t.page.locator('seg-notebook header h1', { hasText: 'Getting started with Segbook' }).waitFor();
   assert.equal(await notebookText(t), first);
   await settled(t);
+
+  // New twice, each edited: two notebooks with one title, told apart by when each was last changed.
+  for (const words of ['first', 'second']) {
+    await bar.locator('button', { hasText: /^New$/ }).click();
+    await t.page.waitForFunction(() => !(document.querySelector('seg-notebook') as HTMLElement & { controller: { text(): string } }).controller.text().includes('-- '));
+    // A second apart at least, as a person's edits are: the lines read to the second.
+    await t.page.waitForTimeout(1000);
+    await clickToEnd(t, 0);
+    await t.page.keyboard.type(`-- ${words} untitled`);
+    await t.page.keyboard.press('Escape');
+    await savedInBrowser(t);
+  }
+  await (await menuPanel(t, 'recent')).locator('li button.item', { hasText: 'Untitled notebook' }).nth(1).waitFor();
+  const lines = (await recent.locator('li button.item').allInnerTexts()).map((line) => line.replace(/ · open now$/, ''));
+  assert.equal(new Set(lines).size, lines.length, `no two notebooks in Recent read alike: ${JSON.stringify(lines)}`);
+  t.note(`screenshot: ${await menuShot(t, 'persist-recent-same-titles')}`);
 });

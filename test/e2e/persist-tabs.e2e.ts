@@ -39,6 +39,8 @@ test('persist: two tabs on one notebook never write over each other — the seco
   const recent = await menuPanel(three, 'recent');
   const other = recent.locator('li button.item:not([disabled])', { hasText: 'Getting started with Segbook' });
   assert.equal(await other.count(), 1);
+  assert.match(await recent.locator('li button.item[disabled]').innerText(), /^Getting started with Segbook\s+copy · .* · open now$/, 'the copy says so');
+  assert.doesNotMatch(await other.innerText(), /copy/);
   await other.click();
   await three.page.waitForFunction((text) => (document.querySelector('seg-notebook') as HTMLElement & { controller: { text(): string } }).controller.text() === text, first);
 });
