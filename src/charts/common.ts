@@ -7,12 +7,15 @@ import * as Plot from '@observablehq/plot';
 import type { Value } from '../engine/types.ts';
 import type { CellResult } from '../notebook/outcome.ts';
 import { columnFormat, formatNumber, formatValue, isNumericType } from '../ui/format.ts';
+import type { SegmentColours } from './segment-colours.ts';
 
 export interface ChartContext {
   /** The document to draw in: the page's, or a DOM implementation's in Node. */
   document: Document;
   /** Width in pixels of the space the chart may fill (default 820). */
   width?: number;
+  /** The notebook's colour for each segment, the same in every chart; without it, colours go by position in the chart. */
+  segmentColours?: SegmentColours;
 }
 
 export type ChartRecord = Record<string, Value>;
@@ -81,10 +84,20 @@ export function textWidth(text: string, fontSize = FONT_SIZE): number {
  */
 const PALETTE_DARK = ['#273f7d', '#8f6a0e', '#994437', '#41766a', '#246531', '#99536e', '#623b91', '#5b7093', '#5e402f', '#595b60'];
 
+/** Twenty distinct colours: the mid-tones, then the same darker. */
+export const COLOURS: readonly string[] = [...PALETTE, ...PALETTE_DARK];
+
+/** The grey of each ten: a segment in grey would read as the whole population, which has the mid-tone one. */
+export const GREYS: readonly string[] = [PALETTE[9]!, PALETTE_DARK[9]!];
+
 /** The colour of each name, in order: twenty distinct ones, then round again. */
-export function colours(names: readonly string[]): string[] {
-  const all = [...PALETTE, ...PALETTE_DARK];
-  return names.map((_, i) => all[i % all.length]!);
+function colours(names: readonly string[]): string[] {
+  return names.map((_, i) => COLOURS[i % COLOURS.length]!);
+}
+
+/** The colours of names drawn together: the notebook's when the chart has them, else by position. */
+export function fillsFor(names: readonly string[], context: ChartContext): string[] {
+  return context.segmentColours?.fills(names) ?? colours(names);
 }
 
 /** A column's values as numbers for scales; digit strings (integers beyond 2^53) included. */

@@ -7,7 +7,7 @@ import * as Plot from '@observablehq/plot';
 import type { CellResult } from '../notebook/outcome.ts';
 import { formatCompact, formatNumber, formatPercent } from '../ui/format.ts';
 import {
-  BAR_STEP, chartWidth, colours, figure, formatterFor, heading, isNumericColumn, isPercentColumn, label, labelMargin, legend, nameAxisFy, nameAxisY, note, numberOf,
+  BAR_STEP, chartWidth, figure, fillsFor, formatterFor, heading, isNumericColumn, isPercentColumn, label, labelMargin, legend, nameAxisFy, nameAxisY, note, numberOf,
   panel, panels, PLOT_STYLE, records, textWidth, type ChartContext, type ChartRecord,
 } from './common.ts';
 
@@ -43,7 +43,7 @@ export function compareChart(result: CellResult, context: ChartContext): Element
   const allGroups = unique(rows.map((r) => r._group));
   const groups = largestGroups(rows, allGroups);
   const shown = rows.filter((r) => groups.includes(r._group));
-  const layout: Layout = { document, segments, groups, by, fills: colours(segments) };
+  const layout: Layout = { document, segments, groups, by, fills: fillsFor(segments, context) };
 
   const parts: Element[] = [];
   const sizeBars = shown.map((r) => bar(r, numberOf(r.size), `${formatNumber(numberOf(r.size) ?? 0)} · ${typeof r.share === 'number' ? formatPercent(r.share) : '–'}`, by));

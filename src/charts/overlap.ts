@@ -6,11 +6,16 @@
 import * as Plot from '@observablehq/plot';
 import type { CellResult } from '../notebook/outcome.ts';
 import { formatNumber } from '../ui/format.ts';
-import { chartWidth, figure, labelMargin, nameAxisY, note, numberOf, PALETTE, PLOT_STYLE, records, textWidth, type ChartContext } from './common.ts';
+import { chartWidth, figure, labelMargin, nameAxisY, note, numberOf, PLOT_STYLE, records, textWidth, type ChartContext } from './common.ts';
 
 const MAX_COMBINATIONS = 24;
 const ROW = 24;
-const BAR_COLOUR = PALETTE[0]!;
+/**
+ * The text's colour, as the matrix's dots: every colour of the palette is some segment's in the
+ * notebook's other charts, and a combination is no one segment.
+ */
+const COMBINATION_OPACITY = 0.75;
+const SEGMENT_SIZE_OPACITY = 0.55;
 /** The least band a count turned upright needs: a line of 9 px text. */
 const UPRIGHT_STEP = 13;
 
@@ -58,7 +63,7 @@ export function overlapChart(result: CellResult, context: ChartContext): Element
     x: band,
     y: { label: 'members in exactly this combination', labelAnchor: 'top', grid: true, nice: true, ticks: 4, tickFormat: (v: number) => formatNumber(v) },
     marks: [
-      Plot.barY(combinations, { x: 'key', y: 'size', fill: BAR_COLOUR, title: 'title' }),
+      Plot.barY(combinations, { x: 'key', y: 'size', fill: 'currentColor', fillOpacity: COMBINATION_OPACITY, title: 'title' }),
       Plot.text(combinations, { x: 'key', y: 'size', text: (c: Combination) => formatNumber(c.size), fontSize: countFont, ...(upright ? { rotate: -90, textAnchor: 'start', dy: -4 } : { dy: -7 }) }),
       Plot.ruleY([0]),
     ],
@@ -77,7 +82,7 @@ export function overlapChart(result: CellResult, context: ChartContext): Element
     // Bands centred where the matrix's points are: step = height / n, as in the point scale below.
     y: { domain: segments, axis: null, paddingInner: 0.3, paddingOuter: 0.15 },
     marks: [
-      Plot.barX(totals, { x: 'size', y: 'segment', fill: BAR_COLOUR, fillOpacity: 0.55, title: (t: { segment: string; size: number }) => `${t.segment}: ${formatNumber(t.size)} members` }),
+      Plot.barX(totals, { x: 'size', y: 'segment', fill: 'currentColor', fillOpacity: SEGMENT_SIZE_OPACITY, title: (t: { segment: string; size: number }) => `${t.segment}: ${formatNumber(t.size)} members` }),
       Plot.text(totals, { x: 'size', y: 'segment', text: (t: { size: number }) => formatNumber(t.size), textAnchor: 'end', dx: -4 }),
     ],
   });

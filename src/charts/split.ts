@@ -2,7 +2,7 @@
 import * as Plot from '@observablehq/plot';
 import type { CellResult } from '../notebook/outcome.ts';
 import { formatCompact, formatNumber, formatPercent } from '../ui/format.ts';
-import { BAR_STEP, chartWidth, colours, figure, heading, label, labelMargin, nameAxisY, numberOf, PLOT_STYLE, records, textWidth, type ChartContext } from './common.ts';
+import { BAR_STEP, chartWidth, figure, fillsFor, heading, label, labelMargin, nameAxisY, numberOf, PLOT_STYLE, records, textWidth, type ChartContext } from './common.ts';
 
 interface Arm {
   arm: string;
@@ -30,7 +30,7 @@ export function splitChart(result: CellResult, context: ChartContext): Element {
     style: PLOT_STYLE,
     x: { label: null, grid: true, nice: true, ticks: Math.max(2, Math.floor((width - marginLeft - marginRight) / 70)), tickFormat: (v: number) => formatCompact(v) },
     y: { domain: names, padding: 0.2, axis: null },
-    color: { domain: names, range: colours(names) },
+    color: { domain: names, range: fillsFor(names, context) },
     marks: [
       Plot.barX(arms, { x: 'size', y: 'arm', fill: 'arm', title: (a: Arm) => `${a.arm}: ${a.text}` }),
       Plot.text(arms, { x: 'size', y: 'arm', text: 'text', textAnchor: 'start', dx: 4 }),

@@ -5,7 +5,7 @@
 import * as Plot from '@observablehq/plot';
 import type { CellResult } from '../notebook/outcome.ts';
 import { formatNumber } from '../ui/format.ts';
-import { chartWidth, colours, figure, label, legend, numberOf, PLOT_STYLE, records, type ChartContext } from './common.ts';
+import { chartWidth, figure, fillsFor, label, legend, numberOf, PLOT_STYLE, records, type ChartContext } from './common.ts';
 
 const DATE_LABEL_WIDTH = 78;
 
@@ -21,7 +21,7 @@ export function trendChart(result: CellResult, context: ChartContext): Element {
   const width = chartWidth(context.width);
   const points: Point[] = records(result).map((r) => ({ date: new Date(`${String(r.asof).slice(0, 10)}T00:00:00Z`), asof: String(r.asof).slice(0, 10), segment: label(r.segment), size: numberOf(r.size) }));
   const segments = [...new Set(points.map((p) => p.segment))];
-  const fills = colours(segments);
+  const fills = fillsFor(segments, context);
   const dates = [...new Map(points.map((p) => [p.asof, p.date])).values()];
   const marginLeft = 58;
   const marginRight = 36;

@@ -4,8 +4,10 @@
  * (the page's DOM) both call this with their own document and sanitiser, so they write the same file.
  */
 import { chartFor } from '../charts/index.ts';
+import type { SegmentColours } from '../charts/segment-colours.ts';
 import { renderMarkdown, type Sanitize } from './markdown.ts';
 import type { Notebook } from './model.ts';
+import { notebookColours, notebookProgram, resultColours } from './notebook-colours.ts';
 import type { CellOutcome, CellResult } from './outcome.ts';
 import type { RunReport } from './runner.ts';
 import { REPORT_STYLE } from './report-style.ts';
@@ -37,6 +39,8 @@ export function reportHtml(report: RunReport, notebook: Notebook, title: string,
   for (const problem of report.problems) header.appendChild(el('p', { class: 'problem' }, problem));
   main.appendChild(header);
 
+  const program = notebookProgram(notebook);
+  const colours = notebookColours(program);
   for (const cell of report.cells) {
     const source = notebook.cells[cell.index];
     if (!source) continue;
@@ -45,7 +49,7 @@ export function reportHtml(report: RunReport, notebook: Notebook, title: string,
       section.innerHTML = renderMarkdown(source.source, sanitize);
       main.appendChild(section);
     } else {
-      main.appendChild(codeCell(document, cell, source.source));
+      main.appendChild(codeCell(document, cell, source.source, resultColours(colours, program, cell.index, cell.results)));
     }
   }
   document.body.appendChild(main);
@@ -59,7 +63,7 @@ function escapeText(text: string): string {
   return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 }
 
-function codeCell(document: Document, cell: CellOutcome, source: string): HTMLElement {
+function codeCell(document: Document, cell: CellOutcome, source: string, colours: SegmentColours[]): HTMLElement {
   const el = element(document);
   const section = el('section', { class: `cell code ${cell.kind}${cell.errors.length > 0 ? ' has-errors' : ''}` });
   const details = el('details');
@@ -74,9 +78,9 @@ function codeCell(document: Document, cell: CellOutcome, source: string): HTMLEl
     for (const e of cell.errors) list.appendChild(el('li', {}, `line ${e.line}, column ${e.column}: ${e.message}`));
     section.appendChild(list);
   }
-  for (const result of cell.results) {
+  for (const [i, result] of cell.results.entries()) {
     const change = sqlChangeInWords(source, result);
-    section.appendChild(change ? el('p', { class: 'summary' }, change) : resultFigure(document, result));
+    section.appendChild(change ? el('p', { class: 'summary' }, change) : resultFigure(document, result, colours[i]!));
   }
   if (cell.summary.length > 0) {
     section.appendChild(el('p', { class: 'summary' }, cell.summary.map((s) => `${s.name}: ${s.size.toLocaleString('en-US')}`).join(' · ')));
@@ -84,7 +88,7 @@ function codeCell(document: Document, cell: CellOutcome, source: string): HTMLEl
   return section;
 }
 
-function resultFigure(document: Document, result: CellResult): HTMLElement {
+function resultFigure(document: Document, result: CellResult, segmentColours: SegmentColours): HTMLElement {
   const el = element(document);
   const figure = el('figure', { class: `result ${result.statement}` });
   figure.appendChild(el('figcaption', {}, result.statement));
@@ -92,7 +96,7 @@ function resultFigure(document: Document, result: CellResult): HTMLElement {
     figure.appendChild(expectations(document, result));
     return figure;
   }
-  const chart = chartFor(result, { document });
+  const chart = chartFor(result, { document, segmentColours });
   if (chart) figure.appendChild(chart);
   figure.appendChild(table(document, result));
   return figure;

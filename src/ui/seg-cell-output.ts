@@ -8,6 +8,7 @@
 import { LitElement, css, html, nothing } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
 import { repeat } from 'lit/directives/repeat.js';
+import type { SegmentColours } from '../charts/segment-colours.ts';
 import { sqlChangeInWords } from '../notebook/sql-change.ts';
 import type { CellView } from './cell-states.ts';
 import './seg-compiled-sql.ts';
@@ -18,6 +19,8 @@ export class SegCellOutput extends LitElement {
   @property({ attribute: false }) view?: CellView;
   /** Per result, the statement's words after its keyword (result-captions.ts). */
   @property({ attribute: false }) captions: string[] = [];
+  /** Per result, the notebook's segment colours (src/notebook/notebook-colours.ts). */
+  @property({ attribute: false }) colours: SegmentColours[] = [];
 
   protected override render() {
     const view = this.view;
@@ -43,7 +46,7 @@ export class SegCellOutput extends LitElement {
           : nothing}
         ${repeat(view.results, (_, i) => i, (result, i) => {
           const change = view.cell.kind === 'sql' ? sqlChangeInWords(view.cell.source, result) : undefined;
-          return change ? html`<p class="summary change">${change}</p>` : html`<seg-result .result=${result} caption=${this.captions[i] ?? ''}></seg-result>`;
+          return change ? html`<p class="summary change">${change}</p>` : html`<seg-result .result=${result} .segmentColours=${this.colours[i]} caption=${this.captions[i] ?? ''}></seg-result>`;
         })}
       </div>
       ${sql.length > 0 ? html`<seg-compiled-sql .sql=${sql}></seg-compiled-sql>` : nothing}

@@ -10,9 +10,11 @@
  */
 import { LitElement, html, nothing } from 'lit';
 import { customElement, property, query } from 'lit/decorators.js';
+import type { SegmentColours } from '../charts/segment-colours.ts';
 import '../editor/index.ts';
 import type { NotebookLanguageContext, SegCodeEditor } from '../editor/index.ts';
 import type { CellKind } from '../notebook/model.ts';
+import { resultColours } from '../notebook/notebook-colours.ts';
 import type { CellView } from './cell-states.ts';
 import { icons } from './icons.ts';
 import { resultCaptions } from './result-captions.ts';
@@ -40,6 +42,8 @@ const KIND_NAMES: Record<CellKind, string> = { seg: 'SegQL', sql: 'SQL', markdow
 export class SegCell extends LitElement {
   @property({ attribute: false }) view?: CellView;
   @property({ attribute: false }) context?: NotebookLanguageContext;
+  /** The notebook's segment colours, the same for every cell's charts. */
+  @property({ attribute: false }) colours?: SegmentColours;
   /** Whether code cells use Monaco yet (the notebook waits for its first results). */
   @property({ type: Boolean }) editors = false;
   @property({ type: Boolean }) first = false;
@@ -48,6 +52,7 @@ export class SegCell extends LitElement {
   @query('.frame') private frame!: HTMLElement;
   private enterWhenReady = false;
   private captioned?: { results: CellView['results']; captions: string[] };
+  private coloured?: { results: CellView['results']; colours: SegmentColours; each: SegmentColours[] };
   /** The last letter pressed in command mode and when: Jupyter's doubled keys (d d, i i). */
   private lastLetter?: { key: string; at: number };
 
@@ -113,7 +118,7 @@ export class SegCell extends LitElement {
       <div class="body">${cell.kind === 'markdown' ? this.renderMarkdown(view) : this.renderCode(view, label)}</div>
       ${cell.kind === 'markdown'
         ? nothing
-        : html`<seg-cell-output .view=${view} .captions=${this.captions(index, view)}></seg-cell-output>`}
+        : html`<seg-cell-output .view=${view} .captions=${this.captions(index, view)} .colours=${this.resultColours(index, view)}></seg-cell-output>`}
     </div>`;
   }
 
@@ -129,6 +134,17 @@ export class SegCell extends LitElement {
     const captions = resultCaptions(program, index, view.results);
     if (program) this.captioned = { results: view.results, captions };
     return captions;
+  }
+
+  /** Kept with the results, as the captions are: a keystroke parses nothing for them. */
+  private resultColours(index: number, view: CellView): SegmentColours[] {
+    const colours = this.colours;
+    if (!colours || !view.results.length) return [];
+    if (this.coloured?.results === view.results && this.coloured.colours === colours) return this.coloured.each;
+    const program = this.context?.program();
+    if (!program) return [];
+    this.coloured = { results: view.results, colours, each: resultColours(colours, program, index, view.results) };
+    return this.coloured.each;
   }
 
   private renderViewName(name: string) {

@@ -10,8 +10,11 @@ import { LitElement, html, nothing, type PropertyValues } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import { guard } from 'lit/directives/guard.js';
 import { repeat } from 'lit/directives/repeat.js';
+import type { SegmentColours } from '../charts/segment-colours.ts';
 import { preloadEditor } from '../editor/index.ts';
 import type { CellKind } from '../notebook/model.ts';
+import { notebookColours } from '../notebook/notebook-colours.ts';
+import type { CellResult } from '../notebook/outcome.ts';
 import { formatDuration } from './duration.ts';
 import { plural } from './format.ts';
 import { icons } from './icons.ts';
@@ -39,6 +42,7 @@ export class SegNotebook extends LitElement {
   /** The cell that last held the focus: the toolbar adds cells below it. */
   private current?: string;
   private stopClearance?: () => void;
+  private coloured?: { results: CellResult[][]; colours: SegmentColours };
 
   override connectedCallback(): void {
     super.connectedCallback();
@@ -123,6 +127,7 @@ export class SegNotebook extends LitElement {
     const controller = this.controller;
     if (!controller) return html`<p class="boot">Loading Segbook…</p>`;
     const views = controller.cells;
+    const colours = this.segmentColours(controller, views);
     return html`
       <header>
         <slot name="menu"></slot>
@@ -140,7 +145,7 @@ export class SegNotebook extends LitElement {
           (view, i) => {
             const first = i === 0;
             const last = i === views.length - 1;
-            return guard([view, controller, this.editors, first, last], () => this.renderCell(controller, view, first, last));
+            return guard([view, controller, this.editors, colours, first, last], () => this.renderCell(controller, view, colours, first, last));
           },
         )}
         <div class="add-row" role="group" aria-label="Add a cell at the end">
@@ -157,12 +162,13 @@ export class SegNotebook extends LitElement {
     `;
   }
 
-  private renderCell(controller: NotebookController, view: CellView, first: boolean, last: boolean) {
+  private renderCell(controller: NotebookController, view: CellView, colours: SegmentColours | undefined, first: boolean, last: boolean) {
     const id = view.cell.id;
     return html`<seg-cell
       data-id=${id}
       .view=${view}
       .context=${controller.language}
+      .colours=${colours}
       .editors=${this.editors}
       ?first=${first}
       ?last=${last}
@@ -173,6 +179,21 @@ export class SegNotebook extends LitElement {
       @seg-cell-kind=${(e: ValueEvent) => controller.setKind(id, e.detail.value as CellKind)}
       @seg-cell-action=${(e: CustomEvent<CellActionDetail>) => this.onAction(e.detail)}
     ></seg-cell>`;
+  }
+
+  /**
+   * The notebook's segment colours, read again only when some cell's results change: charts then
+   * follow the definitions that made them, a keystroke parses nothing, and the same colours (the
+   * same object) redraw no chart.
+   */
+  private segmentColours(controller: NotebookController, views: CellView[]): SegmentColours | undefined {
+    const results = views.map((view) => view.results);
+    if (results.every((r) => r.length === 0)) return undefined;
+    const last = this.coloured;
+    if (last && sameResults(last.results, results)) return last.colours;
+    const colours = notebookColours(controller.language.program());
+    this.coloured = { results, colours: last?.colours.equals(colours) ? last.colours : colours };
+    return this.coloured.colours;
   }
 
   /** Data chips, unless a data panel fills the `data` slot (src/ui/seg-data-panel.ts). */
@@ -358,6 +379,11 @@ export class SegNotebook extends LitElement {
   }
 
   static override styles = notebookStyles;
+}
+
+/** Whether each cell shows the same results (a cell without any makes a new empty list each time). */
+function sameResults(a: CellResult[][], b: CellResult[][]): boolean {
+  return a.length === b.length && a.every((results, i) => results === b[i] || (results.length === 0 && b[i]!.length === 0));
 }
 
 /** querySelector through open shadow roots. */

@@ -8,6 +8,7 @@
 import { LitElement, html, nothing, type PropertyValues } from 'lit';
 import { customElement, property, query, state } from 'lit/decorators.js';
 import { chartFor } from '../charts/index.ts';
+import type { SegmentColours } from '../charts/segment-colours.ts';
 import type { CellResult } from '../notebook/outcome.ts';
 import { plural } from './format.ts';
 import { expectationsView } from './seg-result-expect.ts';
@@ -33,6 +34,8 @@ export class SegResult extends LitElement {
   static override styles = resultStyles;
 
   @property({ attribute: false }) result?: CellResult;
+  /** The notebook's colour for each segment, so this chart colours them as the others do; by position without. */
+  @property({ attribute: false }) segmentColours?: SegmentColours;
   /** Optional words after the statement's name in the header, e.g. the statement's source. */
   @property() caption = '';
   /** What is shown when the result has a chart; results without one always show their table. */
@@ -102,7 +105,8 @@ export class SegResult extends LitElement {
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
-    if ((changed.has('result') || changed.has('width' as keyof SegResult)) && this.width > 0) this.drawChart();
+    const redraw = changed.has('result') || changed.has('segmentColours') || changed.has('width' as keyof SegResult);
+    if (redraw && this.width > 0) this.drawChart();
   }
 
   protected override render() {
@@ -148,7 +152,7 @@ export class SegResult extends LitElement {
     this.chartProblem = '';
     if (!this.result || !this.hasChart) return;
     try {
-      this.chart = chartFor(this.result, { document, width: this.width });
+      this.chart = chartFor(this.result, { document, width: this.width, segmentColours: this.segmentColours });
     } catch (error) {
       this.chartProblem = `the chart could not be drawn: ${error instanceof Error ? error.message : String(error)}`;
     }

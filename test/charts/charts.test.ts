@@ -134,6 +134,21 @@ describe('overlap', () => {
     expect(titles(marks(bars!, 'bar', 'rect'))[1]).toBe('tier.champions and opted_in: 322');
   });
 
+  it('draws the segment sizes in the page’s text colour, which reads on a dark page where a faint blue did not', () => {
+    const setSizes = svgs(draw(sample.overlap))[1]!;
+    const bars = setSizes.querySelector('g[aria-label="bar"]')!;
+    // Plot leaves out a fill of currentColor: the bars take the SVG's own.
+    expect(setSizes.getAttribute('fill')).toBe('currentColor');
+    expect([bars, ...bars.querySelectorAll('rect')].map((e) => e.getAttribute('fill'))).toEqual([null, null, null, null]);
+    expect(Number(bars.getAttribute('fill-opacity'))).toBeGreaterThanOrEqual(0.5);
+  });
+
+  it('draws the combinations in the text colour, as the matrix: a palette colour would read as one segment’s', () => {
+    const combinations = svgs(draw(sample.overlap))[0]!.querySelector('g[aria-label="bar"]')!;
+    expect([combinations, ...combinations.querySelectorAll('rect')].map((e) => e.getAttribute('fill')).filter(Boolean)).toEqual([]);
+    expect(Number(combinations.getAttribute('fill-opacity'))).toBeGreaterThanOrEqual(0.7);
+  });
+
   it('draws the 24 largest of many combinations and says so', () => {
     const chart = draw(overlapMany);
     expect(marks(svgs(chart)[0]!, 'bar', 'rect')).toHaveLength(24);

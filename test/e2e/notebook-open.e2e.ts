@@ -31,6 +31,9 @@ test('notebook: the getting-started notebook runs on open — every cell done, c
     assert.ok((await chartText(t, 3)).includes(label), `the compare chart shows "${label}"`);
   }
   assert.match(await chartText(t, 5), /North America/);
+  // One colour per segment across the notebook: big_spenders is third in one compare, alone in the other.
+  const bigSpenders = await cell(t, 3).locator('g[aria-label="bar"] rect:has(title:text-matches("^big_spenders:"))').first().getAttribute('fill');
+  assert.equal(await cell(t, 5).locator('.seg-chart-legend rect').getAttribute('fill'), bigSpenders, 'big_spenders has one colour in both compares');
   assert.match(await outputText(t, 7), /customer_id/);
   assert.match(await outputText(t, 9), /avg_spend/);
   assert.match(await outputText(t, 11), /size\(big_spenders\) > 0/);
