@@ -1,4 +1,5 @@
 import type { DefinitionStatement, Expr, Name, SegmentRef, Statement } from './ast/nodes.ts';
+import { isCalendarDate } from './dates.ts';
 import type { Span } from './diagnostics.ts';
 import { parseCell, type ParsedCell } from './parse.ts';
 
@@ -94,9 +95,14 @@ export function cellDefinitions(program: Program, cell: number): Definition[] {
     .map(({ name, kind, cell: c, span }) => ({ name, kind, cell: c, span }));
 }
 
+/**
+ * The date the notebook's `asof` statement sets: the first one, when it is on the calendar (the
+ * checker reports the rest). A setting of the whole notebook, it holds while other statements of
+ * its cell have errors: the date is what the analyst wrote.
+ */
 export function programAsof(program: Program): string | undefined {
   for (const cell of program.cells) {
-    for (const s of cell.parsed.statements) if (s.kind === 'asof') return s.date;
+    for (const s of cell.parsed.statements) if (s.kind === 'asof') return isCalendarDate(s.date) ? s.date : undefined;
   }
   return undefined;
 }

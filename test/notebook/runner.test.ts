@@ -587,6 +587,14 @@ describe('the notebook runner', () => {
     expect((await runnerFor('```sql\nselect 1 as x\n```\n', { today: '2031-05-06' }).runner.run()).asof).toBe('2031-05-06');
   });
 
+  it('sets no date from an asof statement whose date is not on the calendar: the front matter holds, and only that cell has an error', async () => {
+    const report = await runnerFor(notebook(seg('population customers key customer_id\nlet d = days_since(2024-06-01)\ncompare everyone on avg(d)'), seg('asof 2024-02-30'))).runner.run();
+    expect(report.asof).toBe('2024-06-30');
+    expect(report.cells[0]!.errors).toEqual([]);
+    expect(report.cells[0]!.results[0]!.rows[0]![3]).toBe(29);
+    expect(report.cells[1]!.errors.map((e) => e.message)).toEqual(["'2024-02-30' is not a date on the calendar"]);
+  });
+
   it("reaches the population's column inside an aggregate as POPULATION.column where the link has a column of that name", async () => {
     const { runner } = runnerFor(
       notebook(

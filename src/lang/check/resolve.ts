@@ -97,6 +97,7 @@ export class ExpressionResolver {
   resolve(e: Expr, scope: Scope): Typed {
     switch (e.type) {
       case 'number':
+        if (!Number.isFinite(e.value)) return this.fail(scope, 'number', 'this number is too large to compute with', e.span);
         return { ir: e.digits ? { k: 'number', value: e.value, digits: e.digits } : { k: 'number', value: e.value }, type: NUMBER };
       case 'string':
         return { ir: { k: 'string', value: e.value }, type: 'text' };
@@ -175,6 +176,15 @@ export class ExpressionResolver {
       return this.fail(scope, 'type', `a condition must be true or false, but this is ${describeType(t.type)}`, e.span);
     }
     return t;
+  }
+
+  /** `least(n, 'x')`: the result takes the first value's kind, so every value must be of it. */
+  private expectOneKind(fn: string, e: Call, args: Typed[], scope: Scope): void {
+    const first = args.findIndex((a) => a.type !== 'null' && a.type !== 'unknown');
+    if (first < 0) return;
+    const other = args.findIndex((a, i) => i > first && !comparable(args[first]!.type, a.type));
+    if (other < 0) return;
+    this.fail(scope, 'type', `${fn}() takes values of one kind: argument ${first + 1} is ${describeType(args[first]!.type)}, argument ${other + 1} ${describeType(args[other]!.type)}`, e.args[other]!.span);
   }
 
   private expectComparable(a: Typed, b: Typed, span: Span, scope: Scope): void {
@@ -401,6 +411,9 @@ export class ExpressionResolver {
       const ok = want === 'any' || arg.type === 'null' || arg.type === 'unknown' || (want === 'dateLike' ? isDateLike(arg.type) : arg.type === want);
       if (!ok) this.fail(scope, 'type', `${spec.signature}: argument ${i + 1} should be ${want === 'dateLike' ? 'a date' : describeType(want as ValueType)}, not ${describeType(arg.type)}`, e.args[i].span);
     });
+    const digits = fn === 'round' ? e.args[1] : undefined;
+    if (digits?.type === 'number' && !Number.isInteger(digits.value)) return this.fail(scope, 'type', `round()'s digits are a whole number, as in round(x, 1)`, digits.span);
+    if (spec.returns === 'first') this.expectOneKind(fn, e, args, scope);
     const type = spec.returns === 'first' ? (args.find((a) => a.type !== 'null')?.type ?? 'unknown') : spec.returns;
     return { ir: { k: 'function', fn, args: args.map((a) => a.ir) }, type };
   }

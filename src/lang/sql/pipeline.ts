@@ -28,7 +28,9 @@ export function emitPipeline(population: PopulationModel, roots: IR[], extraColu
   const ctes: Cte[] = [];
 
   const populationCte = `population ${population.name}${suffix}`;
-  const where = population.where ? `\n  WHERE ${emitExpr(population.where, ctx)}` : '';
+  // A row without a key is no entity: it joins no linked row, falls in no split's arm, and has no member key to export.
+  const keyed = `${q(population.key)} IS NOT NULL`;
+  const where = population.where ? `\n  WHERE ${keyed} AND (${emitExpr(population.where, ctx)})` : `\n  WHERE ${keyed}`;
   ctes.push({ name: populationCte, sql: `SELECT *\n  FROM ${q(population.table)}${where}` });
 
   let current = populationCte;

@@ -17,6 +17,7 @@ WITH
 "population customers" AS (
   SELECT *
   FROM "customers"
+  WHERE "customer_id" IS NOT NULL
 ),
 "segment us" AS (
   SELECT *, coalesce("country" = 'US', FALSE) AS "us"
@@ -33,6 +34,7 @@ WITH
 "population customers" AS (
   SELECT *
   FROM "customers"
+  WHERE "customer_id" IS NOT NULL
 ),
 "segment seniors" AS (
   SELECT *, coalesce("age" >= 65, FALSE) AS "seniors"
@@ -49,6 +51,7 @@ WITH
 "population customers" AS (
   SELECT *
   FROM "customers"
+  WHERE "customer_id" IS NOT NULL
 ),
 "segment us, segment seniors" AS (
   SELECT *,
@@ -70,6 +73,7 @@ WITH
 "population customers" AS (
   SELECT *
   FROM "customers"
+  WHERE "customer_id" IS NOT NULL
 ),
 "segment us, segment seniors" AS (
   SELECT *,

@@ -17,7 +17,7 @@ WITH
 "population customers" AS (
   SELECT *
   FROM "customers"
-  WHERE "signup_date" <= DATE '2024-06-30'
+  WHERE "customer_id" IS NOT NULL AND ("signup_date" <= DATE '2024-06-30')
 ),
 "orders per customer_id" AS (
   SELECT l."customer_id" AS "customer_id",
@@ -60,7 +60,7 @@ WITH
 "population customers" AS (
   SELECT *
   FROM "customers"
-  WHERE "signup_date" <= DATE '2024-06-30'
+  WHERE "customer_id" IS NOT NULL AND ("signup_date" <= DATE '2024-06-30')
 ),
 "orders per customer_id" AS (
   SELECT l."customer_id" AS "customer_id",

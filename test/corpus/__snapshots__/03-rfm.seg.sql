@@ -17,6 +17,7 @@ WITH
 "population customers" AS (
   SELECT *
   FROM "customers"
+  WHERE "customer_id" IS NOT NULL
 ),
 "orders per customer_id" AS (
   SELECT l."customer_id" AS "customer_id",
@@ -68,6 +69,7 @@ WITH
 "population customers" AS (
   SELECT *
   FROM "customers"
+  WHERE "customer_id" IS NOT NULL
 ),
 "orders per customer_id" AS (
   SELECT l."customer_id" AS "customer_id",
@@ -118,6 +120,7 @@ WITH
 "population customers" AS (
   SELECT *
   FROM "customers"
+  WHERE "customer_id" IS NOT NULL
 ),
 "orders per customer_id" AS (
   SELECT l."customer_id" AS "customer_id",

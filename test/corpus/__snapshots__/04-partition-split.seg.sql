@@ -17,6 +17,7 @@ WITH
 "population customers" AS (
   SELECT *
   FROM "customers"
+  WHERE "customer_id" IS NOT NULL
 ),
 "orders per customer_id" AS (
   SELECT l."customer_id" AS "customer_id",
@@ -49,6 +50,7 @@ WITH
 "population customers" AS (
   SELECT *
   FROM "customers"
+  WHERE "customer_id" IS NOT NULL
 ),
 "orders per customer_id" AS (
   SELECT l."customer_id" AS "customer_id",
@@ -81,6 +83,7 @@ WITH
 "population customers" AS (
   SELECT *
   FROM "customers"
+  WHERE "customer_id" IS NOT NULL
 ),
 "orders per customer_id" AS (
   SELECT l."customer_id" AS "customer_id",
@@ -113,6 +116,7 @@ WITH
 "population customers" AS (
   SELECT *
   FROM "customers"
+  WHERE "customer_id" IS NOT NULL
 ),
 "orders per customer_id" AS (
   SELECT l."customer_id" AS "customer_id",
@@ -149,6 +153,7 @@ WITH
 "population customers" AS (
   SELECT *
   FROM "customers"
+  WHERE "customer_id" IS NOT NULL
 ),
 "orders per customer_id" AS (
   SELECT l."customer_id" AS "customer_id",
@@ -189,6 +194,7 @@ WITH
 "population customers" AS (
   SELECT *
   FROM "customers"
+  WHERE "customer_id" IS NOT NULL
 ),
 "orders per customer_id" AS (
   SELECT l."customer_id" AS "customer_id",
@@ -228,6 +234,7 @@ WITH
 "population customers" AS (
   SELECT *
   FROM "customers"
+  WHERE "customer_id" IS NOT NULL
 ),
 "orders per customer_id" AS (
   SELECT l."customer_id" AS "customer_id",
@@ -274,6 +281,7 @@ WITH
 "population customers" AS (
   SELECT *
   FROM "customers"
+  WHERE "customer_id" IS NOT NULL
 ),
 "orders per customer_id" AS (
   SELECT l."customer_id" AS "customer_id",
@@ -310,6 +318,7 @@ WITH
 "population customers" AS (
   SELECT *
   FROM "customers"
+  WHERE "customer_id" IS NOT NULL
 ),
 "orders per customer_id" AS (
   SELECT l."customer_id" AS "customer_id",
@@ -346,6 +355,7 @@ WITH
 "population customers" AS (
   SELECT *
   FROM "customers"
+  WHERE "customer_id" IS NOT NULL
 ),
 "orders per customer_id" AS (
   SELECT l."customer_id" AS "customer_id",
@@ -381,6 +391,7 @@ WITH
 "population customers" AS (
   SELECT *
   FROM "customers"
+  WHERE "customer_id" IS NOT NULL
 ),
 "orders per customer_id" AS (
   SELECT l."customer_id" AS "customer_id",
@@ -423,6 +434,7 @@ WITH
 "population customers" AS (
   SELECT *
   FROM "customers"
+  WHERE "customer_id" IS NOT NULL
 ),
 "orders per customer_id" AS (
   SELECT l."customer_id" AS "customer_id",

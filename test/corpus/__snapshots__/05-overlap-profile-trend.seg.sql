@@ -17,6 +17,7 @@ WITH
 "population customers" AS (
   SELECT *
   FROM "customers"
+  WHERE "customer_id" IS NOT NULL
 ),
 "orders per customer_id" AS (
   SELECT l."customer_id" AS "customer_id",
@@ -45,6 +46,7 @@ WITH
 "population customers" AS (
   SELECT *
   FROM "customers"
+  WHERE "customer_id" IS NOT NULL
 ),
 "orders per customer_id" AS (
   SELECT l."customer_id" AS "customer_id",
@@ -73,6 +75,7 @@ WITH
 "population customers" AS (
   SELECT *
   FROM "customers"
+  WHERE "customer_id" IS NOT NULL
 ),
 "orders per customer_id" AS (
   SELECT l."customer_id" AS "customer_id",
@@ -100,6 +103,7 @@ WITH
 "population customers" AS (
   SELECT *
   FROM "customers"
+  WHERE "customer_id" IS NOT NULL
 ),
 "orders per customer_id" AS (
   SELECT l."customer_id" AS "customer_id",
@@ -133,6 +137,7 @@ WITH
 "population customers" AS (
   SELECT *
   FROM "customers"
+  WHERE "customer_id" IS NOT NULL
 ),
 "orders per customer_id" AS (
   SELECT l."customer_id" AS "customer_id",
@@ -200,6 +205,7 @@ WITH
 "population customers @ 2024-01-31" AS (
   SELECT *
   FROM "customers"
+  WHERE "customer_id" IS NOT NULL
 ),
 "orders per customer_id @ 2024-01-31" AS (
   SELECT l."customer_id" AS "customer_id",
@@ -227,6 +233,7 @@ WITH
 "population customers @ 2024-02-29" AS (
   SELECT *
   FROM "customers"
+  WHERE "customer_id" IS NOT NULL
 ),
 "orders per customer_id @ 2024-02-29" AS (
   SELECT l."customer_id" AS "customer_id",
@@ -254,6 +261,7 @@ WITH
 "population customers @ 2024-03-31" AS (
   SELECT *
   FROM "customers"
+  WHERE "customer_id" IS NOT NULL
 ),
 "orders per customer_id @ 2024-03-31" AS (
   SELECT l."customer_id" AS "customer_id",
@@ -281,6 +289,7 @@ WITH
 "population customers @ 2024-04-30" AS (
   SELECT *
   FROM "customers"
+  WHERE "customer_id" IS NOT NULL
 ),
 "orders per customer_id @ 2024-04-30" AS (
   SELECT l."customer_id" AS "customer_id",

@@ -17,6 +17,7 @@ WITH
 "population customers" AS (
   SELECT *
   FROM "customers"
+  WHERE "customer_id" IS NOT NULL
 ),
 "orders per customer_id" AS (
   SELECT l."customer_id" AS "customer_id",
@@ -48,6 +49,7 @@ WITH
 "population customers" AS (
   SELECT *
   FROM "customers"
+  WHERE "customer_id" IS NOT NULL
 ),
 "orders per customer_id" AS (
   SELECT l."customer_id" AS "customer_id",
@@ -80,6 +82,7 @@ WITH
 "population customers" AS (
   SELECT *
   FROM "customers"
+  WHERE "customer_id" IS NOT NULL
 ),
 "orders per customer_id" AS (
   SELECT l."customer_id" AS "customer_id",

@@ -17,6 +17,7 @@ WITH
 "population customers" AS (
   SELECT *
   FROM "customers"
+  WHERE "customer_id" IS NOT NULL
 ),
 "segment odd, let band and 6 more" AS (
   SELECT *,
@@ -41,6 +42,7 @@ WITH
 "population customers" AS (
   SELECT *
   FROM "customers"
+  WHERE "customer_id" IS NOT NULL
 ),
 "segment pattern, let band and 6 more" AS (
   SELECT *,
@@ -65,6 +67,7 @@ WITH
 "population customers" AS (
   SELECT *
   FROM "customers"
+  WHERE "customer_id" IS NOT NULL
 ),
 "segment recent, let band and 6 more" AS (
   SELECT *,
@@ -89,6 +92,7 @@ WITH
 "population customers" AS (
   SELECT *
   FROM "customers"
+  WHERE "customer_id" IS NOT NULL
 ),
 "segment known, let band and 6 more" AS (
   SELECT *,
@@ -112,6 +116,7 @@ WITH
 "population customers" AS (
   SELECT *
   FROM "customers"
+  WHERE "customer_id" IS NOT NULL
 ),
 "segment odd, segment pattern and 5 more" AS (
   SELECT *,

@@ -17,6 +17,7 @@ WITH
 "population customers" AS (
   SELECT *
   FROM "customers"
+  WHERE "customer_id" IS NOT NULL
 ),
 "orders per customer_id" AS (
   SELECT l."customer_id" AS "customer_id",
@@ -49,6 +50,7 @@ WITH
 "population customers" AS (
   SELECT *
   FROM "customers"
+  WHERE "customer_id" IS NOT NULL
 ),
 "orders per customer_id" AS (
   SELECT l."customer_id" AS "customer_id",
@@ -78,6 +80,7 @@ WITH
 "population customers" AS (
   SELECT *
   FROM "customers"
+  WHERE "customer_id" IS NOT NULL
 ),
 "orders per customer_id" AS (
   SELECT l."customer_id" AS "customer_id",
