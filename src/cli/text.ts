@@ -56,7 +56,9 @@ export function table(result: CellResult): string[] {
       .join('  ')
       .trimEnd();
   const lines = [line(result.columns), widths.map((w) => '─'.repeat(w)).join('  '), ...cells.map(line)];
-  if (result.rows.length > MAX_ROWS) lines.push(`… ${result.rows.length - MAX_ROWS} more rows (${result.rows.length} in all)`);
+  // show lists at most its limit: its row count is what it listed, not the segment's size.
+  const total = result.statement === 'show' ? `${result.rows.length} listed` : `${result.rows.length} in all`;
+  if (result.rows.length > MAX_ROWS) lines.push(`… ${result.rows.length - MAX_ROWS} more rows (${total})`);
   if (result.rows.length === 0) lines.push('(no rows)');
   return lines;
 }

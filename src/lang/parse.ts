@@ -3,10 +3,10 @@ import type { Name, Statement } from './ast/nodes.ts';
 import { error, type Diagnostic, type Span } from './diagnostics.ts';
 import { lex } from './lexer.ts';
 import { firstTooDeep, MAX_NESTING } from './nesting.ts';
-import { EXPECTED, parseStatements, type SyntaxProblem } from './parser.ts';
+import { EXPECTED, parseStatements, type ParsedStatement, type SyntaxProblem } from './parser.ts';
 import { spanOfRange, spanOfToken } from './span.ts';
 import { isAggregateFn } from './check/functions.ts';
-import { By, Comma, Compare, Dot, Everyone, Identifier, LParen, On, Overlap, QuotedIdentifier, RParen, Trend, Where, Within } from './tokens.ts';
+import { By, Colon, Comma, Compare, Dot, Everyone, Identifier, LParen, On, Otherwise, Overlap, Partition, QuotedIdentifier, RParen, Trend, Where, Within } from './tokens.ts';
 
 /**
  * The checker and the SQL generator recurse over expressions: a chain of operators (`a and b and
@@ -35,8 +35,17 @@ export function parseCell(source: string): ParsedCell {
     return { source, statements, tokens: lexed.tokens, diagnostics, unparsedNames };
   }
   const afterBadCharacters = tokensAfterBadCharacters(lexed.tokens, lexed.diagnostics);
-  for (const parsed of parseStatements(lexed.tokens, source)) {
-    const problems = withoutStumbleAfterHabit(parsed.errors.map((e) => syntaxDiagnostic(e, source, parsed.tokens)));
+  const parsedStatements = parseStatements(lexed.tokens, source);
+  let keywordTaken = false;
+  for (const [k, parsed] of parsedStatements.entries()) {
+    // The statement a keyword began when it was meant as the name before it: said once, at the keyword.
+    if (keywordTaken) {
+      keywordTaken = false;
+      continue;
+    }
+    const taken = keywordTakenForName(parsed, parsedStatements[k + 1]);
+    keywordTaken = taken !== undefined;
+    const problems = taken ? [taken] : withoutStumbleAfterHabit(parsed.errors.map((e) => syntaxDiagnostic(e, source, parsed.tokens)));
     diagnostics.push(...problems.filter((p) => !afterBadCharacters.has(p.span.start)));
     if (problems.length) {
       const named = definedName(parsed.tokens);
@@ -134,6 +143,9 @@ function syntaxDiagnostic(problem: SyntaxProblem, source: string, tokens: IToken
     if (slip) return error('syntax', slip, span);
   }
   const expected = describeExpectation(problem);
+  if (!atEnd && expected?.startsWith('a name') && isKeyword(found)) {
+    return error('syntax', keywordAsNameMessage(found), span);
+  }
   return error('syntax', expected ? `${what}: expected ${expected}` : what, span);
 }
 
@@ -227,11 +239,35 @@ function slipOf(found: IToken, tokens: IToken[], source: string): string | undef
     const text = (from: IToken, to: IToken) => source.slice(from.startOffset, to.endOffset! + 1);
     return `separate segments with commas: ${text(tokens[start]!, tokens[i - 1]!)}, ${text(found, end)}`;
   }
+  if (first === Partition && found.tokenType === Otherwise && tokens[i - 1]?.tokenType !== Colon) return 'otherwise is a part of its own: give it a name, as in other: otherwise';
   const before = tokens.slice(1, i);
   if (first === Compare && found.tokenType === On && before.some((t) => t.tokenType === By)) {
     return before.some((t) => t.tokenType === On) ? 'list every metric after the one on, separated by commas, before by …' : 'write on … before by …';
   }
   return undefined;
+}
+
+/**
+ * `compare a by country as segment`: a name is due at the end of the line, and a statement
+ * keyword follows on it, which the parser took for the start of the next statement.
+ */
+function keywordTakenForName(parsed: ParsedStatement, next: ParsedStatement | undefined): Diagnostic | undefined {
+  const problem = parsed.errors[0];
+  const keyword = next?.tokens[0];
+  const last = parsed.tokens[parsed.tokens.length - 1];
+  if (!problem || !keyword || !last || keyword.startLine !== last.endLine) return undefined;
+  const atEnd = problem.token.tokenType.name === 'EOF' || Number.isNaN(problem.token.startOffset);
+  if (!atEnd || !describeExpectation(problem)?.startsWith('a name')) return undefined;
+  return error('syntax', keywordAsNameMessage(keyword), spanOfToken(keyword));
+}
+
+function keywordAsNameMessage(keyword: IToken): string {
+  return `'${keyword.image}' is a SegQL keyword: as a name, write it in backticks, \`${keyword.image}\``;
+}
+
+/** A word the lexer read as one of SegQL's own (`time`, `everyone`, `segment`), not as a name. */
+function isKeyword(token: IToken): boolean {
+  return token.tokenType !== Identifier && token.tokenType !== QuotedIdentifier && /^[A-Za-z_]\w*$/.test(token.image);
 }
 
 function endSpan(previous: IToken | undefined, source: string) {

@@ -149,3 +149,8 @@ export const allTokens: TokenType[] = [
   AdditiveOperator, Plus, Minus, MultiplicativeOperator, Star, Slash, Percent,
   LParen, RParen, LBrace, RBrace, Comma, Dot, Colon, Semicolon,
 ];
+
+/** A name as SegQL writes it: in backticks when it is no plain identifier or is a keyword; undefined when it needs none. */
+export function quoteIfNeeded(name: string): string | undefined {
+  return /^[A-Za-z_][A-Za-z0-9_]*$/.test(name) && !keywordTokens.some((k) => k.name.toLowerCase() === name.toLowerCase()) ? undefined : `\`${name.replace(/`/g, '``')}\``;
+}

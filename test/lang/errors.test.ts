@@ -81,7 +81,7 @@ const cases: [string, string, string[]][] = [
   ["covered part: a negated condition", "partition t {\n  not_young: not (age < 30)\n  senior: age >= 65\n}", ["5:3 covered-part: part 'senior' never has members: everyone it matches is in 'not_young' already (each goes to the first part that matches): put the stricter part first"]],
   ["covered part: text ranges", "partition t {\n  a_to_l: country < 'M'\n  a_to_c: country < 'D'\n}", ["5:3 covered-part: part 'a_to_c' never has members: everyone it matches is in 'a_to_l' already (each goes to the first part that matches): put the stricter part first"]],
   ["no covered part: placeholders of false, as an exercise has them", "partition t {\n  a: false\n  b: false\n  rest: otherwise\n}", []],
-  ["split-percent", 'segment e = age > 3\nsplit ab = e into a 50%, b 40%', ["4:1 split-percent: the percentages of split ab add up to 90%, not 100%"]],
+  ["split-percent", 'segment e = age > 3\nsplit ab = e into a 50%, b 40%', ["4:19 split-percent: the percentages of split ab add up to 90%, not 100%"]],
   ["split zero", 'segment e = age > 3\nsplit ab = e into a 0%, b 100%', ["4:19 split-percent: arm 'a' needs a percentage above 0%"]],
   ["split unknown segment", 'segment engaged = age > 3\nsplit ab = engagd into a 50%, b 50%', ["4:12 unknown-segment: unknown segment 'engagd' — did you mean 'engaged'?"]],
   ["limit", 'segment e = age > 3\nshow e limit 2.5', ["4:14 limit: limit takes a whole number of rows"]],
@@ -213,6 +213,13 @@ describe('rules found by reading the spec closely', () => {
     ['a comma before )', "segment s = country in ('US', 'GB',)", ['3:35 habit: remove the comma before )']],
     ['on after by', 'compare everyone by country on avg(age)', ['3:29 syntax: write on … before by …']],
     ['metrics without on', 'compare everyone avg(age)', ['3:18 syntax: write on before the metrics: compare … on avg(…)']],
+    ['a keyword where a name goes', 'let time = 1', ["3:5 syntax: 'time' is a SegQL keyword: as a name, write it in backticks, `time`"]],
+    ['a statement keyword where a name ends the line: said once, at the keyword', 'compare everyone by country as segment', [
+      "3:32 syntax: 'segment' is a SegQL keyword: as a name, write it in backticks, `segment`",
+    ]],
+    ['otherwise without a part name', 'partition d { young: age < 30, otherwise }', ['3:32 syntax: otherwise is a part of its own: give it a name, as in other: otherwise']],
+    ['a column in double quotes, as in SQL, is text', 'segment x = "country" = \'US\'', ['3:13 double-quotes: "country" is text, not the column: in SegQL double quotes make text; the column is country']],
+    ['a true/false value averaged', 'segment w = age > 3\ncompare everyone on avg(w)', ['4:25 type: avg() needs numbers, but this is true/false: for the share that is true, write pct(w)']],
     ['a second on after by', 'compare everyone on avg(age) by country on count', ['3:41 syntax: list every metric after the one on, separated by commas, before by …']],
     ['SQL in a SegQL cell', 'select * from customers', [
       '3:1 habit: this is SQL, not SegQL: write it in a SQL cell (SegQL statements start with population, link, let, segment, partition, split, compare, overlap, profile, trend, show or expect)',

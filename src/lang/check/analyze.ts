@@ -8,6 +8,7 @@ import type { EntityColumn, IR, LinkModel, PopulationModel, ValueType } from './
 import { ExpressionResolver, newScope, type NameLookup, type QuantileSpec, type Scope } from './resolve.ts';
 import { didYouMean } from './suggest.ts';
 import { isCalendarDate } from '../dates.ts';
+import { joinSpans } from '../span.ts';
 import { valueTypeOf } from './types.ts';
 
 export interface CellDiagnostic extends Diagnostic {
@@ -525,7 +526,8 @@ function splitColumn(analysis: Analysis, resolver: ExpressionResolver, def: Prog
   }
   const total = s.arms.reduce((sum, a) => sum + a.percent, 0);
   if (Math.abs(total - 100) > 1e-9) {
-    analysis.report(def.cell, 'split-percent', `the percentages of split ${s.name.text} add up to ${+total.toFixed(6)}%, not 100%`, s.span);
+    const arms = joinSpans(s.arms[0]!.span, s.arms[s.arms.length - 1]!.span);
+    analysis.report(def.cell, 'split-percent', `the percentages of split ${s.name.text} add up to ${+total.toFixed(6)}%, not 100%`, arms);
     scope.failed = true;
   }
   const arms = s.arms.map((a) => ({ name: a.name.text, percent: a.percent }));

@@ -5,6 +5,7 @@ import { forEachChild } from '../program.ts';
 import type { Span } from '../diagnostics.ts';
 import { AGGREGATE_FUNCTIONS, ALL_FUNCTION_NAMES, isAggregateFn, SCALAR_FUNCTIONS } from './functions.ts';
 import type { IR, LinkModel, PopulationModel, Typed, ValueType } from './model.ts';
+import { quoteIfNeeded } from '../tokens.ts';
 import { didYouMean, nearest } from './suggest.ts';
 import { comparable, describeType, isDateLike } from './types.ts';
 
@@ -35,6 +36,8 @@ export function newScope(population: PopulationModel, mode: Scope['mode'], cell:
 /** What the resolver needs from the analysis of the whole notebook. */
 export interface NameLookup {
   report(cell: number, code: string, message: string, span: Span): void;
+  /** Something that runs but is most likely not what was meant. */
+  warn(cell: number, code: string, message: string, span: Span): void;
   /** A let, segment, partition or split of a population, resolved on demand; undefined when unknown. */
   entityDefinition(name: string, scope: Scope, span: Span): { id: string; kind: string; type: ValueType; ok: boolean; parts?: string[]; cell?: number } | undefined;
   link(name: string): LinkModel | undefined;
@@ -99,8 +102,12 @@ export class ExpressionResolver {
       case 'number':
         if (!Number.isFinite(e.value)) return this.fail(scope, 'number', 'this number is too large to compute with', e.span);
         return { ir: e.digits ? { k: 'number', value: e.value, digits: e.digits } : { k: 'number', value: e.value }, type: NUMBER };
-      case 'string':
+      case 'string': {
+        // `"country" = 'US'` as in SQL: in SegQL both quotes make text, so this compares two texts.
+        const column = scope.source[e.span.start] === '"' ? findPopulationColumn(scope.population, e.value) : undefined;
+        if (column) this.names.warn(scope.cell, 'double-quotes', `"${e.value}" is text, not the column: in SegQL double quotes make text; the column is ${quoteIfNeeded(column.name) ?? column.name}`, e.span);
         return { ir: { k: 'string', value: e.value }, type: 'text' };
+      }
       case 'date':
         if (!isCalendarDate(e.value)) return this.fail(scope, 'bad-date', `'${e.value}' is not a date on the calendar`, e.span);
         return { ir: { k: 'date', value: e.value }, type: 'date' };

@@ -1,3 +1,4 @@
+import { compactText } from '../ast/build.ts';
 import type { Expr, Metric, SegmentRef, Statement } from '../ast/nodes.ts';
 import type { Span } from '../diagnostics.ts';
 import { addDuration, unknownUnitMessage } from '../dates.ts';
@@ -6,6 +7,7 @@ import { METRIC_FUNCTIONS, type MetricFn } from './functions.ts';
 import type { IR, PopulationModel, ValueType } from './model.ts';
 import { ExpressionResolver, newScope, type Scope } from './resolve.ts';
 import { didYouMean } from './suggest.ts';
+import { describeType } from './types.ts';
 
 /** One row of a segment list: its display name and membership condition (spec §5). */
 export interface SegmentSelection {
@@ -148,7 +150,8 @@ export class StatementChecker {
         if (linked) return this.report('metric', linked, e.args[0]!.span);
         const arg = fn === 'pct' ? this.resolver.condition(e.args[0], scope) : this.resolver.resolve(e.args[0], scope);
         if (['avg', 'sum', 'median'].includes(fn) && !['number', 'null', 'unknown'].includes(arg.type)) {
-          return this.report('type', `${fn}() needs numbers, but its value is not a number`, e.span);
+          const share = arg.type === 'boolean' ? `: for the share that is true, write pct(${compactText(scope.source.slice(e.args[0]!.span.start, e.args[0]!.span.end))})` : '';
+          return this.report('type', `${fn}() needs numbers, but this is ${describeType(arg.type)}${share}`, e.args[0]!.span);
         }
         return { name, fn: fn as MetricFn, arg: arg.ir };
       }

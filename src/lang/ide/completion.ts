@@ -51,7 +51,7 @@ export function completeAt(program: Program, cell: number, offset: number, catal
     const table = findTable(catalog, link.table);
     for (const c of link.columns) {
       const type = table?.columns.find((t) => t.name === c.name)?.type ?? c.type;
-      items.push({ label: c.name, kind: 'column', detail: `${type} · ${link.alias}`, insertText: quoteIfNeeded(c.name) });
+      items.push({ label: c.name, kind: 'column', detail: `${type} · ${link.alias}`, insertText: T.quoteIfNeeded(c.name) });
     }
   };
 
@@ -60,7 +60,7 @@ export function completeAt(program: Program, cell: number, offset: number, catal
     const link = analysis.link(owner);
     if (link) linkColumns(link);
     const resolved = analysis.resolvedDefinition(owner);
-    resolved?.parts?.forEach((p) => items.push({ label: p, kind: 'part', detail: `${resolved.kind} ${resolved.id}`, insertText: quoteIfNeeded(p) }));
+    resolved?.parts?.forEach((p) => items.push({ label: p, kind: 'part', detail: `${resolved.kind} ${resolved.id}`, insertText: T.quoteIfNeeded(p) }));
     return finish(items, ctx);
   }
 
@@ -93,12 +93,12 @@ export function completeAt(program: Program, cell: number, offset: number, catal
 
   const statement = before[0]?.tokenType;
   const prev = last?.tokenType;
-  const tables = () => catalog.tables.forEach((t) => items.push({ label: t.name, kind: 'table', detail: tableSummary(t), insertText: quoteIfNeeded(t.name) }));
+  const tables = () => catalog.tables.forEach((t) => items.push({ label: t.name, kind: 'table', detail: tableSummary(t), insertText: T.quoteIfNeeded(t.name) }));
   const columnsOf = (table: string | undefined) => {
     const found = table ? findTable(catalog, table) : undefined;
-    found?.columns.forEach((c) => items.push({ label: c.name, kind: 'column', detail: `${c.type} · ${found.name}`, insertText: quoteIfNeeded(c.name) }));
+    found?.columns.forEach((c) => items.push({ label: c.name, kind: 'column', detail: `${c.type} · ${found.name}`, insertText: T.quoteIfNeeded(c.name) }));
   };
-  const populations = () => analysis.populations.forEach((p) => items.push({ label: p.name, kind: 'population', detail: `table ${p.table}`, insertText: quoteIfNeeded(p.name) }));
+  const populations = () => analysis.populations.forEach((p) => items.push({ label: p.name, kind: 'population', detail: `table ${p.table}`, insertText: T.quoteIfNeeded(p.name) }));
 
   if (statement === T.Population) {
     if (prev === T.Key) columnsOf(populationTable(before));
@@ -136,7 +136,7 @@ export function completeAt(program: Program, cell: number, offset: number, catal
     if (link) linkColumns(link);
   }
   if (callee && isAggregateFn(callee)) {
-    population?.links.forEach((l) => items.push({ label: l.alias, kind: 'link', detail: `linked table ${l.table}`, insertText: quoteIfNeeded(l.alias) }));
+    population?.links.forEach((l) => items.push({ label: l.alias, kind: 'link', detail: `linked table ${l.table}`, insertText: T.quoteIfNeeded(l.alias) }));
   }
   // What is being defined cannot use itself (a cycle).
   const defining = statement === T.Let || statement === T.Segment || statement === T.Partition ? before[1] : undefined;
@@ -174,14 +174,14 @@ function safeContentAssist(before: import('chevrotain').IToken[]) {
 }
 
 function expressionNames(items: CompletionItem[], analysis: ReturnType<typeof analyze>, population: PopulationModel, defining?: string): void {
-  population.columns.forEach((c) => items.push({ label: c.name, kind: 'column', detail: `${c.sqlType} · ${population.name}`, insertText: quoteIfNeeded(c.name) }));
+  population.columns.forEach((c) => items.push({ label: c.name, kind: 'column', detail: `${c.sqlType} · ${population.name}`, insertText: T.quoteIfNeeded(c.name) }));
   for (const def of analysis.definitions.values()) {
     if (!['let', 'segment', 'partition', 'split'].includes(def.kind) || def.name.toLowerCase() === defining?.toLowerCase()) continue;
     const resolved = analysis.resolvedDefinition(def.name);
     if (resolved?.population && resolved.population !== population.name) continue;
-    items.push({ label: def.name, kind: def.kind as CompletionKind, detail: `${def.kind}${resolved?.type && resolved.type !== 'unknown' ? ` · ${resolved.type}` : ''}`, insertText: quoteIfNeeded(def.name) });
+    items.push({ label: def.name, kind: def.kind as CompletionKind, detail: `${def.kind}${resolved?.type && resolved.type !== 'unknown' ? ` · ${resolved.type}` : ''}`, insertText: T.quoteIfNeeded(def.name) });
   }
-  population.links.forEach((l) => items.push({ label: l.alias, kind: 'link', detail: `linked table ${l.table}`, insertText: quoteIfNeeded(l.alias) }));
+  population.links.forEach((l) => items.push({ label: l.alias, kind: 'link', detail: `linked table ${l.table}`, insertText: T.quoteIfNeeded(l.alias) }));
   for (const [name, f] of Object.entries(SCALAR_FUNCTIONS)) items.push({ label: name, kind: 'function', detail: f.signature, documentation: f.doc, insertText: `${name}(` });
   for (const [name, f] of Object.entries(AGGREGATE_FUNCTIONS)) items.push({ label: name, kind: 'function', detail: f.signature, documentation: f.doc, insertText: `${name}(` });
   items.push({ label: 'quantile', kind: 'function', detail: 'quantile(N, value [asc|desc])', documentation: 'Bucket 1..N over the population; ties share a bucket.', insertText: 'quantile(' });
@@ -190,15 +190,15 @@ function expressionNames(items: CompletionItem[], analysis: ReturnType<typeof an
 function segmentNames(items: CompletionItem[], analysis: ReturnType<typeof analyze>, wholes = true): void {
   for (const def of analysis.definitions.values()) {
     if (def.kind === 'segment' || (wholes && (def.kind === 'partition' || def.kind === 'split'))) {
-      items.push({ label: def.name, kind: def.kind, detail: def.kind, insertText: quoteIfNeeded(def.name) });
+      items.push({ label: def.name, kind: def.kind, detail: def.kind, insertText: T.quoteIfNeeded(def.name) });
     } else if (def.kind === 'partition' || def.kind === 'split') {
       for (const part of analysis.resolvedDefinition(def.name)?.parts ?? []) {
         const label = `${def.name}.${part}`;
-        items.push({ label, kind: 'part', detail: `${def.kind} ${def.name}`, insertText: `${quoteIfNeeded(def.name) ?? def.name}.${quoteIfNeeded(part) ?? part}` });
+        items.push({ label, kind: 'part', detail: `${def.kind} ${def.name}`, insertText: `${T.quoteIfNeeded(def.name) ?? def.name}.${T.quoteIfNeeded(part) ?? part}` });
       }
     }
   }
-  if (analysis.populations.size > 1) analysis.populations.forEach((p) => items.push({ label: p.name, kind: 'population', detail: 'the whole population', insertText: quoteIfNeeded(p.name) }));
+  if (analysis.populations.size > 1) analysis.populations.forEach((p) => items.push({ label: p.name, kind: 'population', detail: 'the whole population', insertText: T.quoteIfNeeded(p.name) }));
 }
 
 /** The population of the statement: its `of P`, else the only one. */
@@ -220,9 +220,6 @@ function keywordText(type: TokenType): string {
   return type.name.toLowerCase();
 }
 
-export function quoteIfNeeded(name: string): string | undefined {
-  return /^[A-Za-z_][A-Za-z0-9_]*$/.test(name) && !T.keywordTokens.some((k) => k.name.toLowerCase() === name.toLowerCase()) ? undefined : `\`${name.replace(/`/g, '``')}\``;
-}
 
 function finish(items: CompletionItem[], ctx: ReturnType<typeof cursorContext>): Completion {
   const prefix = ctx.prefix.toLowerCase().replace(/^`/, '');
