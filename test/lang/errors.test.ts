@@ -213,6 +213,7 @@ describe('rules found by reading the spec closely', () => {
     ['a comma before )', "segment s = country in ('US', 'GB',)", ['3:35 habit: remove the comma before )']],
     ['on after by', 'compare everyone by country on avg(age)', ['3:29 syntax: write on … before by …']],
     ['metrics without on', 'compare everyone avg(age)', ['3:18 syntax: write on before the metrics: compare … on avg(…)']],
+    ["a linked table's column without the link's name", 'let s = sum(amount)', ["3:13 aggregate-link: 'amount' is a column of orders: write sum(orders.amount)"]],
     ['a keyword where a name goes', 'let time = 1', ["3:5 syntax: 'time' is a SegQL keyword: as a name, write it in backticks, `time`"]],
     ['a statement keyword where a name ends the line: said once, at the keyword', 'compare everyone by country as segment', [
       "3:32 syntax: 'segment' is a SegQL keyword: as a name, write it in backticks, `segment`",

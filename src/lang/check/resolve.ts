@@ -448,6 +448,13 @@ export class ExpressionResolver {
     if (!link && first?.type === 'reference' && !first.member && this.names.isTable(first.name.text)) {
       return this.fail(scope, 'aggregate-link', `${first.name.text} is a table, not a link: add link ${first.name.text} on COLUMN, where COLUMN holds each row's ${scope.population.key}`, first.name.span);
     }
+    // `sum(amount)`: a column of a linked table, written without the link's name.
+    const bareColumn = !link && fn !== 'count' && first?.type === 'reference' && !first.member ? first.name.text : undefined;
+    const owners = bareColumn ? scope.population.links.filter((l) => l.columns.some((c) => c.name.toLowerCase() === bareColumn.toLowerCase())) : [];
+    if (bareColumn && owners.length === 1) {
+      const alias = owners[0]!.alias;
+      return this.fail(scope, 'aggregate-link', `'${bareColumn}' is a column of ${alias}: write ${fn}(${alias}.${quoteIfNeeded(bareColumn) ?? bareColumn})`, first!.span);
+    }
     if (!link) {
       const example = AGGREGATE_FUNCTIONS[fn].signature;
       const hint = fn === 'min' || fn === 'max' ? ` (for the ${fn === 'min' ? 'smaller' : 'larger'} of two values use ${fn === 'min' ? 'least' : 'greatest'})` : '';
