@@ -28,6 +28,8 @@ export interface ExecuteOptions {
   summaries?: boolean;
   /** Create views but only record analysis statements and queries, as `segbook sql` does. */
   viewsOnly?: boolean;
+  /** The cell's index in the program it was compiled from: a let of its own that fails is placed at the let. */
+  cell?: number;
 }
 
 /** The values tables a SegQL cell's statements read, each made current before the first statement to run that reads it. */
@@ -94,7 +96,7 @@ export async function executeStatements(
       values!.cache.forget(use.table);
       const made = await attempt(options, use.table.sql, (message) => atSpan(message, placeOf(use.statement)));
       if (!isResult(made)) {
-        owner.error = made;
+        owner.error = await blameLet(options, use.table, made);
         valuesFailed = true;
         return use.statement;
       }
@@ -217,6 +219,22 @@ export function failedExpectations(results: CellResult[]): number {
 
 function emptyExecution(): Execution {
   return { results: [], errors: [], sql: [], views: [], summary: [] };
+}
+
+/**
+ * A values table that failed to build, told as the let that fails: the first whose query alone
+ * fails, placed at it when it is the cell's own, named with its cell otherwise. The engine's
+ * message is all there is when no let fails alone (or the run was cancelled meanwhile).
+ */
+async function blameLet(options: ExecuteOptions, table: ValuesTableUse['table'], failure: CellError): Promise<CellError> {
+  for (const candidate of table.lets) {
+    const probed = await attempt(options, candidate.probe(), (message) => atSpan(message));
+    if (isResult(probed)) continue;
+    const own = candidate.cell === options.cell;
+    const where = own ? { line: candidate.span.line, column: candidate.span.column } : { line: failure.line, column: failure.column };
+    return { message: `'${candidate.name}'${own ? '' : ` (cell ${candidate.cell}, line ${candidate.span.line})`} cannot be computed: ${probed.message}`, ...where };
+  }
+  return failure;
 }
 
 async function attempt(

@@ -307,7 +307,7 @@ export class NotebookRunner<P> {
     return this.execute(id, key, (shown) =>
       executeStatements(
         compiled.statements,
-        { engine: this.options.engine, signal: request.signal, viewsOnly: request.viewsOnly, summaries: this.options.summaries },
+        { engine: this.options.engine, signal: request.signal, viewsOnly: request.viewsOnly, summaries: this.options.summaries, cell: index },
         { uses: values, cache: this.values },
         shown,
       ),

@@ -1,5 +1,6 @@
 import type { EntityColumn, LinkModel, PopulationModel } from '../check/model.ts';
 import type { CheckedStatement } from '../check/statements.ts';
+import type { Span } from '../diagnostics.ts';
 import type { Dialect } from './dialect.ts';
 import { forEachColumn } from './expr.ts';
 import { emitPipeline, withClause } from './pipeline.ts';
@@ -20,6 +21,12 @@ export interface ValuesTable {
   reads: string[];
   /** Entity columns and link aggregates it holds, lower case. */
   columns: Set<string>;
+  /**
+   * The lets it holds, where each is defined, and a query that computes that let alone: a build
+   * that fails (an overflow, a text that is no number) names no column, so the first let whose
+   * query fails is the one to blame.
+   */
+  lets: { name: string; cell: number; span: Span; probe: () => string }[];
 }
 
 export function valuesTableName(population: PopulationModel): string {
@@ -41,7 +48,17 @@ export function valuesTable(population: PopulationModel, lets: string[], asof: s
     sql: `CREATE OR REPLACE TEMP TABLE ${dialect.ident(name)} AS\n${withClause(pipeline.ctes, dialect)}\nSELECT * FROM ${dialect.ident(pipeline.entities)}`,
     reads: [...new Set([population.table, ...links.map((l) => l.table)].map((t) => t.toLowerCase()))],
     columns,
+    lets: kept.lets.map((name) => {
+      const { cell, span } = population.entityColumns.get(name.toLowerCase())!;
+      return { name, cell, span, probe: () => letProbe(population, name, asof, dialect) };
+    }),
   };
+}
+
+/** Counts the entities a let has a value for: the count makes DuckDB compute it for every one. */
+function letProbe(population: PopulationModel, name: string, asof: string, dialect: Dialect): string {
+  const pipeline = emitPipeline(population, [], [name], asof, dialect);
+  return `${withClause(pipeline.ctes, dialect)}\nSELECT count(${dialect.ident(name)}) FROM ${dialect.ident(pipeline.entities)}`;
 }
 
 /**
