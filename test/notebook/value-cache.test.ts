@@ -206,3 +206,27 @@ describe('SQL that may change data', () => {
     expect(mayChangeData('set threads = 1')).toBe(true);
   });
 });
+
+describe('rows whose key is null', () => {
+  /** Four rows, two of them without a key; an order each for keys 1 and 2, and one whose key is null. */
+  const people = [
+    '---\nasof: 2024-06-30\n---',
+    sql("select * from (values (1, 'a'), (2, 'b'), (null, 'c'), (null, 'd')) t(id, grp)", 'people'),
+    sql('select * from (values (1, 10.0), (2, 5.0), (null, 7.0)) t(id, amount)', 'buys'),
+    seg('population people key id\nlink buys on id\nlet spend = sum(buys.amount)\nsegment named = grp is not null\nsplit test = named into a 50%, b 50%\ncompare everyone, named on sum(spend)\nexpect size(everyone) = 2'),
+  ].join('\n\n');
+
+  for (const [mode, compiler] of [['read from the values table', segql as SegCompiler<unknown>], ['computed in each statement', fullPipelines]] as const) {
+    it(`are no entity: not in everyone, in no split's arm (${mode})`, async () => {
+      const runner = runnerOn(shared, compiler);
+      runner.update({ notebook: parseNotebook(people + '\n') });
+      const report = await runner.run();
+      expect(errors(report)).toEqual([]);
+      const [split, compare, expectation] = report.cells[2]!.results;
+      expect(split!.rows.reduce((sum, row) => sum + Number(row[1]), 0)).toBe(2);
+      // segment, size, share, sum(spend)
+      expect(compare!.rows.map((row) => row.map((v) => (typeof v === 'string' ? v : Number(v))))).toEqual([['everyone', 2, 1, 15], ['named', 2, 1, 15]]);
+      expect(expectation!.rows[0]![1]).toBe(true);
+    });
+  }
+});
