@@ -22,15 +22,25 @@ const ASCII_FOR: Record<string, string> = {
 
 const UNCLOSED: Record<string, string> = { "'": "text in quotes ('…')", '"': 'text in quotes ("…")', '`': 'name in backticks (`…`)' };
 
+/** Whether `offset` is inside or at the end of a `[name]` on its line, which is reported whole already (`$` in `[Income (k$)]`). */
+function insideBracketedName(source: string, offset: number): boolean {
+  const before = source.slice(source.lastIndexOf('\n', offset - 1) + 1, offset);
+  return /\[[^\]]*$/.test(before) && /^[^\n[]*\]/.test(source.slice(offset));
+}
+
 export function lex(source: string): LexResult {
   segqlLexer ??= new Lexer(allTokens, { ...LEXER_CONFIG, skipValidations: true });
   const result = segqlLexer.tokenize(source);
   markKeywords(result.tokens);
-  const diagnostics = result.errors.map((e) => {
+  const diagnostics = result.errors.flatMap((e) => {
     const text = source.slice(e.offset, e.offset + e.length);
     const quote = UNCLOSED[text[0]!];
     // A quote the lexer could not match is one never closed; the rest of the line is read as code.
     if (quote) return error('unclosed-quote', `this ${quote} is never closed: end it with ${text[0]}`, spanOfRange(source, e.offset, e.offset + 1));
+    const bracketed = text[0] === '[' ? /^\[([^\]\n]+)\]/.exec(source.slice(e.offset)) : null;
+    // `[Annual Income]`, as SQL Server writes a name: said once, at the opening bracket.
+    if (bracketed) return error('unexpected-character', `a name is written in backticks, not brackets: \`${bracketed[1]}\``, spanOfRange(source, e.offset, e.offset + bracketed[0].length));
+    if (insideBracketedName(source, e.offset)) return [];
     const ascii = ASCII_FOR[text[0]!];
     const hint = ascii ? `: write ${ascii}` : '';
     return error('unexpected-character', `unexpected character '${text}'${hint}`, spanOfRange(source, e.offset, e.offset + e.length));

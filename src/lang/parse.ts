@@ -1,4 +1,4 @@
-import type { IToken } from 'chevrotain';
+import type { IToken, TokenType } from 'chevrotain';
 import type { Name, Statement } from './ast/nodes.ts';
 import { error, type Diagnostic, type Span } from './diagnostics.ts';
 import { lex } from './lexer.ts';
@@ -6,7 +6,7 @@ import { firstTooDeep, MAX_NESTING } from './nesting.ts';
 import { EXPECTED, parseStatements, type ParsedStatement, type SyntaxProblem } from './parser.ts';
 import { spanOfRange, spanOfToken } from './span.ts';
 import { isAggregateFn } from './check/functions.ts';
-import { By, Colon, Comma, Compare, Dot, Everyone, Identifier, LParen, On, Otherwise, Overlap, Partition, QuotedIdentifier, RParen, Trend, Where, Within } from './tokens.ts';
+import { By, Colon, Comma, Compare, DateLiteral, Dot, Equals, Everyone, Identifier, In, LBrace, LParen, NumberLiteral, On, Otherwise, Overlap, Partition, QuotedIdentifier, RParen, StringLiteral, Trend, Where, Within } from './tokens.ts';
 
 /**
  * The checker and the SQL generator recurse over expressions: a chain of operators (`a and b and
@@ -46,7 +46,7 @@ export function parseCell(source: string): ParsedCell {
     const taken = keywordTakenForName(parsed, parsedStatements[k + 1]);
     keywordTaken = taken !== undefined;
     const problems = taken ? [taken] : withoutStumbleAfterHabit(parsed.errors.map((e) => syntaxDiagnostic(e, source, parsed.tokens)));
-    diagnostics.push(...problems.filter((p) => !afterBadCharacters.has(p.span.start)));
+    diagnostics.push(...problems.filter((p) => !afterBadCharacters.has(p.span.start) && !insideBadCharacters(p, lexed.diagnostics)));
     if (problems.length) {
       const named = definedName(parsed.tokens);
       if (named) unparsedNames.push(named);
@@ -60,6 +60,11 @@ export function parseCell(source: string): ParsedCell {
   }
   diagnostics.sort((a, b) => a.span.start - b.span.start);
   return { source, statements, tokens: lexed.tokens, diagnostics: withoutQuoteLeftByBackslash(diagnostics), unparsedNames };
+}
+
+/** A stumble on a token inside a span the lexer already reported whole (`[Annual Income (k$)]`). */
+function insideBadCharacters(problem: Diagnostic, lexDiagnostics: Diagnostic[]): boolean {
+  return lexDiagnostics.some((d) => d.code === 'unexpected-character' && d.span.start < problem.span.start && problem.span.start < d.span.end);
 }
 
 /** `'it\'s'` at a cell's end also leaves its last quote open: the backslash, already named, is the one mistake. */
@@ -110,9 +115,13 @@ function nodeTooDeep(statement: Statement): Span | undefined {
 }
 
 /** Chevrotain's messages name token types; analysts read the text they typed instead. */
-/** After a habit is named (`count(*)`), the parser's stumble on the token right after it says nothing new. */
+/**
+ * After a habit is named (`count(*)`, `young = age < 30`), the parser's stumbles later on its line
+ * come from reading past it (the `<` after `young = age`): they say nothing new.
+ */
 function withoutStumbleAfterHabit(problems: Diagnostic[]): Diagnostic[] {
-  return problems.filter((p, i) => !(i > 0 && problems[i - 1]!.code === 'habit' && p.span.start === problems[i - 1]!.span.end));
+  const habits = problems.filter((p) => p.code === 'habit');
+  return problems.filter((p) => !habits.some((h) => h !== p && h.span.start < p.span.start && h.span.line === p.span.line));
 }
 
 /** `tokens`: the statement's. */
@@ -137,12 +146,12 @@ function syntaxDiagnostic(problem: SyntaxProblem, source: string, tokens: IToken
     // A trailing comma, as other languages allow: the comma is what to remove.
     if (found.tokenType === RParen && before?.tokenType === Comma) return error('habit', 'remove the comma before )', spanOfToken(before));
     const startsLine = found === tokens[0] || /(^|\n)[ \t]*$/.test(source.slice(0, found.startOffset));
-    const habit = habitOf(problem, source, startsLine, before) ?? clauseAfterAggregate(found, tokens, source);
+    const habit = habitOf(problem, source, startsLine, before) ?? clauseAfterAggregate(found, tokens, source) ?? shapeHabit(found, tokens, source);
     if (habit) return error('habit', habit, span);
     const slip = slipOf(found, tokens, source);
     if (slip) return error('syntax', slip, span);
   }
-  const expected = describeExpectation(problem);
+  const expected = metricExpected(problem, tokens) ? 'a metric, as in count or avg(spend)' : describeExpectation(problem);
   if (!atEnd && expected?.startsWith('a name') && isKeyword(found)) {
     return error('syntax', keywordAsNameMessage(found), span);
   }
@@ -173,6 +182,21 @@ function habitOf(problem: SyntaxProblem, source: string, startsLine: boolean, be
   if (word === 'group') return "write by alone, without group: compare … by country";
   if (startsLine && SQL_STARTS.has(word)) {
     return 'this is SQL, not SegQL: write it in a SQL cell (SegQL statements start with population, link, let, segment, partition, split, compare, overlap, profile, trend, show or expect)';
+  }
+  return undefined;
+}
+
+/** Shapes from other languages the parser meets inside a statement: a part named with `=`, a list without parentheses. */
+function shapeHabit(found: IToken, tokens: IToken[], source: string): string | undefined {
+  const i = tokens.indexOf(found);
+  if (tokens[0]!.tokenType === Partition && found.tokenType === Equals && isSegmentWord(tokens[i - 1]) && tokens.slice(0, i).some((t) => t.tokenType === LBrace)) {
+    return `a part is written NAME: CONDITION, as in ${tokens[i - 1]!.image}: …`;
+  }
+  if (tokens[i - 1]?.tokenType === In && LIST_VALUES.has(found.tokenType)) {
+    let last = i;
+    while (LIST_VALUES.has(tokens[last + 1]?.tokenType as TokenType)) last++;
+    if (tokens[last]!.tokenType === Comma) last--;
+    return `a list goes in parentheses: in (${source.slice(found.startOffset, (tokens[last]!.endOffset ?? tokens[last]!.startOffset) + 1)})`;
   }
   return undefined;
 }
@@ -219,6 +243,7 @@ function clauseText(tokens: IToken[], at: number, source: string): string | unde
 }
 
 const SEGMENT_LISTS = new Set([Compare, Overlap, Trend]);
+const LIST_VALUES = new Set<TokenType>([NumberLiteral, StringLiteral, DateLiteral, Comma]);
 
 function isSegmentWord(token: IToken | undefined): boolean {
   return token?.tokenType === Identifier || token?.tokenType === QuotedIdentifier || token?.tokenType === Everyone;
@@ -263,6 +288,15 @@ function keywordTakenForName(parsed: ParsedStatement, next: ParsedStatement | un
 
 function keywordAsNameMessage(keyword: IToken): string {
   return `'${keyword.image}' is a SegQL keyword: as a name, write it in backticks, \`${keyword.image}\``;
+}
+
+/** Where compare wants a metric (after `on`, or a comma among the metrics), "an expression" is the grammar's word, not the analyst's. */
+function metricExpected(problem: SyntaxProblem, tokens: IToken[]): boolean {
+  const previous = problem.previousToken;
+  if (tokens[0]?.tokenType !== Compare || !previous || describeExpectation(problem) !== 'an expression') return false;
+  const at = tokens.indexOf(previous);
+  const metrics = tokens.slice(0, at + 1).some((t) => t.tokenType === On) && !tokens.slice(0, at + 1).some((t) => t.tokenType === By);
+  return metrics && (previous.tokenType === On || previous.tokenType === Comma);
 }
 
 /** A word the lexer read as one of SegQL's own (`time`, `everyone`, `segment`), not as a name. */

@@ -224,7 +224,7 @@ function emptyExecution(): Execution {
 /**
  * A values table that failed to build, told as the let that fails: the first whose query alone
  * fails, placed at it when it is the cell's own, named with its cell otherwise. The engine's
- * message is all there is when no let fails alone (or the run was cancelled meanwhile).
+ * message is all there is when no let fails alone.
  */
 async function blameLet(options: ExecuteOptions, table: ValuesTableUse['table'], failure: CellError): Promise<CellError> {
   for (const candidate of table.lets) {

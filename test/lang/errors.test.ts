@@ -214,6 +214,13 @@ describe('rules found by reading the spec closely', () => {
     ['on after by', 'compare everyone by country on avg(age)', ['3:29 syntax: write on … before by …']],
     ['metrics without on', 'compare everyone avg(age)', ['3:18 syntax: write on before the metrics: compare … on avg(…)']],
     ["a linked table's column without the link's name", 'let s = sum(amount)', ["3:13 aggregate-link: 'amount' is a column of orders: write sum(orders.amount)"]],
+    ['a part named with =, without the stumbles after it on its line', 'partition e { young = age < 30, old: otherwise }', ['3:21 habit: a part is written NAME: CONDITION, as in young: …']],
+    ['a list without parentheses', 'segment s = age in 30, 40 and country = \'US\'', ['3:20 habit: a list goes in parentheses: in (30, 40)']],
+    ["a name in SQL Server's brackets, said once for the whole name", 'segment s = [age] > 3\nsegment t = [Annual Income (k$)] > 3', [
+      '3:13 unexpected-character: a name is written in backticks, not brackets: `age`',
+      '4:13 unexpected-character: a name is written in backticks, not brackets: `Annual Income (k$)`',
+    ]],
+    ['compare ends where a metric goes', 'compare everyone on', ['3:19 syntax: the statement ended too early: expected a metric, as in count or avg(spend)']],
     ['a keyword where a name goes', 'let time = 1', ["3:5 syntax: 'time' is a SegQL keyword: as a name, write it in backticks, `time`"]],
     ['a statement keyword where a name ends the line: said once, at the keyword', 'compare everyone by country as segment', [
       "3:32 syntax: 'segment' is a SegQL keyword: as a name, write it in backticks, `segment`",
