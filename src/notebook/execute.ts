@@ -8,7 +8,7 @@ import type { ValuesTableUse } from '../lang/index.ts';
 import type { CompiledStatement } from './compiler.ts';
 import type { CellError, CellResult, DefinitionSummary } from './outcome.ts';
 import { locateSqlError } from './sql-error-place.ts';
-import { sqlErrorInWords } from './sql-error-words.ts';
+import { runtimeErrorInWords, sqlErrorInWords } from './sql-error-words.ts';
 import { quoteIdentifier } from './tables.ts';
 import type { ValueCache } from './value-cache.ts';
 
@@ -107,7 +107,7 @@ export async function executeStatements(
     step.ran = true;
     if (statement.kind === 'result' && options.viewsOnly) return undefined;
     if (statement.kind === 'check' && values?.cache.passes(statement)) return undefined;
-    const outcome = await attempt(options, statement.sql, (message) => atSpan(message, placeOf(index)));
+    const outcome = await attempt(options, statement.sql, (message) => atSpan(runtimeErrorInWords(message), placeOf(index)));
     if (!isResult(outcome)) step.error = outcome;
     else if (statement.kind === 'view') step.view = statement.name;
     else if (statement.kind === 'check') {
@@ -232,7 +232,7 @@ async function blameLet(options: ExecuteOptions, table: ValuesTableUse['table'],
     if (isResult(probed)) continue;
     const own = candidate.cell === options.cell;
     const where = own ? { line: candidate.span.line, column: candidate.span.column } : { line: failure.line, column: failure.column };
-    return { message: `'${candidate.name}'${own ? '' : ` (cell ${candidate.cell}, line ${candidate.span.line})`} cannot be computed: ${probed.message}`, ...where };
+    return { message: `'${candidate.name}'${own ? '' : ` (cell ${candidate.cell}, line ${candidate.span.line})`} cannot be computed: ${runtimeErrorInWords(probed.message)}`, ...where };
   }
   return failure;
 }

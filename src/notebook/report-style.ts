@@ -15,6 +15,7 @@ pre { background: var(--code); padding: 10px 12px; border-radius: 6px; overflow-
 code { font-family: ui-monospace, "SFMono-Regular", Menlo, Consolas, monospace; }
 figure.result { margin: 14px 0 22px; }
 figcaption { font-weight: 600; font-size: 13px; text-transform: uppercase; letter-spacing: 0.04em; color: var(--muted); margin-bottom: 6px; }
+figcaption .words { font: 400 13px ui-monospace, SFMono-Regular, Menlo, Consolas, monospace; text-transform: none; letter-spacing: 0; color: var(--fg); }
 .seg-chart { margin: 6px 0 10px; }
 .seg-chart svg { max-width: 100%; height: auto; overflow: visible; }
 .seg-chart-title { font-size: 12px; color: var(--muted); margin-top: 8px; }

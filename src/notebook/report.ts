@@ -12,6 +12,8 @@ import type { CellOutcome, CellResult } from './outcome.ts';
 import type { RunReport } from './runner.ts';
 import { REPORT_STYLE } from './report-style.ts';
 import { sqlChangeInWords } from './sql-change.ts';
+import { columnFormat, formatValue as formatForPeople, isNumericFormat } from '../ui/format.ts';
+import { resultCaptions } from '../ui/result-captions.ts';
 import { formatValue } from './values.ts';
 
 export interface ReportContext {
@@ -49,7 +51,8 @@ export function reportHtml(report: RunReport, notebook: Notebook, title: string,
       section.innerHTML = renderMarkdown(source.source, sanitize);
       main.appendChild(section);
     } else {
-      main.appendChild(codeCell(document, cell, source.source, resultColours(colours, program, cell.index, cell.results)));
+      const captions = resultCaptions(program, cell.index, cell.results);
+      main.appendChild(codeCell(document, cell, source.source, resultColours(colours, program, cell.index, cell.results), captions));
     }
   }
   document.body.appendChild(main);
@@ -63,7 +66,7 @@ function escapeText(text: string): string {
   return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 }
 
-function codeCell(document: Document, cell: CellOutcome, source: string, colours: SegmentColours[]): HTMLElement {
+function codeCell(document: Document, cell: CellOutcome, source: string, colours: SegmentColours[], captions: string[]): HTMLElement {
   const el = element(document);
   const section = el('section', { class: `cell code ${cell.kind}${cell.errors.length > 0 ? ' has-errors' : ''}` });
   const details = el('details');
@@ -80,7 +83,7 @@ function codeCell(document: Document, cell: CellOutcome, source: string, colours
   }
   for (const [i, result] of cell.results.entries()) {
     const change = sqlChangeInWords(source, result);
-    section.appendChild(change ? el('p', { class: 'summary' }, change) : resultFigure(document, result, colours[i]!));
+    section.appendChild(change ? el('p', { class: 'summary' }, change) : resultFigure(document, result, colours[i]!, captions[i] ?? ''));
   }
   if (cell.summary.length > 0) {
     section.appendChild(el('p', { class: 'summary' }, cell.summary.map((s) => `${s.name}: ${s.size.toLocaleString('en-US')}`).join(' · ')));
@@ -88,10 +91,13 @@ function codeCell(document: Document, cell: CellOutcome, source: string, colours
   return section;
 }
 
-function resultFigure(document: Document, result: CellResult, segmentColours: SegmentColours): HTMLElement {
+/** Headed as in the app, with the statement's words (`profile big_spenders`): a reader sees what each result is of. */
+function resultFigure(document: Document, result: CellResult, segmentColours: SegmentColours, caption: string): HTMLElement {
   const el = element(document);
   const figure = el('figure', { class: `result ${result.statement}` });
-  figure.appendChild(el('figcaption', {}, result.statement));
+  const heading = el('figcaption', {}, result.statement);
+  if (caption) heading.appendChild(el('span', { class: 'words' }, ` ${caption}`));
+  figure.appendChild(heading);
   if (result.statement === 'expect') {
     figure.appendChild(expectations(document, result));
     return figure;
@@ -121,7 +127,9 @@ function table(document: Document, result: CellResult): HTMLElement {
   const el = element(document);
   const wrapper = el('div', { class: 'table' });
   const tableElement = el('table');
-  const numeric = result.columns.map((_, c) => result.rows.some((r) => typeof r[c] === 'number') && result.rows.every((r) => r[c] === null || typeof r[c] === 'number'));
+  // Formatted as the app's tables are (src/ui/format.ts): shares in percent, lifts as ×, digits grouped.
+  const formats = result.columns.map((name, c) => columnFormat(name, result.types[c] ?? '', result.shares));
+  const numeric = formats.map(isNumericFormat);
   const headRow = el('tr');
   result.columns.forEach((name, c) => headRow.appendChild(el('th', { title: result.types[c] ?? '', class: numeric[c] ? 'num' : '' }, name)));
   const thead = el('thead');
@@ -130,7 +138,7 @@ function table(document: Document, result: CellResult): HTMLElement {
   const tbody = el('tbody');
   for (const row of result.rows.slice(0, MAX_TABLE_ROWS)) {
     const tr = el('tr');
-    row.forEach((value, c) => tr.appendChild(el('td', { class: `${numeric[c] ? 'num' : ''}${value === null ? ' null' : ''}`.trim() }, formatValue(value))));
+    row.forEach((value, c) => tr.appendChild(el('td', { class: `${numeric[c] ? 'num' : ''}${value === null ? ' null' : ''}`.trim() }, formatForPeople(value, formats[c]!))));
     tbody.appendChild(tr);
   }
   tableElement.appendChild(tbody);

@@ -60,6 +60,26 @@ function reworded(error: CellError, sql: string): string {
   return message;
 }
 
+const INTEGER_TYPES: Record<string, string> = { INT8: 'TINYINT', INT16: 'SMALLINT', INT32: 'INTEGER', INT64: 'BIGINT', INT128: 'HUGEINT' };
+
+/**
+ * What goes wrong while a SegQL cell's values are computed, rather than in its text: a whole number
+ * that outgrows its type, a text that is no number. DuckDB's words name its types (INT32) and
+ * casts the analyst never wrote; they read what happened and what to write instead. (A SQL cell's
+ * author wrote the casts, and reads DuckDB's words.) Other messages are left as DuckDB words them.
+ */
+export function runtimeErrorInWords(message: string): string {
+  const overflow = /^Out of Range Error: Overflow in (multiplication|addition|subtraction) of (\w+) \((.+?)\)!?$/.exec(message);
+  if (overflow) {
+    const [, operation, type, values] = overflow;
+    const kind = INTEGER_TYPES[type!] ?? type!;
+    return `the ${operation} ${values!.replace(' * ', ' × ')} is too large for whole numbers of type ${kind}: multiply by 1.0 first to compute with decimals`;
+  }
+  const text = /^Conversion Error: Could not convert string '(.*)' to (\w+)/.exec(message);
+  if (text) return `the text '${text[1]}' cannot be read as ${INTEGER_TYPES[text[2]!] ?? text[2]}: a value meets values of another kind here`;
+  return message;
+}
+
 /**
  * `selec 1` stops at the typo itself; `frm t`, `wher x` and `limt 3` read as a name given to what
  * comes before, so DuckDB stops at the word after the typo, the one its message quotes.

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { locateSqlError } from '../../src/notebook/sql-error-place.ts';
-import { sqlErrorInWords } from '../../src/notebook/sql-error-words.ts';
+import { runtimeErrorInWords, sqlErrorInWords } from '../../src/notebook/sql-error-words.ts';
 
 /** A DuckDB message for `sql` as a SQL cell shows it: placed as the runner places it, then in words. */
 const shown = (sql: string, message: string) => sqlErrorInWords(locateSqlError(sql, { message, line: 1, column: 1 }), sql);
@@ -110,5 +110,18 @@ describe('sqlErrorInWords: a column neither grouped nor aggregated', () => {
         'Binder Error: column "country" must appear in the GROUP BY clause or must be part of an aggregate function. Either add it to the GROUP BY list, or use "ANY_VALUE(country)" if the exact value of "country" is not important.',
       ),
     ).toMatch(/^'country' is selected beside an aggregate: add group by country/);
+  });
+});
+
+describe('runtimeErrorInWords: what fails while a SegQL cell computes', () => {
+  it('says a whole number outgrew its type, in SQL type names, and how to compute with decimals', () => {
+    expect(runtimeErrorInWords('Out of Range Error: Overflow in multiplication of INT32 (2147483647 * 2147483647)!')).toBe(
+      'the multiplication 2147483647 × 2147483647 is too large for whole numbers of type INTEGER: multiply by 1.0 first to compute with decimals',
+    );
+  });
+
+  it('names a text that cannot be read as a number, and leaves other messages as they are', () => {
+    expect(runtimeErrorInWords("Conversion Error: Could not convert string 'x' to INT32")).toBe("the text 'x' cannot be read as INTEGER: a value meets values of another kind here");
+    expect(runtimeErrorInWords('Invalid Input Error: something else')).toBe('Invalid Input Error: something else');
   });
 });
