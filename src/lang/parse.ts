@@ -6,7 +6,7 @@ import { firstTooDeep, MAX_NESTING } from './nesting.ts';
 import { EXPECTED, parseStatements, type ParsedStatement, type SyntaxProblem } from './parser.ts';
 import { spanOfRange, spanOfToken } from './span.ts';
 import { isAggregateFn } from './check/functions.ts';
-import { By, Colon, Comma, Compare, DateLiteral, Dot, Equals, Everyone, Identifier, In, LBrace, LParen, NumberLiteral, On, Otherwise, Overlap, Partition, QuotedIdentifier, RParen, StringLiteral, Trend, Where, Within } from './tokens.ts';
+import { By, Colon, Comma, Compare, DateLiteral, Dot, Equals, Everyone, Identifier, In, LBrace, LParen, NumberLiteral, On, Otherwise, Overlap, Partition, Profile, QuotedIdentifier, RParen, StringLiteral, Trend, Where, Within } from './tokens.ts';
 
 /**
  * The checker and the SQL generator recurse over expressions: a chain of operators (`a and b and
@@ -47,7 +47,7 @@ export function parseCell(source: string): ParsedCell {
     keywordTaken = taken !== undefined;
     const problems = taken ? [taken] : withoutStumbleAfterHabit(parsed.errors.map((e) => syntaxDiagnostic(e, source, parsed.tokens)));
     diagnostics.push(...problems.filter((p) => !afterBadCharacters.has(p.span.start) && !insideBadCharacters(p, lexed.diagnostics)));
-    if (problems.length) {
+    if (problems.length || holdsBadCharacter(parsed.tokens, lexed.diagnostics)) {
       const named = definedName(parsed.tokens);
       if (named) unparsedNames.push(named);
       continue;
@@ -60,6 +60,17 @@ export function parseCell(source: string): ParsedCell {
   }
   diagnostics.sort((a, b) => a.span.start - b.span.start);
   return { source, statements, tokens: lexed.tokens, diagnostics: withoutQuoteLeftByBackslash(diagnostics), unparsedNames };
+}
+
+/**
+ * A character the lexer could not read, among a statement's tokens: the statement is not what was
+ * written (`café > 3` reads as `caf > 3`), so it is not checked, as one with a syntax error is not.
+ */
+function holdsBadCharacter(tokens: IToken[], lexDiagnostics: Diagnostic[]): boolean {
+  const [first, last] = [tokens[0], tokens[tokens.length - 1]];
+  if (!first || !last) return false;
+  const end = last.endOffset ?? last.startOffset;
+  return lexDiagnostics.some((d) => d.code === 'unexpected-character' && first.startOffset <= d.span.start && d.span.start <= end);
 }
 
 /** A stumble on a token inside a span the lexer already reported whole (`[Annual Income (k$)]`). */
@@ -218,19 +229,32 @@ function clauseAfterAggregate(found: IToken, tokens: IToken[], source: string): 
   return `${word} goes inside the aggregate's parentheses, as in ${inside} ${clause})`;
 }
 
+/** The index of the name of the call whose `)` is at `close`. */
+function callStartingBefore(tokens: IToken[], close: number): number | undefined {
+  let depth = 0;
+  for (let j = close; j > 0; j--) {
+    if (tokens[j]!.tokenType === RParen) depth++;
+    else if (tokens[j]!.tokenType === LParen && --depth === 0) return isSegmentWord(tokens[j - 1]) ? j - 1 : undefined;
+  }
+  return undefined;
+}
+
+/** The index of the `)` that closes the `(` at `open`. */
+function closingParenthesis(tokens: IToken[], open: number): number | undefined {
+  let depth = 0;
+  for (let j = open; j < tokens.length; j++) {
+    if (tokens[j]!.tokenType === LParen) depth++;
+    else if (tokens[j]!.tokenType === RParen && --depth === 0) return j;
+  }
+  return undefined;
+}
+
 /** The name and closing parenthesis of the last aggregate call that ends before token `at`. */
 function lastAggregateBefore(tokens: IToken[], at: number): [IToken, IToken] | undefined {
   for (let i = at - 1; i > 0; i--) {
     if (tokens[i]!.tokenType !== RParen) continue;
-    let depth = 0;
-    for (let j = i; j > 0; j--) {
-      if (tokens[j]!.tokenType === RParen) depth++;
-      else if (tokens[j]!.tokenType === LParen && --depth === 0) {
-        const name = tokens[j - 1]!;
-        if (name.tokenType === Identifier && isAggregateFn(name.image.toLowerCase())) return [name, tokens[i]!];
-        break;
-      }
-    }
+    const name = tokens[callStartingBefore(tokens, i) ?? -1];
+    if (name?.tokenType === Identifier && isAggregateFn(name.image.toLowerCase())) return [name, tokens[i]!];
   }
   return undefined;
 }
@@ -263,6 +287,18 @@ function slipOf(found: IToken, tokens: IToken[], source: string): string | undef
     const end = tokens[i + 1]?.tokenType === Dot && isSegmentWord(tokens[i + 2]) ? tokens[i + 2]! : found;
     const text = (from: IToken, to: IToken) => source.slice(from.startOffset, to.endOffset! + 1);
     return `separate segments with commas: ${text(tokens[start]!, tokens[i - 1]!)}, ${text(found, end)}`;
+  }
+  if (first === Profile && found.tokenType === Comma && isSegmentWord(tokens[i - 1]) && isSegmentWord(tokens[i + 1])) {
+    return `profile takes one segment, and vs the one to measure it against: profile ${tokens[i - 1]!.image} vs ${tokens[i + 1]!.image}`;
+  }
+  // `on avg(spend) avg(age)`: two metrics without the comma between them.
+  if (first === Compare && tokens[i - 1]?.tokenType === RParen && isSegmentWord(found) && tokens[i + 1]?.tokenType === LParen && tokens.slice(1, i).some((t) => t.tokenType === On)) {
+    const previous = callStartingBefore(tokens, i - 1);
+    const next = closingParenthesis(tokens, i + 1);
+    if (previous !== undefined && next !== undefined) {
+      const text = (from: number, to: number) => source.slice(tokens[from]!.startOffset, (tokens[to]!.endOffset ?? tokens[to]!.startOffset) + 1);
+      return `separate metrics with commas: ${text(previous, i - 1)}, ${text(i, next)}`;
+    }
   }
   if (first === Partition && found.tokenType === Otherwise && tokens[i - 1]?.tokenType !== Colon) return 'otherwise is a part of its own: give it a name, as in other: otherwise';
   const before = tokens.slice(1, i);

@@ -221,6 +221,12 @@ describe('rules found by reading the spec closely', () => {
       '4:13 unexpected-character: a name is written in backticks, not brackets: `Annual Income (k$)`',
     ]],
     ['compare ends where a metric goes', 'compare everyone on', ['3:19 syntax: the statement ended too early: expected a metric, as in count or avg(spend)']],
+    ['a name with letters beyond a–z, said once for the word, and the statement left unchecked', 'segment ñandú = age > 3\nsegment s = café > 3', [
+      '3:9 unexpected-character: a name with letters beyond a–z is written in backticks: `ñandú`',
+      '4:13 unexpected-character: a name with letters beyond a–z is written in backticks: `café`',
+    ]],
+    ['profile of two segments', 'segment a = age > 3\nsegment b = age < 3\nprofile a, b', ['5:10 syntax: profile takes one segment, and vs the one to measure it against: profile a vs b']],
+    ['metrics without a comma', 'compare everyone on avg(age) median(age)', ['3:30 syntax: separate metrics with commas: avg(age), median(age)']],
     ['a keyword where a name goes', 'let time = 1', ["3:5 syntax: 'time' is a SegQL keyword: as a name, write it in backticks, `time`"]],
     ['a statement keyword where a name ends the line: said once, at the keyword', 'compare everyone by country as segment', [
       "3:32 syntax: 'segment' is a SegQL keyword: as a name, write it in backticks, `segment`",
