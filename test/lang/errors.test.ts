@@ -227,6 +227,7 @@ describe('rules found by reading the spec closely', () => {
     ]],
     ['profile of two segments', 'segment a = age > 3\nsegment b = age < 3\nprofile a, b', ['5:10 syntax: profile takes one segment, and vs the one to measure it against: profile a vs b']],
     ['metrics without a comma', 'compare everyone on avg(age) median(age)', ['3:30 syntax: separate metrics with commas: avg(age), median(age)']],
+    ["a name's first word suggests the one name it begins", 'segment s = signup > 2024-01-01', ["3:13 unknown-column: unknown column 'signup' — did you mean 'signup_date'?"]],
     ['a keyword where a name goes', 'let time = 1', ["3:5 syntax: 'time' is a SegQL keyword: as a name, write it in backticks, `time`"]],
     ['a statement keyword where a name ends the line: said once, at the keyword', 'compare everyone by country as segment', [
       "3:32 syntax: 'segment' is a SegQL keyword: as a name, write it in backticks, `segment`",

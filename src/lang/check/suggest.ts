@@ -26,7 +26,15 @@ export function nearest(name: string, candidates: Iterable<string>): string | un
       bestDistance = distance;
     }
   }
-  return best;
+  return best ?? onlyLongerName(name, candidates);
+}
+
+/** `signup` for `signup_date`: the first word of exactly one name (of three letters or more, so `a` suggests nothing). */
+function onlyLongerName(name: string, candidates: Iterable<string>): string | undefined {
+  if (name.length < 3) return undefined;
+  const lower = name.toLowerCase();
+  const longer = [...candidates].filter((c) => c.length > name.length && c.toLowerCase().startsWith(lower) && /[_\s(]/.test(c[name.length]!));
+  return longer.length === 1 ? longer[0] : undefined;
 }
 
 export function didYouMean(name: string, candidates: Iterable<string>): string {
