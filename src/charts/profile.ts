@@ -7,11 +7,15 @@
 import * as Plot from '@observablehq/plot';
 import type { CellResult } from '../notebook/outcome.ts';
 import { formatLift, formatNumber, formatPercent } from '../ui/format.ts';
-import { BAR_STEP, type ChartRecord, chartWidth, figure, label, labelMargin, nameAxisY, note, PALETTE, PLOT_STYLE, records, type ChartContext } from './common.ts';
+import { BAR_STEP, type ChartRecord, chartWidth, figure, label, labelMargin, nameAxisY, note, PLOT_STYLE, records, type ChartContext } from './common.ts';
 
 const MAX_ROWS = 25;
-const OVER = PALETTE[0]!;
-const UNDER = PALETTE[2]!;
+/**
+ * Bars in the text's colour, strong where the segment has more, faint where it has less: every
+ * palette colour is some segment's in the notebook's other charts, and a lift is no segment.
+ */
+const OVER_OPACITY = 0.85;
+const UNDER_OPACITY = 0.4;
 
 interface LiftBar {
   name: string;
@@ -49,12 +53,13 @@ export function profileChart(result: CellResult, context: ChartContext): Element
     x: { type: 'log', domain: [1 / high, high], label: 'lift: share in the segment ÷ share in the baseline (log scale)', labelAnchor: 'center', labelArrow: 'none', grid: true, ticks: 6, tickFormat: tick },
     y: { domain: names, padding: 0.18, axis: null },
     marks: [
-      Plot.barX(bars, { y: 'name', x1: 1, x2: 'lift', fill: (b: LiftBar) => (b.lift >= 1 ? OVER : UNDER), title: 'title' }),
+      Plot.barX(bars.filter((b) => b.lift >= 1), { y: 'name', x1: 1, x2: 'lift', fill: 'currentColor', fillOpacity: OVER_OPACITY, title: 'title' }),
+      Plot.barX(bars.filter((b) => b.lift < 1), { y: 'name', x1: 1, x2: 'lift', fill: 'currentColor', fillOpacity: UNDER_OPACITY, title: 'title' }),
       Plot.text(bars.filter((b) => b.lift >= 1), { y: 'name', x: 'lift', text: (b: LiftBar) => formatLift(b.lift), textAnchor: 'start', dx: 4 }),
       Plot.text(bars.filter((b) => b.lift < 1), { y: 'name', x: 'lift', text: (b: LiftBar) => formatLift(b.lift), textAnchor: 'end', dx: -4 }),
       Plot.ruleX([1], { strokeOpacity: 0.8 }),
-      Plot.text(['more common in the segment →'], { frameAnchor: 'top', x: 1, dy: -14, dx: 6, textAnchor: 'start', fill: OVER, fontWeight: 600 }),
-      Plot.text(['← less common'], { frameAnchor: 'top', x: 1, dy: -14, dx: -6, textAnchor: 'end', fill: UNDER, fontWeight: 600 }),
+      Plot.text(['more common in the segment →'], { frameAnchor: 'top', x: 1, dy: -14, dx: 6, textAnchor: 'start', fontWeight: 600 }),
+      Plot.text(['← less common'], { frameAnchor: 'top', x: 1, dy: -14, dx: -6, textAnchor: 'end', fillOpacity: 0.75, fontWeight: 600 }),
       nameAxisY(marginLeft),
     ],
   });

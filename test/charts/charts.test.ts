@@ -198,8 +198,10 @@ describe('profile', () => {
     const chart = draw(profileWithZeros);
     const bars = marks(chart, 'bar', 'rect');
     expect(bars).toHaveLength(4);
-    const fills = bars.map((b) => b.getAttribute('fill'));
-    expect(new Set(fills).size).toBe(2);
+    // In the text's colour (no palette colour: those are the segments'), strong for more common, faint for less.
+    const groups = [...chart.querySelectorAll('g[aria-label="bar"]')];
+    expect(groups.map((g) => [Number(g.getAttribute('fill-opacity')), g.querySelectorAll('rect').length])).toEqual([[0.85, 3], [0.4, 1]]);
+    expect(bars.map((b) => b.getAttribute('fill')).filter(Boolean)).toEqual([]);
     expect(texts(chart, 'text')).toEqual(expect.arrayContaining(['×5.00', '×0.25', '×2.00', '×1.00']));
     expect(texts(chart, 'y-axis tick label')).toContain('plan = (null)');
     expect(chart.querySelector('.seg-chart-note')?.textContent).toContain('2 values with no lift');
