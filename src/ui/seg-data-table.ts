@@ -77,7 +77,7 @@ export class SegDataTable extends LitElement {
   private renderPreview() {
     if (this.previewError) return html`<p class="problem">The first rows could not be read: ${this.previewError}</p>`;
     if (!this.preview) return html`<p class="muted">Reading the first rows…</p>`;
-    return html`<seg-table .columns=${this.preview.columns} .types=${this.preview.types} .rows=${this.preview.rows} label="First ${this.preview.rows.length} rows of ${this.view!.name}"></seg-table>`;
+    return html`<seg-table .columns=${this.preview.columns} .types=${this.preview.types} .rows=${this.preview.rows} .total=${this.view!.rowCount} label="First ${this.preview.rows.length} rows of ${this.view!.name}"></seg-table>`;
   }
 
   private rename(event: Event): void {

@@ -143,6 +143,8 @@ export class SegTable extends LitElement {
   @property({ attribute: false }) shares: string[] = [];
   /** The table's accessible name. */
   @property() label = 'result table';
+  /** How many rows there are in all, when the table shows the first of them (a data file's preview). */
+  @property({ attribute: false }) total?: number;
   @state() private sort?: SortKey;
   @state() private status = '';
   private statusTimer?: ReturnType<typeof setTimeout>;
@@ -180,6 +182,13 @@ export class SegTable extends LitElement {
     if (changed.has('rows') || changed.has('sort' as keyof SegTable)) this.order = sortedOrder(this.rows, this.sort);
   }
 
+  /** `first 20 of 2,240 rows` where the table holds the first of them. */
+  private countText(): string {
+    if (this.rows.length === 0) return 'no rows';
+    if (this.total !== undefined && this.total > this.rows.length) return `first ${this.rows.length.toLocaleString('en-US')} of ${plural(this.total, 'row')}`;
+    return plural(this.rows.length, 'row');
+  }
+
   protected override render() {
     const columns = this.described;
     const template = columns.map((c) => `${c.chars + 2}ch`).join(' ');
@@ -205,7 +214,7 @@ export class SegTable extends LitElement {
         </div>
       </div>
       <div class="footer">
-        <span class="count">${this.rows.length === 0 ? 'no rows' : plural(this.rows.length, 'row')}</span>
+        <span class="count">${this.countText()}</span>
         ${sorted ? html`<span>· sorted by ${sorted.name}, ${this.sort!.direction}</span>` : nothing}
         <span class="status" role="status" aria-live="polite">${this.status}</span>
       </div>

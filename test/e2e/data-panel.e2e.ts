@@ -44,14 +44,17 @@ test('data: a wide table scrolls inside its row, the page keeps its width; IDs a
   await openNotebook(t);
   const extra = Array.from({ length: 24 }, (_, i) => `measure_${i + 1}`);
   const header = ['ID', 'Year_Birth', 'Income', ...extra].join(',');
-  const rows = [[5524, 1957, 58138], [2174, 1954, 46344]].map((r) => [...r, ...extra.map((_, i) => i * 1000)].join(','));
+  // Thirty rows: the preview holds the first 20, and says of how many.
+  const people = [[5524, 1957, 58138], [2174, 1954, 46344], ...Array.from({ length: 28 }, (_, i) => [9000 + i, 1980, 40000])];
+  const rows = people.map((r) => [...r, ...extra.map((_, i) => i * 1000)].join(','));
   await addFiles(t, [{ name: 'wide.csv', content: `${header}\n${rows.join('\n')}\n` }]);
-  assert.match(await settledRow(t, 'wide'), /^2 rows · 27 columns$/);
+  assert.match(await settledRow(t, 'wide'), /^30 rows · 27 columns$/);
   await tableRow(t, 'wide').locator('button.toggle').click();
   const table = tableRow(t, 'wide').locator('seg-data-table seg-table');
   await table.waitFor();
   const text = await table.evaluate((e) => e.shadowRoot!.textContent ?? '');
   assert.match(text, /5524[\s\S]*1957[\s\S]*58,138/, 'the ID and the year have no separators, the income has');
+  assert.match(text, /first 20 of 30 rows/);
   const widths = await t.page.evaluate(() => ({ page: document.documentElement.scrollWidth, window: innerWidth }));
   assert.ok(widths.page <= widths.window, `the page is no wider than the window: ${JSON.stringify(widths)}`);
   t.note(`screenshot: ${await shotOf(panel(t), 'data-panel-wide')}`);
