@@ -78,6 +78,11 @@ function insideBadCharacters(problem: Diagnostic, lexDiagnostics: Diagnostic[]):
   return lexDiagnostics.some((d) => d.code === 'unexpected-character' && d.span.start < problem.span.start && problem.span.start < d.span.end);
 }
 
+/** The source text from the start of token `from` to the end of token `to`. */
+function textOfTokens(source: string, from: IToken, to: IToken): string {
+  return source.slice(from.startOffset, (to.endOffset ?? to.startOffset) + 1);
+}
+
 /** `'it\'s'` at a cell's end also leaves its last quote open: the backslash, already named, is the one mistake. */
 function withoutQuoteLeftByBackslash(diagnostics: Diagnostic[]): Diagnostic[] {
   const backslashes = diagnostics.filter((d) => d.code === 'habit' && d.message.startsWith(BACKSLASH_QUOTE));
@@ -207,7 +212,7 @@ function shapeHabit(found: IToken, tokens: IToken[], source: string): string | u
     let last = i;
     while (LIST_VALUES.has(tokens[last + 1]?.tokenType as TokenType)) last++;
     if (tokens[last]!.tokenType === Comma) last--;
-    return `a list goes in parentheses: in (${source.slice(found.startOffset, (tokens[last]!.endOffset ?? tokens[last]!.startOffset) + 1)})`;
+    return `a list goes in parentheses: in (${textOfTokens(source, found, tokens[last]!)})`;
   }
   return undefined;
 }
@@ -223,9 +228,8 @@ function clauseAfterAggregate(found: IToken, tokens: IToken[], source: string): 
   const call = lastAggregateBefore(tokens, at);
   if (!call) return undefined;
   const [name, close] = call;
-  const text = (from: IToken, to: IToken) => source.slice(from.startOffset, (to.endOffset ?? to.startOffset) + 1);
   const clause = clauseText(tokens, at, source) ?? (word === 'within' ? 'within 30 days' : "where channel = 'web'");
-  const inside = text(name, tokens[tokens.indexOf(close) - 1]!);
+  const inside = textOfTokens(source, name, tokens[tokens.indexOf(close) - 1]!);
   return `${word} goes inside the aggregate's parentheses, as in ${inside} ${clause})`;
 }
 
@@ -263,7 +267,7 @@ function lastAggregateBefore(tokens: IToken[], at: number): [IToken, IToken] | u
 function clauseText(tokens: IToken[], at: number, source: string): string | undefined {
   const [number, unit] = [tokens[at + 1], tokens[at + 2]];
   if (tokens[at]!.tokenType !== Within || number?.tokenType.name !== 'NumberLiteral' || unit?.tokenType !== Identifier) return undefined;
-  return source.slice(tokens[at]!.startOffset, (unit.endOffset ?? unit.startOffset) + 1);
+  return textOfTokens(source, tokens[at]!, unit);
 }
 
 const SEGMENT_LISTS = new Set([Compare, Overlap, Trend]);
@@ -285,8 +289,7 @@ function slipOf(found: IToken, tokens: IToken[], source: string): string | undef
     let start = i - 1;
     while (start > 2 && tokens[start - 1]!.tokenType === Dot) start -= 2;
     const end = tokens[i + 1]?.tokenType === Dot && isSegmentWord(tokens[i + 2]) ? tokens[i + 2]! : found;
-    const text = (from: IToken, to: IToken) => source.slice(from.startOffset, to.endOffset! + 1);
-    return `separate segments with commas: ${text(tokens[start]!, tokens[i - 1]!)}, ${text(found, end)}`;
+    return `separate segments with commas: ${textOfTokens(source, tokens[start]!, tokens[i - 1]!)}, ${textOfTokens(source, found, end)}`;
   }
   if (first === Profile && found.tokenType === Comma && isSegmentWord(tokens[i - 1]) && isSegmentWord(tokens[i + 1])) {
     return `profile takes one segment, and vs the one to measure it against: profile ${tokens[i - 1]!.image} vs ${tokens[i + 1]!.image}`;
@@ -296,8 +299,7 @@ function slipOf(found: IToken, tokens: IToken[], source: string): string | undef
     const previous = callStartingBefore(tokens, i - 1);
     const next = closingParenthesis(tokens, i + 1);
     if (previous !== undefined && next !== undefined) {
-      const text = (from: number, to: number) => source.slice(tokens[from]!.startOffset, (tokens[to]!.endOffset ?? tokens[to]!.startOffset) + 1);
-      return `separate metrics with commas: ${text(previous, i - 1)}, ${text(i, next)}`;
+      return `separate metrics with commas: ${textOfTokens(source, tokens[previous]!, tokens[i - 1]!)}, ${textOfTokens(source, found, tokens[next]!)}`;
     }
   }
   if (first === Partition && found.tokenType === Otherwise && tokens[i - 1]?.tokenType !== Colon) return 'otherwise is a part of its own: give it a name, as in other: otherwise';
