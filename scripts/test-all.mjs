@@ -14,6 +14,8 @@ const bin = (name) => path.join(ROOT, 'node_modules/.bin', name);
 
 const stages = [
   { name: 'typecheck', label: 'tsc --noEmit', command: bin('tsc'), args: ['--noEmit'] },
+  // The one classic worker script, served unbundled, is JavaScript checked with the worker's globals.
+  { name: 'typecheck-worker', label: 'tsc -p src/engine/tsconfig.boot-worker.json', command: bin('tsc'), args: ['-p', 'src/engine/tsconfig.boot-worker.json'] },
   { name: 'unit', label: 'vitest run', command: bin('vitest'), args: ['run'] },
   fs.existsSync(CONFORMANCE)
     ? {
