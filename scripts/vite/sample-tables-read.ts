@@ -1,6 +1,6 @@
 // Reads each CSV file of a folder the way the engine reads delimited text (src/engine: DuckDB's
 // read_csv, default options) and writes it as an Arrow IPC stream, NAME.arrow, beside a
-// manifest.json of the columns' DuckDB types, the row counts and the times without NULLs. Run by scripts/vite/sample-tables.ts:
+// manifest.json of the columns' DuckDB types, the row counts, the times without NULLs and the columns without repeats. Run by scripts/vite/sample-tables.ts:
 //   node --import tsx scripts/vite/sample-tables-read.ts FROM_DIR OUT_DIR
 import fs from 'node:fs';
 import path from 'node:path';
@@ -15,6 +15,8 @@ export interface ReadSample {
   rowCount: number;
   /** Date and timestamp columns without NULLs, as the engine's catalog tells them. */
   nullFree: string[];
+  /** Columns in which no value appears twice (NULLs aside): a population keyed on one needs no key check. */
+  unique: string[];
 }
 
 export async function readSamples(from: string, out: string): Promise<ReadSample[]> {
@@ -31,7 +33,10 @@ export async function readSamples(from: string, out: string): Promise<ReadSample
       fs.writeFileSync(path.join(out, file.replace(/\.csv$/, '.arrow')), streams[0]!);
       const catalogued = (await database.catalog()).tables.find((t) => t.name === 'sample')!;
       const nullFree = catalogued.columns.filter((c) => c.hasNulls === false).map((c) => c.name);
-      read.push({ file, columns: loaded.columns, rowCount: loaded.rowCount, nullFree });
+      const distinct = loaded.columns.map((c) => `count(DISTINCT ${quoteIdent(c.name)}) = count(${quoteIdent(c.name)})`);
+      const counted = await database.query(`SELECT ${distinct.join(', ')} FROM sample`);
+      const unique = loaded.columns.filter((_, i) => counted.rows[0]![i] === true).map((c) => c.name);
+      read.push({ file, columns: loaded.columns, rowCount: loaded.rowCount, nullFree, unique });
     }
   } finally {
     await database.close();

@@ -37,11 +37,11 @@ export function sampleTables(): Plugin {
       if (id !== RESOLVED) return undefined;
       if (!build) return 'export default [];';
       const { dir, read } = await readSamplesCached(samples);
-      const listed = read.map(({ file, columns, rowCount, nullFree }) => {
+      const listed = read.map(({ file, columns, rowCount, nullFree, unique }) => {
         const bytes = fs.readFileSync(path.join(dir, file.replace(/\.csv$/, '.arrow')));
         const ipc = `samples/${file.replace(/\.csv$/, '')}-${createHash('sha256').update(bytes).digest('hex').slice(0, 8)}.arrow`;
         this.emitFile({ type: 'asset', fileName: ipc, source: bytes });
-        return { csv: `samples/${file}`, ipc, columns, rowCount, nullFree };
+        return { csv: `samples/${file}`, ipc, columns, rowCount, nullFree, unique };
       });
       return `export default ${JSON.stringify(listed)};`;
     },

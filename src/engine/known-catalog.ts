@@ -1,6 +1,6 @@
 /**
  * The query database's catalog while nothing but prebuilt tables (prebuilt-tables.ts) was put in
- * it: their columns, types, row counts and NULL-free times come with them, so it is known without
+ * it: their columns, types, row counts, NULL-free times and unique columns come with them, so it is known without
  * asking DuckDB. On a cold open that spares the first catalog read, among a fresh database's
  * slowest queries (DuckDB-WASM compiles each code path on its first use). Anything else done to
  * the database (any SQL, any other load, a failed load, a restart) makes it unknown for good:
@@ -28,7 +28,8 @@ export class KnownCatalog {
   /** Table `name` now holds `table`'s rows, in place of any table of that name. */
   loaded(name: string, table: PrebuiltTable): void {
     const nullFree = new Set(table.nullFree);
-    const columns = table.columns.map((c) => ({ name: c.name, type: c.type, ...(nullFree.has(c.name) ? { hasNulls: false } : {}) }));
+    const unique = new Set(table.unique);
+    const columns = table.columns.map((c) => ({ name: c.name, type: c.type, ...(nullFree.has(c.name) ? { hasNulls: false } : {}), ...(unique.has(c.name) ? { unique: true } : {}) }));
     this.tables?.set(name.toLowerCase(), { name, columns, kind: 'table', rowCount: table.rowCount });
   }
 

@@ -17,6 +17,8 @@ export interface PrebuiltTable {
   rowCount: number;
   /** The date and timestamp columns that hold no NULL (what the catalog reads from DuckDB's statistics). */
   nullFree: string[];
+  /** The columns in which no value appears twice. */
+  unique: string[];
 }
 
 /** The prebuilt form of `source` read with `options`, when there is one. */

@@ -20,7 +20,7 @@ export function sampleTables(pageBase: string): PrebuiltTables {
       prefetched.delete(sample.url);
       return early ?? browserFiles.readBytes({ kind: 'url', url: sample.url });
     };
-    return { read, columns: sample.columns, rowCount: sample.rowCount, nullFree: sample.nullFree };
+    return { read, columns: sample.columns, rowCount: sample.rowCount, nullFree: sample.nullFree, unique: sample.unique };
   };
 }
 

@@ -11,6 +11,12 @@ export interface CatalogColumn {
    * statistics); unknown otherwise. The as-of rule then need not test for NULL times (spec §4).
    */
   hasNulls?: boolean;
+  /**
+   * True when the engine knows no value appears twice in the column (the facts that come with a
+   * prebuilt table); unknown otherwise. A population keyed on it then needs no check that its key
+   * is on one row each, as no subset of the rows repeats a value either.
+   */
+  unique?: boolean;
 }
 
 export interface CatalogTable {

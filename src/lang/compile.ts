@@ -1,4 +1,4 @@
-import type { Catalog } from './catalog.ts';
+import { findColumn, findTable, type Catalog } from './catalog.ts';
 import { Analysis } from './check/analyze.ts';
 import { StatementChecker, type CheckedStatement } from './check/statements.ts';
 import type { IR, PopulationModel } from './check/model.ts';
@@ -188,10 +188,12 @@ function viewBody(analysis: Analysis, population: PopulationModel, condition: IR
   return selectMembers(population, shared.pipeline, shared.with, condition, lets, asof, dialect);
 }
 
-/** The check that a population's key is on one row each, when the population resolved. */
+/** The check that a population's key is on one row each, when the population resolved and the catalog does not know its key is unique. */
 function keyCheck(analysis: Analysis, name: string, span: Span, asof: string, dialect: Dialect): CompiledStatement[] {
   const population = analysis.populationNamed(name);
   if (!population || analysis.isBroken(name)) return [];
+  const table = findTable(analysis.catalog, population.table);
+  if (table && findColumn(table, population.key)?.unique) return [];
   return [{ kind: 'check', sql: emitKeyCheck(population, asof, dialect), span, reads: [population.table.toLowerCase()] }];
 }
 
