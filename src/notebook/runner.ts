@@ -302,8 +302,11 @@ export class NotebookRunner<P> {
     for (const use of values) this.valuesRead.add(use.table.name.toLowerCase());
     // Values tables by their versions; the tables and views the statements read by theirs, which a
     // SQL cell that writes changes (a compare straight over the table has no values table to tell).
-    const versions = [...values.map((use) => this.values.version(use.table)), this.values.readsVersion(compiled.statements.flatMap((s) => s.reads))];
-    const key = this.keyOf(now, ['seg', compiled.statements, versions, Boolean(request.viewsOnly), Boolean(this.options.summaries)]);
+    // A key check is a guard, not a result: it is compiled or not as the catalog knows the key to be
+    // unique (a prebuilt table's facts, lost at the first SQL), while the data stays the same.
+    const keyed = compiled.statements.filter((s) => s.kind !== 'check');
+    const versions = [...values.map((use) => this.values.version(use.table)), this.values.readsVersion(keyed.flatMap((s) => s.reads))];
+    const key = this.keyOf(now, ['seg', keyed, versions, Boolean(request.viewsOnly), Boolean(this.options.summaries)]);
     return this.execute(id, key, (shown) =>
       executeStatements(
         compiled.statements,
