@@ -1,7 +1,8 @@
 /**
  * `compare`: each segment's size as a bar labelled with its share, then small multiples, one per
  * metric, side by side. With `by`, every panel is faceted by the `by` value (one band of segment
- * bars per value, coloured by segment, with a legend).
+ * bars per value, coloured by segment, with a legend). A segment without members is labelled so
+ * in every panel; when no segment compared has any, a note says so in place of the bars.
  */
 import * as Plot from '@observablehq/plot';
 import type { CellResult } from '../notebook/outcome.ts';
@@ -14,6 +15,8 @@ import {
 const MAX_GROUPS = 12;
 const PANEL_GAP = 28;
 const MIN_PANEL_WIDTH = 300;
+/** A segment without members has no bar and no metrics: said in words, it is not taken for data missing. */
+const NO_MEMBERS = 'no members';
 
 type Row = ChartRecord & { _segment: string; _group: string };
 
@@ -44,6 +47,8 @@ export function compareChart(result: CellResult, context: ChartContext): Element
   const groups = largestGroups(rows, allGroups);
   const shown = rows.filter((r) => groups.includes(r._group));
   const layout: Layout = { document, segments, groups, by, fills: fillsFor(segments, context) };
+  // Bars all of length 0 would be drawn on an axis from 0 to 1 that measures nothing.
+  if (shown.every((r) => numberOf(r.size) === 0)) return figure(document, 'seg-chart-compare', [note(document, `${NO_MEMBERS} in any segment compared`, width)]);
 
   const parts: Element[] = [];
   const sizeBars = shown.map((r) => bar(r, numberOf(r.size), `${formatNumber(numberOf(r.size) ?? 0)} · ${typeof r.share === 'number' ? formatPercent(r.share) : '–'}`, by));
@@ -77,7 +82,9 @@ function largestGroups(rows: Row[], groups: string[]): string[] {
 
 function bar(row: Row, value: number | null, text: string, by: string | undefined): Bar {
   const where = by ? `${row._segment}, ${by} = ${row._group}` : row._segment;
-  return { segment: row._segment, group: row._group, value, text: value === null ? 'null' : text, title: `${where}: ${value === null ? 'null' : text}` };
+  const empty = numberOf(row.size) === 0;
+  const said = empty ? NO_MEMBERS : value === null ? 'null' : text;
+  return { segment: row._segment, group: row._group, value: empty ? null : value, text: said, title: `${where}: ${said}` };
 }
 
 function barChart(bars: Bar[], width: number, o: Layout, tickFormat: (value: number) => string): Element {
@@ -117,7 +124,7 @@ function barChart(bars: Bar[], width: number, o: Layout, tickFormat: (value: num
       Plot.barX(drawn, { x: 'value', y: 'segment', fill: 'segment', title: 'title', ...facet }),
       Plot.text(drawn.filter((b) => b.value! >= 0), { x: 'value', y: 'segment', text: 'text', textAnchor: 'start', dx: 4, ...facet }),
       Plot.text(drawn.filter((b) => b.value! < 0), { x: 'value', y: 'segment', text: 'text', textAnchor: 'end', dx: -4, ...facet }),
-      Plot.text(bars.filter((b) => b.value === null), { x: 0, y: 'segment', text: () => 'null', textAnchor: 'start', dx: 4, fillOpacity: 0.6, ...facet }),
+      Plot.text(bars.filter((b) => b.value === null), { x: 0, y: 'segment', text: 'text', textAnchor: 'start', dx: 4, fillOpacity: 0.6, ...facet }),
       faceted ? nameAxisFy(marginLeft) : nameAxisY(marginLeft),
       Plot.ruleX([0]),
     ],

@@ -17,7 +17,7 @@ import { checkCell } from '../lang/index.ts';
 import { writeNotebook } from '../notebook/format.ts';
 import type { DataEntry } from '../notebook/front-matter.ts';
 import type { CellKind, Notebook } from '../notebook/model.ts';
-import type { CellOutcome, RunnerEvent } from '../notebook/outcome.ts';
+import type { CellOutcome, CellStatus, RunnerEvent } from '../notebook/outcome.ts';
 import type { RunReport } from '../notebook/runner.ts';
 import { errorDiagnostics, withoutShown } from './cell-diagnostics.ts';
 import { CellStates, type CellView, type PlacedErrors } from './cell-states.ts';
@@ -81,6 +81,11 @@ export class NotebookController extends EventTarget {
    * or another change comes first (`settle`).
    */
   private unsettled?: { change: DocumentChange; touched: string[] };
+  /**
+   * While runs go on: the cells with code they queued, by id, and those that finished — counted as
+   * the runner's events come, which already redraw the page, so the progress costs no render of its own.
+   */
+  private readonly progress = { queued: new Set<string>(), finished: new Set<string>() };
   private timer: ReturnType<typeof setTimeout> | undefined;
 
   constructor(private readonly options: NotebookControllerOptions) {
@@ -98,7 +103,10 @@ export class NotebookController extends EventTarget {
         cellIds: () => this.document.cells.map((cell) => cell.id),
         event: (event) => this.onRunnerEvent(event),
         catalog: (catalog) => this.language.setCatalog(catalog),
-        changed: () => this.emitChange(),
+        changed: () => {
+          if (!this.runs.busy) this.clearProgress();
+          this.emitChange();
+        },
         runEnd: (report) => {
           this.leftStale = new Set(report.cancelled ? this.cells.filter((view) => view.status === 'stale').map((view) => view.cell.id) : []);
           this.dispatchEvent(new CustomEvent('run-end', { detail: report }));
@@ -124,7 +132,7 @@ export class NotebookController extends EventTarget {
     if (!this.runs.started) return { step: 'starting', message: 'Starting the database engine (DuckDB-WASM)…' };
     const loading = [...this.tableStates.values()].filter((t) => t.status === 'loading').map((t) => t.name);
     if (loading.length > 0) return { step: 'loading', message: `Loading data: ${loading.join(', ')}…` };
-    if (this.runs.busy) return { step: 'running', message: 'Running…' };
+    if (this.runs.busy) return { step: 'running', message: this.progressMessage() };
     return { step: 'ready' };
   }
 
@@ -433,8 +441,32 @@ export class NotebookController extends EventTarget {
     const cell = this.document.cells[event.index];
     if (!cell) return;
     if (event.status === 'stale') this.staleNow?.add(cell.id);
+    this.countProgress(cell, event.status);
     this.states.record(cell, event.outcome, () => this.placeErrors(cell, event.index, event.outcome));
     this.emitChange();
+  }
+
+  private countProgress(cell: EditableCell, status: CellStatus): void {
+    const { queued, finished } = this.progress;
+    if (status === 'queued' && cell.kind !== 'markdown' && cell.source.trim() !== '') {
+      queued.add(cell.id);
+      // Queued again by a run waiting behind the one that ran it: it has to run once more.
+      finished.delete(cell.id);
+    } else if ((status === 'done' || status === 'error') && queued.has(cell.id)) {
+      finished.add(cell.id);
+    }
+  }
+
+  private clearProgress(): void {
+    this.progress.queued.clear();
+    this.progress.finished.clear();
+  }
+
+  private progressMessage(): string {
+    const total = this.progress.queued.size;
+    if (total === 0) return 'Running…';
+    if (total === 1) return 'Running 1 cell…';
+    return `Running cell ${Math.min(this.progress.finished.size + 1, total)} of ${total}…`;
   }
 
   private placeErrors(cell: EditableCell, index: number, outcome: CellOutcome): PlacedErrors {

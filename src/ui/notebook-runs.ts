@@ -104,7 +104,10 @@ export class NotebookRuns {
     try {
       const report = await runner.run(cell === undefined ? { signal, ...(skip?.length ? { skip } : {}) } : { cell, signal, ...(force ? { force } : {}) });
       this.lastReport = report;
-      this.lastExecution = { cells: this.executed.size, ms: [...this.executed].reduce((ms, i) => ms + (report.cells[i]?.durationMs ?? 0), 0) };
+      // A blank SegQL cell starts too, though the analyst has not written anything to run yet.
+      const cells = this.host.notebook().cells;
+      const executed = [...this.executed].filter((i) => cells[i]?.source.trim());
+      this.lastExecution = { cells: executed.length, ms: executed.reduce((ms, i) => ms + (report.cells[i]?.durationMs ?? 0), 0) };
       this.executed.clear();
       this.host.runEnd(report);
       // After an interrupt the engine may still be winding the query down: the catalog can wait.

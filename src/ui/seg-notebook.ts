@@ -239,7 +239,10 @@ export class SegNotebook extends LitElement {
     if (run.cancelled) return controller.interrupted ? 'Interrupted: cells that did not finish are out of date.' : '';
     // Counted in what the notebook holds now, as each cell's badge says: a cell deleted or turned
     // into text since the run is neither out of date nor in error, nor is one not written yet.
-    const count = (status: string) => controller.cells.filter((v) => v.cell.kind !== 'markdown' && v.status === status && v.cell.source.trim() !== '').length;
+    const written = controller.cells.filter((v) => v.cell.kind !== 'markdown' && v.cell.source.trim() !== '');
+    // A new or text-only notebook holds nothing of the analyst's to run: any word on runs would be news of nothing.
+    if (written.length === 0) return '';
+    const count = (status: string) => written.filter((v) => v.status === status).length;
     const [errors, stale, failed] = [count('error'), count('stale'), run.failedExpectations];
     const execution = controller.lastExecution;
     return [

@@ -69,7 +69,7 @@ describe('compare', () => {
     expect(values).toContain('62%');
     expect(values).toContain('-4.25');
     expect(values).toContain('12,345,678,901,234,567,890');
-    expect(values).toContain('null');
+    expect(values).toContain('no members');
   });
 });
 
@@ -103,7 +103,27 @@ describe('many bars', () => {
   it('counts an empty segment in whole members: no axis of tenths', () => {
     const empty: CellResult = { statement: 'compare', columns: ['segment', 'size', 'share'], types: ['VARCHAR', 'BIGINT', 'DOUBLE'], rows: [['empty', 0, 0], ['few', 3, 0.001]] };
     expect(texts(draw(empty), 'x-axis tick label')).toEqual(['0', '1', '2', '3']);
-    expect(texts(draw({ ...empty, rows: [['empty', 0, 0]] }), 'x-axis tick label')).toEqual(['0', '1']);
+  });
+
+  it('labels a segment without members "no members" in every panel, and a missing value of one with members null', () => {
+    const chart = draw({
+      statement: 'compare',
+      columns: ['segment', 'size', 'share', 'avg(spend)', 'orders'],
+      types: ['VARCHAR', 'BIGINT', 'DOUBLE', 'DOUBLE', 'BIGINT'],
+      rows: [['everyone', 3000, 1, 430.99, 9000], ['none', 0, 0, null, 0], ['unpriced', 12, 0.004, null, 20]],
+    });
+    expect(texts(chart, 'text')).toEqual(['3,000 · 100%', '12 · 0.4%', 'no members', '430.99', 'no members', 'null', '9,000', '20', 'no members']);
+    expect(titles(marks(chart, 'bar', 'rect'))).toEqual(['everyone: 3,000 · 100%', 'unpriced: 12 · 0.4%', 'everyone: 430.99', 'everyone: 9,000', 'unpriced: 20']);
+  });
+
+  it('says no segment compared has members instead of drawing empty bars on an axis from 0 to 1', () => {
+    for (const rows of [[['none', 0, 0]], [['none', 0, 0], ['nobody', 0, 0]]]) {
+      const chart = draw({ statement: 'compare', columns: ['segment', 'size', 'share'], types: ['VARCHAR', 'BIGINT', 'DOUBLE'], rows });
+      expect(chart.querySelectorAll('svg[class^="plot"]')).toHaveLength(0);
+      expect(chart.querySelector('.seg-chart-note')?.textContent).toBe('no members in any segment compared');
+    }
+    const by = draw({ ...compareMany(2, 3), rows: compareMany(2, 3).rows.map((r) => [r[0]!, r[1]!, 0, 0, 0]) });
+    expect(by.textContent).toBe('no members in any segment compared');
   });
 
   it('gives each of an 11-part partition its own colour', () => {

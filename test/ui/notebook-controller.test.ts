@@ -222,6 +222,48 @@ describe('NotebookController', () => {
     expect(controller.cells.slice(-2).map((v) => [v.status, v.errors])).toEqual([['done', []], ['done', []]]);
   });
 
+  it('counts no cell as run in a new notebook or one of text alone: nothing the analyst wrote ran', async () => {
+    for (const text of ['---\ntitle: Untitled notebook\n---\n\n```seg\n\n```\n', '# Notes\n\nNothing to run here.\n\n```seg\n\n```\n']) {
+      const { controller } = open(text);
+      await controller.start();
+      expect(controller.lastExecution, text).toEqual({ cells: 0, ms: 0 });
+    }
+    // Every cell with code counts, the population's too, though its definitions wait for a segment to be made SQL.
+    const started = open();
+    await started.controller.start();
+    expect(started.controller.lastExecution?.cells).toBe(6);
+    const { controller } = open('```seg\n\n```\n');
+    await controller.start();
+    controller.editSource(idOf(controller, 0), 'select 1 as one');
+    controller.setKind(idOf(controller, 0), 'sql');
+    await settle(controller);
+    expect(controller.lastExecution?.cells).toBe(1);
+  });
+
+  it('says how far a run is, cell by cell, counting only the cells with code it queued', async () => {
+    const { controller } = open();
+    const messages: string[] = [];
+    // Read as the page reads it: once the events of a moment are in (Lit renders in a microtask).
+    controller.addEventListener('change', () =>
+      queueMicrotask(() => {
+        const phase = controller.phase;
+        if (phase.step === 'running' && messages.at(-1) !== phase.message) messages.push(phase.message);
+      }),
+    );
+    controller.insert(controller.cells.length, 'seg');
+    await controller.start();
+    const code = controller.cells.filter((v) => v.cell.kind !== 'markdown' && v.cell.source.trim() !== '').length;
+    expect(code).toBeGreaterThan(3);
+    expect(messages).toEqual(['Running…', ...Array.from({ length: code }, (_, i) => `Running cell ${i + 1} of ${code}…`)]);
+    // A cell with what it needs: those up to date keep their results at once, and count as done.
+    messages.length = 0;
+    await controller.runCell(idOf(controller, 5));
+    expect(messages.slice(1).map((m) => /^Running cell (\d) of (\d)…$/.exec(m)?.slice(1).map(Number))).toEqual([[1, 3], [2, 3], [3, 3]]);
+    messages.length = 0;
+    await controller.runCell(addCell(controller, 'sql', 'select 42 as answer'));
+    expect(messages).toEqual(['Running…', 'Running 1 cell…']);
+  });
+
   it('an edit to a cell nothing depends on runs that cell alone', async () => {
     const { controller, ran, forget } = open();
     await controller.start();
