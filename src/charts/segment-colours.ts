@@ -1,9 +1,10 @@
 /**
  * One colour per segment across a notebook, so `big` is the same blue in every chart and an
  * analyst can read one chart against another. Segments, partition parts and split arms take the
- * colours in the order the notebook defines them: a definition added after the others never
- * recolours a chart drawn before. The whole population (`everyone`, or a population's own name)
- * is always the mid-tone grey, which no segment takes.
+ * colours in the order the notebook defines them, and then keep them while the notebook is open:
+ * a definition added anywhere takes a colour no other has, and recolours no chart drawn before. The
+ * whole population (`everyone`, or a population's own name) is always the mid-tone grey, which no
+ * segment takes.
  */
 import { COLOURS, GREYS } from './common.ts';
 
@@ -20,15 +21,30 @@ export class SegmentColours {
     this.spare = [...COLOURS.filter((c) => !taken.has(c)), ...COLOURS.filter((c) => taken.has(c))];
   }
 
-  /** `segments`: display names (`name`, `partition.part`, `split.arm`) in definition order; `populations`: names meaning the whole population. */
-  static inOrder(segments: readonly string[], populations: readonly string[] = []): SegmentColours {
+  /**
+   * `segments`: display names (`name`, `partition.part`, `split.arm`) in definition order;
+   * `populations`: names meaning the whole population. A name `kept` colours keeps its colour; the
+   * others take, in order, the colours no kept name has (past twenty segments colours repeat).
+   */
+  static inOrder(segments: readonly string[], populations: readonly string[] = [], kept?: SegmentColours): SegmentColours {
     const byName = new Map<string, string>();
     for (const name of ['everyone', ...populations]) byName.set(name.toLowerCase(), WHOLE_POPULATION);
-    let next = 0;
+    const taken = new Set<string>();
+    const fresh: string[] = [];
     for (const name of segments) {
       const key = name.toLowerCase();
-      if (!byName.has(key)) byName.set(key, SEGMENT_COLOURS[next++ % SEGMENT_COLOURS.length]!);
+      if (byName.has(key)) continue;
+      const colour = kept?.of(key);
+      if (colour === undefined || colour === WHOLE_POPULATION || taken.has(colour)) {
+        fresh.push(key);
+        byName.set(key, '');
+      } else {
+        byName.set(key, colour);
+        taken.add(colour);
+      }
     }
+    const free = SEGMENT_COLOURS.filter((colour) => !taken.has(colour));
+    fresh.forEach((key, i) => byName.set(key, i < free.length ? free[i]! : SEGMENT_COLOURS[(taken.size + i) % SEGMENT_COLOURS.length]!));
     return new SegmentColours(byName);
   }
 

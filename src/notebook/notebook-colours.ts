@@ -8,8 +8,11 @@ import type { Notebook } from './model.ts';
 import type { CellResult } from './outcome.ts';
 import { segql } from './segql.ts';
 
-/** Segments, parts and arms under the names results give them (spec: `name`, `partition.part`, `split.arm`), in definition order. */
-export function notebookColours(program: Program): SegmentColours {
+/**
+ * Segments, parts and arms under the names results give them (spec: `name`, `partition.part`,
+ * `split.arm`), in definition order; names `kept` colours (the page's, before an edit) keep theirs.
+ */
+export function notebookColours(program: Program, kept?: SegmentColours): SegmentColours {
   const segments: string[] = [];
   const populations: string[] = [];
   for (const { name, statement } of program.definitions) {
@@ -18,7 +21,7 @@ export function notebookColours(program: Program): SegmentColours {
     else if (statement.kind === 'partition') segments.push(...statement.parts.map((part) => `${name}.${part.name.text}`));
     else if (statement.kind === 'split') segments.push(...statement.arms.map((arm) => `${name}.${arm.name.text}`));
   }
-  return SegmentColours.inOrder(segments, populations);
+  return SegmentColours.inOrder(segments, populations, kept);
 }
 
 /** The program of a notebook's SegQL cells, numbered as the notebook numbers its cells. */

@@ -20,11 +20,13 @@ export interface ReportContext {
   /** An empty HTML document to build the report in. */
   document: Document;
   sanitize: Sanitize;
+  /** The page's segment colours, where the app exports; otherwise the notebook's in definition order. */
+  colours?: SegmentColours;
 }
 
 const MAX_TABLE_ROWS = 200;
 
-export function reportHtml(report: RunReport, notebook: Notebook, title: string, { document, sanitize }: ReportContext): string {
+export function reportHtml(report: RunReport, notebook: Notebook, title: string, { document, sanitize, colours: pageColours }: ReportContext): string {
   const el = element(document);
   document.documentElement.setAttribute('lang', 'en');
   const head = document.head;
@@ -42,7 +44,7 @@ export function reportHtml(report: RunReport, notebook: Notebook, title: string,
   main.appendChild(header);
 
   const program = notebookProgram(notebook);
-  const colours = notebookColours(program);
+  const colours = pageColours ?? notebookColours(program);
   for (const cell of report.cells) {
     const source = notebook.cells[cell.index];
     if (!source) continue;

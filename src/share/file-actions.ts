@@ -149,7 +149,7 @@ export class FileActions {
       if (!report || report.cancelled) return { ok: false, message: 'The notebook did not finish running, so there is no report yet: run it, then export again.' };
       const notebook = controller.getNotebook();
       const title = reportTitle(report, notebook, session.fileName);
-      const html = reportDocument(report, notebook, title);
+      const html = reportDocument(report, notebook, title, controller.segmentColours());
       const name = fileNameFor(title, '.html');
       download(new Blob([html], { type: 'text/html' }), name);
       return { ok: true, message: `Saved the report as ${name}.` };

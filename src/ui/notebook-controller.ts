@@ -13,8 +13,10 @@
  * Elements listen for 'change'; saving and sharing listen for 'notebook-change' (the text changed).
  */
 import type { DataSource, Engine, QueryResult } from '../engine/types.ts';
-import { checkCell } from '../lang/index.ts';
+import type { SegmentColours } from '../charts/segment-colours.ts';
+import { checkCell, type Program } from '../lang/index.ts';
 import { writeNotebook } from '../notebook/format.ts';
+import { notebookColours } from '../notebook/notebook-colours.ts';
 import type { DataEntry } from '../notebook/front-matter.ts';
 import type { CellKind, Notebook } from '../notebook/model.ts';
 import type { CellOutcome, CellStatus, RunnerEvent } from '../notebook/outcome.ts';
@@ -86,6 +88,8 @@ export class NotebookController extends EventTarget {
    * the runner's events come, which already redraw the page, so the progress costs no render of its own.
    */
   private readonly progress = { queued: new Set<string>(), finished: new Set<string>() };
+  /** The segment colours last handed out, and the program they were read from. */
+  private colours?: { program: Program; colours: SegmentColours };
   private timer: ReturnType<typeof setTimeout> | undefined;
 
   constructor(private readonly options: NotebookControllerOptions) {
@@ -166,6 +170,17 @@ export class NotebookController extends EventTarget {
   get interrupted(): boolean {
     if (!this.runs.report?.cancelled || this.pendingAll) return false;
     return this.cells.some((view) => view.status === 'stale' && this.leftStale.has(view.cell.id) && !this.pending.has(view.cell.id));
+  }
+
+  /**
+   * One colour per segment for the page's charts and the report it exports, kept while the
+   * notebook is open: a segment defined since the last call takes a colour no other has, so an
+   * insertion above the others recolours no chart (src/charts/segment-colours.ts).
+   */
+  segmentColours(): SegmentColours {
+    const program = this.language.program();
+    if (this.colours?.program !== program) this.colours = { program, colours: notebookColours(program, this.colours?.colours) };
+    return this.colours.colours;
   }
 
   /** How many cells the last run executed (the others kept their results) and how long they took. */

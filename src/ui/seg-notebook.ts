@@ -13,7 +13,6 @@ import { repeat } from 'lit/directives/repeat.js';
 import type { SegmentColours } from '../charts/segment-colours.ts';
 import { preloadEditor } from '../editor/index.ts';
 import type { CellKind } from '../notebook/model.ts';
-import { notebookColours } from '../notebook/notebook-colours.ts';
 import type { CellResult } from '../notebook/outcome.ts';
 import { formatDuration } from './duration.ts';
 import { plural } from './format.ts';
@@ -191,7 +190,7 @@ export class SegNotebook extends LitElement {
     if (results.every((r) => r.length === 0)) return undefined;
     const last = this.coloured;
     if (last && sameResults(last.results, results)) return last.colours;
-    const colours = notebookColours(controller.language.program());
+    const colours = controller.segmentColours();
     this.coloured = { results, colours: last?.colours.equals(colours) ? last.colours : colours };
     return this.coloured.colours;
   }

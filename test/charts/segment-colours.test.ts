@@ -121,6 +121,19 @@ describe('notebook colours', () => {
     expect(arms.get('control')).toBe(PALETTE[3]);
   });
 
+  it('keeps every colour when a segment is inserted above the others or one is removed; a new name takes a colour none has', () => {
+    const edited = (segments: string) =>
+      notebookProgram(parseNotebook(['```seg', 'population customers key customer_id', segments, 'partition tier { gold: spend > 500, rest: otherwise }', '```', ''].join('\n')));
+    const before = notebookColours(edited('segment big = spend > 1000'));
+    const inserted = notebookColours(edited('segment new = spend > 1\nsegment big = spend > 1000'), before);
+    expect(['big', 'tier.gold', 'tier.rest'].map((name) => inserted.of(name))).toEqual(PALETTE.slice(0, 3));
+    expect(inserted.of('new')).toBe(PALETTE[3]);
+    const removed = notebookColours(edited('segment new = spend > 1'), inserted);
+    expect(['new', 'tier.gold', 'tier.rest'].map((name) => removed.of(name))).toEqual([PALETTE[3], PALETTE[1], PALETTE[2]]);
+    // Opened afresh, the notebook colours in definition order again, as its report does.
+    expect(notebookColours(edited('segment new = spend > 1')).of('new')).toBe(PALETTE[0]);
+  });
+
   it('colours the HTML report as the page does', () => {
     const cells = [
       { index: 0, kind: 'seg' as const, name: null, status: 'done' as const, results: [], errors: [], sql: [], summary: [] },

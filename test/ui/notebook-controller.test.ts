@@ -264,6 +264,19 @@ describe('NotebookController', () => {
     expect(messages).toEqual(['Running…', 'Running 1 cell…']);
   });
 
+  it('keeps each segment\'s colour when a segment is inserted above the others, for the page and the report alike', () => {
+    const { controller } = open();
+    const segments = controller.cells.findIndex((v) => v.cell.source.startsWith('segment active'));
+    const before = controller.segmentColours();
+    const names = ['active', 'big_spenders', 'lapsed', 'active_big_spenders'];
+    const id = idOf(controller, segments);
+    controller.editSource(id, `segment window_shoppers = orders_last_year = 0\n${controller.cells[segments]!.cell.source}`);
+    const after = controller.segmentColours();
+    expect(names.map((name) => after.of(name))).toEqual(names.map((name) => before.of(name)));
+    expect(names.map((name) => before.of(name))).not.toContain(after.of('window_shoppers'));
+    expect(controller.segmentColours()).toBe(after);
+  });
+
   it('an edit to a cell nothing depends on runs that cell alone', async () => {
     const { controller, ran, forget } = open();
     await controller.start();
