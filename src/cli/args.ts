@@ -3,6 +3,8 @@ import { isIsoDate } from '../notebook/front-matter.ts';
 
 export type OutputFormat = 'json' | 'text' | 'html';
 
+export type SqlDialect = 'duckdb' | 'postgres';
+
 export interface DataOverride {
   name: string;
   path: string;
@@ -10,7 +12,7 @@ export interface DataOverride {
 
 export type Command =
   | { command: 'run'; notebook: string; data: DataOverride[]; asof?: string; format: OutputFormat; out?: string }
-  | { command: 'sql'; notebook: string; data: DataOverride[]; asof?: string; dialect: 'duckdb'; out?: string }
+  | { command: 'sql'; notebook: string; data: DataOverride[]; asof?: string; dialect: SqlDialect; out?: string }
   /** `segbook run` over several notebooks or a folder: one summary line per notebook. */
   | { command: 'grade'; notebooks: string[]; data: DataOverride[]; asof?: string; format: 'text' | 'json'; out?: string }
   | { command: 'help' }
@@ -21,7 +23,7 @@ export class UsageError extends Error {}
 export const USAGE = `Usage:
   segbook run NOTEBOOK [--data NAME=PATH]... [--asof YYYY-MM-DD] [--format text|json|html] [--out FILE]
   segbook run FOLDER | NOTEBOOK NOTEBOOK... [--data NAME=PATH]... [--asof YYYY-MM-DD] [--format text|json] [--out FILE]
-  segbook sql NOTEBOOK [--dialect duckdb] [--data NAME=PATH]... [--asof YYYY-MM-DD] [--out FILE]
+  segbook sql NOTEBOOK [--dialect duckdb|postgres] [--data NAME=PATH]... [--asof YYYY-MM-DD] [--out FILE]
 
 Runs a Segbook notebook (*.seg.md) and prints its results. Given a folder or several notebooks,
 runs each (a folder's *.seg.md files, in its subfolders too) and prints a summary: one line per
@@ -30,7 +32,8 @@ notebook with its checks (expect) passed and failed and its errors.
   --asof DATE        the reference date, overriding the notebook's own
   --format FORMAT    text (default): tables for a terminal; json: one JSON document; html: a report
   --out FILE         write the output to FILE instead of standard output
-  --dialect DIALECT  the SQL dialect 'segbook sql' prints (duckdb)
+  --dialect DIALECT  the SQL 'segbook sql' prints: duckdb (default; what run runs) or postgres
+                     (PostgreSQL 16 or later; the notebook still runs on DuckDB to find its tables)
 
 Exit status: 0 when every cell ran and every expectation passed (in every notebook), 1 otherwise,
 2 for a usage error.`;
@@ -56,6 +59,7 @@ export function parseArgs(argv: string[]): Command {
   let asof: string | undefined;
   let format: OutputFormat = 'text';
   let out: string | undefined;
+  let dialect: SqlDialect = 'duckdb';
   for (let i = 0; i < rest.length; i++) {
     const arg = rest[i]!;
     if (arg === '-h' || arg === '--help') return { command: 'help' };
@@ -88,8 +92,8 @@ export function parseArgs(argv: string[]): Command {
         out = value;
         break;
       case '--dialect':
-        if (value === 'postgres') throw new UsageError('--dialect postgres is not supported yet; only duckdb is');
-        if (value !== 'duckdb') throw new UsageError(`--dialect '${value}' is not known; only duckdb is supported`);
+        if (value !== 'duckdb' && value !== 'postgres') throw new UsageError(`--dialect '${value}' is not one of duckdb, postgres`);
+        dialect = value;
         break;
     }
   }
@@ -101,7 +105,7 @@ export function parseArgs(argv: string[]): Command {
   if (positional.length > 1) throw new UsageError(`one notebook at a time (got ${positional.join(', ')})`);
   const notebook = positional[0]!;
   const base = { notebook, data, ...(asof ? { asof } : {}), ...(out ? { out } : {}) };
-  return command === 'run' ? { command, format, ...base } : { command, dialect: 'duckdb', ...base };
+  return command === 'run' ? { command, format, ...base } : { command, dialect, ...base };
 }
 
 function dataOverride(value: string): DataOverride {

@@ -11,6 +11,7 @@ import { NotebookRunner, type RunReport } from '../notebook/runner.ts';
 import { tableSources, type TableSource } from '../notebook/tables.ts';
 import { UsageError, type Command, type DataOverride } from './args.ts';
 import { jsonDocument } from './json.ts';
+import type { PostgresSql } from './postgres-sql.ts';
 import { sqlScript } from './sql.ts';
 import { textReport } from './text.ts';
 
@@ -38,6 +39,8 @@ export interface RunSettings {
   summaries: boolean;
   viewsOnly?: boolean;
   signal?: AbortSignal;
+  /** `segbook sql --dialect postgres`: keeps each SegQL cell's PostgreSQL SQL aside. */
+  postgres?: PostgresSql;
 }
 
 export async function runFileCommand(command: FileCommand, io: CliIO): Promise<number> {
@@ -50,14 +53,18 @@ export async function runFileCommand(command: FileCommand, io: CliIO): Promise<n
   const text = readNotebook(notebookPath, command.notebook);
   const tables = dataOverrides(command.data, io.cwd);
   const out = outputPath(command.out, io.cwd);
-  const { report, notebook, title } = await runNotebook(notebookPath, text, tables, {
+  const postgres = command.command === 'sql' && command.dialect === 'postgres' ? new (await import('./postgres-sql.ts')).PostgresSql() : undefined;
+  const run = await runNotebook(notebookPath, text, tables, {
     data: command.data,
     ...(command.asof ? { asof: command.asof } : {}),
     // JSON has no place for definition summaries (§10).
     summaries: command.command === 'run' && command.format !== 'json',
     viewsOnly: command.command === 'sql',
     signal: io.signal,
+    ...(postgres ? { postgres } : {}),
   });
+  const { notebook, title } = run;
+  const report = postgres ? postgres.report(run.report) : run.report;
   const output = await render(command, report, notebook, title);
   for (const problem of report.problems) io.stderr(`segbook: ${problem}`);
   for (const cell of report.cells) for (const w of cell.warnings ?? []) io.stderr(`segbook: warning: cell ${cell.index}, line ${w.line}, column ${w.column}: ${w.message}`);
@@ -74,7 +81,8 @@ export async function runNotebook(notebookPath: string, text: string, tables: Ta
   const resolveData = (path: string) => dataSource(dirname(notebookPath), path);
   const delimited = tableSources(readFrontMatter(notebook.frontMatter).meta.data, resolveData, tables).some((t) => isDelimited(sourceFileName(t.source), t.options));
   // The engine starts on its worker thread while this one loads the compiler.
-  const [engine, compiler] = await Promise.all([startEngine(delimited), import('../notebook/segql.ts').then((m) => m.segql)]);
+  const [engine, segql] = await Promise.all([startEngine(delimited), import('../notebook/segql.ts').then((m) => m.segql)]);
+  const compiler = settings.postgres ? settings.postgres.compiler(segql) : segql;
   try {
     const runner = new NotebookRunner({ engine, compiler, resolveData, summaries: settings.summaries });
     runner.update({ notebook, tables, ...(settings.asof ? { asof: settings.asof } : {}) });
@@ -105,7 +113,7 @@ function isDirectory(path: string): boolean {
 }
 
 async function render(command: FileCommand, report: RunReport, notebook: Notebook, title: string): Promise<string> {
-  if (command.command === 'sql') return sqlScript(report, notebook);
+  if (command.command === 'sql') return sqlScript(report, notebook, command.dialect);
   if (command.format === 'json') return jsonDocument(report, title);
   if (command.format === 'text') return textReport(report, notebook, title);
   const { htmlReport } = await import('./html.ts');

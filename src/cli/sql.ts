@@ -1,9 +1,10 @@
 /** `segbook sql`: the SQL every code cell runs, in run order of the file, as one readable script. */
 import type { Notebook } from '../notebook/model.ts';
 import type { RunReport } from '../notebook/runner.ts';
+import type { SqlDialect } from './args.ts';
 
-export function sqlScript(report: RunReport, notebook: Notebook): string {
-  const parts: string[] = [`-- ${report.title ?? 'notebook'}, as of ${report.asof}`];
+export function sqlScript(report: RunReport, notebook: Notebook, dialect: SqlDialect = 'duckdb'): string {
+  const parts: string[] = [`-- ${report.title ?? 'notebook'}, as of ${report.asof}${dialect === 'postgres' ? ', for PostgreSQL' : ''}`];
   for (const cell of report.cells) {
     if (cell.kind === 'markdown') continue;
     const source = notebook.cells[cell.index]!;

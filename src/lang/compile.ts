@@ -2,9 +2,9 @@ import { findColumn, findTable, type Catalog } from './catalog.ts';
 import { Analysis } from './check/analyze.ts';
 import { StatementChecker, type CheckedStatement } from './check/statements.ts';
 import type { IR, PopulationModel } from './check/model.ts';
-import type { Diagnostic, Span } from './diagnostics.ts';
+import { error, type Diagnostic, type Span } from './diagnostics.ts';
 import type { Program } from './program.ts';
-import type { Dialect } from './sql/dialect.ts';
+import { Unexpressible, type Dialect } from './sql/dialect.ts';
 import { duckdb } from './sql/duckdb.ts';
 import { ValuesReader, type ValuesTableUse } from './sql/cached-values.ts';
 import { emitCompare } from './sql/statements/compare.ts';
@@ -59,7 +59,7 @@ export function analyze(program: Program, catalog: Catalog): Analysis {
 interface CheckedCell {
   diagnostics: Diagnostic[];
   /** In cell order: views to create (by definition name) and analysis statements to run. */
-  steps: ({ kind: 'views'; name: string } | { kind: 'key'; population: string; span: Span } | { kind: 'result'; checked: CheckedStatement; span: Span })[];
+  steps: ({ kind: 'views'; name: string; span: Span } | { kind: 'key'; population: string; span: Span } | { kind: 'result'; checked: CheckedStatement; span: Span })[];
   analysis: Analysis;
   checker: StatementChecker;
 }
@@ -92,7 +92,7 @@ function checkCellSteps(program: Program, cell: number, catalog: Catalog, analys
       steps.push({ kind: 'key', population: statement.name.text, span: statement.key.span });
     }
     if (statement.kind === 'segment' || statement.kind === 'partition' || statement.kind === 'split') {
-      if (analysis.definitions.get(statement.name.text.toLowerCase())?.statement === statement) steps.push({ kind: 'views', name: statement.name.text });
+      if (analysis.definitions.get(statement.name.text.toLowerCase())?.statement === statement) steps.push({ kind: 'views', name: statement.name.text, span: statement.span });
     }
     if (!['compare', 'overlap', 'profile', 'trend', 'show', 'split', 'expect'].includes(statement.kind)) continue;
     const checked = checker.check(statement);
@@ -120,14 +120,24 @@ export function compileCell(program: Program, cell: number, catalog: Catalog, op
   if (!checked) return { diagnostics: [], statements: [] };
   const dialect = options.dialect ?? duckdb;
   const reader = options.values ? new ValuesReader((p) => checked.checker.letsOf(p), options.asof, dialect) : undefined;
+  const unexpressible: Diagnostic[] = [];
   const statements: CompiledStatement[] = checked.steps.flatMap((step): CompiledStatement[] => {
-    if (step.kind === 'views') return views(checked.analysis, checked.checker, step.name, options.asof, dialect, reader);
-    if (step.kind === 'key') return keyCheck(checked.analysis, step.population, step.span, options.asof, dialect);
-    const statement = reader ? reader.statement(step.checked) : step.checked;
-    const shares = step.checked.kind === 'compare' ? step.checked.metrics.filter((m) => m.fn === 'pct').map((m) => m.name) : [];
-    return [{ kind: 'result', statement: step.checked.kind, sql: emitStatement(statement, options, dialect), span: step.span, reads: statementReads(statement), ...(shares.length ? { shares } : {}) }];
+    try {
+      if (step.kind === 'views') return views(checked.analysis, checked.checker, step.name, options.asof, dialect, reader);
+      if (step.kind === 'key') return keyCheck(checked.analysis, step.population, step.span, options.asof, dialect);
+      const statement = reader ? reader.statement(step.checked) : step.checked;
+      const shares = step.checked.kind === 'compare' ? step.checked.metrics.filter((m) => m.fn === 'pct').map((m) => m.name) : [];
+      return [{ kind: 'result', statement: step.checked.kind, sql: emitStatement(statement, options, dialect), span: step.span, reads: statementReads(statement), ...(shares.length ? { shares } : {}) }];
+    } catch (e) {
+      // Found deep in the emitter, where the dialect meets the construct; reported at the statement.
+      if (!(e instanceof Unexpressible)) throw e;
+      unexpressible.push(error('dialect', e.message, step.span));
+      return [];
+    }
   });
-  return { diagnostics: checked.diagnostics, statements, ...(reader ? { values: reader.uses(statements) } : {}) };
+  // A split refused for its views is refused again for its result table: one diagnostic is enough.
+  const diagnostics = unexpressible.length ? dedupe([...checked.diagnostics, ...unexpressible].sort((a, b) => a.span.start - b.span.start)) : checked.diagnostics;
+  return { diagnostics, statements, ...(reader ? { values: reader.uses(statements) } : {}) };
 }
 
 function emitStatement(s: CheckedStatement, options: CompileOptions, dialect: Dialect): string {

@@ -23,6 +23,7 @@ export type { ValuesTable, ValuesTableUse } from './sql/cached-values.ts';
 export { parseCell } from './parse.ts';
 export { sqlCreates, sqlReferences, sqlWithoutTextAndComments } from './sql-references.ts';
 export { duckdb } from './sql/duckdb.ts';
+export { postgres } from './sql/postgres.ts';
 export { completeAt } from './ide/completion.ts';
 export type { Completion, CompletionItem, CompletionKind } from './ide/completion.ts';
 export { hoverAt } from './ide/hover.ts';

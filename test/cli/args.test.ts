@@ -25,6 +25,8 @@ describe('segbook command line', () => {
       out: 'r.json',
     });
     expect(parseArgs(['sql', 'nb.seg.md', '--dialect', 'duckdb'])).toEqual({ command: 'sql', notebook: 'nb.seg.md', data: [], dialect: 'duckdb' });
+    expect(parseArgs(['sql', 'nb.seg.md', '--dialect=postgres'])).toEqual({ command: 'sql', notebook: 'nb.seg.md', data: [], dialect: 'postgres' });
+    expect(parseArgs(['sql', 'nb.seg.md'])).toMatchObject({ dialect: 'duckdb' });
     expect(parseArgs(['run', 'nb.seg.md'])).toMatchObject({ format: 'text' });
   });
 
@@ -52,6 +54,6 @@ describe('segbook command line', () => {
     expect(usage(['run', 'nb', '--asof', '2024-13-01'])).toBe("--asof '2024-13-01' is not a date like 2024-06-30");
     expect(usage(['run', 'nb', '--format', 'pdf'])).toBe("--format 'pdf' is not one of text, json, html");
     expect(usage(['run', 'nb', '--out'])).toBe('--out needs a value');
-    expect(usage(['sql', 'nb', '--dialect', 'postgres'])).toBe('--dialect postgres is not supported yet; only duckdb is');
+    expect(usage(['sql', 'nb', '--dialect', 'mysql'])).toBe("--dialect 'mysql' is not one of duckdb, postgres");
   });
 });

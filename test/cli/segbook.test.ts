@@ -21,7 +21,8 @@ describe('segbook (the command)', { timeout: 120_000 }, () => {
     [['run', `${FIXTURES}/nothing-here.seg.md`], /^segbook: no such notebook: test\/cli\/fixtures\/nothing-here\.seg\.md/],
     [['run', `${FIXTURES}/shop.seg.md`, '--data', 'orders'], /^segbook: --data 'orders' must be NAME=PATH/],
     [['run', `${FIXTURES}/shop.seg.md`, '--data', 'orders=nope.csv'], /^segbook: --data orders: no such file nope\.csv/],
-    [['sql', `${FIXTURES}/shop.seg.md`, '--dialect', 'postgres'], /^segbook: --dialect postgres is not supported yet/],
+    [['sql', `${FIXTURES}/shop.seg.md`, '--dialect', 'oracle'], /^segbook: --dialect 'oracle' is not one of duckdb, postgres/],
+    [['run', `${FIXTURES}/shop.seg.md`, '--dialect', 'postgres'], /^segbook: unknown option --dialect for 'segbook run'/],
     [[], /^segbook: missing command/],
   ])('exits 2 with one line on stderr for a usage error: %s', (args, message) => {
     const run = segbook(...args);
@@ -118,5 +119,17 @@ describe('segbook (the command)', { timeout: 120_000 }, () => {
     expect(run.stdout).toContain('-- cell 1: seg');
     expect(run.stdout).toMatch(/CREATE OR REPLACE VIEW/i);
     expect(run.stdout).toContain('-- cell 3: sql');
+  });
+
+  // That PostgreSQL gives the same answers is test/lang/postgres-dialect.test.ts's to show.
+  it('prints the SegQL cells in PostgreSQL with --dialect postgres, SQL cells as written', () => {
+    const run = segbook('sql', `${FIXTURES}/shop.seg.md`, '--dialect', 'postgres');
+    expect(run.stderr).toBe('');
+    expect(run.code).toBe(0);
+    expect(run.stdout).toMatch(/^-- A small shop, as of 2024-06-30, for PostgreSQL\n/);
+    expect(run.stdout).toContain('CREATE OR REPLACE VIEW "big" AS');
+    expect(run.stdout).toContain('CROSS JOIN LATERAL (VALUES');
+    expect(run.stdout).not.toMatch(/unnest\(|GROUP BY ALL|VARCHAR/);
+    expect(run.stdout).toContain('select customer_id, round(spend, 2) as spend from big order by customer_id');
   });
 });

@@ -1,6 +1,6 @@
 import type { Duration } from '../ast/nodes.ts';
 import type { AggregateFn } from '../check/model.ts';
-import type { Dialect } from './dialect.ts';
+import type { Dialect, Entry } from './dialect.ts';
 
 // Quoting runs for every name in every statement; most names hold no quote, and testing for one
 // first is cheaper than a replace that finds nothing.
@@ -29,6 +29,19 @@ function interval(duration: Duration): string {
     case 'year':
       return `INTERVAL ${duration.amount * 12} MONTH`;
   }
+}
+
+/**
+ * A result with one row per list entry, computed in one pass over the entities: each entry is a
+ * struct of aggregates, the list is unnested afterwards. One scan keeps compiled SQL as fast as
+ * the aggregate an analyst would write by hand.
+ */
+function structList(entries: Entry[]): string {
+  return `[\n      ${entries.map(struct).join(',\n      ')}\n    ]`;
+}
+
+function struct(fields: Entry): string {
+  return `{${fields.map(([k, v]) => `${string(k)}: ${v}`).join(', ')}}`;
 }
 
 const SAME_NAME = new Set(['year', 'month', 'lower', 'upper', 'length', 'abs', 'round', 'coalesce', 'least', 'greatest']);
@@ -79,4 +92,13 @@ export const duckdb: Dialect = {
   values(rows, columns) {
     return `(VALUES ${rows.map((r) => `(${r.join(', ')})`).join(', ')}) AS t(${columns.map(ident).join(', ')})`;
   },
+  modulo: (a, b) => `${a} % ${b}`,
+  like: (value, pattern, negated, caseInsensitive) => `${value} ${negated ? 'NOT ' : ''}${caseInsensitive ? 'ILIKE' : 'LIKE'} ${pattern}`,
+  roundedText: (value, digits) => `CAST(round(${value}, ${digits}) AS VARCHAR)`,
+  orderText: (value) => value,
+  orderedBy: (query, order) => `${query}\nORDER BY ${order}`,
+  groupByFirst: () => 'GROUP BY ALL',
+  rowsColumns: (entries) => `${structList(entries)} AS "rows"`,
+  unnestRows: (_entries, from, keep) => `SELECT ${keep.map((k) => `${k}, `).join('')}unnest("rows", recursive := true) FROM ${ident(from)}`,
+  unpivot: (head, entries, from) => `SELECT ${head}, unnest(${structList(entries)}, recursive := true)\n  FROM ${from}`,
 };

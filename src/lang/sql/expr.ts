@@ -1,4 +1,4 @@
-import type { IR } from '../check/model.ts';
+import type { IR, PopulationModel } from '../check/model.ts';
 import type { Dialect } from './dialect.ts';
 
 /** How to read columns while lowering an expression: which table alias holds which row. */
@@ -65,6 +65,7 @@ function emit(ir: IR, ctx: ExprContext, outer: number): string {
     case 'binary': {
       const p = PRECEDENCE[ir.op] ?? 4;
       if (ir.op === '/') return wrap(d.divide(emit(ir.left, ctx, p), emit(ir.right, ctx, 0)), p, outer);
+      if (ir.op === '%') return wrap(d.modulo(emit(ir.left, ctx, p), emit(ir.right, ctx, p + 1)), p, outer);
       const op = ir.op === '!=' ? '<>' : ir.op.toUpperCase();
       // Comparisons do not chain in SQL, so both sides of one sit above comparison precedence.
       const right = p === 4 ? 5 : p + 1;
@@ -79,7 +80,7 @@ function emit(ir: IR, ctx: ExprContext, outer: number): string {
     case 'isNull':
       return wrap(`${emit(ir.value, ctx, 5)} IS ${ir.negated ? 'NOT ' : ''}NULL`, 4, outer);
     case 'like':
-      return wrap(`${emit(ir.value, ctx, 5)} ${ir.negated ? 'NOT ' : ''}${ir.caseInsensitive ? 'ILIKE' : 'LIKE'} ${emit(ir.pattern, ctx, 5)}`, 4, outer);
+      return wrap(d.like(emit(ir.value, ctx, 5), emit(ir.pattern, ctx, 5), ir.negated, ir.caseInsensitive), 4, outer);
     case 'case': {
       const whens = ir.whens.map((w) => `WHEN ${emit(w.condition, ctx, 0)} THEN ${emit(w.result, ctx, 0)}`).join(' ');
       return `CASE ${whens}${ir.otherwise ? ` ELSE ${emit(ir.otherwise, ctx, 0)}` : ''} END`;
@@ -134,6 +135,22 @@ export function forEachColumn(ir: IR, visit: (name: string) => void): void {
       return;
     default:
       return;
+  }
+}
+
+/** Whether an entity expression is text, where its shape tells: such values sort by the dialect's `orderText`. */
+export function isText(ir: IR, population: PopulationModel): boolean {
+  switch (ir.k) {
+    case 'string':
+      return true;
+    case 'column':
+      return (population.columns.find((c) => c.name === ir.name)?.type ?? population.entityColumns.get(ir.name.toLowerCase())?.type) === 'text';
+    case 'function':
+      return ir.fn === 'lower' || ir.fn === 'upper' || (['coalesce', 'least', 'greatest'].includes(ir.fn) && ir.args.some((a) => isText(a, population)));
+    case 'case':
+      return ir.whens.some((w) => isText(w.result, population)) || (ir.otherwise !== undefined && isText(ir.otherwise, population));
+    default:
+      return false;
   }
 }
 

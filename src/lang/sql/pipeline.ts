@@ -163,7 +163,8 @@ function entityValue(column: EntityColumn, population: PopulationModel, ctx: Exp
       return `CASE ${whens.join(' ')} END`;
     }
     case 'split': {
-      const hash = d.splitHash(d.string(v.seed), d.ident(population.key));
+      const keyType = population.columns.find((c) => c.name === population.key)?.sqlType ?? population.keyType;
+      const hash = d.splitHash(d.string(v.seed), d.ident(population.key), keyType);
       let cumulative = 0;
       const arms = v.arms.map((arm, i) => {
         cumulative += arm.percent;

@@ -1,8 +1,8 @@
 import type { CheckedMetric, CheckedStatement } from '../../check/statements.ts';
-import type { Dialect } from '../dialect.ts';
-import { emitExpr, type ExprContext } from '../expr.ts';
+import type { Dialect, Entry } from '../dialect.ts';
+import { emitExpr, isText, type ExprContext } from '../expr.ts';
 import { emitPipeline, withClause, type Cte } from '../pipeline.ts';
-import { countWhere, structList } from '../rows.ts';
+import { countWhere } from '../rows.ts';
 
 type Compare = Extract<CheckedStatement, { kind: 'compare' }>;
 
@@ -27,19 +27,26 @@ export function emitCompare(s: Compare, asof: string, dialect: Dialect): string 
   const compare = grouped ? groupedCompare(s, membership, flags, ctx) : scanCompare(s, membership, ctx);
   const metricColumns = s.metrics.map((m) => `, ${q(m.name)}`).join('');
   const by = s.by ? `"by value" AS ${q(s.by.name)}, ` : '';
-  const order = s.by ? '"#", "by value" ASC NULLS LAST' : '"#"';
+  const byValue = s.by && isText(s.by.ir, s.population) ? dialect.orderText('"by value"') : '"by value"';
+  const order = s.by ? `"#", ${byValue} ASC NULLS LAST` : '"#"';
   return (
-    `${withClause([...pipeline.ctes, ...membership.ctes, ...compare], dialect)}\n` +
+    `${withClause([...pipeline.ctes, ...membership.ctes, ...compare.ctes], dialect)}\n` +
     `SELECT "segment", ${by}"size", "share"${metricColumns}\n` +
-    `FROM (SELECT ${s.by ? '"by value", ' : ''}unnest("rows", recursive := true) FROM "compare")\n` +
+    `FROM (${dialect.unnestRows(compare.entries, 'compare', s.by ? ['"by value"'] : [])})\n` +
     `ORDER BY ${order}`
   );
 }
 
 type Membership = ReturnType<typeof membershipFlags>;
 
+/** The steps that compute a compare's rows, and its rows as fields over the last step. */
+interface CompareRows {
+  ctes: Cte[];
+  entries: Entry[];
+}
+
 /** Every segment's row as aggregates filtered to its members, in one pass over the entities. */
-function scanCompare(s: Compare, membership: Membership, ctx: ExprContext): Cte[] {
+function scanCompare(s: Compare, membership: Membership, ctx: ExprContext): CompareRows {
   const d = ctx.dialect;
   const entries = s.segments.map((segment, i) => {
     const member = membership.members[i]!;
@@ -55,8 +62,8 @@ function scanCompare(s: Compare, membership: Membership, ctx: ExprContext): Cte[
   });
   const byColumn = s.by ? `${emitExpr(s.by.ir, ctx)} AS "by value", ` : '';
   // Not `GROUP BY "by value"`: a segment may be called `by value`, and its column would win.
-  const groupBy = s.by ? '\n  GROUP BY ALL' : '';
-  return [{ name: 'compare', sql: `SELECT ${byColumn}${structList(entries, d)} AS "rows"\n  FROM ${d.ident(membership.from)} AS e${groupBy}` }];
+  const groupBy = s.by ? `\n  ${d.groupByFirst(1)}` : '';
+  return { ctes: [{ name: 'compare', sql: `SELECT ${byColumn}${d.rowsColumns(entries)}\n  FROM ${d.ident(membership.from)} AS e${groupBy}` }], entries };
 }
 
 function scanMetric(metric: CheckedMetric, member: string, ctx: ExprContext): string {
@@ -85,7 +92,7 @@ function scanMetric(metric: CheckedMetric, member: string, ctx: ExprContext): st
  * aggregate with a handful of groups costs far less than a filtered aggregate per segment and
  * metric over every entity: partitions with four parts and two metrics ran 15% slower that way.
  */
-function groupedCompare(s: Compare, membership: Membership, flags: string[], ctx: ExprContext): Cte[] {
+function groupedCompare(s: Compare, membership: Membership, flags: string[], ctx: ExprContext): CompareRows {
   const d = ctx.dialect;
   const q = d.ident;
   // Segment columns keep their names in the groups; the names made up here must not take one (a
@@ -121,10 +128,10 @@ function groupedCompare(s: Compare, membership: Membership, flags: string[], ctx
   const keys = [...(byKey ? [`${emitExpr(s.by!.ir, ctx)} AS ${q(byKey)}`] : []), ...flags];
   const groups: Cte = {
     name: 'membership groups',
-    sql: `SELECT ${[...keys, ...partials].join(', ')}\n  FROM ${q(membership.from)} AS e${keys.length ? '\n  GROUP BY ALL' : ''}`,
+    sql: `SELECT ${[...keys, ...partials].join(', ')}\n  FROM ${q(membership.from)} AS e${keys.length ? `\n  ${d.groupByFirst(keys.length)}` : ''}`,
   };
   const total = (column: string, member: string) => `sum(g.${q(column)})${member === 'TRUE' ? '' : ` FILTER (WHERE ${member})`}`;
-  const entries = s.segments.map((segment, i) => {
+  const entries = s.segments.map((segment, i): Entry => {
     const member = membership.members[i]!.replace(/^e\./, 'g.');
     const size = `CAST(coalesce(${total(members, member)}, 0) AS BIGINT)`;
     const fields: [string, string][] = [
@@ -148,7 +155,7 @@ function groupedCompare(s: Compare, membership: Membership, flags: string[], ctx
   });
   const byColumn = byKey ? `g.${q(byKey)} AS "by value", ` : '';
   const groupBy = byKey ? `\n  GROUP BY g.${q(byKey)}` : '';
-  return [groups, { name: 'compare', sql: `SELECT ${byColumn}${structList(entries, d)} AS "rows"\n  FROM ${q(groups.name)} AS g${groupBy}` }];
+  return { ctes: [groups, { name: 'compare', sql: `SELECT ${byColumn}${d.rowsColumns(entries)}\n  FROM ${q(groups.name)} AS g${groupBy}` }], entries };
 }
 
 /** A quoted identifier's name. */

@@ -11,7 +11,7 @@ const SHARE_DIGITS = 4;
 
 /** A share as text, rounded; of a population with no entities it is null, and the detail says so rather than dropping the term. */
 function shareText(share: string, dialect: Dialect): string {
-  return dialect.scalar('coalesce', [dialect.toText(dialect.scalar('round', [share, String(SHARE_DIGITS)])), dialect.string('null')]);
+  return dialect.scalar('coalesce', [dialect.roundedText(share, SHARE_DIGITS), dialect.string('null')]);
 }
 
 /** expect → expectation, passed, detail: one row; a null condition does not pass (spec §5). */

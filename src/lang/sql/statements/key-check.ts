@@ -24,7 +24,7 @@ export function emitKeyCheck(population: PopulationModel, asof: string, dialect:
     `  GROUP BY ${key}\n` +
     `  HAVING count(*) > 1\n` +
     `) AS "repeated keys"\n` +
-    `ORDER BY "rows" DESC, "key"\n` +
+    `ORDER BY "rows" DESC, ${dialect.orderText('"key"')}\n` +
     `LIMIT 1`
   );
 }

@@ -1,5 +1,5 @@
 import type { CheckedStatement, ProfileAttribute } from '../../check/statements.ts';
-import type { Dialect } from '../dialect.ts';
+import type { Dialect, Entry } from '../dialect.ts';
 import { emitExpr } from '../expr.ts';
 import { emitPipeline, withClause, type Cte } from '../pipeline.ts';
 
@@ -27,7 +27,7 @@ export function emitProfile(s: Profile, asof: string, dialect: Dialect, ranges =
   const flags = `${inSegment} AS "in segment", ${inBaseline} AS "in baseline"`;
   const number = (column: string) => (ranges ? `, ${column} AS "number"` : '');
   const range = ranges ? ', "from", "to"' : '';
-  const unpivoted = (list: string) => `SELECT ${flags}, unnest([\n      ${list}\n    ], recursive := true)\n  FROM ${q(pipeline.entities)} AS e`;
+  const unpivoted = (entries: Entry[]) => dialect.unpivot(flags, entries, `${q(pipeline.entities)} AS e`);
   const parts: Cte[] = [];
   const values: string[] = [];
   if (numbers) {
@@ -61,25 +61,25 @@ export function emitProfile(s: Profile, asof: string, dialect: Dialect, ranges =
         `  FROM "counts"`,
     },
   ];
-  return (
-    `${withClause(ctes, dialect)}\n` +
+  const lift = 'ln(nullif("lift", 0))';
+  const rows =
     `SELECT "attribute", "value", "segment_share", "baseline_share", ${dialect.divide('"segment_share"', '"baseline_share"')} AS "lift"${range}\n` +
     `FROM "shares"\n` +
-    `WHERE "kept" AND ("segment_share" > 0 OR "baseline_share" > 0)\n` +
-    `ORDER BY coalesce("lift", 0) = 0, round(abs(ln(nullif("lift", 0))), 12) DESC, "attribute", "value" NULLS LAST`
-  );
+    `WHERE "kept" AND ("segment_share" > 0 OR "baseline_share" > 0)`;
+  const order = `coalesce("lift", 0) = 0, ${dialect.scalar('round', [dialect.scalar('abs', [lift]), '12'])} DESC, ${dialect.orderText('"attribute"')}, ${dialect.orderText('"value"')} NULLS LAST`;
+  return `${withClause(ctes, dialect)}\n${dialect.orderedBy(rows, order)}`;
 }
 
 interface AttributeSql {
   /**
-   * One {attribute, number} struct per numeric attribute, if any. Unpivoted, one window
+   * One {attribute, number} entry per numeric attribute, if any. Unpivoted, one window
    * partitioned by attribute bins them all: a window per attribute made DuckDB sort and copy
    * every whole row once per attribute (6× slower with a hundred lets). Text stays out of that
    * window, which would otherwise sort its rows too (2× slower with 11 text attributes and 3 numbers).
    */
-  numbers?: string;
-  /** One {attribute, value} struct per other attribute, its value as text, if any. */
-  texts?: string;
+  numbers?: Entry[];
+  /** One {attribute, value} entry per other attribute, its value as text, if any. */
+  texts?: Entry[];
   /** The quartile (Q1…Q4) of an unpivoted number among its attribute's in the population. */
   quartile: string;
   /** Which values to keep: every quartile, and categories of attributes with at most MAX_CATEGORIES values. */
@@ -97,9 +97,9 @@ function attributeSql(attributes: ProfileAttribute[], dialect: Dialect): Attribu
     const q = dialect.ident;
     const numeric = attributes.filter((a) => a.type === 'number');
     const other = attributes.filter((a) => a.type !== 'number');
-    const list = (structs: string[]) => (structs.length ? structs.join(',\n      ') : undefined);
-    const numbers = list(numeric.map((a) => `{'attribute': ${dialect.string(a.name)}, 'number': e.${q(a.name)}}`));
-    const texts = list(other.map((a) => `{'attribute': ${dialect.string(a.name)}, 'value': ${dialect.toText(`e.${q(a.name)}`)}}`));
+    const list = (entries: Entry[]) => (entries.length ? entries : undefined);
+    const numbers = list(numeric.map((a): Entry => [['attribute', dialect.string(a.name)], ['number', `e.${q(a.name)}`]]));
+    const texts = list(other.map((a): Entry => [['attribute', dialect.string(a.name)], ['value', dialect.toText(`e.${q(a.name)}`)]]));
     const keepCategories = `count("value") OVER (PARTITION BY "attribute") <= ${MAX_CATEGORIES}`;
     made = {
       ...(numbers ? { numbers } : {}),

@@ -16,12 +16,13 @@ export function emitMembers(population: PopulationModel, condition: IR, lets: st
 export function selectMembers(population: PopulationModel, pipeline: Pipeline, withSql: string, condition: IR, lets: string[], asof: string, dialect: Dialect, limit?: number): string {
   const q = dialect.ident;
   const where = emitExpr(condition, { dialect, asof, entity: 'e' });
+  const key = `e.${q(population.key)}`;
   return (
     `${withSql}\n` +
     `SELECT ${memberColumns(population, lets, dialect)}\n` +
     `FROM ${q(pipeline.entities)} AS e\n` +
     (where === 'TRUE' ? '' : `WHERE ${where}\n`) +
-    `ORDER BY e.${q(population.key)}` +
+    `ORDER BY ${population.keyType === 'text' ? dialect.orderText(key) : key}` +
     (limit !== undefined ? `\nLIMIT ${limit}` : '')
   );
 }

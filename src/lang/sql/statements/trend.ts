@@ -1,8 +1,8 @@
 import type { CheckedStatement } from '../../check/statements.ts';
-import type { Dialect } from '../dialect.ts';
+import type { Dialect, Entry } from '../dialect.ts';
 import { emitExpr } from '../expr.ts';
 import { emitPipeline, withClause, type Cte } from '../pipeline.ts';
-import { countWhere, structList } from '../rows.ts';
+import { countWhere } from '../rows.ts';
 
 type Trend = Extract<CheckedStatement, { kind: 'trend' }>;
 
@@ -15,14 +15,14 @@ export function emitTrend(s: Trend, dialect: Dialect): string {
     const ctx = { dialect, asof: date, entity: 'e' };
     const pipeline = emitPipeline(s.population, s.segments.map((g) => g.condition), [], date, dialect, ` @ ${date}`);
     ctes.push(...pipeline.ctes);
-    const entries = s.segments.map((segment, i): [string, string][] => [
+    const entries = s.segments.map((segment, i): Entry => [
       ['#', String(i + 1)],
       ['segment', dialect.string(segment.display)],
       ['size', countWhere(emitExpr(segment.condition, ctx))],
     ]);
     const sizes = `sizes @ ${date}`;
-    ctes.push({ name: sizes, sql: `SELECT ${structList(entries, dialect)} AS "rows"\n  FROM ${q(pipeline.entities)} AS e` });
-    selects.push(`SELECT ${dialect.date(date)} AS "asof", unnest("rows", recursive := true) FROM ${q(sizes)}`);
+    ctes.push({ name: sizes, sql: `SELECT ${dialect.rowsColumns(entries)}\n  FROM ${q(pipeline.entities)} AS e` });
+    selects.push(dialect.unnestRows(entries, sizes, [`${dialect.date(date)} AS "asof"`]));
   }
   return (
     `${withClause(ctes, dialect)}\n` +
