@@ -46,6 +46,14 @@ function struct(fields: Entry): string {
 
 const SAME_NAME = new Set(['year', 'month', 'lower', 'upper', 'length', 'abs', 'round', 'coalesce', 'least', 'greatest']);
 
+/**
+ * Spec §10: the mean of the two middle values for an even count. DuckDB's median of a DECIMAL is a
+ * DECIMAL of the same scale, the mean cut to it (1.01 and 1.02 give 1.01): as a double it is 1.015.
+ */
+function median(value: string): string {
+  return `median(CAST(${value} AS DOUBLE))`;
+}
+
 export const duckdb: Dialect = {
   name: 'duckdb',
   ident,
@@ -75,6 +83,8 @@ export const duckdb: Dialect = {
         return `arg_min(${arg}, ${time})${where}`;
       case 'last':
         return `arg_max(${arg}, ${time})${where}`;
+      case 'median':
+        return `${median(arg!)}${where}`;
       default:
         return `${fn}(${arg})${where}`;
     }
@@ -86,7 +96,7 @@ export const duckdb: Dialect = {
     const n = `count(${value}) OVER (${within})`;
     return `CASE WHEN ${value} IS NULL THEN NULL ELSE (${buckets} * ${ranked} + ${n} - 1) // ${n} END`;
   },
-  median: (value) => `median(${value})`,
+  median,
   countDistinct: (value) => `count(DISTINCT ${value})`,
   toText: (value) => `CAST(${value} AS VARCHAR)`,
   values(rows, columns) {

@@ -165,9 +165,9 @@ WITH
 ),
 "compare" AS (
   SELECT [
-      {'#': 1, 'segment': 'everyone', 'size': count(*), 'share': count(*) / NULLIF(count(*), 0), 'avg_monetary': avg(e."monetary"), 'median(recency)': median(e."recency")},
-      {'#': 2, 'segment': 'champions', 'size': count(*) FILTER (WHERE e."champions"), 'share': count(*) FILTER (WHERE e."champions") / NULLIF(count(*), 0), 'avg_monetary': avg(e."monetary") FILTER (WHERE e."champions"), 'median(recency)': median(e."recency") FILTER (WHERE e."champions")},
-      {'#': 3, 'segment': 'at_risk', 'size': count(*) FILTER (WHERE e."at_risk"), 'share': count(*) FILTER (WHERE e."at_risk") / NULLIF(count(*), 0), 'avg_monetary': avg(e."monetary") FILTER (WHERE e."at_risk"), 'median(recency)': median(e."recency") FILTER (WHERE e."at_risk")}
+      {'#': 1, 'segment': 'everyone', 'size': count(*), 'share': count(*) / NULLIF(count(*), 0), 'avg_monetary': avg(e."monetary"), 'median(recency)': median(CAST(e."recency" AS DOUBLE))},
+      {'#': 2, 'segment': 'champions', 'size': count(*) FILTER (WHERE e."champions"), 'share': count(*) FILTER (WHERE e."champions") / NULLIF(count(*), 0), 'avg_monetary': avg(e."monetary") FILTER (WHERE e."champions"), 'median(recency)': median(CAST(e."recency" AS DOUBLE)) FILTER (WHERE e."champions")},
+      {'#': 3, 'segment': 'at_risk', 'size': count(*) FILTER (WHERE e."at_risk"), 'share': count(*) FILTER (WHERE e."at_risk") / NULLIF(count(*), 0), 'avg_monetary': avg(e."monetary") FILTER (WHERE e."at_risk"), 'median(recency)': median(CAST(e."recency" AS DOUBLE)) FILTER (WHERE e."at_risk")}
     ] AS "rows"
   FROM "segment champions, segment at_risk" AS e
 )
