@@ -116,7 +116,8 @@ async function appOpenSteps(page: Page): Promise<OpenSteps> {
     }
     const resources = performance.getEntriesByType('resource') as PerformanceResourceTiming[];
     const navigation = performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming;
-    const worker = resources.find((r) => /duckdb-browser-eh\.worker/.test(r.name) && r.initiatorType === 'other');
+    // The page starts DuckDB's boot worker (src/engine/duckdb-boot-worker.js), which loads DuckDB's own worker script itself.
+    const worker = resources.find((r) => /duckdb-boot-worker/.test(r.name) && r.initiatorType === 'other');
     // A data file is probed for its size (a one-byte range) before it is downloaded: the last request is
     // the download. The sample data comes as the build's prebuilt tables (NAME-HASH.arrow).
     const files = new Map<string, PerformanceResourceTiming>();
