@@ -1,22 +1,8 @@
 import type { Duration } from '../ast/nodes.ts';
 import type { AggregateFn } from '../check/model.ts';
 import type { Dialect, Entry } from './dialect.ts';
+import { number, quantile, quotedName as ident, string } from './standard.ts';
 
-// Quoting runs for every name in every statement; most names hold no quote, and testing for one
-// first is cheaper than a replace that finds nothing.
-function ident(name: string): string {
-  return name.includes('"') ? `"${name.replaceAll('"', '""')}"` : `"${name}"`;
-}
-
-function string(value: string): string {
-  return value.includes("'") ? `'${value.replaceAll("'", "''")}'` : `'${value}'`;
-}
-
-function number(value: number, digits?: string): string {
-  if (digits !== undefined && /^\d+$/.test(digits)) return digits;
-  if (!Number.isFinite(value)) return 'NULL';
-  return String(value);
-}
 
 function interval(duration: Duration): string {
   switch (duration.unit) {
@@ -90,12 +76,7 @@ export const duckdb: Dialect = {
     }
   },
   splitHash: (seed, key) => `CAST('0x' || substr(md5(${seed} || ':' || CAST(${key} AS VARCHAR)), 1, 8) AS BIGINT)`,
-  quantile(buckets, value, order, partition) {
-    const within = partition ? `PARTITION BY ${partition}` : '';
-    const ranked = `count(${value}) OVER (${within ? `${within} ` : ''}ORDER BY ${value} ${order === 'desc' ? 'DESC' : 'ASC'})`;
-    const n = `count(${value}) OVER (${within})`;
-    return `CASE WHEN ${value} IS NULL THEN NULL ELSE (${buckets} * ${ranked} + ${n} - 1) // ${n} END`;
-  },
+  quantile: (buckets, value, order, partition) => quantile(buckets, value, order, partition, '//'),
   median,
   countDistinct: (value) => `count(DISTINCT ${value})`,
   toText: (value) => `CAST(${value} AS VARCHAR)`,

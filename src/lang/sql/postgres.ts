@@ -1,6 +1,7 @@
 import type { Duration } from '../ast/nodes.ts';
 import type { AggregateFn } from '../check/model.ts';
 import { Unexpressible, type Dialect } from './dialect.ts';
+import { number, quantile, quotedName, string } from './standard.ts';
 
 /**
  * PostgreSQL (16 or later: a subquery in FROM needs no alias), written to give the answers the
@@ -13,15 +14,14 @@ const MAX_NAME_BYTES = 63;
 const encoder = new TextEncoder();
 
 function ident(name: string): string {
-  const quoted = (n: string) => (n.includes('"') ? `"${n.replaceAll('"', '""')}"` : `"${n}"`);
-  if (encoder.encode(name).length <= MAX_NAME_BYTES) return quoted(name);
+  if (encoder.encode(name).length <= MAX_NAME_BYTES) return quotedName(name);
   // Kept apart by a hash of the whole name, the same wherever the name is written.
   let kept = '';
   for (const char of name) {
     if (encoder.encode(kept + char).length > MAX_NAME_BYTES - 9) break;
     kept += char;
   }
-  return quoted(`${kept} ${fnv1a(name)}`);
+  return quotedName(`${kept} ${fnv1a(name)}`);
 }
 
 function fnv1a(text: string): string {
@@ -30,15 +30,6 @@ function fnv1a(text: string): string {
   return hash.toString(16).padStart(8, '0');
 }
 
-function string(value: string): string {
-  return value.includes("'") ? `'${value.replaceAll("'", "''")}'` : `'${value}'`;
-}
-
-function number(value: number, digits?: string): string {
-  if (digits !== undefined && /^\d+$/.test(digits)) return digits;
-  if (!Number.isFinite(value)) return 'NULL';
-  return String(value);
-}
 
 function interval(duration: Duration): string {
   switch (duration.unit) {
@@ -129,13 +120,8 @@ export const postgres: Dialect = {
     }
     return `CAST(CAST('x' || substr(md5(${seed} || ':' || CAST(${key} AS text)), 1, 8) AS bit(32)) AS bigint)`;
   },
-  quantile(buckets, value, order, partition) {
-    const within = partition ? `PARTITION BY ${partition}` : '';
-    const ranked = `count(${value}) OVER (${within ? `${within} ` : ''}ORDER BY ${value} ${order === 'desc' ? 'DESC' : 'ASC'})`;
-    const n = `count(${value}) OVER (${within})`;
-    // Both counts are whole numbers: `/` divides them to a whole number, rounded down (they are not negative).
-    return `CASE WHEN ${value} IS NULL THEN NULL ELSE (${buckets} * ${ranked} + ${n} - 1) / ${n} END`;
-  },
+  // Both counts are whole numbers: `/` divides them to a whole number, rounded down (they are not negative).
+  quantile: (buckets, value, order, partition) => quantile(buckets, value, order, partition, '/'),
   median: (value) => `percentile_cont(0.5) WITHIN GROUP (ORDER BY ${value})`,
   countDistinct: (value) => `count(DISTINCT ${value})`,
   toText: (value) => `CAST(${value} AS text)`,
