@@ -15,6 +15,7 @@ import type { NotebookInput, RunnerOptions, RunRequest } from './run-options.ts'
 import { blockedByOthers, blockingErrors, graphWarnings, warningsOf, withDiagnostics, type NotebookState } from './blockers.ts';
 import { Cancelled, executeSql, executeStatements, type Execution } from './execute.ts';
 import { readFrontMatter, type NotebookMeta } from './front-matter.ts';
+import { withLiteralHints } from './literal-hints.ts';
 import { buildGraph, downstreamOf, upstreamOf, type CellSymbols, type DependencyGraph } from './graph.ts';
 import { contentKey } from './key.ts';
 import { unclosedFrontMatter } from './format.ts';
@@ -270,7 +271,7 @@ export class NotebookRunner<P> {
     // A blank SQL cell is a cell not written yet, as a blank SegQL cell is.
     if (cell.kind === 'sql' && cell.source.trim() === '') return this.finish(id, {});
     if (cell.kind === 'sql') {
-      const key = this.keyOf(index, ['sql', cell.name ?? null, cell.source, Boolean(request.viewsOnly)]);
+      const key = this.keyOf(index, ['sql', cell.name ?? null, cell.source, Boolean(request.viewsOnly)], true);
       return this.execute(id, key, async () => {
         if (!request.viewsOnly && mayChangeData(cell.source)) this.values.dataChanged();
         const creates = request.viewsOnly ? [] : this.options.compiler.sqlCreates(cell.source);
@@ -288,7 +289,8 @@ export class NotebookRunner<P> {
     // The program and the cell's place in it as they are now; the catalog may take a query.
     const program = this.program;
     // `segbook sql` prints statements that run anywhere the tables are: each with its whole pipeline.
-    const compiled = this.options.compiler.compileCell(program, index, await this.catalog(), {
+    const catalog = await this.catalog();
+    const compiled = this.options.compiler.compileCell(program, index, catalog, {
       asof,
       values: !request.viewsOnly,
       ...(this.options.profileRanges ? { profileRanges: true } : {}),
@@ -306,15 +308,18 @@ export class NotebookRunner<P> {
     // unique (a prebuilt table's facts, lost at the first SQL), while the data stays the same.
     const keyed = compiled.statements.filter((s) => s.kind !== 'check');
     const versions = [...values.map((use) => this.values.version(use.table)), this.values.readsVersion(keyed.flatMap((s) => s.reads))];
-    const key = this.keyOf(now, ['seg', keyed, versions, Boolean(request.viewsOnly), Boolean(this.options.summaries)]);
-    return this.execute(id, key, (shown) =>
-      executeStatements(
+    const key = this.keyOf(now, ['seg', keyed, versions, Boolean(request.viewsOnly), Boolean(this.options.summaries)], false);
+    const { engine } = this.options;
+    return this.execute(id, key, async (shown) => {
+      const execution = await executeStatements(
         compiled.statements,
-        { engine: this.options.engine, signal: request.signal, viewsOnly: request.viewsOnly, summaries: this.options.summaries, cell: index },
+        { engine, signal: request.signal, viewsOnly: request.viewsOnly, summaries: this.options.summaries, cell: index },
         { uses: values, cache: this.values },
         shown,
-      ),
-    );
+      );
+      const probes = (views: string[]) => this.options.compiler.literalProbes(program, index, catalog, { asof, views });
+      return withLiteralHints(execution, probes, engine, request.signal);
+    });
   }
 
   private setWarnings(id: number, warnings: CellError[]): void {
@@ -322,12 +327,19 @@ export class NotebookRunner<P> {
     else this.warnings.delete(id);
   }
 
-  private keyOf(index: number, own: unknown[]): string {
+  /**
+   * `upstream`: the key takes the keys of the cells this one uses. A SQL cell reads what they made
+   * (views, tables) and needs them. A SegQL cell does not: its statements hold the definitions
+   * they use, written out, and the versions of what they read (values tables, tables, views a SQL
+   * cell made), so a cell whose own SQL did not change keeps its results when another definition
+   * of a cell it uses is edited (`compare x` when only `segment y` beside x changed).
+   */
+  private keyOf(index: number, own: unknown[], upstream: boolean): string {
     const graph = this.dependencyGraph;
-    // A peer's key is left out: each would change the other's, and a SegQL cell's own statements already hold its definitions.
-    const upstream = graph.upstream[index]!.filter((u) => !graph.peers[index]!.includes(u)).map((u) => this.runKeys[u] ?? '');
+    // A peer's key is left out: each would change the other's.
+    const upstreamKeys = upstream ? graph.upstream[index]!.filter((u) => !graph.peers[index]!.includes(u)).map((u) => this.runKeys[u] ?? '') : [];
     const tables = graph.tables[index]!.map((t) => [t, this.tableStates.get(t)?.version ?? 0]);
-    return contentKey(JSON.stringify([own, upstream, tables, this.reruns.get(this.cellIds[index]!) ?? 0]));
+    return contentKey(JSON.stringify([own, upstreamKeys, tables, this.reruns.get(this.cellIds[index]!) ?? 0]));
   }
 
   /**
@@ -362,19 +374,20 @@ export class NotebookRunner<P> {
   }
 
   /** The cell's outcome, wherever the cell is now; nothing when it was deleted meanwhile. */
-  private finish(id: number, parts: Partial<Pick<CellOutcome, 'results' | 'errors' | 'sql' | 'summary' | 'durationMs'>>): void {
+  private finish(id: number, parts: Partial<Pick<CellOutcome, 'results' | 'errors' | 'sql' | 'summary' | 'warnings' | 'durationMs'>>): void {
     const index = this.cellIds.indexOf(id);
     if (index < 0) return;
     const base = this.outcomes[index]!;
     const errors = parts.errors ?? [];
     if (errors.length > 0) this.runKeys[index] = undefined;
+    const warnings = [...(this.warnings.get(id) ?? []), ...(parts.warnings ?? [])].sort((a, b) => a.line - b.line || a.column - b.column);
     const outcome: CellOutcome = {
       ...emptyOutcome(index, base.kind, base.name, errors.length > 0 ? 'error' : 'done'),
       results: parts.results ?? [],
       errors,
       sql: parts.sql ?? [],
       summary: parts.summary ?? [],
-      ...(this.warnings.has(id) ? { warnings: this.warnings.get(id) } : {}),
+      ...(warnings.length > 0 ? { warnings } : {}),
       ...(parts.durationMs !== undefined ? { durationMs: parts.durationMs } : {}),
     };
     this.outcomes[index] = outcome;

@@ -245,6 +245,33 @@ describe('the notebook runner', () => {
     expect(report.cells[2]!.status).toBe('done');
   });
 
+  it('re-runs a SegQL cell only when its own SQL or the data it reads changed, not for another definition of a cell it uses', async () => {
+    const cells = [
+      seg('population customers key customer_id\nlink orders on customer_id time order_date\nlet spend = sum(orders.amount)'),
+      seg("segment us = country = 'US'\nsegment big = spend > 100"),
+      seg('compare us'),
+      seg('compare big'),
+      sql('select count(*) as n from us'),
+    ];
+    const { runner, ran, clear } = runnerFor(notebook(...cells));
+    await runner.run();
+    clear();
+    runner.update({ notebook: parseNotebook(notebook(cells[0]!, cells[1]!.replace('spend > 100', 'spend > 150'), cells[2]!, cells[3]!, cells[4]!)) });
+    const edited = await runner.run();
+    // SQL reads the views the edited cell made again, so it runs again; `compare us` has nothing new to run.
+    expect(ran()).toEqual([1, 3, 4]);
+    expect(edited.cells[2]!.status).toBe('done');
+    expect(edited.cells[2]!.results[0]!.rows.map((r) => r[0])).toEqual(['us']);
+
+    clear();
+    runner.update({ notebook: parseNotebook(notebook(cells[0]!.replace('sum(orders.amount)', 'max(orders.amount)'), cells[1]!, cells[2]!, cells[3]!, cells[4]!)) });
+    const relet = await runner.run();
+    // A let changed: the population's values are computed again, and every cell reading them runs.
+    // The population's own cell has only its key check, over data that did not change.
+    expect(ran().sort()).toEqual([1, 2, 3, 4]);
+    expect(relet.cells.flatMap((c) => c.errors)).toEqual([]);
+  });
+
   it('runs a query after the SQL cell that creates its table, and again when that cell changes', async () => {
     const cells = [sql('select count(*) as n from us_customers'), sql("create or replace table us_customers as select * from customers where country = 'US'"), sql('select count(*) as n from orders')];
     const { runner, events } = runnerFor(notebook(...cells));
