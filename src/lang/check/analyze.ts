@@ -10,6 +10,7 @@ import { didYouMean } from './suggest.ts';
 import { isCalendarDate } from '../dates.ts';
 import { joinSpans } from '../span.ts';
 import { valueTypeOf } from './types.ts';
+import { timeColumnHint } from './time-column-hint.ts';
 
 export interface CellDiagnostic extends Diagnostic {
   cell: number;
@@ -260,7 +261,7 @@ export class Analysis implements NameLookup {
         this.report(def.cell, 'unknown-column', `table ${table.name} has no column '${s.time.text}'${didYouMean(s.time.text, table.columns.map((c) => c.name))}`, s.time.span);
         broken = true;
       } else if (type !== 'date' && type !== 'timestamp') {
-        this.report(def.cell, 'type', `the time of a link must be a date or timestamp, but ${table.name}.${col.name} is ${col.type}`, s.time.span);
+        this.report(def.cell, 'type', `the time of a link must be a date or timestamp, but ${table.name}.${col.name} is ${col.type}${timeColumnHint(table.name, col.name, col.type)}`, s.time.span);
         broken = true;
       } else {
         time = { name: col.name, type, ...(col.hasNulls === false ? { hasNulls: false } : {}) };
