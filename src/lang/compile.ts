@@ -1,5 +1,6 @@
 import { findColumn, findTable, type Catalog } from './catalog.ts';
 import { Analysis } from './check/analyze.ts';
+import { literalComparisons, type LiteralComparison } from './check/literal-comparisons.ts';
 import { StatementChecker, type CheckedStatement } from './check/statements.ts';
 import type { IR, PopulationModel } from './check/model.ts';
 import { error, type Diagnostic, type Span } from './diagnostics.ts';
@@ -11,6 +12,7 @@ import { emitCompare } from './sql/statements/compare.ts';
 import { emitExpect } from './sql/statements/expect.ts';
 import { emitOverlap } from './sql/statements/overlap.ts';
 import { emitProfile } from './sql/statements/profile.ts';
+import { emitLiteralProbe } from './sql/literal-probe.ts';
 import { emitPipeline, pipelineSteps, withClause, type Pipeline } from './sql/pipeline.ts';
 import { populationReads, statementReads } from './sql/reads.ts';
 import { emitMembers, selectMembers } from './sql/statements/show.ts';
@@ -138,6 +140,27 @@ export function compileCell(program: Program, cell: number, catalog: Catalog, op
   // A split refused for its views is refused again for its result table: one diagnostic is enough.
   const diagnostics = unexpressible.length ? dedupe([...checked.diagnostics, ...unexpressible].sort((a, b) => a.span.start - b.span.start)) : checked.diagnostics;
   return { diagnostics, statements, ...(reader ? { values: reader.uses(statements) } : {}) };
+}
+
+/** Text in quotes that an empty segment's or partition part's condition compares a column with, and the query that looks for it in the data. */
+export interface LiteralProbe {
+  view: string;
+  /** The population's name, which says who is counted. */
+  population: string;
+  comparisons: LiteralComparison[];
+  /** DuckDB's; its rows are described at emitLiteralProbe. */
+  sql: string;
+}
+
+/** For the cell's segments and partition parts among `views` (which came out empty): a probe each, where its condition has text to look for. */
+export function literalProbes(program: Program, cell: number, catalog: Catalog, options: { asof: string; views: string[] }): LiteralProbe[] {
+  const analysis = analyze(program, catalog);
+  const empty = new Set(options.views.map((v) => v.toLowerCase()));
+  return [...analysis.definitions.values()]
+    .filter((d) => d.cell === cell && (d.kind === 'segment' || d.kind === 'partition'))
+    .flatMap((d) => literalComparisons(analysis, d.name))
+    .filter((v) => empty.has(v.view.toLowerCase()))
+    .map((v) => ({ view: v.view, population: v.population.name, comparisons: v.comparisons, sql: emitLiteralProbe(v.population, v.comparisons, options.asof, duckdb) }));
 }
 
 function emitStatement(s: CheckedStatement, options: CompileOptions, dialect: Dialect): string {

@@ -19,6 +19,8 @@ export interface Execution {
   /** Views the cell (re)created, in the case they were named. */
   views: string[];
   summary: DefinitionSummary[];
+  /** What the data says is surely not what was meant, though the cell ran (literal-hints.ts). */
+  warnings?: CellError[];
 }
 
 export interface ExecuteOptions {

@@ -38,4 +38,11 @@ describe('warnings', () => {
     expect(run.stdout).toMatch(/tier\.big\s+0\s/);
     expect(run.code).toBe(0);
   }, 120_000);
+
+  it('include text in quotes that leaves a segment empty, found in the data in another case', async () => {
+    const run = await segbook('run', 'test/cli/fixtures/lowercase-country.seg.md');
+    expect(run.stderr).toEqual(["segbook: warning: cell 0, line 2, column 31: no one in customers has country 'us'; 3 have 'US' — text comparisons are exact, case included"]);
+    expect(run.stdout).toMatch(/americans: 0 members/);
+    expect(run.code).toBe(0);
+  }, 120_000);
 });

@@ -101,7 +101,7 @@ describe('NotebookController', () => {
     expect(controller.lastRun?.ok).toBe(true);
   });
 
-  it('re-runs an edited definition and the cells that use it after the pause, and nothing else', async () => {
+  it('re-runs an edited definition and the cells that use it after the pause, and nothing else: not the cells that use only its neighbours', async () => {
     const { controller, ran, forget, seen } = open();
     await controller.start();
     const before = sizeOf(controller, 3, 'lapsed');
@@ -115,8 +115,10 @@ describe('NotebookController', () => {
     expect(controller.cells[3]!.current).toBe(false);
     expect(controller.cells[3]!.results).toHaveLength(1);
     await settle(controller);
-    // Every cell that uses cell 3's segments ran again; the population's cell did not.
-    expect(ran()).toEqual([3, 5, 7, 9, 11]);
+    // Cell 3 ran again, and the SQL cell that reads the views it made again. The cells that use
+    // only its other segments (big_spenders, active_big_spenders, active) have the same SQL and
+    // keep their results; the population's cell did not run either.
+    expect(ran()).toEqual([3, 9]);
     expect(seen.get(idOf(controller, 1))).not.toContain('running');
     expect(sizeOf(controller, 3, 'lapsed')).toBeLessThan(before as number);
   });
@@ -503,5 +505,15 @@ describe('NotebookController', () => {
     await settle(controller);
     expect(controller.cells.at(-1)!.status).toBe('error');
     expect(controller.cells.at(-1)!.errors[0]!.message).toMatch(/one/);
+  });
+  it("gives the page a segment's hint at text in quotes that the data holds in another case, under the cell it ran in", async () => {
+    const { controller } = open();
+    await controller.start();
+    addCell(controller, 'seg', "segment americans = country = 'us'");
+    await controller.runAll();
+    const view = controller.cells.at(-1)!;
+    expect(view.status).toBe('done');
+    expect(view.summary).toEqual([{ name: 'americans', size: 0 }]);
+    expect(view.outcome?.warnings).toEqual([{ line: 1, column: 31, message: "no one in customers has country 'us'; 867 have 'US' — text comparisons are exact, case included" }]);
   });
 });

@@ -32,6 +32,8 @@ export interface Dialect {
   countDistinct(value: string): string;
   /** Text of a value (profile's value column). */
   toText(value: string): string;
+  /** Text as compared ignoring case and the spaces around it. */
+  fold(value: string): string;
   /** A list of rows as a table with the given columns. */
   values(rows: string[][], columns: string[]): string;
   /** `a % b`, each already in SQL at the precedence of `%`. */

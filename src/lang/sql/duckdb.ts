@@ -80,6 +80,7 @@ export const duckdb: Dialect = {
   median,
   countDistinct: (value) => `count(DISTINCT ${value})`,
   toText: (value) => `CAST(${value} AS VARCHAR)`,
+  fold: (value) => `lower(trim(${value}))`,
   values(rows, columns) {
     return `(VALUES ${rows.map((r) => `(${r.join(', ')})`).join(', ')}) AS t(${columns.map(ident).join(', ')})`;
   },

@@ -125,6 +125,7 @@ export const postgres: Dialect = {
   median: (value) => `percentile_cont(0.5) WITHIN GROUP (ORDER BY ${value})`,
   countDistinct: (value) => `count(DISTINCT ${value})`,
   toText: (value) => `CAST(${value} AS text)`,
+  fold: (value) => `lower(trim(${value}))`,
   values(rows, columns) {
     return `(VALUES ${rows.map((r) => `(${r.join(', ')})`).join(', ')}) AS t(${columns.map(ident).join(', ')})`;
   },
