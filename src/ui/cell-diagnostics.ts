@@ -1,16 +1,16 @@
 /**
- * A cell's run errors as editor markers: the runner reports a line and column, the editor wants a
+ * A cell's run errors and warnings as editor markers: the runner reports a line and column, the editor wants a
  * range, so the marker covers the word (or the quoted name) that starts there.
  */
 import type { Diagnostic } from '../lang/diagnostics.ts';
 import { offsetOf, spanOfRange } from '../lang/span.ts';
 import type { CellError } from '../notebook/outcome.ts';
 
-export function errorDiagnostics(source: string, errors: readonly CellError[]): Diagnostic[] {
+export function errorDiagnostics(source: string, errors: readonly CellError[], severity: Diagnostic['severity'] = 'error'): Diagnostic[] {
   return errors.map((error) => {
     const start = offsetOf(source, error.line, error.column);
     const end = Math.min(source.length, start + tokenLength(source.slice(start)));
-    return { code: 'run', message: error.message, span: spanOfRange(source, start, end), severity: 'error' };
+    return { code: 'run', message: error.message, span: spanOfRange(source, start, end), severity };
   });
 }
 

@@ -35,7 +35,7 @@ export interface CellView {
    * kept while the cell waits to run again, until its own text changes.
    */
   errors: CellError[];
-  /** Run errors for the editor that its own checks do not already show. */
+  /** Run errors and warnings for the editor that its own checks do not already show. */
   diagnostics: Diagnostic[];
 }
 
@@ -63,7 +63,7 @@ export class CellStates {
   /** The view last made for each cell, with the state it was made from. */
   private readonly views = new Map<string, { view: CellView; state: CellState | undefined }>();
 
-  /** Records a runner event for `cell`; `place` is asked only when the cell finished with errors. */
+  /** Records a runner event for `cell`; `place` is asked only when the cell finished with errors or warnings. */
   record(cell: EditableCell, outcome: CellOutcome, place: () => PlacedErrors): void {
     const previous = this.states.get(cell.id);
     const next: CellState = { fresh: previous?.fresh ?? false, placed: previous?.placed ?? NO_ERRORS, outcome };
@@ -74,7 +74,7 @@ export class CellStates {
     if (outcome.status === 'done' || outcome.status === 'error') {
       next.fresh = true;
       next.settled = outcome;
-      next.placed = outcome.errors.length > 0 ? place() : NO_ERRORS;
+      next.placed = outcome.errors.length > 0 || (outcome.warnings?.length ?? 0) > 0 ? place() : NO_ERRORS;
       if (!failedEmpty(outcome)) next.lastResults = outcome;
     }
     this.states.set(cell.id, next);

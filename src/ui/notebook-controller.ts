@@ -485,10 +485,15 @@ export class NotebookController extends EventTarget {
   }
 
   private placeErrors(cell: EditableCell, index: number, outcome: CellOutcome): PlacedErrors {
-    if (cell.kind === 'sql') return { errors: outcome.errors, diagnostics: errorDiagnostics(cell.source, outcome.errors) };
-    // The editor checks SegQL as it is typed: only what its own markers lack is added.
+    const warnings = outcome.warnings ?? [];
+    if (cell.kind === 'sql') return { errors: outcome.errors, diagnostics: [...errorDiagnostics(cell.source, outcome.errors), ...errorDiagnostics(cell.source, warnings, 'warning')] };
+    // The editor checks SegQL as it is typed: only what its own markers lack is added (what the
+    // data says, such as text an empty segment looks for in the wrong case).
     const shown = checkCell(this.language.program(), index, this.language.catalog());
-    return { errors: outcome.errors, diagnostics: errorDiagnostics(cell.source, withoutShown(outcome.errors, shown)) };
+    return {
+      errors: outcome.errors,
+      diagnostics: [...errorDiagnostics(cell.source, withoutShown(outcome.errors, shown)), ...errorDiagnostics(cell.source, withoutShown(warnings, shown), 'warning')],
+    };
   }
 
   private emitChange(): void {

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import {
-  cell, cellCount, cellStatus, chartText, eventually, focused, openNotebook, outputText, replaceWord, settled, wordIn,
+  cell, cellCount, cellStatus, chartText, eventually, focused, openNotebook, outputText, replaceWord, settled, shotOf, wordIn,
 } from './notebook-support.ts';
 import { test } from './support/e2e.ts';
 
@@ -103,4 +103,18 @@ test('notebook: a partition part that can never have members is a warning: marke
   assert.equal(await cell(t, 5).locator('.errors').count(), 0);
   assert.match(await outputText(t, 5), /value_band\.big/);
   t.note(`screenshot: ${await t.screenshot('notebook-warning')}`);
+});
+
+test('notebook: a segment empty because its text is in the wrong case gets a warning at the text, under the cell and in the editor', async (t) => {
+  await openNotebook(t);
+  await t.page.evaluate((text) => {
+    const page = document.querySelector('seg-notebook') as HTMLElement & { controller: { cells: { cell: { id: string } }[]; editSource(id: string, source: string): void } };
+    page.controller.editSource(page.controller.cells[5]!.cell.id, text);
+  }, "segment americans = country = 'us'");
+  await settled(t);
+  assert.equal(await cellStatus(t, 5), 'done');
+  assert.equal(await cell(t, 5).locator('.warnings').innerText(), "Cell 5, line 1, column 31: no one in customers has country 'us'; 867 have 'US' — text comparisons are exact, case included");
+  await cell(t, 5).locator('seg-code-editor .squiggly-warning').waitFor();
+  await cell(t, 5).scrollIntoViewIfNeeded();
+  t.note(`screenshot: ${await shotOf(cell(t, 5), 'notebook-literal-hint')}`);
 });

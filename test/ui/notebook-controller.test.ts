@@ -515,5 +515,7 @@ describe('NotebookController', () => {
     expect(view.status).toBe('done');
     expect(view.summary).toEqual([{ name: 'americans', size: 0 }]);
     expect(view.outcome?.warnings).toEqual([{ line: 1, column: 31, message: "no one in customers has country 'us'; 867 have 'US' — text comparisons are exact, case included" }]);
+    // The editor marks the text itself, as a warning.
+    expect(view.diagnostics.map((d) => [d.severity, d.span.line, d.span.column, d.span.endColumn, d.message])).toEqual([['warning', 1, 31, 35, view.outcome!.warnings![0]!.message]]);
   });
 });
