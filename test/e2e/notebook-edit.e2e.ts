@@ -111,8 +111,10 @@ test('notebook: a segment empty because its text is in the wrong case gets a war
     const page = document.querySelector('seg-notebook') as HTMLElement & { controller: { cells: { cell: { id: string } }[]; editSource(id: string, source: string): void } };
     page.controller.editSource(page.controller.cells[5]!.cell.id, text);
   }, "segment americans = country = 'us'");
+  // The hint comes once the cell ran and its view came out empty: wait for it, not for a pause.
+  await cell(t, 5).locator('.warnings').waitFor();
   await settled(t);
-  assert.equal(await cellStatus(t, 5), 'done');
+  await eventually(() => cellStatus(t, 5), (s) => s === 'done', 'the cell is done');
   assert.equal(await cell(t, 5).locator('.warnings').innerText(), "Cell 5, line 1, column 31: no one in customers has country 'us'; 867 have 'US' — text comparisons are exact, case included");
   await cell(t, 5).locator('seg-code-editor .squiggly-warning').waitFor();
   await cell(t, 5).scrollIntoViewIfNeeded();
