@@ -1,3 +1,4 @@
+import { quoteSql } from '../lang/sql/sql-name.ts';
 import { findTable } from '../lang/catalog.ts';
 import { analyze, literalMarkdown as md, sqlReferences, sqlWithoutTextAndComments, tableSummary, type Catalog, type Program } from '../lang/index.ts';
 
@@ -172,18 +173,6 @@ function nameBefore(sql: string, end: number): string | undefined {
 
 function unquote(name: string): string {
   return name.startsWith('"') ? name.slice(1, -1).replace(/""/g, '"') : name;
-}
-
-/** DuckDB's reserved words (`duckdb_keywords()` where reserved): a column named `order` must be quoted. */
-const RESERVED = new Set(
-  ('all analyse analyze and any array as asc asymmetric both case cast check collate column constraint create default deferrable desc ' +
-    'describe distinct do else end except false fetch for foreign from group having in initially intersect into lambda lateral leading ' +
-    'limit not null offset on only or order pivot pivot_longer pivot_wider placing primary qualify references returning select show some ' +
-    'summarize symmetric table then to trailing true union unique unpivot using variadic when where window with').split(' '),
-);
-
-export function quoteSql(name: string): string {
-  return /^[A-Za-z_][A-Za-z0-9_]*$/.test(name) && !RESERVED.has(name.toLowerCase()) ? name : `"${name.replace(/"/g, '""')}"`;
 }
 
 function dedupe(items: SqlCompletionItem[]): SqlCompletionItem[] {
