@@ -1,14 +1,12 @@
 /** `segbook run` and `segbook sql`: read the notebook, run it on a Node DuckDB-WASM engine, write the output. */
 import { existsSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { basename, dirname, resolve } from 'node:path';
-import { isDelimited, sourceFileName } from '../engine/load/source.ts';
 import type { DataSource, Engine } from '../engine/types.ts';
 import { parseNotebook } from '../notebook/format.ts';
-import { readFrontMatter } from '../notebook/front-matter.ts';
 import { firstHeading } from '../notebook/first-heading.ts';
 import type { Notebook } from '../notebook/model.ts';
 import { NotebookRunner, type RunReport } from '../notebook/runner.ts';
-import { tableSources, type TableSource } from '../notebook/tables.ts';
+import type { TableSource } from '../notebook/tables.ts';
 import { UsageError, type Command, type DataOverride } from './args.ts';
 import { jsonDocument } from './json.ts';
 import type { PostgresSql } from './postgres-sql.ts';
@@ -79,9 +77,8 @@ export async function runFileCommand(command: FileCommand, io: CliIO): Promise<n
 export async function runNotebook(notebookPath: string, text: string, tables: TableSource[], settings: RunSettings): Promise<NotebookRun> {
   const notebook = parseNotebook(text);
   const resolveData = (path: string) => dataSource(dirname(notebookPath), path);
-  const delimited = tableSources(readFrontMatter(notebook.frontMatter).meta.data, resolveData, tables).some((t) => isDelimited(sourceFileName(t.source), t.options));
   // The engine starts on its worker thread while this one loads the compiler.
-  const [engine, segql] = await Promise.all([startEngine(delimited), import('../notebook/segql.ts').then((m) => m.segql)]);
+  const [engine, segql] = await Promise.all([startEngine(), import('../notebook/segql.ts').then((m) => m.segql)]);
   const compiler = settings.postgres ? settings.postgres.compiler(segql) : segql;
   try {
     const runner = new NotebookRunner({ engine, compiler, resolveData, summaries: settings.summaries });
@@ -135,9 +132,10 @@ function dataSource(notebookDir: string, path: string): DataSource {
   return { kind: 'path', path: resolve(notebookDir, path) };
 }
 
-async function startEngine(readsDelimitedText: boolean): Promise<Engine> {
+async function startEngine(): Promise<Engine> {
   const { startNodeEngine } = await import('../engine/node.ts');
   // The browser's sandbox: SQL cells reach no file, URL, extension or setting, and say why (spec §6).
-  // Delimited text is read by a second database: it starts alongside the first, not after it.
-  return startNodeEngine({ sandbox: true, loaderAtStart: readsDelimitedText });
+  // The notebook's files load before its first query, so the query database reads them itself and
+  // seals at that query: no second database to start.
+  return startNodeEngine({ sandbox: true, sealAtFirstQuery: true });
 }

@@ -164,6 +164,13 @@ export class DuckDBEngine implements Engine {
     if (this.current) await this.stop(this.current);
   }
 
+  /** Seals a database opened unsealed, in its turn: from then on it is as one opened with `sealed`. */
+  seal(): Promise<void> {
+    return this.exclusive(undefined, async () => {
+      await this.conn.query(SEAL_SETTINGS);
+    });
+  }
+
   /** Whether the database still answers a trivial query within `timeoutMs` (out of turn: it waits for nothing queued). */
   async answers(timeoutMs: number): Promise<boolean> {
     if (this.death) return false;

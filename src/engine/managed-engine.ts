@@ -42,6 +42,8 @@ interface LoadRecord {
 
 export class ManagedEngine implements Engine {
   private loader: Promise<DuckDBEngine> | undefined;
+  /** The query database while it reads files itself (`sealAtFirstQuery`): no SQL has reached it yet. */
+  private unsealed: DuckDBEngine | undefined;
   /** The loader once it has started (what cancel() reaches). */
   private loaderDatabase: DuckDBEngine | undefined;
   private rebuilding: Promise<RestartReport> | undefined;
@@ -64,18 +66,12 @@ export class ManagedEngine implements Engine {
   }
 
   static async start(openDatabase: OpenDatabase, files: FileAccess, options: EngineOptions = {}, prebuilt?: PrebuiltTables): Promise<ManagedEngine> {
-    // Both databases start at once when the caller knows delimited files will come: each start
-    // is mostly WebAssembly compiling, which the second core can do meanwhile.
-    const loader = options.sandbox && options.loaderAtStart ? openDatabase(loaderSettings(options)) : undefined;
-    let database: DuckDBEngine;
-    try {
-      database = await openDatabase(querySettings(options));
-    } catch (error) {
-      loader?.then((l) => l.close(), () => undefined);
-      throw error;
-    }
+    // Starting a database is seconds of CPU (DuckDB-WASM links thousands of symbols in JavaScript):
+    // one that seals itself at the first query spares a caller whose files come first a second one.
+    const sealLater = Boolean(options.sandbox && options.sealAtFirstQuery);
+    const database = await openDatabase(sealLater ? loaderSettings(options) : querySettings(options));
     const engine = new ManagedEngine(openDatabase, files, options, database, prebuilt);
-    if (loader) engine.adoptLoader(loader);
+    if (sealLater) engine.unsealed = database;
     return engine;
   }
 
@@ -87,7 +83,21 @@ export class ManagedEngine implements Engine {
       if (onlySeals(sql)) return structuredClone(EMPTY_RESULT);
     }
     this.known.forget();
-    return this.onDatabase((database) => database.query(sql, options), sql);
+    return this.onDatabase(async (database) => {
+      if (database === this.unsealed) await this.seal(database);
+      return database.query(sql, options);
+    }, sql);
+  }
+
+  /** Seals the query database before the first SQL reaches it; one that cannot be sealed is replaced by a sealed one. */
+  private async seal(database: DuckDBEngine): Promise<void> {
+    this.unsealed = undefined;
+    try {
+      await database.seal();
+    } catch (error) {
+      if (!database.dead) void this.rebuild('crashed', database);
+      throw error;
+    }
   }
 
   async loadTable(name: string, source: DataSource, options: ReaderOptions = {}, load: LoadOptions = {}): Promise<LoadedTable> {
@@ -173,7 +183,7 @@ export class ManagedEngine implements Engine {
     this.known.forget();
     const delimited = isDelimited(sourceFileName(source), options);
     const load = this.withProgressListener(name, given);
-    if (!this.options.sandbox || !delimited) return this.readFile(database, sourceFileName(source), () => database.loadTable(name, source, options, load));
+    if (!this.options.sandbox || !delimited || database === this.unsealed) return this.readFile(database, sourceFileName(source), () => database.loadTable(name, source, options, load));
     const loaded = await this.loadThroughLoader(database, name, source, options, load);
     // The loader's WebAssembly memory only grows; after a large file, a new loader starts small.
     if ((size ?? 0) > LOADER_RECYCLE_BYTES && this.loaderDatabase) this.dropLoader(this.loaderDatabase);

@@ -82,8 +82,12 @@ export interface EngineOptions {
    * file and change no setting; files still load (through a separate loader database).
    */
   sandbox?: boolean;
-  /** With the sandbox: start the loader database with the query database, for a caller that knows delimited files will come (the CLI). */
-  loaderAtStart?: boolean;
+  /**
+   * With the sandbox: the query database reads delimited files itself until the first query, which
+   * seals it first; for a caller whose files all load before any SQL runs (the CLI), which then
+   * starts no loader database.
+   */
+  sealAtFirstQuery?: boolean;
   /** DuckDB's memory limit, e.g. '2GB' (default: DuckDB's own, about 3.1 GiB in WebAssembly). */
   memoryLimit?: string;
   /** Files larger than this are refused before loading (default: a share of the memory limit, by format). */
