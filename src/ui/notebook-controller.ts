@@ -324,7 +324,10 @@ export class NotebookController extends EventTarget {
     if (index < 0 || this.document.cells[index]!.kind === 'markdown') return Promise.resolve(undefined);
     this.settle();
     this.pending.delete(id);
-    if (this.pending.size === 0 && !this.pendingAll) clearTimeout(this.timer);
+    if (this.pending.size === 0 && !this.pendingAll) {
+      clearTimeout(this.timer);
+      this.timer = undefined;
+    }
     return this.runs.run(index, undefined, true);
   }
 
@@ -343,6 +346,11 @@ export class NotebookController extends EventTarget {
 
   get busy(): boolean {
     return this.runs.busy;
+  }
+
+  /** Whether an edit's run is still to start: a keystroke the runner has not taken, or cells waiting for the edits to pause. */
+  get runScheduled(): boolean {
+    return this.unsettled !== undefined || this.timer !== undefined;
   }
 
   /** One query on the notebook's database, e.g. reading a segment's view for an export. */
@@ -427,6 +435,7 @@ export class NotebookController extends EventTarget {
   }
 
   private flush(): void {
+    this.timer = undefined;
     const graph = this.runs.graph;
     if (this.pendingAll || !graph) {
       void this.runAll();
@@ -439,6 +448,7 @@ export class NotebookController extends EventTarget {
 
   private clearPending(): void {
     clearTimeout(this.timer);
+    this.timer = undefined;
     this.pending.clear();
     this.pendingAll = false;
   }

@@ -89,12 +89,16 @@ export async function clickToEnd(t: E2EContext, index: number): Promise<void> {
   await t.page.keyboard.press('ControlOrMeta+End');
 }
 
-/** Waits until the notebook is idle again after edits (its debounced run included). */
+/**
+ * Waits until the notebook is idle again after edits, their debounced run included: under load that
+ * run may start later than the pause, so the controller is asked whether one is still to come.
+ * The first pause covers changes that reach the controller late (a file read, a menu's action).
+ */
 export async function settled(t: E2EContext): Promise<void> {
   await t.page.waitForTimeout(450);
   await t.page.waitForFunction(() => {
-    const page = document.querySelector<HTMLElement & { controller?: { busy: boolean } }>('seg-notebook');
-    return page?.dataset.state === 'ready' && page.controller?.busy === false;
+    const page = document.querySelector<HTMLElement & { controller?: { busy: boolean; runScheduled: boolean } }>('seg-notebook');
+    return page?.dataset.state === 'ready' && page.controller?.busy === false && page.controller.runScheduled === false;
   });
 }
 

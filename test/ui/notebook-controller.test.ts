@@ -290,6 +290,20 @@ describe('NotebookController', () => {
     expect(controller.cells.filter((v) => v.cell.kind !== 'markdown').every((v) => v.status === 'done' && v.current)).toBe(true);
   });
 
+  it('says a run is still to come from a keystroke until that run has started, so a waiter can tell idle from about to run', async () => {
+    const { controller } = open();
+    await controller.start();
+    expect(controller.runScheduled).toBe(false);
+    controller.editSource(idOf(controller, 5), 'compare big_spenders by country');
+    expect([controller.runScheduled, controller.busy]).toEqual([true, false]);
+    await nextTask();
+    expect([controller.runScheduled, controller.busy]).toEqual([true, false]);
+    while (controller.runScheduled) await new Promise((resolve) => setTimeout(resolve, 2));
+    expect(controller.busy).toBe(true);
+    await settle(controller);
+    expect([controller.runScheduled, controller.busy]).toEqual([false, false]);
+  });
+
   it('shows a typo as an error under the cell with "did you mean", without doubling the editor\'s own marker', async () => {
     const { controller } = open();
     await controller.start();
