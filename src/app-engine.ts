@@ -1,5 +1,5 @@
 // The app's one engine: sandboxed (SQL reaches no file, URL or extension, spec §6; files still
-// load through the engine), started once, by whichever script asks first (boot.ts, with DuckDB's
+// load through the engine, sealed at the first query), started once, by whichever script asks first (boot.ts, with DuckDB's
 // worker it started before anything else loaded). Listeners join when the part of the app that
 // shows them has loaded.
 import { startBrowserEngine } from './engine/browser.ts';
@@ -16,6 +16,9 @@ export function startAppEngine(worker?: Worker): Promise<ManagedEngine> {
   starting ??= startBrowserEngine(
     {
       sandbox: true,
+      // A notebook reopened on files kept in this browser loads them before its first query: read
+      // by the query database itself, they need no loader database started first (seconds of CPU).
+      sealAtFirstQuery: true,
       onRestart: (report) => listeners.onRestart?.(report),
       onLoadProgress: (table, progress) => listeners.onLoadProgress?.(table, progress),
     },
