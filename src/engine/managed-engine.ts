@@ -6,8 +6,10 @@
  *   Arrow, Parquet and JSON arrive as Arrow anyway. Refusals say what is not allowed and why.
  *   The loader opens when the first such file comes (or `openLoader()`): a cold open over the
  *   prebuilt sample tables (prebuilt-tables.ts) needs none, and its start would compete with the
- *   query database's for the CPU. While the query database holds nothing but such tables, its
- *   catalog is known without a query (known-catalog.ts).
+ *   query database's for the CPU. With `sealAtFirstQuery` the query database opens unsealed, reads
+ *   the files that come before any SQL itself, and seals before the first query runs. While the
+ *   query database holds nothing but prebuilt tables, its catalog is known without a query
+ *   (known-catalog.ts).
  * - limits: a file too large for the tab is refused before it is read; a query past DuckDB's
  *   memory limit gets a message saying so.
  * - restarts: when a query breaks the database (WebAssembly out of memory) or a cancelled query
