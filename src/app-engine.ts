@@ -1,7 +1,7 @@
 // The app's one engine: sandboxed (SQL reaches no file, URL or extension, spec §6; files still
-// load through the engine, sealed at the first query), started once, by whichever script asks first (boot.ts, with DuckDB's
-// worker it started before anything else loaded). Listeners join when the part of the app that
-// shows them has loaded.
+// load through the engine, sealed at the first query), started once, by whichever script asks
+// first (boot.ts, with DuckDB's worker it started before anything else loaded). Listeners join
+// when the part of the app that shows them has loaded.
 import { startBrowserEngine } from './engine/browser.ts';
 import type { ManagedEngine } from './engine/managed-engine.ts';
 import type { EngineOptions } from './engine/types.ts';
