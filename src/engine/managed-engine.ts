@@ -71,7 +71,7 @@ export class ManagedEngine implements Engine {
     // Starting a database is seconds of CPU (DuckDB-WASM links thousands of symbols in JavaScript):
     // one that seals itself at the first query spares a caller whose files come first a second one.
     const sealLater = Boolean(options.sandbox && options.sealAtFirstQuery);
-    const database = await openDatabase(sealLater ? loaderSettings(options) : querySettings(options));
+    const database = await openDatabase({ ...querySettings(options), sealed: options.sandbox === true && !sealLater });
     const engine = new ManagedEngine(openDatabase, files, options, database, prebuilt);
     if (sealLater) engine.unsealed = database;
     return engine;

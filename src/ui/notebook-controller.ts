@@ -324,10 +324,7 @@ export class NotebookController extends EventTarget {
     if (index < 0 || this.document.cells[index]!.kind === 'markdown') return Promise.resolve(undefined);
     this.settle();
     this.pending.delete(id);
-    if (this.pending.size === 0 && !this.pendingAll) {
-      clearTimeout(this.timer);
-      this.timer = undefined;
-    }
+    if (this.pending.size === 0 && !this.pendingAll) this.stopTimer();
     return this.runs.run(index, undefined, true);
   }
 
@@ -435,7 +432,7 @@ export class NotebookController extends EventTarget {
   }
 
   private flush(): void {
-    this.timer = undefined;
+    this.stopTimer();
     const graph = this.runs.graph;
     if (this.pendingAll || !graph) {
       void this.runAll();
@@ -446,9 +443,14 @@ export class NotebookController extends EventTarget {
     for (const root of runRoots(graph, cells)) void this.runs.run(root);
   }
 
-  private clearPending(): void {
+  /** No run waits for the pause any more (runScheduled reads the timer). */
+  private stopTimer(): void {
     clearTimeout(this.timer);
     this.timer = undefined;
+  }
+
+  private clearPending(): void {
+    this.stopTimer();
     this.pending.clear();
     this.pendingAll = false;
   }
