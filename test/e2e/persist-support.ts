@@ -43,7 +43,7 @@ export async function inFreshBrowser(t: E2EContext, url: string, screen: { devic
   await context.addInitScript('globalThis.__name ??= (fn) => fn;');
   await context.addInitScript(WITHOUT_FILE_PICKERS);
   const page = await context.newPage();
-  return { t: await openIn(t, page, context, url), close: () => context.close() };
+  return { t: await openIn(t, page, context, url), close: () => t.watch.close(context) };
 }
 
 async function openIn(t: E2EContext, page: Page, context: BrowserContext, url: string): Promise<E2EContext> {

@@ -8,13 +8,17 @@ export class PageWatch {
   readonly consoleErrors: string[] = [];
   readonly pageErrors: string[] = [];
 
+  /** Contexts the test is closing: what their pages were still loading is cut short by the test. */
+  private readonly closing = new WeakSet<BrowserContext>();
+
   constructor(readonly origin: string) {}
 
   attach(context: BrowserContext, page: Page): void {
     context.on('request', (request) => this.requests.push(request.url()));
-    context.on('requestfailed', (request) =>
-      this.failedRequests.push(`${request.url()} (${request.failure()?.errorText ?? 'failed'})`),
-    );
+    context.on('requestfailed', (request) => {
+      if (this.closing.has(context)) return;
+      this.failedRequests.push(`${request.url()} (${request.failure()?.errorText ?? 'failed'})`);
+    });
     context.on('response', (response) => {
       if (response.status() >= 400) this.failedRequests.push(`${response.url()} (HTTP ${response.status()})`);
     });
@@ -25,6 +29,15 @@ export class PageWatch {
       this.consoleErrors.push(url && !message.text().includes(url) ? `${message.text()} (${url})` : message.text());
     });
     page.on('pageerror', (error) => this.pageErrors.push(error.stack ?? error.message));
+  }
+
+  /**
+   * Closes a context the test opened besides its own. The app may still be loading then (the loader
+   * database's wasm, fetched once the first results are on screen); the close cuts that short.
+   */
+  async close(context: BrowserContext): Promise<void> {
+    this.closing.add(context);
+    await context.close();
   }
 
   /** Requests to anything but the app's own origin (blob: URLs of this origin count as local). */
