@@ -1,6 +1,6 @@
 // Records every request a browser context makes (pages and their workers), failed loads,
 // console errors and uncaught page errors, so each test can be checked for all of them.
-import type { BrowserContext, Page } from 'playwright-core';
+import type { BrowserContext, Page, Request } from 'playwright-core';
 
 export class PageWatch {
   readonly requests: string[] = [];
@@ -14,10 +14,22 @@ export class PageWatch {
   constructor(readonly origin: string) {}
 
   attach(context: BrowserContext, page: Page): void {
-    context.on('request', (request) => this.requests.push(request.url()));
+    // A reload or goto the test does leaves the page: what it was still loading is cut short
+    // (the loader database's wasm, fetched once the first results are on screen), as by a close.
+    let navigations = 0;
+    const startedAfter = new WeakMap<Request, number>();
+    page.on('request', (request) => {
+      if (request.isNavigationRequest() && request.frame() === page.mainFrame()) navigations++;
+    });
+    context.on('request', (request) => {
+      this.requests.push(request.url());
+      startedAfter.set(request, navigations);
+    });
     context.on('requestfailed', (request) => {
       if (this.closing.has(context)) return;
-      this.failedRequests.push(`${request.url()} (${request.failure()?.errorText ?? 'failed'})`);
+      const failure = request.failure()?.errorText ?? 'failed';
+      if (failure === 'net::ERR_ABORTED' && (startedAfter.get(request) ?? navigations) < navigations) return;
+      this.failedRequests.push(`${request.url()} (${failure})`);
     });
     context.on('response', (response) => {
       if (response.status() >= 400) this.failedRequests.push(`${response.url()} (HTTP ${response.status()})`);
