@@ -8,7 +8,7 @@ import type { Browser } from 'playwright-core';
 import { registeredTests, type E2ETest } from '../../test/e2e/support/e2e.ts';
 import { PageWatch } from '../../test/e2e/support/page-watch.ts';
 import { startStaticServer } from '../static-server.ts';
-import { launchChromium } from './chromium.ts';
+import { E2E_ARGS, launchChromium } from './chromium.ts';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const TEST_DIR = path.join(ROOT, 'test/e2e');
@@ -40,7 +40,7 @@ export async function main(argv: string[]): Promise<number> {
   let failed = loadErrors.length;
   for (const error of loadErrors) console.log(`FAIL ${error}`);
   try {
-    browser = await launchChromium();
+    browser = await launchChromium(E2E_ARGS);
     for (const test of tests) {
       if (await runTest(browser, server.origin, test)) passed++;
       else failed++;
