@@ -236,6 +236,12 @@ describe('rules found by reading the spec closely', () => {
     ]],
     ['otherwise without a part name', 'partition d { young: age < 30, otherwise }', ['3:32 syntax: otherwise is a part of its own: give it a name, as in other: otherwise']],
     ['a column in double quotes, as in SQL, is text', 'segment x = "country" = \'US\'', ['3:13 double-quotes: "country" is text, not the column: in SegQL double quotes make text; the column is country']],
+    ['text a lower(…) or upper(…) is compared with can never be', "segment x = lower(country) = 'US' or 'fr' != upper(country) or upper(country) in ('DE', 'It')", [
+      "3:30 never-matches: lower(country) is in lower case, so it is never 'US': write 'us'",
+      "3:38 never-matches: upper(country) is in upper case, so it is never 'fr': write 'FR'",
+      "3:89 never-matches: upper(country) is in upper case, so it is never 'It': write 'IT'",
+    ]],
+    ["text lower(…) or upper(…) may give: letters beyond a–z are left to the data", "segment x = lower(country) = 'ñandú' or upper(country) in ('ÉCOLE', 'ß', '42') or lower(country) = upper(country)", []],
     ['a true/false value averaged', 'segment w = age > 3\ncompare everyone on avg(w)', ['4:25 type: avg() needs numbers, but this is true/false: for the share that is true, write pct(w)']],
     ['a second on after by', 'compare everyone on avg(age) by country on count', ['3:41 syntax: list every metric after the one on, separated by commas, before by …']],
     ['SQL in a SegQL cell', 'select * from customers', [

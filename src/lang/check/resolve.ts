@@ -3,6 +3,7 @@ import type { Call, Expr } from '../ast/nodes.ts';
 import { isCalendarDate, unknownUnitMessage } from '../dates.ts';
 import { forEachChild } from '../program.ts';
 import type { Span } from '../diagnostics.ts';
+import { foldedTextMisses } from './folded-text.ts';
 import { AGGREGATE_FUNCTIONS, ALL_FUNCTION_NAMES, isAggregateFn, SCALAR_FUNCTIONS } from './functions.ts';
 import type { IR, LinkModel, PopulationModel, Typed, ValueType } from './model.ts';
 import { quoteIfNeeded } from '../tokens.ts';
@@ -140,6 +141,7 @@ export class ExpressionResolver {
         return { ir: { k: 'between', value: value.ir, low: low.ir, high: high.ir, negated: e.negated }, type: 'boolean' };
       }
       case 'in': {
+        this.warnFoldedTextMisses(e.value, e.list, scope);
         const [value, ...list] = this.comparedOperands([e.value, ...e.list], scope);
         list.forEach((item) => this.expectComparable(value, item, e.span, scope));
         return { ir: { k: 'in', value: value.ir, list: list.map((i) => i.ir), negated: e.negated }, type: 'boolean' };
@@ -347,6 +349,10 @@ export class ExpressionResolver {
     return { ir: { k: 'unary', op: '-', operand: operand.ir }, type: NUMBER };
   }
 
+  private warnFoldedTextMisses(side: Expr, others: readonly Expr[], scope: Scope): void {
+    for (const miss of foldedTextMisses(side, others, scope.source)) this.names.warn(scope.cell, 'never-matches', miss.message, miss.span);
+  }
+
   private binary(e: Extract<Expr, { type: 'binary' }>, scope: Scope): Typed {
     if (e.op === 'and' || e.op === 'or') {
       const left = this.condition(e.left, scope);
@@ -356,6 +362,10 @@ export class ExpressionResolver {
     const comparison = COMPARISONS.has(e.op);
     const [left, right] = comparison ? this.comparedOperands([e.left, e.right], scope) : [this.resolve(e.left, scope), this.resolve(e.right, scope)];
     if (comparison) {
+      if (e.op === '=' || e.op === '!=') {
+        this.warnFoldedTextMisses(e.left, [e.right], scope);
+        this.warnFoldedTextMisses(e.right, [e.left], scope);
+      }
       this.expectComparable(left, right, e.span, scope);
       return { ir: { k: 'binary', op: e.op, left: left.ir, right: right.ir }, type: 'boolean' };
     }
