@@ -242,6 +242,8 @@ describe('rules found by reading the spec closely', () => {
       "3:89 never-matches: upper(country) is in upper case, so it is never 'It': write 'IT'",
     ]],
     ["text lower(…) or upper(…) may give: letters beyond a–z are left to the data", "segment x = lower(country) = 'ñandú' or upper(country) in ('ÉCOLE', 'ß', '42') or lower(country) = upper(country)", []],
+    ["text lower(…) can never give, in an aggregate's where", "let n = count(orders where lower(channel) = 'Web')", ["3:45 never-matches: lower(channel) is in lower case, so it is never 'Web': write 'web'"]],
+    ['a lower(…) of an unknown column is only the unknown column', "segment x = lower(contry) = 'US'", ["3:19 unknown-column: unknown column 'contry' — did you mean 'country'?"]],
     ['a true/false value averaged', 'segment w = age > 3\ncompare everyone on avg(w)', ['4:25 type: avg() needs numbers, but this is true/false: for the share that is true, write pct(w)']],
     ['a second on after by', 'compare everyone on avg(age) by country on count', ['3:41 syntax: list every metric after the one on, separated by commas, before by …']],
     ['SQL in a SegQL cell', 'select * from customers', [

@@ -141,8 +141,8 @@ export class ExpressionResolver {
         return { ir: { k: 'between', value: value.ir, low: low.ir, high: high.ir, negated: e.negated }, type: 'boolean' };
       }
       case 'in': {
-        this.warnFoldedTextMisses(e.value, e.list, scope);
         const [value, ...list] = this.comparedOperands([e.value, ...e.list], scope);
+        this.warnFoldedTextMisses(e.value, value, e.list, scope);
         list.forEach((item) => this.expectComparable(value, item, e.span, scope));
         return { ir: { k: 'in', value: value.ir, list: list.map((i) => i.ir), negated: e.negated }, type: 'boolean' };
       }
@@ -349,7 +349,9 @@ export class ExpressionResolver {
     return { ir: { k: 'unary', op: '-', operand: operand.ir }, type: NUMBER };
   }
 
-  private warnFoldedTextMisses(side: Expr, others: readonly Expr[], scope: Scope): void {
+  /** Only where `side` is text and nothing of the expression failed so far: a failure is said already, and is what to mend first. */
+  private warnFoldedTextMisses(side: Expr, typed: Typed, others: readonly Expr[], scope: Scope): void {
+    if (typed.type !== 'text' || scope.failed) return;
     for (const miss of foldedTextMisses(side, others, scope.source)) this.names.warn(scope.cell, 'never-matches', miss.message, miss.span);
   }
 
@@ -363,8 +365,8 @@ export class ExpressionResolver {
     const [left, right] = comparison ? this.comparedOperands([e.left, e.right], scope) : [this.resolve(e.left, scope), this.resolve(e.right, scope)];
     if (comparison) {
       if (e.op === '=' || e.op === '!=') {
-        this.warnFoldedTextMisses(e.left, [e.right], scope);
-        this.warnFoldedTextMisses(e.right, [e.left], scope);
+        this.warnFoldedTextMisses(e.left, left, [e.right], scope);
+        this.warnFoldedTextMisses(e.right, right, [e.left], scope);
       }
       this.expectComparable(left, right, e.span, scope);
       return { ir: { k: 'binary', op: e.op, left: left.ir, right: right.ir }, type: 'boolean' };
