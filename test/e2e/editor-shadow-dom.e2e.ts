@@ -94,8 +94,9 @@ test('editor: the page shows the text before Monaco arrives, then swaps it in', 
   release();
   await editor(t, 0).locator('.monaco-editor').waitFor();
   await preview.waitFor({ state: 'detached' });
-  // Monaco draws its lines in the frame after it is created: measure once the word is drawn.
-  await editor(t, 0).locator('.view-line span span', { hasText: 'population' }).first().waitFor();
+  // Monaco draws its lines in the frame after it is created, and the line is one span until the
+  // SegQL tokens arrive: measure once the word is drawn as a token of its own.
+  await editor(t, 0).locator('.view-line span span', { hasText: /^population$/ }).first().waitFor();
   const after = await editor(t, 0).evaluate((host) => {
     const root = host.shadowRoot!;
     const word = [...root.querySelectorAll('.view-line span span')].find((s) => s.textContent === 'population');
